@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { parse } from 'yaml';
+import { readEnvironment } from './src/config/environment.ts';
+import { contentPathsPlugin, frenchTypographyPlugin } from './src/markdown/plugins.ts';
+import { rotativeDevAssets } from './src/build/dev-assets.ts';
+
+const environment = readEnvironment();
+
+/** The origin: SITE_URL, else site.yaml's url (validated beforehand by the content phase). */
+function siteOrigin(): string | undefined {
+  if (environment.siteUrl) return environment.siteUrl;
+  try {
+    const site = parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')) as { url?: unknown };
+    return typeof site?.url === 'string' ? site.url.replace(/\/+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: siteOrigin(),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: satteri({
+      hastPlugins: [contentPathsPlugin(environment.contentDir), frenchTypographyPlugin],
+    }),
+  },
+  integrations: [mdx(), rotativeDevAssets(environment)],
+  vite: {
+    server: { fs: { allow: ['.', environment.contentDir] } },
+    build: {
+      rolldownOptions: {
+        // Every .mdx module carries Astro's "use astro:head-inject" directive,
+        // and the bundler prints a multi-line warning for each one: thousands on
+        // a real archive, hiding any warning that matters. Astro handles the
+        // directive itself; only that warning is dropped.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,377 @@
+/**
+ * Reads and validates a whole content tree in one pass, without Astro.
+ *
+ * This is the build's first phase and all of `npm run check`: it reports EVERY
+ * problem of the tree at once (Astro's own loaders stop at the first invalid
+ * entry and print a stack trace), naming file, field, line, what was found and
+ * what is expected. Astro's content collections then load the same files with
+ * the same schemas, so the two can never disagree on what is valid.
+ */
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { mdxToMdast } from 'satteri';
+import type { z } from 'astro/zod';
+import { articleSchema, type ArticleData } from '../schemas/article.ts';
+import { authorSchema, type AuthorData } from '../schemas/author.ts';
+import { categorySchema, type CategoryData } from '../schemas/category.ts';
+import { seriesSchema, type SeriesData } from '../schemas/series.ts';
+import { siteSchema, type Site } from '../schemas/site.ts';
+import type { ContentProblem } from '../lib/errors.ts';
+import { slugFromPath, slugify } from '../lib/slugs.ts';
+import { describeFound, problemsFromZod } from './problems.ts';
+
+/** A file an article or author points at (image, video), as written and resolved. */
+export interface AssetRef {
+  /** As written by the writer, e.g. "./photo.jpg". */
+  src: string;
+  /** Absolute path on disk. */
+  absPath: string;
+  /** Where it is named, for messages: "cover.src", "<Figure src>", "![image]". */
+  field: string;
+  line?: number;
+  /** A raster image that goes through sharp, or a file copied as it is (video). */
+  kind: 'image' | 'file';
+}
+
+export interface LoadedArticle {
+  slug: string;
+  /** Path for messages, relative to the working directory. */
+  file: string;
+  absPath: string;
+  data: ArticleData;
+  /** The MDX source without its front matter. */
+  body: string;
+  /** Every local file the article uses: cover, figures, Markdown images, videos, posters. */
+  assets: AssetRef[];
+  /** Slugs named by `<ReadAlso slug>`. */
+  readAlso: { slug: string; line?: number }[];
+}
+
+export interface LoadedEntry<T> {
+  id: string;
+  file: string;
+  data: T;
+  assets: AssetRef[];
+}
+
+export interface LoadedContent {
+  contentDir: string;
+  site?: Site;
+  siteAssets: AssetRef[];
+  authors: Map<string, LoadedEntry<AuthorData>>;
+  categories: Map<string, LoadedEntry<CategoryData>>;
+  series: Map<string, LoadedEntry<SeriesData>>;
+  articles: LoadedArticle[];
+  problems: ContentProblem[];
+}
+
+/** Files the `<Figure>`/`<Video>` components and Markdown images may name. */
+const COMPONENT_ASSET_ATTRS: Record<string, Record<string, AssetRef['kind']>> = {
+  Figure: { src: 'image' },
+  Video: { src: 'file', poster: 'image' },
+};
+
+const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
+
+const isLocalPath = (src: string) => !/^([a-z]+:)?\/\//i.test(src) && !src.startsWith('/') && !src.startsWith('data:');
+
+/** Parses YAML text keeping line numbers, so problems can point at a line. */
+function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
+  const lineCounter = new LineCounter();
+  // `yaml` keeps timestamps as strings (YAML 1.2 core schema): the schema then
+  // checks the offset is written, which a Date could no longer tell.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      problems.push({
+        file,
+        line: (err.linePos?.[0]?.line ?? 1) + lineOffset,
+        found: `invalid YAML (${err.message.split('\n')[0]})`,
+        expected: 'valid YAML: "key: value" lines, lists in [ ] or with "- "',
+      });
+    }
+    return undefined;
+  }
+  const lineOf = (p: readonly PropertyKey[]): number | undefined => {
+    let node = doc.getIn(p as unknown[], true) as { range?: [number, number, number] } | undefined;
+    // A missing field has no node: point at its parent, or at the document.
+    for (let i = p.length - 1; !node?.range && i >= 0; i--) {
+      node = doc.getIn(p.slice(0, i) as unknown[], true) as typeof node;
+    }
+    const offset = node?.range?.[0] ?? doc.contents?.range?.[0];
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
+  };
+  const value = doc.toJS() as unknown;
+  return { value: value ?? {}, lineOf, isMapping: isMap(doc.contents) || doc.contents === null };
+}
+
+/** Lists the keys a zod object schema knows at a path (for "unknown field" messages). */
+function knownKeysOf(schema: z.ZodType, p: readonly PropertyKey[]): string[] {
+  let cur: unknown = schema;
+  for (const key of [...p, null]) {
+    // Unwrap effects/optional/default/pipe wrappers to reach the object.
+    for (let guard = 0; guard < 10; guard++) {
+      const def = (cur as { def?: { innerType?: unknown; in?: unknown; schema?: unknown } }).def;
+      const inner = def?.innerType ?? def?.in ?? def?.schema;
+      if (!inner || (cur as { shape?: unknown }).shape) break;
+      cur = inner;
+    }
+    if (key === null) break;
+    const shape = (cur as { shape?: Record<string, unknown> }).shape;
+    const element = (cur as { def?: { element?: unknown } }).def?.element;
+    cur = typeof key === 'number' ? element : shape?.[key as string];
+    if (!cur) return [];
+  }
+  return Object.keys((cur as { shape?: Record<string, unknown> }).shape ?? {});
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  file: string,
+  text: string,
+  lineOffset: number,
+  problems: ContentProblem[],
+): z.infer<S> | undefined {
+  const parsed = parseYaml(text, file, lineOffset, problems);
+  if (!parsed) return undefined;
+  if (!parsed.isMapping) {
+    problems.push({ file, line: 1 + lineOffset, found: describeFound(parsed.value), expected: 'a YAML mapping of "field: value" lines' });
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return result.data;
+  problems.push(...problemsFromZod(file, parsed.value, result.error, parsed.lineOf, (p) => knownKeysOf(schema, p)));
+  return undefined;
+}
+
+function checkAsset(ref: AssetRef, file: string, problems: ContentProblem[]): void {
+  if (!existsSync(ref.absPath) || !statSync(ref.absPath).isFile()) {
+    problems.push({
+      file,
+      field: ref.field,
+      line: ref.line,
+      found: `"${ref.src}", but there is no such file (looked for ${display(ref.absPath)})`,
+      expected: 'a path to an existing file, relative to this file',
+      hint: 'is there a typo in the file name, or was the file not committed?',
+    });
+  }
+}
+
+/** Reads every `<dir>/*.yaml` as entries of one kind, keyed by file name. */
+function loadYamlDir<S extends z.ZodType>(
+  dir: string,
+  schema: S,
+  problems: ContentProblem[],
+  assetsOf: (data: z.infer<S>, absDir: string) => AssetRef[] = () => [],
+): Map<string, LoadedEntry<z.infer<S>>> {
+  const entries = new Map<string, LoadedEntry<z.infer<S>>>();
+  if (!existsSync(dir)) return entries;
+  for (const name of globSync('*.{yaml,yml}', { cwd: dir }).sort()) {
+    const abs = path.join(dir, name);
+    const file = display(abs);
+    const id = name.replace(/\.ya?ml$/, '');
+    if (slugify(id) !== id) {
+      problems.push({ file, found: `the file name "${name}"`, expected: `a lowercase ASCII id as file name, e.g. "${slugify(id)}.yaml"` });
+      continue;
+    }
+    const data = validate(schema, file, readFileSync(abs, 'utf8'), 0, problems);
+    if (data === undefined) continue;
+    const assets = assetsOf(data, dir);
+    for (const a of assets) checkAsset(a, file, problems);
+    entries.set(id, { id, file, data, assets });
+  }
+  return entries;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/;
+
+interface MdxScan {
+  assets: AssetRef[];
+  readAlso: { slug: string; line?: number }[];
+}
+
+/** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
+function scanMdx(source: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
+  let tree: unknown;
+  try {
+    // The whole file is parsed so that positions are the file's own lines.
+    tree = mdxToMdast(source);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const m = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message);
+    problems.push({
+      file,
+      line: m ? Number(m[1]) : undefined,
+      found: `an MDX syntax error: ${(m ? m[3]! : message).replace(/\s*\(mdx[^)]*\)\s*$/, '').trim()}${m ? ` (column ${m[2]})` : ''}`,
+      expected: 'valid MDX: closed tags such as <Quote>…</Quote> or <Figure … />, and { } only around expressions',
+    });
+    return undefined;
+  }
+  const dir = path.dirname(absPath);
+  const scan: MdxScan = { assets: [], readAlso: [] };
+  const visit = (node: any): void => {
+    const line: number | undefined = node.position?.start?.line;
+    if (node.type === 'image' && typeof node.url === 'string' && isLocalPath(node.url)) {
+      scan.assets.push({ src: node.url, absPath: path.resolve(dir, decodeURI(node.url)), field: '![image]', line, kind: 'image' });
+    }
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
+      const attrs: Record<string, unknown> = {};
+      for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute') attrs[a.name] = a.value;
+      const wanted = COMPONENT_ASSET_ATTRS[node.name];
+      for (const [attr, kind] of Object.entries(wanted ?? {})) {
+        const v = attrs[attr];
+        if (typeof v === 'string' && isLocalPath(v)) {
+          scan.assets.push({ src: v, absPath: path.resolve(dir, v), field: `<${node.name} ${attr}>`, line, kind });
+        }
+      }
+      if (node.name === 'ReadAlso') {
+        if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });
+        else problems.push({ file, field: '<ReadAlso slug>', line, found: describeFound(attrs.slug), expected: 'slug="<slug of an article>"' });
+      }
+      if (node.name === 'Figure' && (typeof attrs.alt !== 'string' || !attrs.alt.trim())) {
+        problems.push({ file, field: '<Figure alt>', line, found: describeFound(attrs.alt), expected: 'a non-empty alt text describing the image' });
+      }
+      if (node.name === 'Figure' && typeof attrs.src !== 'string') {
+        problems.push({ file, field: '<Figure src>', line, found: describeFound(attrs.src), expected: 'src="./image.jpg", a path relative to the article' });
+      }
+      if (node.name === 'Video' && typeof attrs.youtube !== 'string' && typeof attrs.src !== 'string') {
+        problems.push({ file, field: '<Video>', line, found: 'neither youtube nor src', expected: 'youtube="<video id>" or src="./clip.mp4"' });
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return scan;
+}
+
+/** Loads and validates the whole tree under `contentDir`. Never writes anything. */
+export function loadContent(contentDir: string): LoadedContent {
+  const problems: ContentProblem[] = [];
+  const root = path.resolve(contentDir);
+  const content: LoadedContent = {
+    contentDir: root,
+    siteAssets: [],
+    authors: new Map(),
+    categories: new Map(),
+    series: new Map(),
+    articles: [],
+    problems,
+  };
+
+  const siteFile = path.join(root, 'site.yaml');
+  if (!existsSync(siteFile)) {
+    problems.push({ file: display(siteFile), found: 'no such file', expected: 'a site.yaml with at least name and url' });
+  } else {
+    content.site = validate(siteSchema, display(siteFile), readFileSync(siteFile, 'utf8'), 0, problems);
+    if (content.site?.logo) {
+      content.siteAssets.push({ src: content.site.logo, absPath: path.resolve(root, content.site.logo), field: 'logo', kind: 'image' });
+      checkAsset(content.siteAssets[0]!, display(siteFile), problems);
+    }
+  }
+
+  content.authors = loadYamlDir(path.join(root, 'authors'), authorSchema, problems, (data, dir) =>
+    data.avatar ? [{ src: data.avatar, absPath: path.resolve(dir, data.avatar), field: 'avatar', kind: 'image' as const }] : [],
+  );
+  content.categories = loadYamlDir(path.join(root, 'categories'), categorySchema, problems);
+  content.series = loadYamlDir(path.join(root, 'series'), seriesSchema, problems);
+
+  const articlesDir = path.join(root, 'articles');
+  const files = existsSync(articlesDir) ? globSync('**/*.mdx', { cwd: articlesDir }).sort() : [];
+  const bySlug = new Map<string, string>();
+  for (const rel of files) {
+    const abs = path.join(articlesDir, rel);
+    const file = display(abs);
+    const slug = slugFromPath(rel);
+    const previous = bySlug.get(slug);
+    if (previous) {
+      problems.push({
+        file,
+        found: `the slug "${slug}", already used by ${previous}`,
+        expected: 'a slug (file or folder name) used by one article only',
+        hint: 'rename one of the two files',
+      });
+      continue;
+    }
+    bySlug.set(slug, file);
+    if (!slug) {
+      problems.push({ file, found: 'a file name with no letter or digit', expected: 'a file name such as "mon-article.mdx"' });
+      continue;
+    }
+    const source = readFileSync(abs, 'utf8');
+    const fm = FRONT_MATTER.exec(source);
+    if (!fm) {
+      problems.push({ file, line: 1, found: 'no front matter', expected: 'a front matter block between two "---" lines at the top of the file' });
+      continue;
+    }
+    const data = validate(articleSchema, file, fm[1]!, 1, problems);
+    const scan = scanMdx(source, abs, file, problems);
+    if (!data || !scan) continue;
+    const assets = [...scan.assets];
+    if (data.cover) {
+      assets.unshift({ src: data.cover.src, absPath: path.resolve(path.dirname(abs), data.cover.src), field: 'cover.src', kind: 'image' });
+    }
+    for (const a of assets) checkAsset(a, file, problems);
+    content.articles.push({ slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso });
+  }
+
+  checkReferences(content, problems);
+  return content;
+}
+
+function listIds(ids: Iterable<string>): string {
+  const list = [...ids].sort();
+  return list.length ? `one of: ${list.join(', ')}` : 'an id, but there is none: the folder is empty';
+}
+
+/** Checks every cross-reference once all files are read. */
+function checkReferences(content: LoadedContent, problems: ContentProblem[]): void {
+  const slugs = new Set(content.articles.map((a) => a.slug));
+  const episodes = new Map<string, LoadedArticle>();
+  const tagLabels = new Map<string, { label: string; file: string }>();
+  for (const article of content.articles) {
+    const { data, file } = article;
+    data.authors.forEach((id, i) => {
+      if (!content.authors.has(id)) {
+        problems.push({ file, field: `authors[${i}]`, found: `"${id}", which is not in ${path.join(path.relative(process.cwd(), content.contentDir), 'authors')}/`, expected: listIds(content.authors.keys()) });
+      }
+    });
+    if (!content.categories.has(data.category)) {
+      problems.push({ file, field: 'category', found: `"${data.category}", which is not a rubrique`, expected: listIds(content.categories.keys()) });
+    }
+    if (data.series !== undefined && !content.series.has(data.series)) {
+      problems.push({ file, field: 'series', found: `"${data.series}", which is not a series`, expected: listIds(content.series.keys()) });
+    }
+    data.revisits.forEach((slug, i) => {
+      if (!slugs.has(slug) || slug === article.slug) {
+        problems.push({ file, field: `revisits[${i}]`, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: 'is there a typo?' });
+      }
+    });
+    for (const ref of article.readAlso) {
+      if (!slugs.has(ref.slug)) {
+        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `"${ref.slug}"`, expected: 'the slug of an article (its file or folder name)', hint: 'is there a typo?' });
+      }
+    }
+    if (data.series !== undefined && data.episode !== undefined) {
+      const key = `${data.series}#${data.episode}`;
+      const other = episodes.get(key);
+      if (other) {
+        problems.push({ file, field: 'episode', found: `${data.episode}, already the number of ${other.file} in the series "${data.series}"`, expected: 'an episode number used once per series' });
+      } else episodes.set(key, article);
+    }
+    for (const label of data.tags) {
+      const tagSlug = slugify(label);
+      const seen = tagLabels.get(tagSlug);
+      if (!tagSlug) {
+        problems.push({ file, field: 'tags', found: `"${label}"`, expected: 'a label with at least one letter or digit' });
+      } else if (seen && seen.label !== label) {
+        problems.push({
+          file,
+          field: 'tags',
+          found: `"${label}", which gives the same tag page /tags/${tagSlug}/ as "${seen.label}" in ${seen.file}`,
+          expected: 'one spelling per tag: use the same label in both articles',
+        });
+      } else if (!seen) tagLabels.set(tagSlug, { label, file });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The phases that come before Astro renders pages: content validation and
+ * images. Shared by `npm run build`, `npm run check` and the dev server.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { socialFileName } from '../lib/images.ts';
+import path from 'node:path';
+import type { Environment } from '../config/environment.ts';
+import type { ContentProblem } from '../lib/errors.ts';
+import { isPublished } from '../lib/publishing.ts';
+import { loadContent, type LoadedContent } from './content.ts';
+import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageRecord, type UsedAsset } from './images.ts';
+
+export interface Prepared {
+  content: LoadedContent;
+  problems: ContentProblem[];
+  images: ImageRecord[];
+  files: FileRecord[];
+  timings: { content: number; images: number };
+  encoded?: { processed: number; cached: number; files: number };
+}
+
+/** Every asset of the tree, marked published or not under `now` (drafts shown in dev). */
+function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): UsedAsset[] {
+  const used: UsedAsset[] = [];
+  const siteFile = path.relative(process.cwd(), path.join(content.contentDir, 'site.yaml'));
+  for (const a of content.siteAssets) used.push({ ...a, usedBy: siteFile, published: true });
+  for (const author of content.authors.values()) for (const a of author.assets) used.push({ ...a, usedBy: author.file, published: true });
+  for (const article of content.articles) {
+    const published = includeDrafts || isPublished(article.data, { now });
+    for (const a of article.assets) used.push({ ...a, usedBy: article.file, published });
+  }
+  return used;
+}
+
+/**
+ * Validates the whole tree and describes its images. With `encode`, also makes
+ * every published image variant (into the cache) and writes the manifest that
+ * pages read to `manifestPath`.
+ */
+export async function prepare(
+  env: Environment,
+  options: { encode: boolean; manifestPath?: string; includeDrafts?: boolean },
+): Promise<Prepared> {
+  let t = performance.now();
+  const content = loadContent(env.contentDir);
+  const problems = [...content.problems];
+  const timings = { content: performance.now() - t, images: 0 };
+  t = performance.now();
+  const { images, files } = await inspectAssets(content.contentDir, usedAssets(content, env.now, options.includeDrafts ?? false), problems);
+  const prepared: Prepared = { content, problems, images, files, timings };
+  if (problems.length === 0 && options.encode) {
+    prepared.encoded = await encodeImages(images, env.cacheDir);
+    if (options.manifestPath) {
+      const manifest = toManifest(images, files);
+      // Feed enclosures need the exact byte length of the Open Graph JPEG.
+      for (const image of images) {
+        if (!image.social) continue;
+        manifest.images[image.key]!.ogBytes = statSync(path.join(imageCacheDir(env.cacheDir), socialFileName(image, 'og'))).size;
+      }
+      mkdirSync(path.dirname(options.manifestPath), { recursive: true });
+      writeFileSync(options.manifestPath, JSON.stringify(manifest));
+    }
+  }
+  timings.images = performance.now() - t;
+  return prepared;
+}

@@ -1,0 +1,69 @@
+import type { z } from 'astro/zod';
+import type { ContentProblem } from '../lib/errors.ts';
+
+/** Formats a zod path as writers read it: `cover.alt`, `authors[1]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** Shows a value found in a file, short and unambiguous. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * Turns the issues of a failed `safeParse` into one problem per issue.
+ * The expectation text comes from the schema's own `error` messages (see
+ * `src/schemas/common.ts`), so the schema stays the single source of truth.
+ */
+export function problemsFromZod(
+  file: string,
+  input: unknown,
+  error: z.ZodError,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined,
+  knownKeys: (path: readonly PropertyKey[]) => string[] = () => [],
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        problems.push({
+          file,
+          field: formatPath(path),
+          line: lineOf(path),
+          found: 'an unknown field',
+          expected: `one of the known fields: ${knownKeys(issue.path).join(', ')}`,
+          hint: 'is there a typo in the field name?',
+        });
+      }
+      continue;
+    }
+    const found = valueAt(input, issue.path);
+    problems.push({
+      file,
+      field: formatPath(issue.path) || undefined,
+      line: lineOf(issue.path),
+      found: describeFound(found),
+      expected: found === undefined ? `required: ${issue.message}` : issue.message,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,222 @@
+/**
+ * The ONLY module that reads the content collections. It resolves every
+ * reference and computes every derived value once per build; pages and
+ * components receive finished values.
+ *
+ * Everything here is limited to PUBLISHED articles (one `isPublished`, one
+ * `now`): a draft or scheduled article has no page, no listing, no feed entry,
+ * no related or follow-up link anywhere.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
+import { partitionByStatus } from '../lib/publishing.ts';
+import { adjacentEpisodes, episodesInOrder, sortByPublishedDesc } from '../lib/ordering.ts';
+import { readingMinutes, stripMdx } from '../lib/reading-time.ts';
+import { relatedArticles } from '../lib/related.ts';
+import { slugify } from '../lib/slugs.ts';
+import { frenchTypography } from '../lib/typography.ts';
+import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
+import type { PictureData } from '../lib/images.ts';
+import { contentKey, environment } from './context.ts';
+import { getPicture } from './images.ts';
+
+export interface AuthorView {
+  id: string;
+  name: string;
+  role?: string;
+  bio?: string;
+  url: string;
+  links: { label: string; url: string }[];
+  avatar?: PictureData;
+}
+
+export interface CategoryView {
+  id: string;
+  title: string;
+  description?: string;
+  url: string;
+}
+
+export interface SeriesView {
+  id: string;
+  title: string;
+  description: string;
+  cadence?: string;
+  blurb?: string;
+  url: string;
+}
+
+export interface TagView {
+  label: string;
+  slug: string;
+  url: string;
+}
+
+export interface CoverView {
+  key: string;
+  picture: PictureData;
+  alt: string;
+  credit?: string;
+  caption?: string;
+}
+
+export interface ArticleView {
+  slug: string;
+  url: string;
+  /** Typeset (French spacing) versions of the writer's text. */
+  title: string;
+  description: string;
+  publishedAt: Date;
+  updatedAt?: Date;
+  authors: AuthorView[];
+  category: CategoryView;
+  tags: TagView[];
+  series?: SeriesView;
+  episode?: number;
+  cover?: CoverView;
+  readingMinutes: number;
+  canonical?: string;
+  /** Slugs of the (published) articles this one follows up on. */
+  revisits: string[];
+  /** Path of the MDX file relative to the content folder. */
+  sourceKey: string;
+}
+
+export interface Magazine {
+  /** Published articles, newest first. */
+  articles: ArticleView[];
+  bySlug: Map<string, ArticleView>;
+  authors: Map<string, AuthorView>;
+  categories: Map<string, CategoryView>;
+  series: Map<string, SeriesView>;
+  tags: Map<string, TagView>;
+  /** Scheduled articles (not published yet), soonest first: for the build summary and series pages. */
+  scheduled: { slug: string; series?: string; publishedAt: Date }[];
+  drafts: number;
+}
+
+const typeset = <T extends string | undefined>(text: T): T => (text === undefined ? text : (frenchTypography(text) as T));
+
+function toAuthor(entry: CollectionEntry<'authors'>): AuthorView {
+  const { data } = entry;
+  const avatarKey = data.avatar && entry.filePath ? contentKey(path.resolve(path.dirname(path.resolve(entry.filePath)), data.avatar)) : undefined;
+  return {
+    id: entry.id,
+    name: data.name,
+    role: typeset(data.role),
+    bio: typeset(data.bio),
+    url: authorPath(entry.id),
+    links: data.links,
+    avatar: avatarKey ? getPicture(avatarKey) : undefined,
+  };
+}
+
+async function loadMagazine(): Promise<Magazine> {
+  const [articleEntries, authorEntries, categoryEntries, seriesEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('authors'),
+    getCollection('categories'),
+    getCollection('series'),
+  ]);
+  const authors = new Map(authorEntries.map((e) => [e.id, toAuthor(e)]));
+  const categories = new Map(
+    categoryEntries.map((e) => [e.id, { id: e.id, title: typeset(e.data.title), description: typeset(e.data.description), url: categoryPath(e.id) }]),
+  );
+  const series = new Map(
+    seriesEntries.map((e) => [
+      e.id,
+      { id: e.id, title: typeset(e.data.title), description: typeset(e.data.description), cadence: e.data.cadence, blurb: typeset(e.data.blurb), url: seriesPath(e.id) },
+    ]),
+  );
+  const now = environment.now;
+  const status = partitionByStatus(
+    articleEntries.map((e) => ({ ...e.data, entry: e })),
+    { now },
+  );
+  const publishedSlugs = new Set(status.published.map((a) => a.entry.id));
+  const tags = new Map<string, TagView>();
+  const articles = status.published.map(({ entry }): ArticleView => {
+    const { data } = entry;
+    const file = path.resolve(entry.filePath ?? '');
+    const coverKey = data.cover ? contentKey(path.resolve(path.dirname(file), data.cover.src)) : undefined;
+    const articleTags = data.tags.map((label) => {
+      const tag = { label, slug: slugify(label), url: tagPath(label) };
+      if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
+      return tag;
+    });
+    return {
+      slug: entry.id,
+      url: articlePath(entry.id),
+      title: typeset(data.title),
+      description: typeset(data.description),
+      publishedAt: data.publishedAt,
+      updatedAt: data.updatedAt,
+      authors: data.authors.map((id) => authors.get(id)!),
+      category: categories.get(data.category)!,
+      tags: articleTags,
+      series: data.series ? series.get(data.series) : undefined,
+      episode: data.episode,
+      cover:
+        data.cover && coverKey
+          ? { key: coverKey, picture: getPicture(coverKey), alt: data.cover.alt, credit: typeset(data.cover.credit), caption: typeset(data.cover.caption) }
+          : undefined,
+      readingMinutes: readingMinutes(stripMdx(entry.body ?? '')),
+      canonical: data.canonical,
+      revisits: data.revisits.filter((slug) => publishedSlugs.has(slug)),
+      sourceKey: contentKey(file),
+    };
+  });
+  const sorted = sortByPublishedDesc(articles);
+  return {
+    articles: sorted,
+    bySlug: new Map(sorted.map((a) => [a.slug, a])),
+    authors,
+    categories,
+    series,
+    tags,
+    scheduled: sortByPublishedDesc(status.scheduled)
+      .reverse()
+      .map((a) => ({ slug: a.entry.id, series: a.series, publishedAt: a.publishedAt })),
+    drafts: status.drafts.length,
+  };
+}
+
+let magazine: Promise<Magazine> | undefined;
+
+/** The published magazine, computed once per build. */
+export function getMagazine(): Promise<Magazine> {
+  magazine ??= loadMagazine();
+  return magazine;
+}
+
+/** A published article by slug, or undefined (unpublished or unknown). */
+export async function getArticle(slug: string): Promise<ArticleView | undefined> {
+  return (await getMagazine()).bySlug.get(slug);
+}
+
+/** The published episodes of a series, in reading order. */
+export async function getSeriesEpisodes(seriesId: string): Promise<ArticleView[]> {
+  const { articles } = await getMagazine();
+  return episodesInOrder(articles.filter((a) => a.series?.id === seriesId));
+}
+
+/** Everything the article page shows around the body, derived once per article. */
+export async function getArticleContext(article: ArticleView) {
+  const mag = await getMagazine();
+  const episodes = article.series ? await getSeriesEpisodes(article.series.id) : [];
+  const { previous, next } = article.series ? adjacentEpisodes(episodes, article.slug) : {};
+  return {
+    previousEpisode: previous,
+    nextEpisode: next,
+    episodeNumber: article.episode ?? (episodes.findIndex((e) => e.slug === article.slug) + 1 || undefined),
+    /** Older articles this one follows up on. */
+    followsUp: article.revisits.map((slug) => mag.bySlug.get(slug)!).filter(Boolean),
+    /** Newer published articles that follow up on this one. */
+    followedBy: mag.articles.filter((a) => a.revisits.includes(article.slug)),
+    related: relatedArticles(
+      { ...article, category: article.category.id, tags: article.tags.map((t) => t.slug), series: article.series?.id },
+      mag.articles.map((a) => ({ ...a, category: a.category.id, tags: a.tags.map((t) => t.slug), series: a.series?.id, view: a })),
+      { limit: 4 },
+    ).map((r) => r.view),
+  };
+}

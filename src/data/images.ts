@@ -1,0 +1,39 @@
+/**
+ * Images as pages use them: `<picture>` data, social images and media files,
+ * looked up in the manifest by their content key.
+ */
+import { pictureData, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
+import { absoluteUrl, imagePath, mediaPath } from '../lib/urls.ts';
+import { getManifest, getSite } from './context.ts';
+
+/** The `<picture>` of an image of the content, by key ("articles/2016/x/photo.jpg"). */
+export function getPicture(key: string): PictureData {
+  const image = getManifest().images[key];
+  if (!image) throw new Error(`Image "${key}" was not prepared by the image phase (is its article published?)`);
+  return pictureData(image, imagePath);
+}
+
+export interface SocialImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** Absolute URLs of the social images made from a cover. */
+export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
+  const image = getManifest().images[key];
+  if (!image?.social) return undefined;
+  const origin = getSite().origin;
+  const out = {} as Record<SocialFormat, SocialImage>;
+  for (const [format, size] of Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][]) {
+    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...size };
+  }
+  return { ...out, ogBytes: image.ogBytes ?? 0 };
+}
+
+/** Public path of a non-image file (a video). */
+export function getMediaPath(key: string): string {
+  const file = getManifest().files[key];
+  if (!file) throw new Error(`File "${key}" was not prepared by the image phase`);
+  return mediaPath(file.file);
+}

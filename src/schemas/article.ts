@@ -1,0 +1,85 @@
+import { z } from 'astro/zod';
+import { dateTimeField, idField, relativePathField, textField, urlField } from './common.ts';
+
+/** The cover image of an article. */
+export const coverSchema = z
+  .object({
+    /** Image file, relative to the article file. */
+    src: relativePathField.describe('Image file, relative to the article.'),
+    /** Text alternative, required: what the image shows. */
+    alt: textField('a non-empty description of the image (alt text)').describe('Alt text.'),
+    /** Copyright line, e.g. « © Orange ». */
+    credit: textField('a credit line, e.g. "© Orange"').optional().describe('Credit line.'),
+    /** Caption printed under the image. */
+    caption: textField('a caption sentence').optional().describe('Caption.'),
+  })
+  .strict();
+
+/**
+ * Front matter of `content/articles/**\/<slug>.mdx` (or `<slug>/index.mdx`).
+ * The slug is not a field: it is the file (or folder) name.
+ */
+export const articleSchema = z
+  .object({
+    /** Headline. */
+    title: textField('a non-empty headline').describe('Headline.'),
+    /** The lede (chapô): meta description and feed summary too. */
+    description: textField('a non-empty lede of one or two sentences').describe('Lede (chapô).'),
+    /** First publication, ISO 8601 with offset. Never changes. */
+    publishedAt: dateTimeField.describe('Publication date, ISO 8601 with offset.'),
+    /** Last significant update; not before publishedAt. */
+    updatedAt: dateTimeField.optional().describe('Update date, ISO 8601 with offset.'),
+    /** Ids of files in content/authors. */
+    authors: z
+      .array(idField, { error: 'a list of author ids, e.g. [marie-durand]' })
+      .min(1, { error: 'at least one author id, e.g. [marie-durand]' })
+      .describe('Author ids.'),
+    /** Id of a file in content/categories. */
+    category: idField.describe('Rubrique id.'),
+    /** Free labels; each gets a page under /tags/. */
+    tags: z
+      .array(textField('a non-empty label'), { error: 'a list of labels, e.g. [cloud souverain, OpenStack]' })
+      .default([])
+      .describe('Free labels.'),
+    /** Id of a file in content/series. */
+    series: idField.optional().describe('Series id.'),
+    /** Episode number within the series. */
+    episode: z
+      .number({ error: 'a whole number greater than 0' })
+      .int({ error: 'a whole number greater than 0' })
+      .positive({ error: 'a whole number greater than 0' })
+      .optional()
+      .describe('Episode number in the series.'),
+    /** Cover image. */
+    cover: coverSchema.optional().describe('Cover image.'),
+    /** Slugs of earlier articles this one follows up on. */
+    revisits: z
+      .array(z.string({ error: 'an article slug' }), { error: 'a list of article slugs' })
+      .default([])
+      .describe('Slugs of the articles this one follows up on.'),
+    /** A draft is never published. */
+    draft: z.boolean({ error: 'true or false' }).default(false).describe('Draft: never published.'),
+    /** Original URL of a syndicated piece. */
+    canonical: urlField.optional().describe('Canonical URL for syndicated pieces.'),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.updatedAt && a.updatedAt.getTime() < a.publishedAt.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updatedAt'],
+        input: a.updatedAt,
+        message: 'a date not before publishedAt',
+      });
+    }
+    if (a.episode !== undefined && a.series === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['episode'],
+        input: a.episode,
+        message: 'no episode number without a series (add `series:` or remove `episode:`)',
+      });
+    }
+  });
+
+export type ArticleData = z.infer<typeof articleSchema>;

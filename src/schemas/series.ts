@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+import { textField } from './common.ts';
+
+/** `content/series/<id>.yaml`: a recurring series. The id is the file name. */
+export const seriesSchema = z
+  .object({
+    /** Name of the series, e.g. « Un an après ». */
+    title: textField('the series name, e.g. "Un an après"').describe('Series name.'),
+    /** What the series is about, shown on its page. */
+    description: textField('a sentence or two describing the series').describe('Series description.'),
+    /** How often it appears, e.g. "hebdomadaire". */
+    cadence: textField('a word such as "hebdomadaire"').optional().describe('Publication rhythm.'),
+    /** Shown under each episode, e.g. « Rendez-vous la semaine prochaine… ». */
+    blurb: textField('a sentence shown under each episode').optional().describe('Text under each episode.'),
+  })
+  .strict();
+
+export type SeriesData = z.infer<typeof seriesSchema>;
