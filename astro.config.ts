@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
@@ -21,9 +22,14 @@ function siteOrigin(): string | undefined {
   }
 }
 
+// Astro's data store is per content tree: two trees (the sample, a test
+// fixture) never share or overwrite each other's cache.
+const treeId = createHash('sha256').update(environment.contentDir).digest('hex').slice(0, 12);
+
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: siteOrigin(),
+  cacheDir: path.join(environment.cacheDir, 'astro', treeId),
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
