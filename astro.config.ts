@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parse } from 'yaml';
 import { readEnvironment } from './src/config/environment.ts';
@@ -37,7 +38,13 @@ export default defineConfig({
       hastPlugins: [contentPathsPlugin(environment.contentDir), frenchTypographyPlugin],
     }),
   },
-  integrations: [mdx(), rotativeDevAssets(environment)],
+  integrations: [
+    mdx(),
+    // Every built page is public (unpublished articles get no page at all);
+    // the search page has no content of its own to index.
+    sitemap({ filter: (page) => !page.includes('/recherche/') }),
+    rotativeDevAssets(environment),
+  ],
   vite: {
     server: { fs: { allow: ['.', environment.contentDir] } },
     build: {

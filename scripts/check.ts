@@ -1,0 +1,34 @@
+/**
+ * `npm run check`: validates the whole content tree (every problem at once,
+ * images included, nothing encoded, nothing written) and then type-checks the
+ * code with `astro check`. `--content-only` skips the type check.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { readEnvironment } from '../src/config/environment.ts';
+import { prepare } from '../src/build/prepare.ts';
+import { formatProblems } from '../src/lib/errors.ts';
+
+const started = performance.now();
+let env;
+try {
+  env = readEnvironment();
+} catch (err) {
+  console.error(`✖ ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const { problems, content, images } = await prepare(env, { encode: false });
+if (problems.length > 0) {
+  console.error(formatProblems(problems));
+  process.exit(1);
+}
+console.log(
+  `✔ Content is valid: ${content.articles.length} articles, ${content.authors.size} authors, ${content.categories.size} rubriques, ${content.series.size} series, ${images.length} published images (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);
+
+if (!process.argv.includes('--content-only')) {
+  const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+  const result = spawnSync(process.execPath, [astro, 'check', '--minimumSeverity', 'warning'], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
