@@ -10,6 +10,7 @@ import { readEnvironment } from '../src/config/environment.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
+import { indexSite } from '../src/build/search.ts';
 import { MANIFEST_ENV } from '../src/data/context.ts';
 
 const started = performance.now();
@@ -84,6 +85,16 @@ async function main(): Promise<void> {
   const published = publishAssets(prepared.images, prepared.files, env.cacheDir, site);
   const copyTime = performance.now() - t;
 
+  t = performance.now();
+  let indexed: number;
+  try {
+    indexed = await indexSite(site);
+  } catch (err) {
+    console.error(`✖ ${(err as Error).message}`);
+    cleanUpAndExit(1);
+  }
+  const searchTime = performance.now() - t;
+
   // The swap: the old site stays in place until the new one is complete.
   const old = path.join(work, 'previous');
   if (existsSync(env.outDir)) renameSync(env.outDir, old);
@@ -100,7 +111,8 @@ async function main(): Promise<void> {
     `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${a.data.publishedAt.toISOString()}`),
     `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
-    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime)}`,
+    `  search: ${indexed} pages indexed`,
+    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime)}, search ${seconds(searchTime)}`,
   ];
   console.log(lines.join('\n'));
 }

@@ -4,7 +4,8 @@
  */
 import { pictureData, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
 import { absoluteUrl, imagePath, mediaPath } from '../lib/urls.ts';
-import { getManifest, getSite } from './context.ts';
+import path from 'node:path';
+import { contentKey, environment, getManifest, getSite } from './context.ts';
 
 /** The `<picture>` of an image of the content, by key ("articles/2016/x/photo.jpg"). */
 export function getPicture(key: string): PictureData {
@@ -36,4 +37,13 @@ export function getMediaPath(key: string): string {
   const file = getManifest().files[key];
   if (!file) throw new Error(`File "${key}" was not prepared by the image phase`);
   return mediaPath(file.file);
+}
+
+/** The magazine's logo, if site.yaml names one: its picture and an absolute URL of its largest fallback file. */
+export function getLogo(): { picture: PictureData; url: string } | undefined {
+  const site = getSite();
+  if (!site.logo) return undefined;
+  const picture = getPicture(contentKey(path.resolve(environment.contentDir, site.logo)));
+  const largest = picture.srcset.split(', ').pop()!.split(' ')[0]!;
+  return { picture, url: absoluteUrl(largest, site.origin) };
 }
