@@ -14,6 +14,8 @@ import { indexSite } from '../src/build/search.ts';
 import { MANIFEST_ENV } from '../src/data/context.ts';
 
 const started = performance.now();
+// Preview (drafts shown) belongs to the dev server: a build never publishes a draft.
+delete process.env.ROTATIVE_PREVIEW;
 let env;
 try {
   env = readEnvironment();

@@ -17,5 +17,6 @@ if (prepared.problems.length > 0) {
   process.exit(1);
 }
 process.env[MANIFEST_ENV] = manifestPath;
+process.env.ROTATIVE_PREVIEW = '1';
 const { dev } = await import('astro');
 await dev({ root: process.cwd(), server: { host: '127.0.0.1' } });

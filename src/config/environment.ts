@@ -8,6 +8,8 @@
  * - ROTATIVE_CACHE_DIR: where image variants are kept between builds
  *   (default node_modules/.cache/rotative)
  * - ROTATIVE_OUT_DIR: where the site is written (default ./dist)
+ * - ROTATIVE_PREVIEW=1: drafts and scheduled articles are shown (set by
+ *   `npm run dev` only, so writers can preview them; never by a build)
  */
 import path from 'node:path';
 
@@ -17,6 +19,7 @@ export interface Environment {
   now: Date;
   cacheDir: string;
   outDir: string;
+  preview: boolean;
 }
 
 /** Reads and checks the environment variables; throws a plain message on a bad value. */
@@ -35,5 +38,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
     now,
     cacheDir: path.resolve(cwd, env.ROTATIVE_CACHE_DIR || 'node_modules/.cache/rotative'),
     outDir: path.resolve(cwd, env.ROTATIVE_OUT_DIR || 'dist'),
+    preview: env.ROTATIVE_PREVIEW === '1',
   };
 }
