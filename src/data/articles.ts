@@ -175,9 +175,7 @@ async function loadMagazine(): Promise<Magazine> {
     categories,
     series,
     tags,
-    scheduled: sortByPublishedDesc(status.scheduled)
-      .reverse()
-      .map((a) => ({ slug: a.entry.id, series: a.series, publishedAt: a.publishedAt })),
+    scheduled: sortByPublishedDesc(status.scheduled.map((a) => ({ slug: a.entry.id, series: a.series, publishedAt: a.publishedAt }))).reverse(),
     drafts: status.drafts.length,
   };
 }

@@ -11,7 +11,13 @@ export const GET: APIRoute = async () => {
   const site = getSite();
   const { articles } = await getMagazine();
   const stream = new SitemapStream({ hostname: site.origin, xmlns: { news: true, xhtml: false, image: false, video: false } });
-  for (const article of articlesForNewsSitemap(articles, environment.now)) {
+  const recent = articlesForNewsSitemap(articles, environment.now);
+  if (recent.length === 0) {
+    // The `sitemap` library refuses an empty stream, but a quiet news day is
+    // normal: an empty <urlset> is what the format expects then.
+    return xmlResponse('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>\n');
+  }
+  for (const article of recent) {
     stream.write({
       url: absoluteUrl(article.url, site.origin),
       news: {
@@ -22,6 +28,7 @@ export const GET: APIRoute = async () => {
     });
   }
   stream.end();
-  const xml = (await streamToPromise(stream)).toString('utf8');
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return xmlResponse((await streamToPromise(stream)).toString('utf8'));
 };
+
+const xmlResponse = (xml: string) => new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -1,0 +1,113 @@
+/**
+ * Content errors, written for writers: which file, which field, what was
+ * found, what was expected. A content mistake is reported with these
+ * messages, never with a stack trace.
+ */
+
+/** One mistake in the content tree. */
+export interface ContentProblem {
+  /** The file, as the writer sees it (relative to the project). */
+  file: string;
+  /** The field, as written in front matter: `cover.alt`, `authors[0]`, `<Figure alt>`. */
+  field?: string | undefined;
+  /** 1-based line in the file, when known. */
+  line?: number | undefined;
+  /** What was found, already written for display (quoted when it is a value). */
+  found?: string | undefined;
+  /** What is expected, e.g. `one of: claire-martin, marie-durand`. */
+  expected: string;
+  /** A suggestion: `is there a typo?`. */
+  hint?: string | undefined;
+}
+
+// Each problem must fit on one line, whatever a message happens to contain.
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
+ * One readable line for a problem:
+ * `content/articles/2016/x.mdx:4 › authors[0]: found "jdupont", expected one of: claire-martin, marie-durand (is there a typo?)`.
+ * `found` is printed as given: the caller quotes values.
+ */
+export function formatProblem(p: ContentProblem): string {
+  let where = p.file;
+  if (p.line !== undefined) where += `:${p.line}`;
+  if (p.field) where += ` › ${p.field}`;
+  const found = p.found === undefined ? '' : `found ${p.found}, `;
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return oneLine(`${where}: ${found}expected ${p.expected}${hint}`);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Problems in a stable order: by file, then line (problems without a line
+ * first: they concern the whole file), then field, then message.
+ */
+export function sortProblems(list: readonly ContentProblem[]): ContentProblem[] {
+  return [...list].sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      compareStrings(a.field ?? '', b.field ?? '') ||
+      compareStrings(formatProblem(a), formatProblem(b)),
+  );
+}
+
+/** A header with the count (`3 content problems:`), then one line per problem, sorted. */
+export function formatProblems(list: readonly ContentProblem[]): string {
+  const header = list.length === 1 ? '1 content problem:' : `${list.length} content problems:`;
+  return [header, ...sortProblems(list).map((p) => `  - ${formatProblem(p)}`)].join('\n');
+}
+
+/**
+ * The error a build throws when the content has problems: its message is
+ * {@link formatProblems}, ready to print without a stack trace.
+ */
+export class ContentError extends Error {
+  /** The problems, sorted as in the message. */
+  readonly problems: ContentProblem[];
+
+  /** @param problems every problem found, in any order. */
+  constructor(problems: readonly ContentProblem[]) {
+    super(formatProblems(problems));
+    this.name = 'ContentError';
+    this.problems = sortProblems(problems);
+  }
+}
+
+/**
+ * The candidate closest to `found`, for a « did you mean …? » hint on a bad
+ * reference; `undefined` if none is close. Close means at most 1 edit for
+ * words under 6 characters, 2 edits otherwise (case ignored); ties go to the
+ * first candidate in code-unit order, so the hint is deterministic.
+ */
+export function suggestClosest(found: string, candidates: Iterable<string>): string | undefined {
+  const target = found.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = (target.length < 6 ? 1 : 2) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(target, candidate.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// Levenshtein distance, two rows at a time.
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

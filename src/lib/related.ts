@@ -1,0 +1,62 @@
+/**
+ * « À lire également »: the articles a reader of one article is most likely
+ * to want next.
+ */
+import { byPublishedDesc } from './ordering.ts';
+import { slugify } from './slugs.ts';
+
+/** What the ranking reads from an article. */
+export interface Relatable {
+  slug: string;
+  publishedAt: Date;
+  category: string;
+  tags?: readonly string[] | undefined;
+  series?: string | undefined;
+}
+
+/** Options of {@link relatedArticles}. */
+export interface RelatedOptions {
+  /** Maximum number of articles returned (default 4). */
+  limit?: number;
+}
+
+// Tags are free labels: "OpenStack" and "openstack" share one tag page
+// (see urls.ts), so they are the same tag here too.
+function tagKeys(article: Relatable): Set<string> {
+  return new Set((article.tags ?? []).map(slugify).filter((key) => key !== ''));
+}
+
+/**
+ * Articles related to `article`, best first, at most `limit` (default 4).
+ *
+ * Ranking groups, in this order:
+ * 1. same series;
+ * 2. at least one shared tag, more shared tags first;
+ * 3. same category (rubrique).
+ * Within a group (and an equal number of shared tags): newest first, then
+ * slug ({@link byPublishedDesc}). An article belongs to its best group only,
+ * appears once even if `all` lists it twice, and `article` itself is never
+ * returned. Articles sharing nothing with `article` are not returned.
+ *
+ * `all` must hold published articles only (see publishing.ts): this function
+ * does not know "now" and does not filter drafts or scheduled articles.
+ */
+export function relatedArticles<T extends Relatable>(article: Relatable, all: readonly T[], { limit = 4 }: RelatedOptions = {}): T[] {
+  const max = Math.max(0, Math.floor(limit));
+  const ownTags = tagKeys(article);
+  const seen = new Set<string>([article.slug]);
+  const ranked: { item: T; group: number; shared: number }[] = [];
+  for (const candidate of all) {
+    if (seen.has(candidate.slug)) continue;
+    seen.add(candidate.slug);
+    let shared = 0;
+    for (const key of tagKeys(candidate)) if (ownTags.has(key)) shared++;
+    const group =
+      article.series !== undefined && candidate.series === article.series ? 1 : shared > 0 ? 2 : candidate.category === article.category ? 3 : 0;
+    if (group > 0) ranked.push({ item: candidate, group, shared });
+  }
+  return ranked
+    .sort((a, b) => a.group - b.group || (a.group === 2 ? b.shared - a.shared : 0) || byPublishedDesc(a.item, b.item))
+    .slice(0, max)
+    .map((r) => r.item);
+}

@@ -1,0 +1,134 @@
+/**
+ * JSON-LD (schema.org) for search engines and news aggregators: builders of
+ * plain objects, and the one safe way to put them in a page.
+ */
+import { toIsoString } from './dates.ts';
+
+const CONTEXT = 'https://schema.org';
+
+/** A JSON-LD object: `@context`, `@type` and schema.org properties. */
+export type JsonLd = { '@context': string; '@type': string } & Record<string, unknown>;
+
+const UNSAFE = /[<>&\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON for a `<script type="application/ld+json">` element. `<`, `>` and `&`
+ * are written as `\u003c`, `\u003e`, `\u0026`, so a title holding
+ * `</script>` or `<!--` cannot end or alter the element; U+2028 and U+2029
+ * are escaped for old JavaScript parsers. Escapes only occur inside JSON
+ * strings (the JSON syntax itself has none of these characters), so
+ * `JSON.parse` gives back the same value.
+ */
+export function serializeJsonLd(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('this value has no JSON form (undefined, a function or a symbol)');
+  return json.replace(UNSAFE, (ch) => ESCAPES[ch]!);
+}
+
+/** A date as structured data wants it: ISO 8601 with the Paris offset. */
+function isoDate(d: Date | string): string {
+  return typeof d === 'string' ? d : toIsoString(d);
+}
+
+/** A person or organisation with a page. */
+export interface LdLink {
+  name: string;
+  url: string;
+}
+
+/** Input of {@link newsArticleLd}. */
+export interface NewsArticleInput {
+  headline: string;
+  description?: string | undefined;
+  /** Absolute URL of the article (its canonical URL). */
+  url: string;
+  /** Absolute URLs of the cover crops (1:1, 4:3, 16:9); may be empty. */
+  images: readonly string[];
+  datePublished: Date | string;
+  /** Defaults to `datePublished`: Google wants it present. */
+  dateModified?: Date | string | undefined;
+  authors: readonly LdLink[];
+  publisher: LdLink & { logo?: string | undefined };
+  /** The category (rubrique) title. */
+  section?: string | undefined;
+  keywords?: readonly string[] | undefined;
+  /** The series the article belongs to. */
+  isPartOf?: LdLink | undefined;
+  /** Language of the article; defaults to `fr-FR`. */
+  inLanguage?: string | undefined;
+}
+
+/**
+ * A schema.org `NewsArticle`. Dates given as `Date` are written in Paris
+ * time with their offset; strings are taken as they are. Optional
+ * properties with no value are left out rather than written empty.
+ */
+export function newsArticleLd(input: NewsArticleInput): JsonLd {
+  const published = isoDate(input.datePublished);
+  const ld: JsonLd = {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    headline: input.headline,
+    url: input.url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
+    datePublished: published,
+    dateModified: input.dateModified === undefined ? published : isoDate(input.dateModified),
+    inLanguage: input.inLanguage ?? 'fr-FR',
+    author: input.authors.map((a) => ({ '@type': 'Person', name: a.name, url: a.url })),
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: input.publisher.name,
+      url: input.publisher.url,
+      ...(input.publisher.logo ? { logo: { '@type': 'ImageObject', url: input.publisher.logo } } : {}),
+    },
+  };
+  if (input.description) ld.description = input.description;
+  if (input.images.length) ld.image = [...input.images];
+  if (input.section) ld.articleSection = input.section;
+  if (input.keywords?.length) ld.keywords = [...input.keywords];
+  if (input.isPartOf) ld.isPartOf = { '@type': 'CreativeWorkSeries', name: input.isPartOf.name, url: input.isPartOf.url };
+  return ld;
+}
+
+/** A schema.org `BreadcrumbList`, from the home page down to the current page. */
+export function breadcrumbLd(items: readonly LdLink[]): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+  };
+}
+
+/** Input of {@link collectionPageLd}. */
+export interface CollectionPageInput {
+  name: string;
+  description?: string | undefined;
+  /** Absolute URL of the index page. */
+  url: string;
+  /** The articles listed on the page, in the page's order. */
+  items: readonly LdLink[];
+}
+
+/** A schema.org `CollectionPage` (home, rubrique, tag, author, series indexes) with its `ItemList`. */
+export function collectionPageLd(input: CollectionPageInput): JsonLd {
+  const ld: JsonLd = {
+    '@context': CONTEXT,
+    '@type': 'CollectionPage',
+    name: input.name,
+    url: input.url,
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: input.items.length,
+      itemListElement: input.items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, url: item.url, name: item.name })),
+    },
+  };
+  if (input.description) ld.description = input.description;
+  return ld;
+}

@@ -1,0 +1,86 @@
+/**
+ * DESIGN §9: the build is atomic, reproducible and never writes into the
+ * content folder.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, fixture, ROOT, TEST_NOW } from '../helpers/build.ts';
+import { diffTrees, snapshotTree } from '../helpers/tree.ts';
+
+const content = fixture('basic');
+
+describe('build promises', () => {
+  it('gives byte-identical trees for the same content and ROTATIVE_NOW, even from a cold image cache, without writing to the content', () => {
+    const contentBefore = snapshotTree(content);
+    const first = buildSite({ contentDir: content, env: { ROTATIVE_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'rotative-cache-')) } });
+    expect(first.status, first.stderr).toBe(0);
+    const second = buildSite({ contentDir: content, env: { ROTATIVE_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'rotative-cache-')) } });
+    expect(second.status, second.stderr).toBe(0);
+
+    const a = snapshotTree(first.outDir);
+    const b = snapshotTree(second.outDir);
+    expect(a.size).toBeGreaterThan(20);
+    expect(diffTrees(a, b)).toEqual([]);
+    expect(diffTrees(contentBefore, snapshotTree(content))).toEqual([]);
+    // No machine path leaks into the output.
+    for (const rel of a.keys()) {
+      if (!/\.(html|xml|txt|json|js|css)$/.test(rel)) continue;
+      const text = readFileSync(path.join(first.outDir, rel), 'utf8');
+      expect(text.includes(ROOT), `${rel} contains ${ROOT}`).toBe(false);
+    }
+  });
+
+  it('prints a summary with published, scheduled (slug and date), drafts, images and phase times', () => {
+    const result = buildSite({ contentDir: content });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/articles: 2 published, 1 scheduled, 1 draft/);
+    expect(result.stdout).toMatch(/scheduled: episode-programme on 2030-01-01/);
+    expect(result.stdout).toMatch(/images: 4 sources, \d+ processed, \d+ from cache/);
+    expect(result.stdout).toMatch(/time: content [\d.]+ s, images [\d.]+ s, pages [\d.]+ s/);
+  });
+
+  it('leaves the previous site untouched and no temporary folder when the build is interrupted', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'rotative-atomic-'));
+    const outDir = path.join(parent, 'dist');
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>previous</title>');
+    const before = snapshotTree(outDir);
+
+    // Interrupt the build once it has started writing its temporary folder.
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ROTATIVE_CONTENT_DIR: content, ROTATIVE_OUT_DIR: outDir, ROTATIVE_NOW: TEST_NOW },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (readdirSync(parent).some((n) => n.startsWith('.dist-building-'))) {
+          clearInterval(timer);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/interrupted/i);
+    expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('cleans up what a killed build left behind, then swaps the new site in', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'rotative-stale-'));
+    const stale = path.join(parent, '.dist-building-999999999');
+    mkdirSync(path.join(stale, 'site'), { recursive: true });
+    const result = buildSite({ contentDir: content, outDir: path.join(parent, 'dist') });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(existsSync(path.join(parent, 'dist/articles/premier-episode/index.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, it, expect } from 'vitest';
+import { relatedArticles } from '../../src/lib/related.ts';
+
+const d = (day: number) => new Date(Date.UTC(2016, 4, day, 6));
+interface A {
+  slug: string;
+  publishedAt: Date;
+  category: string;
+  tags?: string[];
+  series?: string;
+}
+const a = (slug: string, day: number, category: string, extra: Partial<A> = {}): A => ({ slug, publishedAt: d(day), category, ...extra });
+const slugs = (list: A[]) => list.map((x) => x.slug);
+
+const current = a('current', 15, 'cloud', { tags: ['OpenStack', 'cloud souverain'], series: 'un-an-apres' });
+
+describe('relatedArticles', () => {
+  it('ranks same series, then shared tags, then same category', () => {
+    const all = [
+      a('same-category', 20, 'cloud'),
+      a('shared-tag', 1, 'securite', { tags: ['openstack'] }),
+      a('same-series', 2, 'securite', { series: 'un-an-apres' }),
+      a('unrelated', 25, 'mobile', { tags: ['Android'] }),
+    ];
+    expect(slugs(relatedArticles(current, all))).toEqual(['same-series', 'shared-tag', 'same-category']);
+  });
+
+  it('never returns the article itself', () => {
+    const all = [current, a('other', 1, 'cloud')];
+    expect(slugs(relatedArticles(current, all))).toEqual(['other']);
+  });
+
+  it('orders by number of shared tags, then newest first', () => {
+    const all = [
+      a('one-tag-new', 10, 'x', { tags: ['OpenStack'] }),
+      a('two-tags-old', 1, 'x', { tags: ['openstack', 'Cloud souverain'] }),
+      a('one-tag-newer', 12, 'x', { tags: ['cloud souverain'] }),
+    ];
+    expect(slugs(relatedArticles(current, all))).toEqual(['two-tags-old', 'one-tag-newer', 'one-tag-new']);
+  });
+
+  it('orders newest first within the series and the category groups', () => {
+    const all = [
+      a('ep-old', 1, 'x', { series: 'un-an-apres' }),
+      a('ep-new', 9, 'x', { series: 'un-an-apres' }),
+      a('cat-old', 2, 'cloud'),
+      a('cat-new', 8, 'cloud'),
+    ];
+    expect(slugs(relatedArticles(current, all))).toEqual(['ep-new', 'ep-old', 'cat-new', 'cat-old']);
+  });
+
+  it('matches tags as their tag pages do (case and accents ignored)', () => {
+    const article = a('x', 1, 'c1', { tags: ['Cybersécurité'] });
+    const all = [a('y', 2, 'c2', { tags: ['cybersecurite'] })];
+    expect(slugs(relatedArticles(article, all))).toEqual(['y']);
+  });
+
+  it('counts an article once, in its best group', () => {
+    const all = [a('both', 3, 'cloud', { tags: ['OpenStack'], series: 'un-an-apres' }), a('cat', 9, 'cloud')];
+    expect(slugs(relatedArticles(current, all))).toEqual(['both', 'cat']);
+  });
+
+  it('deduplicates repeated entries', () => {
+    const dup = a('dup', 3, 'cloud');
+    expect(slugs(relatedArticles(current, [dup, dup, { ...dup }]))).toEqual(['dup']);
+  });
+
+  it('respects the limit (default 4)', () => {
+    const all = Array.from({ length: 10 }, (_, i) => a(`c${i}`, i + 1, 'cloud'));
+    expect(relatedArticles(current, all)).toHaveLength(4);
+    expect(slugs(relatedArticles(current, all, { limit: 2 }))).toEqual(['c9', 'c8']);
+    expect(relatedArticles(current, all, { limit: 0 })).toEqual([]);
+    expect(relatedArticles(current, all, { limit: -1 })).toEqual([]);
+  });
+
+  it('does not match on an absent series', () => {
+    const noSeries = a('solo', 1, 'a');
+    const all = [a('other-solo', 2, 'b')];
+    expect(relatedArticles(noSeries, all)).toEqual([]);
+  });
+
+  it('is deterministic whatever the input order', () => {
+    const all = [
+      a('t1', 5, 'x', { tags: ['OpenStack'] }),
+      a('t2', 5, 'x', { tags: ['OpenStack'] }),
+      a('c1', 5, 'cloud'),
+      a('c2', 5, 'cloud'),
+      a('s1', 5, 'x', { series: 'un-an-apres' }),
+    ];
+    const expected = ['s1', 't1', 't2', 'c1'];
+    expect(slugs(relatedArticles(current, all))).toEqual(expected);
+    expect(slugs(relatedArticles(current, [...all].reverse()))).toEqual(expected);
+  });
+
+  it('returns the caller objects and leaves the input alone', () => {
+    const all = [a('b', 1, 'cloud'), a('a', 2, 'cloud')];
+    const copy = [...all];
+    const result = relatedArticles(current, all);
+    expect(result[0]).toBe(all[1]);
+    expect(all).toEqual(copy);
+  });
+});
