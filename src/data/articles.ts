@@ -199,24 +199,64 @@ export async function getSeriesEpisodes(seriesId: string): Promise<ArticleView[]
   return episodesInOrder(articles.filter((a) => a.series?.id === seriesId));
 }
 
+interface Neighbourhoods {
+  bySeries: Map<string, ArticleView[]>;
+  byTag: Map<string, ArticleView[]>;
+  byCategory: Map<string, ArticleView[]>;
+  followedBy: Map<string, ArticleView[]>;
+}
+
+let neighbourhoods: Promise<Neighbourhoods> | undefined;
+
+/**
+ * Indexes of the published articles by series, tag, rubrique and follow-up,
+ * built once: every article page then looks at its neighbours only, instead
+ * of scanning the whole archive (which made the build quadratic).
+ */
+function getNeighbourhoods(): Promise<Neighbourhoods> {
+  neighbourhoods ??= getMagazine().then(({ articles }) => {
+    const add = (map: Map<string, ArticleView[]>, key: string, a: ArticleView) => {
+      const list = map.get(key);
+      if (list) list.push(a);
+      else map.set(key, [a]);
+    };
+    const n: Neighbourhoods = { bySeries: new Map(), byTag: new Map(), byCategory: new Map(), followedBy: new Map() };
+    // `articles` is newest first, so every list is too.
+    for (const a of articles) {
+      if (a.series) add(n.bySeries, a.series.id, a);
+      for (const t of a.tags) add(n.byTag, t.slug, a);
+      add(n.byCategory, a.category.id, a);
+      for (const slug of a.revisits) add(n.followedBy, slug, a);
+    }
+    return n;
+  });
+  return neighbourhoods;
+}
+
+const relatable = (a: ArticleView) => ({ slug: a.slug, publishedAt: a.publishedAt, category: a.category.id, tags: a.tags.map((t) => t.slug), series: a.series?.id, view: a });
+
 /** Everything the article page shows around the body, derived once per article. */
 export async function getArticleContext(article: ArticleView) {
   const mag = await getMagazine();
-  const episodes = article.series ? await getSeriesEpisodes(article.series.id) : [];
+  const n = await getNeighbourhoods();
+  const episodes = article.series ? episodesInOrder(n.bySeries.get(article.series.id) ?? []) : [];
   const { previous, next } = article.series ? adjacentEpisodes(episodes, article.slug) : {};
+  const limit = 4;
+  // Candidates for « À lire également »: the series, every article sharing a
+  // tag, and the newest of the rubrique (lists are newest first, so an older
+  // rubrique-only article can never outrank these).
+  const candidates = new Set<ArticleView>(episodes);
+  for (const t of article.tags) for (const a of n.byTag.get(t.slug) ?? []) candidates.add(a);
+  for (const a of (n.byCategory.get(article.category.id) ?? []).slice(0, limit + 1)) candidates.add(a);
   return {
     previousEpisode: previous,
     nextEpisode: next,
     episodeNumber: article.episode ?? (episodes.findIndex((e) => e.slug === article.slug) + 1 || undefined),
     /** Older articles this one follows up on. */
-    followsUp: article.revisits.map((slug) => mag.bySlug.get(slug)!).filter(Boolean),
+    followsUp: article.revisits.map((slug) => mag.bySlug.get(slug)).filter((a): a is ArticleView => a !== undefined),
     /** Newer published articles that follow up on this one. */
-    followedBy: mag.articles.filter((a) => a.revisits.includes(article.slug)),
-    related: relatedArticles(
-      { ...article, category: article.category.id, tags: article.tags.map((t) => t.slug), series: article.series?.id },
-      mag.articles.map((a) => ({ ...a, category: a.category.id, tags: a.tags.map((t) => t.slug), series: a.series?.id, view: a })),
-      { limit: 4 },
-    ).map((r) => r.view),
+    followedBy: n.followedBy.get(article.slug) ?? [],
+    related: relatedArticles(relatable(article), [...candidates].map(relatable), { limit }).map((r) => r.view),
   };
 }
 
@@ -234,10 +274,12 @@ export const ARTICLES_PER_PAGE = 20;
  * first, then every other article newest first. Without any cover there is
  * no lead and the order is unchanged. `articles` must be newest first.
  */
-export function leadFirst<T extends { cover?: unknown }>(articles: readonly T[]): { lead: T | undefined; ordered: T[] } {
+export function leadFirst<T extends { cover?: unknown }>(
+  articles: readonly T[],
+): { lead: (T & { cover: NonNullable<T['cover']> }) | undefined; ordered: T[] } {
   const index = articles.findIndex((a) => a.cover !== undefined);
   if (index < 0) return { lead: undefined, ordered: [...articles] };
-  const lead = articles[index]!;
+  const lead = articles[index] as T & { cover: NonNullable<T['cover']> };
   return { lead, ordered: [lead, ...articles.slice(0, index), ...articles.slice(index + 1)] };
 }
 
@@ -270,6 +312,30 @@ export function pageAt<T>(items: readonly T[], perPage: number, number: number):
  */
 export function laterPageNumbers(count: number, perPage = ARTICLES_PER_PAGE): number[] {
   return Array.from({ length: pageCount(count, perPage) - 1 }, (_, i) => i + 2);
+}
+
+/**
+ * The numbers of every page of a list of `count` items: 1 to the last (at
+ * least page 1, which exists even for an empty list).
+ */
+export function pageNumbers(count: number, perPage = ARTICLES_PER_PAGE): number[] {
+  return Array.from({ length: pageCount(count, perPage) }, (_, i) => i + 1);
+}
+
+/**
+ * The rest parameter (`[...page]`) of page `n` of a rubrique, tag or author
+ * index: none for page 1 (the index's own URL), `page/N` after, as in urls.ts.
+ */
+export function pageParam(n: number): string | undefined {
+  return n === 1 ? undefined : `page/${n}`;
+}
+
+/** The page number a `[...page]` parameter stands for (see {@link pageParam}). */
+export function pageFromParam(param: string | undefined): number {
+  if (param === undefined || param === '') return 1;
+  const match = /^page\/([1-9][0-9]*)$/.exec(param);
+  if (!match || match[1] === '1') throw new RangeError(`"${param}" is not a page parameter (expected page/N, N from 2)`);
+  return Number(match[1]);
 }
 
 /** One entry of a pagination bar: a page link, or a gap (« … ») standing for skipped pages. */
