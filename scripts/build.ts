@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { readEnvironment } from '../src/config/environment.ts';
+import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
@@ -16,13 +16,7 @@ import { MANIFEST_ENV } from '../src/data/context.ts';
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.
 delete process.env.ROTATIVE_PREVIEW;
-let env;
-try {
-  env = readEnvironment();
-} catch (err) {
-  console.error(`✖ ${(err as Error).message}`);
-  process.exit(1);
-}
+const env = readEnvironmentOrExit();
 
 const parent = path.dirname(env.outDir);
 const prefix = `.${path.basename(env.outDir)}-building-`;

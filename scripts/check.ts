@@ -5,18 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { readEnvironment } from '../src/config/environment.ts';
+import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 
 const started = performance.now();
-let env;
-try {
-  env = readEnvironment();
-} catch (err) {
-  console.error(`✖ ${(err as Error).message}`);
-  process.exit(1);
-}
+const env = readEnvironmentOrExit();
 
 const { problems, content, images } = await prepare(env, { encode: false });
 if (problems.length > 0) {

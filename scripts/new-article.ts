@@ -7,7 +7,7 @@ import { existsSync, globSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { readEnvironment } from '../src/config/environment.ts';
+import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { slugify } from '../src/lib/slugs.ts';
 
@@ -21,7 +21,7 @@ if (!title) {
   process.exit(1);
 }
 
-const env = readEnvironment();
+const env = readEnvironmentOrExit();
 const idsIn = (folder: string) =>
   globSync('*.{yaml,yml}', { cwd: path.join(env.contentDir, folder) })
     .map((f) => f.replace(/\.ya?ml$/, ''))

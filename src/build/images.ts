@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, copyFileSync, linkSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, SOCIAL_FORMATS, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
@@ -30,11 +30,11 @@ import type { AssetRef } from './content.ts';
  */
 const ENCODER_VERSION = 'v1';
 const ENCODERS = {
-  avif: (s: sharp.Sharp) => s.avif({ quality: 50, effort: 2 }),
-  webp: (s: sharp.Sharp) => s.webp({ quality: 78, effort: 4 }),
-  jpeg: (s: sharp.Sharp) => s.jpeg({ quality: 80, mozjpeg: true }),
-  png: (s: sharp.Sharp) => s.png({ compressionLevel: 8, adaptiveFiltering: true }),
-} satisfies Record<ModernFormat | FallbackFormat, (s: sharp.Sharp) => sharp.Sharp>;
+  avif: (s: Sharp) => s.avif({ quality: 50, effort: 2 }),
+  webp: (s: Sharp) => s.webp({ quality: 78, effort: 4 }),
+  jpeg: (s: Sharp) => s.jpeg({ quality: 80, mozjpeg: true }),
+  png: (s: Sharp) => s.png({ compressionLevel: 8, adaptiveFiltering: true }),
+} satisfies Record<ModernFormat | FallbackFormat, (s: Sharp) => Sharp>;
 
 /** One image of the content, described, with where it is used. */
 export interface ImageRecord extends ImageDescriptor {

@@ -41,3 +41,13 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
     preview: env.ROTATIVE_PREVIEW === '1',
   };
 }
+
+/** readEnvironment for command-line scripts: a bad value prints its message and exits 1, no stack trace. */
+export function readEnvironmentOrExit(): Environment {
+  try {
+    return readEnvironment();
+  } catch (err) {
+    console.error(`✖ ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

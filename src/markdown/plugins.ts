@@ -22,8 +22,10 @@ const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'text
 export const frenchTypographyPlugin = defineHastPlugin({
   name: 'rotative-french-typography',
   text(node, ctx) {
-    for (let parent = ctx.parent(node); parent; parent = parent.type === 'root' ? undefined : ctx.parent(parent as never)) {
-      if (parent.type === 'element' && VERBATIM.has(parent.tagName)) return;
+    let parent: Readonly<{ type: string; tagName?: string }> | undefined = ctx.parent(node);
+    while (parent && parent.type !== 'root') {
+      if (parent.type === 'element' && VERBATIM.has(parent.tagName!)) return;
+      parent = ctx.parent(parent as never);
     }
     const value = frenchTypography(node.value);
     if (value !== node.value) return { type: 'text', value };

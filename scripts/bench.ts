@@ -1,0 +1,201 @@
+/**
+ * `npm run bench -- --articles N [--images] [--runs K] [--out results.md]`
+ *
+ * Generates a deterministic corpus of N articles (valid under Rotative's
+ * schema) in a temporary folder, then builds it K times cold and warm with
+ * Rotative (`scripts/build.ts`) and with the plain-Astro MDX site of
+ * tests/bench/baseline/, alternating the two run for run, and prints a
+ * Markdown table of median wall time, median CPU time, peak RSS and articles
+ * per second, with the ratio Rotative / baseline of each figure.
+ *
+ * Other options:
+ *   --only rotative|baseline   build with one of the two only (no ratios)
+ *   --corpus DIR               generate the corpus in DIR and keep it
+ *   --keep                     keep the temporary folder (corpus, outputs, logs)
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCH_NOW, editArticle, generateCorpus, type CorpusPlan } from './bench/corpus.ts';
+import { coverCacheDir, placeCovers } from './bench/covers.ts';
+import { measure, tail, type Measure } from './bench/measure.ts';
+import { BUILDS, describeMachine, figuresOf, renderReport, type BuildName, type Report } from './bench/report.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BASELINE = path.join(ROOT, 'tests/bench/baseline');
+const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** Marks a folder as a generated corpus, which `--corpus` may then overwrite. */
+const CORPUS_MARKER = '.rotative-bench-corpus';
+
+const USAGE = 'usage: npm run bench -- --articles N [--images] [--runs K] [--out results.md] [--only rotative|baseline] [--corpus DIR] [--keep]';
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      articles: { type: 'string' },
+      images: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      corpus: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }).values;
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+if (parsed.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const articles = Number(parsed.articles);
+const runs = Number(parsed.runs);
+if (!Number.isInteger(articles) || articles < 1) fail(`--articles: found "${parsed.articles ?? ''}", expected a whole number of articles, e.g. --articles 1000\n${USAGE}`);
+if (!Number.isInteger(runs) || runs < 1) fail(`--runs: found "${parsed.runs}", expected a whole number of runs, e.g. --runs 3`);
+if (parsed.only !== undefined && parsed.only !== 'rotative' && parsed.only !== 'baseline') fail(`--only: found "${parsed.only}", expected rotative or baseline`);
+const tools = (parsed.only ? [parsed.only] : ['rotative', 'baseline']) as ('rotative' | 'baseline')[];
+// npm runs scripts from the package root: a relative --out/--corpus is relative to where npm was called.
+const callerCwd = process.env.INIT_CWD ?? process.cwd();
+const outFile = parsed.out ? path.resolve(callerCwd, parsed.out) : undefined;
+
+const progress = (line: string) => console.error(`[bench] ${line}`);
+
+const work = mkdtempSync(path.join(tmpdir(), 'rotative-bench-'));
+const cleanUp = () => {
+  if (!parsed.keep) rmSync(work, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+const contentDir = parsed.corpus ? path.resolve(callerCwd, parsed.corpus) : path.join(work, 'content');
+if (existsSync(contentDir) && readdirSync(contentDir).length > 0) {
+  if (!existsSync(path.join(contentDir, CORPUS_MARKER))) fail(`--corpus: ${contentDir} is not empty and is not a generated corpus: choose another folder`);
+  rmSync(contentDir, { recursive: true, force: true });
+}
+
+/** Where each tool writes, and how it is run. */
+const dirs = {
+  rotative: { cache: path.join(work, 'rotative-cache'), out: path.join(work, 'rotative-out', 'dist') },
+  baseline: { cache: path.join(work, 'baseline-cache'), out: path.join(work, 'baseline-out', 'dist') },
+};
+const logs = path.join(work, 'logs');
+mkdirSync(logs, { recursive: true });
+
+async function build(tool: 'rotative' | 'baseline', kind: 'cold' | 'warm', run: number): Promise<Measure> {
+  const { cache, out } = dirs[tool];
+  if (kind === 'cold') {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+  mkdirSync(path.dirname(out), { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const key of Object.keys(env)) if (key.startsWith('ROTATIVE_') || key.startsWith('BENCH_')) delete env[key];
+  const logFile = path.join(logs, `${tool}-${kind}-${run + 1}.log`);
+  progress(`${tool}-${kind}, run ${run + 1}/${runs}…`);
+  const m =
+    tool === 'rotative'
+      ? await measure(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+          cwd: ROOT,
+          env: { ...env, ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_OUT_DIR: out, ROTATIVE_CACHE_DIR: cache, ROTATIVE_NOW: BENCH_NOW },
+          logFile,
+        })
+      : await measure(process.execPath, [ASTRO_BIN, 'build', '--root', BASELINE], {
+          cwd: BASELINE,
+          env: { ...env, BENCH_ARTICLES_DIR: path.join(contentDir, 'articles'), BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache },
+          logFile,
+        });
+  if (m.exitCode !== 0) {
+    console.error(tail(logFile));
+    cleanUp();
+    fail(`${tool}-${kind} build failed (exit code ${m.exitCode}); log above${parsed.keep ? ` and in ${logFile}` : ''}`);
+  }
+  progress(`  ${m.wallSeconds.toFixed(1)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU, ${Math.round(m.peakRssMB)} MB peak RSS`);
+  return m;
+}
+
+/** Sanity checks: every article has a page, and a warm build shows the edit. */
+function checkOutput(tool: 'rotative' | 'baseline', plan: CorpusPlan, editedRun: number | undefined): void {
+  const out = dirs[tool].out;
+  let pages = 0;
+  let editedPage: string | undefined;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else if (entry.name === 'index.html') {
+        pages++;
+        if (path.basename(path.dirname(abs)) === plan.edited.slug) editedPage = abs;
+      }
+    }
+  };
+  const articlesOut = path.join(out, 'articles');
+  if (existsSync(articlesOut)) walk(articlesOut);
+  if (pages !== plan.articles.length) fail(`${tool}: ${pages} article pages in ${articlesOut}, expected ${plan.articles.length}`);
+  if (editedRun !== undefined) {
+    const html = editedPage ? readFileSync(editedPage, 'utf8') : '';
+    if (!new RegExp(`Mise à jour n°(\\s|&nbsp;|&#160;|&#xa0;|\u00a0|\u202f)*${editedRun + 1}\\b`).test(html)) {
+      fail(`${tool}: the warm build's page of ${plan.edited.slug} does not show the edit of run ${editedRun + 1}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  progress(`generating ${articles} articles${parsed.images ? ' with covers' : ''} in ${contentDir}`);
+  const plan = generateCorpus(contentDir, articles, { covers: parsed.images });
+  writeFileSync(path.join(contentDir, CORPUS_MARKER), `Generated by scripts/bench.ts (${articles} articles). Safe to delete.\n`);
+  if (parsed.images) {
+    const made = await placeCovers(contentDir, plan.articles, coverCacheDir(ROOT, articles), progress);
+    progress(made ? `${made} covers generated and cached` : 'covers taken from the cache');
+  }
+
+  const measures = Object.fromEntries(BUILDS.map((b) => [b, [] as Measure[]])) as Record<BuildName, Measure[]>;
+  const report: Report = { articles, images: parsed.images, runs, figures: {}, machine: describeMachine(ROOT), phases: {}, all: [] };
+  const phaseLine = (stdout: string) => /^\s*time:\s*(.+)$/m.exec(stdout)?.[1]?.trim();
+  for (let run = 0; run < runs; run++) {
+    // Alternate which tool goes first, run for run, so neither always gets the warmer machine.
+    const order = run % 2 === 0 ? tools : [...tools].reverse();
+    for (const kind of ['cold', 'warm'] as const) {
+      if (kind === 'warm') editArticle(contentDir, plan.edited, run);
+      for (const tool of order) {
+        const m = await build(tool, kind, run);
+        checkOutput(tool, plan, kind === 'warm' ? run : undefined);
+        measures[`${tool}-${kind}`].push(m);
+        report.all.push({ build: `${tool}-${kind}`, run, measure: m });
+        if (tool === 'rotative') report.phases[kind] = phaseLine(m.stdout);
+      }
+    }
+  }
+  for (const name of BUILDS) {
+    const f = figuresOf(measures[name], articles);
+    if (f) report.figures[name] = f;
+  }
+  report.all.sort((a, b) => BUILDS.indexOf(a.build) - BUILDS.indexOf(b.build) || a.run - b.run);
+  const markdown = renderReport(report);
+  console.log(markdown);
+  if (outFile) {
+    mkdirSync(path.dirname(outFile), { recursive: true });
+    writeFileSync(outFile, markdown);
+    progress(`written to ${outFile}`);
+  }
+  if (parsed.keep) progress(`kept ${work}`);
+  cleanUp();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  cleanUp();
+  process.exit(1);
+});

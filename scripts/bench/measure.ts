@@ -1,0 +1,134 @@
+/**
+ * Runs one build as a child process and measures it:
+ * - wall time, from spawn to exit;
+ * - CPU time (user + sys) of the whole process tree: the command runs under
+ *   `bash -c`, whose `times` builtin reports the CPU time of every waited-for
+ *   descendant (Linux adds a reaped child's own children's time to it);
+ * - peak RSS of the whole process tree: every 100 ms, the VmRSS of every
+ *   descendant (found through /proc/<pid>/stat's ppid) is summed; the peak is
+ *   the largest sum, or the largest single VmHWM if that is higher (a
+ *   short-lived spike between two samples of one process is seen that way).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Measure {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  exitCode: number | null;
+  /** Every line the command wrote on stdout. */
+  stdout: string;
+}
+
+/** Parent pid of every process on the machine. */
+function parentsOfAll(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid …": comm may contain spaces and parentheses.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ', 2)[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  return children;
+}
+
+function treeOf(root: number): number[] {
+  const children = parentsOfAll();
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    out.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** VmRSS and VmHWM of a process, in kB (0 when it is gone). */
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /VmRSS:\s+(\d+)/.exec(status);
+    const hwm = /VmHWM:\s+(\d+)/.exec(status);
+    return { rss: rss ? Number(rss[1]) : 0, hwm: hwm ? Number(hwm[1]) : 0 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+const parseTimes = (s: string) => {
+  const m = /(\d+)m([\d.]+)s/.exec(s);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+};
+
+/**
+ * Runs `command args…` in `cwd` with `env`, writing its output to `logFile`.
+ * Resolves when it exits, whatever its exit code.
+ */
+export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; intervalMs?: number }): Promise<Measure> {
+  const timesFile = `${options.logFile}.times`;
+  rmSync(timesFile, { force: true });
+  const log = createWriteStream(options.logFile);
+  const started = performance.now();
+  const child = spawn('bash', ['-c', '"$@"; status=$?; times > "$ROTATIVE_BENCH_TIMES"; exit $status', 'bench', command, ...args], {
+    cwd: options.cwd,
+    env: { ...options.env, ROTATIVE_BENCH_TIMES: timesFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    log.write(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => log.write(chunk));
+
+  let peakKB = 0;
+  const sample = () => {
+    if (child.pid === undefined) return;
+    let sum = 0;
+    for (const pid of treeOf(child.pid)) {
+      const { rss, hwm } = memoryOf(pid);
+      sum += rss;
+      if (hwm > peakKB) peakKB = hwm;
+    }
+    if (sum > peakKB) peakKB = sum;
+  };
+  const timer = setInterval(sample, options.intervalMs ?? 100);
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  await new Promise<void>((resolve) => log.end(resolve));
+
+  let cpuSeconds = NaN;
+  if (existsSync(timesFile)) {
+    // Line 1: the shell itself; line 2: its children (the build and everything it waited for).
+    const lines = readFileSync(timesFile, 'utf8').trim().split('\n');
+    const [user, sys] = (lines[1] ?? '').trim().split(/\s+/).map(parseTimes);
+    const [selfUser, selfSys] = (lines[0] ?? '').trim().split(/\s+/).map(parseTimes);
+    cpuSeconds = (user ?? NaN) + (sys ?? NaN) + (selfUser ?? 0) + (selfSys ?? 0);
+    rmSync(timesFile, { force: true });
+  }
+  return { wallSeconds, cpuSeconds, peakRssMB: peakKB / 1024, exitCode, stdout };
+}
+
+/** The last lines of a log file, for error messages. */
+export function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return `(no log at ${path.resolve(file)})`;
+  }
+}
