@@ -439,7 +439,7 @@ export function summarizeSeries<S extends { id: string }, A extends { series?: {
 
 /** The published articles of each rubrique, tag (by slug) and author, newest first. */
 export interface Listings {
-  home: { lead: ArticleView | undefined; ordered: ArticleView[] };
+  home: { lead: (ArticleView & { cover: CoverView }) | undefined; ordered: ArticleView[] };
   byCategory: Map<string, ArticleView[]>;
   byTag: Map<string, ArticleView[]>;
   byAuthor: Map<string, ArticleView[]>;

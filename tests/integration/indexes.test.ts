@@ -1,0 +1,460 @@
+/**
+ * The index pages (DESIGN §3): home and its pages, series, rubriques, tags,
+ * authors and the 404 page, read from built sites with a real HTML parser.
+ *
+ * - the basic fixture: every index exists and links its articles, and the
+ *   draft (« brouillon ») and the scheduled episode (« episode-programme »)
+ *   appear on none;
+ * - two content trees generated here for the pagination edges: rubriques of
+ *   0, 1 and 21 articles (and a home of 22), then a rubrique, tag, author and
+ *   home of exactly 20;
+ * - the sample magazine (built once by tests/global-setup.ts).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fr } from '../../src/i18n/fr.ts';
+import { buildSite, fixture, readPage } from '../helpers/build.ts';
+
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const exists = (site: string, pagePath: string) => existsSync(path.join(site, pagePath, 'index.html'));
+/** The article links of the cards of a page, in order. */
+const cards = (doc: Document) => [...doc.querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'));
+/** Every link to an article anywhere in the page's main content. */
+const articleLinks = (doc: Document) =>
+  [...doc.querySelectorAll('main a[href^="/articles/"]')].map((a) => a.getAttribute('href'));
+const pagination = (doc: Document) => doc.querySelector('nav.pagination');
+
+/** Every HTML file of a built site, as page paths (`/`, `/rubriques/cloud/`, `/404.html`). */
+function htmlPages(site: string, dir = ''): string[] {
+  return readdirSync(path.join(site, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return htmlPages(site, rel);
+    if (!entry.name.endsWith('.html')) return [];
+    return [entry.name === 'index.html' ? `/${dir}${dir ? '/' : ''}` : `/${rel}`];
+  });
+}
+
+/** The index pages (everything but articles, search and the 404). */
+const indexPages = (site: string) => htmlPages(site).filter((p) => !/^\/(articles|recherche)\/|^\/404\.html$/.test(p));
+
+/** One h1, and no heading level skipped going down (h2 → h4). */
+function expectOrderedHeadings(doc: Document, page: string): void {
+  const levels = [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+  expect(levels.filter((l) => l === 1), `${page}: one h1`).toHaveLength(1);
+  expect(levels[0], `${page}: h1 first`).toBe(1);
+  levels.forEach((level, i) => {
+    if (i > 0) expect(level - levels[i - 1]!, `${page}: heading levels ${levels.join(',')}`).toBeLessThanOrEqual(1);
+  });
+}
+
+function expectBreadcrumb(doc: Document, page: string, names: string[]): void {
+  const items = [...doc.querySelectorAll('nav.breadcrumb li')];
+  expect(items.map(text), page).toEqual(names);
+  expect(items[0]!.querySelector('a')?.getAttribute('href')).toBe('/');
+  expect(items.at(-1)!.querySelector('[aria-current="page"]'), page).not.toBeNull();
+}
+
+/** The pagination bar: its previous/next links and the current page. */
+function expectPagination(doc: Document, { current, previous, next }: { current: number; previous?: string; next?: string }): void {
+  const nav = pagination(doc)!;
+  expect(nav).not.toBeNull();
+  const prev = nav.querySelector('a[rel="prev"]');
+  const nextLink = nav.querySelector('a[rel="next"]');
+  expect(prev?.getAttribute('href')).toBe(previous);
+  expect(nextLink?.getAttribute('href')).toBe(next);
+  if (previous) expect(text(prev)).toBe(fr.previousPage);
+  if (next) expect(text(nextLink)).toBe(fr.nextPage);
+  const currents = nav.querySelectorAll('[aria-current="page"]');
+  expect(currents).toHaveLength(1);
+  expect(text(currents[0])).toBe(`${fr.pageBeforeNumber} ${current}`);
+}
+
+// ——— The basic fixture ———
+
+describe('index pages of the basic fixture', () => {
+  let site: string;
+  beforeAll(() => {
+    const result = buildSite({ contentDir: fixture('basic') });
+    expect(result.status, result.stderr).toBe(0);
+    site = result.outDir;
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  it('builds every index page, each with one h1, ordered headings and a breadcrumb (home excepted)', () => {
+    const pages = indexPages(site).sort();
+    expect(pages).toEqual(
+      [
+        '/',
+        '/auteurs/alice-martin/',
+        '/auteurs/bruno-petit/',
+        '/rubriques/cloud/',
+        '/rubriques/mobile/',
+        '/series/',
+        '/series/un-an-apres/',
+        '/tags/cloud-souverain/',
+        '/tags/openstack/',
+      ].sort(),
+    );
+    for (const page of pages) {
+      const doc = readPage(site, page);
+      expect(doc.documentElement.getAttribute('lang')).toBe('fr-FR');
+      expect(doc.querySelector('a.skip-link'), page).not.toBeNull();
+      expectOrderedHeadings(doc, page);
+      expect(doc.querySelector('nav.breadcrumb') === null, page).toBe(page === '/');
+      // One list of 20 at most, and no pagination bar: nothing here needs page 2.
+      expect(pagination(doc), page).toBeNull();
+    }
+    expect(exists(site, '/page/2/')).toBe(false);
+  });
+
+  it('links only feeds that exist', () => {
+    for (const page of indexPages(site)) {
+      const feeds = [...readPage(site, page).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')];
+      expect(feeds.length, page).toBeGreaterThan(0);
+      for (const link of feeds) {
+        const { origin, pathname } = new URL(link.getAttribute('href')!);
+        expect(origin).toBe('https://gazette.example');
+        expect(existsSync(path.join(site, pathname)), `${page} links ${pathname}`).toBe(true);
+      }
+    }
+  });
+
+  it('never shows a draft or a scheduled article, on any page', () => {
+    for (const page of htmlPages(site)) {
+      const html = readPage(site, page).documentElement.outerHTML;
+      for (const secret of ['brouillon', 'episode-programme', 'Un brouillon secret', 'Un épisode programmé', 'paraîtra plus tard']) {
+        expect(html.includes(secret), `${page} mentions "${secret}"`).toBe(false);
+      }
+    }
+  });
+
+  it('home: the lead story with its priority picture, then the latest articles without it, then the series strip', () => {
+    const doc = readPage(site, '/');
+    expect(text(doc.querySelector('h1'))).toBe('La Gazette de Test');
+    const lead = doc.querySelector('.lead')!;
+    expect(lead.querySelector('h2 a')?.getAttribute('href')).toBe('/articles/premier-episode/');
+    const img = lead.querySelector('picture img')!;
+    expect(img.getAttribute('fetchpriority')).toBe('high');
+    expect(img.getAttribute('loading')).toBe('eager');
+    expect(img.getAttribute('alt')).toBe('Des serveurs dans un centre de données');
+    expect(lead.querySelectorAll('picture source')).toHaveLength(2);
+
+    const latest = doc.querySelector('section[aria-labelledby="latest-title"]')!;
+    expect(text(latest.querySelector('h2'))).toBe(fr.latestArticles);
+    expect([...latest.querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'))).toEqual(['/articles/lancement/']);
+
+    const strip = doc.querySelector('.series-strip')!;
+    expect(strip.compareDocumentPosition(latest) & 2 /* PRECEDING */).toBeTruthy();
+    expect(strip.querySelector('h2 a')?.getAttribute('href')).toBe('/series/');
+    const card = strip.querySelector('.series-card')!;
+    expect(card.querySelector('h3 a')?.getAttribute('href')).toBe('/series/un-an-apres/');
+    expect(text(card)).toContain('Que sont devenus les sujets de l’an passé');
+    expect(text(card.querySelector('.series-card__latest'))).toContain(fr.latestEpisode);
+    expect(card.querySelector('.series-card__latest a')?.getAttribute('href')).toBe('/articles/premier-episode/');
+  });
+
+  it('series index: every series with its description, cadence and episode count', () => {
+    const doc = readPage(site, '/series/');
+    expect(text(doc.querySelector('h1'))).toBe(fr.series);
+    expectBreadcrumb(doc, '/series/', [fr.home, fr.series]);
+    const card = doc.querySelector('.series-card')!;
+    expect(card.querySelector('h2 a')?.getAttribute('href')).toBe('/series/un-an-apres/');
+    expect(text(card)).toContain('Que sont devenus les sujets de l’an passé');
+    expect(text(card)).toContain('Rythme : hebdomadaire');
+    // The scheduled episode 2 is not counted.
+    expect(text(card)).toContain('1 épisode');
+    expect(text(card)).not.toContain('2 épisodes');
+  });
+
+  it('series page: title, description, cadence, blurb, episodes with their numbers, the next date only, the series feed', () => {
+    const doc = readPage(site, '/series/un-an-apres/');
+    expect(text(doc.querySelector('h1'))).toBe('Un an après');
+    expectBreadcrumb(doc, '/series/un-an-apres/', [fr.home, fr.series, 'Un an après']);
+    const main = text(doc.querySelector('main'));
+    expect(main).toContain('Que sont devenus les sujets de l’an passé');
+    expect(main).toContain('Rythme : hebdomadaire');
+    expect(main).toContain('Rendez-vous la semaine prochaine pour un nouvel épisode.');
+    const episodes = [...doc.querySelectorAll('ol.episodes > li')];
+    expect(episodes).toHaveLength(1);
+    expect(text(episodes[0]!.querySelector('.kicker'))).toBe('Épisode 1');
+    expect(episodes[0]!.querySelector('h3 a')?.getAttribute('href')).toBe('/articles/premier-episode/');
+    expect(text(episodes[0])).toContain('12 mai 2016');
+    expect(text(episodes[0])).toContain('Le premier épisode de la série');
+    // Announced by its date alone (Paris time), never its title or slug.
+    const next = doc.querySelector('.series-next time')!;
+    expect(text(next)).toBe('Prochain épisode le 1er janvier 2030');
+    expect(next.getAttribute('datetime')).toBe('2030-01-01');
+    const feeds = [...doc.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href'));
+    expect(feeds).toContain('https://gazette.example/series/un-an-apres/rss.xml');
+  });
+
+  it('rubrique pages: title, description, articles newest first, the rubrique feed; an empty rubrique says so', () => {
+    const cloud = readPage(site, '/rubriques/cloud/');
+    expect(text(cloud.querySelector('h1'))).toBe('Cloud');
+    expect(text(cloud.querySelector('main'))).toContain('Tout sur l’informatique en nuage.');
+    expectBreadcrumb(cloud, '/rubriques/cloud/', [fr.home, 'Cloud']);
+    expect(cards(cloud)).toEqual(['/articles/premier-episode/', '/articles/lancement/']);
+    expect(cloud.querySelector('header nav a[aria-current="page"]')?.getAttribute('href')).toBe('/rubriques/cloud/');
+    const feeds = [...cloud.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href'));
+    expect(feeds).toContain('https://gazette.example/rubriques/cloud/rss.xml');
+
+    // « Mobile » only has a draft and a scheduled episode: an empty page 1.
+    const mobile = readPage(site, '/rubriques/mobile/');
+    expect(text(mobile.querySelector('h1'))).toBe('Mobile');
+    expect(cards(mobile)).toEqual([]);
+    expect(text(mobile.querySelector('.index-empty'))).toBe(fr.categoryEmpty);
+  });
+
+  it('tag pages: for the tags of published articles only, with their label and articles', () => {
+    const tag = readPage(site, '/tags/cloud-souverain/');
+    expect(text(tag.querySelector('h1'))).toBe('cloud souverain');
+    expectBreadcrumb(tag, '/tags/cloud-souverain/', [fr.home, 'Mot-clé : cloud souverain']);
+    expect(cards(tag)).toEqual(['/articles/premier-episode/', '/articles/lancement/']);
+    expect(cards(readPage(site, '/tags/openstack/'))).toEqual(['/articles/premier-episode/']);
+  });
+
+  it('author pages: name, role, bio, articles; never their unpublished ones', () => {
+    const alice = readPage(site, '/auteurs/alice-martin/');
+    expect(text(alice.querySelector('h1'))).toBe('Alice Martin');
+    expectBreadcrumb(alice, '/auteurs/alice-martin/', [fr.home, 'Alice Martin']);
+    expect(text(alice.querySelector('.author-profile'))).toContain('Journaliste cloud');
+    expect(text(alice.querySelector('.author-profile'))).toContain('Alice couvre l’informatique en nuage depuis dix ans.');
+    expect(cards(alice)).toEqual(['/articles/premier-episode/', '/articles/lancement/']);
+    // Bruno also wrote the draft and the scheduled episode.
+    const bruno = readPage(site, '/auteurs/bruno-petit/');
+    expect(text(bruno.querySelector('.author-profile'))).toContain('Rédacteur en chef');
+    expect(cards(bruno)).toEqual(['/articles/premier-episode/']);
+  });
+
+  it('404.html: in French, with links back to the home page and every rubrique', () => {
+    const doc = readPage(site, '404.html');
+    expect(doc.documentElement.getAttribute('lang')).toBe('fr-FR');
+    expect(text(doc.querySelector('h1'))).toBe(fr.notFound.title);
+    expect(text(doc.querySelector('title'))).toContain('Page introuvable');
+    const links = [...doc.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
+    expect(links).toContain('/');
+    expect(links).toContain('/rubriques/cloud/');
+    expect(links).toContain('/rubriques/mobile/');
+    expectOrderedHeadings(doc, '/404.html');
+  });
+});
+
+// ——— Pagination edges, on generated content trees ———
+
+const BASIC = fixture('basic');
+
+interface TreeArticle {
+  slug: string;
+  category: string;
+  author: string;
+  publishedAt: string;
+  tags?: string[];
+  draft?: boolean;
+  cover?: boolean;
+}
+
+/** Writes a small, valid content tree (articles without images, except a cover when asked). */
+function writeTree(root: string, { categories, authors, articles }: { categories: string[]; authors: Record<string, { avatar?: boolean }>; articles: TreeArticle[] }): string {
+  const content = path.join(root, 'content');
+  for (const dir of ['articles', 'authors', 'categories']) mkdirSync(path.join(content, dir), { recursive: true });
+  writeFileSync(path.join(content, 'site.yaml'), 'name: "Le Banc d’Essai"\nurl: https://banc.example\nlanguage: fr-FR\n');
+  for (const id of categories) writeFileSync(path.join(content, 'categories', `${id}.yaml`), `title: "Rubrique ${id}"\n`);
+  for (const [id, { avatar }] of Object.entries(authors)) {
+    if (avatar) copyFileSync(path.join(BASIC, 'articles/2016/premier-episode/carte.jpg'), path.join(content, 'authors', `${id}.jpg`));
+    writeFileSync(path.join(content, 'authors', `${id}.yaml`), `name: "Plume ${id}"\nrole: Rédaction\n${avatar ? `avatar: ./${id}.jpg\n` : ''}`);
+  }
+  for (const a of articles) {
+    const front = [
+      `title: "Titre ${a.slug}"`,
+      `description: "Résumé de ${a.slug}."`,
+      `publishedAt: ${a.publishedAt}`,
+      `authors: [${a.author}]`,
+      `category: ${a.category}`,
+      ...(a.tags ? [`tags: [${a.tags.join(', ')}]`] : []),
+      ...(a.draft ? ['draft: true'] : []),
+      ...(a.cover ? ['cover:', '  src: ./couverture.jpg', '  alt: "Une couverture"'] : []),
+    ];
+    const file = a.cover ? path.join(content, 'articles', a.slug, 'index.mdx') : path.join(content, 'articles', `${a.slug}.mdx`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    if (a.cover) copyFileSync(path.join(BASIC, 'articles/2016/premier-episode/couverture.jpg'), path.join(path.dirname(file), 'couverture.jpg'));
+    writeFileSync(file, `---\n${front.join('\n')}\n---\n\nTexte de ${a.slug}.\n`);
+  }
+  return content;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** `count` articles of a rubrique, one a day in March 2026, numbered 01… from the oldest. */
+const daily = (prefix: string, count: number, fields: Omit<TreeArticle, 'slug' | 'publishedAt'>): TreeArticle[] =>
+  Array.from({ length: count }, (_, i) => ({ ...fields, slug: `${prefix}-${pad(i + 1)}`, publishedAt: `2026-03-${pad(i + 1)}T08:00:00+01:00` }));
+/** Article paths newest first, as indexes list them. */
+const newestFirst = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `/articles/${prefix}-${pad(count - i)}/`);
+
+function buildTree(tree: Parameters<typeof writeTree>[1]): { site: string; cleanUp: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'rotative-indexes-'));
+  const content = writeTree(root, tree);
+  // A cache of its own: a throwaway tree must not leave an Astro cache behind.
+  const result = buildSite({ contentDir: content, outDir: path.join(root, 'dist'), env: { ROTATIVE_CACHE_DIR: path.join(root, 'cache') } });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return { site: result.outDir, cleanUp: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+describe('pagination at its edges: rubriques of 0, 1 and 21 articles, a home of 22', () => {
+  let site: string;
+  let cleanUp: () => void;
+  beforeAll(() => {
+    ({ site, cleanUp } = buildTree({
+      categories: ['vide', 'une', 'vingt-et-un'],
+      authors: { plume: {}, solo: { avatar: true } },
+      articles: [
+        ...daily('art', 21, { category: 'vingt-et-un', author: 'plume', tags: ['Vingt et un'] }),
+        // The only cover, on the oldest article: it is still the lead story.
+        { slug: 'seule', category: 'une', author: 'solo', publishedAt: '2025-06-01T08:00:00+02:00', cover: true },
+        // Neither counts in any list, nor gets a tag page.
+        { slug: 'cache', category: 'vingt-et-un', author: 'plume', publishedAt: '2026-04-01T08:00:00+02:00', tags: ['secret'], draft: true },
+        { slug: 'futur', category: 'vingt-et-un', author: 'plume', publishedAt: '2027-01-01T08:00:00+01:00', tags: ['avenir'] },
+      ],
+    }));
+  });
+  afterAll(() => cleanUp());
+
+  it('0 articles: page 1 only, with the empty-state sentence and no pagination', () => {
+    const doc = readPage(site, '/rubriques/vide/');
+    expect(text(doc.querySelector('h1'))).toBe('Rubrique vide');
+    expect(cards(doc)).toEqual([]);
+    expect(text(doc.querySelector('.index-empty'))).toBe(fr.categoryEmpty);
+    expect(pagination(doc)).toBeNull();
+    expect(exists(site, '/rubriques/vide/page/2/')).toBe(false);
+  });
+
+  it('1 article: page 1 only, no pagination', () => {
+    const doc = readPage(site, '/rubriques/une/');
+    expect(cards(doc)).toEqual(['/articles/seule/']);
+    expect(pagination(doc)).toBeNull();
+    expect(exists(site, '/rubriques/une/page/2/')).toBe(false);
+  });
+
+  it('21 articles: 20 on page 1, the oldest on page 2, linked both ways; no page 3', () => {
+    const all = newestFirst('art', 21);
+    const first = readPage(site, '/rubriques/vingt-et-un/');
+    expect(cards(first)).toEqual(all.slice(0, 20));
+    expectPagination(first, { current: 1, next: '/rubriques/vingt-et-un/page/2/' });
+    expect([...pagination(first)!.querySelectorAll('ol a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/rubriques/vingt-et-un/',
+      '/rubriques/vingt-et-un/page/2/',
+    ]);
+
+    const second = readPage(site, '/rubriques/vingt-et-un/page/2/');
+    expect(cards(second)).toEqual(['/articles/art-01/']);
+    expectPagination(second, { current: 2, previous: '/rubriques/vingt-et-un/' });
+    expectBreadcrumb(second, 'page 2', [fr.home, 'Rubrique vingt-et-un', 'Page 2']);
+    expect(text(second.querySelector('h1'))).toBe('Rubrique vingt-et-un, page 2');
+    expect(text(second.querySelector('title'))).toContain('page 2');
+    expect(second.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://banc.example/rubriques/vingt-et-un/page/2/');
+    expect(exists(site, '/rubriques/vingt-et-un/page/3/')).toBe(false);
+  });
+
+  it('tags and authors paginate the same way; unpublished tags get no page', () => {
+    expect(cards(readPage(site, '/tags/vingt-et-un/'))).toEqual(newestFirst('art', 21).slice(0, 20));
+    expect(cards(readPage(site, '/tags/vingt-et-un/page/2/'))).toEqual(['/articles/art-01/']);
+    expectPagination(readPage(site, '/tags/vingt-et-un/page/2/'), { current: 2, previous: '/tags/vingt-et-un/' });
+    expect(exists(site, '/tags/secret/')).toBe(false);
+    expect(exists(site, '/tags/avenir/')).toBe(false);
+
+    expect(cards(readPage(site, '/auteurs/plume/'))).toEqual(newestFirst('art', 21).slice(0, 20));
+    const plume2 = readPage(site, '/auteurs/plume/page/2/');
+    expect(cards(plume2)).toEqual(['/articles/art-01/']);
+    expectPagination(plume2, { current: 2, previous: '/auteurs/plume/' });
+    expectOrderedHeadings(plume2, '/auteurs/plume/page/2/');
+    expect(exists(site, '/auteurs/plume/page/3/')).toBe(false);
+  });
+
+  it('an author page shows the avatar as a <picture>', () => {
+    const solo = readPage(site, '/auteurs/solo/');
+    const img = solo.querySelector('.author-profile picture img')!;
+    expect(img).not.toBeNull();
+    expect(img.getAttribute('src')).toMatch(/^\/_images\/.+\.jpg$/);
+    expect(img.getAttribute('width')).toBeTruthy();
+    expect(solo.querySelectorAll('.author-profile picture source')).toHaveLength(2);
+    expect(cards(solo)).toEqual(['/articles/seule/']);
+    expect(exists(site, '/auteurs/solo/page/2/')).toBe(false);
+  });
+
+  it('home: the lead story first, 19 latest on page 1, the 2 oldest on /page/2/, every article once; no /page/3/', () => {
+    const home = readPage(site, '/');
+    expect(home.querySelector('.lead h2 a')?.getAttribute('href')).toBe('/articles/seule/');
+    const latest = newestFirst('art', 21);
+    expect(cards(home)).toEqual(latest.slice(0, 19));
+    expectPagination(home, { current: 1, next: '/page/2/' });
+
+    const page2 = readPage(site, '/page/2/');
+    expect(cards(page2)).toEqual(latest.slice(19));
+    expectPagination(page2, { current: 2, previous: '/' });
+    expectBreadcrumb(page2, '/page/2/', [fr.home, 'Page 2']);
+    expectOrderedHeadings(page2, '/page/2/');
+    expect(page2.querySelector('.lead')).toBeNull();
+    expect(page2.querySelector('.series-strip')).toBeNull();
+    expect(exists(site, '/page/3/')).toBe(false);
+
+    const everywhere = [...articleLinks(home), ...articleLinks(page2)];
+    expect(new Set(everywhere)).toEqual(new Set([...latest, '/articles/seule/']));
+  });
+
+  it('no draft or scheduled article on any index page', () => {
+    for (const page of indexPages(site)) {
+      const doc = readPage(site, page);
+      expect(articleLinks(doc).filter((href) => href === '/articles/cache/' || href === '/articles/futur/'), page).toEqual([]);
+      expect(text(doc.querySelector('main')), page).not.toMatch(/Titre (cache|futur)/);
+    }
+  });
+});
+
+describe('pagination at its edges: exactly 20 articles', () => {
+  let site: string;
+  let cleanUp: () => void;
+  beforeAll(() => {
+    ({ site, cleanUp } = buildTree({
+      categories: ['vingt'],
+      authors: { plume: {} },
+      articles: daily('art', 20, { category: 'vingt', author: 'plume', tags: ['Vingt'] }),
+    }));
+  });
+  afterAll(() => cleanUp());
+
+  it('fills page 1 of the rubrique, tag, author and home, and makes no page 2', () => {
+    const all = newestFirst('art', 20);
+    for (const page of ['/rubriques/vingt/', '/tags/vingt/', '/auteurs/plume/', '/']) {
+      const doc = readPage(site, page);
+      expect(cards(doc), page).toEqual(all);
+      expect(pagination(doc), page).toBeNull();
+      expect(exists(site, `${page}page/2/`), page).toBe(false);
+    }
+    // Without any cover, the home has no lead story.
+    expect(readPage(site, '/').querySelector('.lead')).toBeNull();
+  });
+});
+
+// ——— The sample magazine ———
+
+describe('index pages of the sample magazine', () => {
+  let site: string;
+  let scheduled: string[];
+  beforeAll(() => {
+    site = inject('sampleSite');
+    scheduled = [...inject('sampleBuildOutput').matchAll(/scheduled: (\S+) on /g)].map((m) => m[1]!);
+  });
+
+  it('has a page for every rubrique, the series and the home, none linking a scheduled article', () => {
+    const home = readPage(site, '/');
+    expect(home.querySelector('.lead picture img')?.getAttribute('fetchpriority')).toBe('high');
+    const rubriques = [...home.querySelectorAll('header nav a[href^="/rubriques/"]')].map((a) => a.getAttribute('href')!);
+    expect(rubriques.length).toBeGreaterThan(0);
+    for (const page of [...rubriques, '/series/', '/']) expect(exists(site, page), page).toBe(true);
+    for (const page of indexPages(site)) {
+      const doc = readPage(site, page);
+      expectOrderedHeadings(doc, page);
+      for (const slug of scheduled) expect(articleLinks(doc), page).not.toContain(`/articles/${slug}/`);
+    }
+  });
+});

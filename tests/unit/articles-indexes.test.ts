@@ -1,0 +1,201 @@
+/**
+ * The pure helpers of the index pages, at the end of src/data/articles.ts.
+ * That module reads the content collections, so `astro:content` is replaced
+ * by a stub: these helpers never call it.
+ */
+import { describe, it, expect, vi } from 'vitest';
+
+vi.mock('astro:content', () => ({ getCollection: async () => [] }));
+
+const {
+  groupArticles,
+  laterPageNumbers,
+  leadFirst,
+  numberEpisodes,
+  pageAt,
+  pageFromParam,
+  pageNumbers,
+  pageParam,
+  paginationNav,
+  summarizeSeries,
+} = await import('../../src/data/articles.ts');
+const { paginate } = await import('../../src/lib/pagination.ts');
+const { categoryPath } = await import('../../src/lib/urls.ts');
+
+const d = (day: number) => new Date(Date.UTC(2016, 4, day, 6));
+const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
+
+describe('leadFirst', () => {
+  it('moves the newest article with a cover to the front, keeping the others in order', () => {
+    const list = [{ slug: 'a' }, { slug: 'b', cover: {} }, { slug: 'c' }, { slug: 'd', cover: {} }];
+    const { lead, ordered } = leadFirst(list);
+    expect(lead?.slug).toBe('b');
+    expect(slugs(ordered)).toEqual(['b', 'a', 'c', 'd']);
+  });
+
+  it('keeps the order when the newest article is the lead', () => {
+    const list = [{ slug: 'a', cover: {} }, { slug: 'b' }];
+    expect(slugs(leadFirst(list).ordered)).toEqual(['a', 'b']);
+  });
+
+  it('has no lead without any cover, and leaves the input alone', () => {
+    const list: { slug: string; cover?: object }[] = [{ slug: 'a' }, { slug: 'b' }];
+    const { lead, ordered } = leadFirst(list);
+    expect(lead).toBeUndefined();
+    expect(slugs(ordered)).toEqual(['a', 'b']);
+    expect(ordered).not.toBe(list);
+    expect(leadFirst([])).toEqual({ lead: undefined, ordered: [] });
+  });
+});
+
+describe('pageAt', () => {
+  const items = Array.from({ length: 41 }, (_, i) => i);
+
+  it('is the same page as paginate builds', () => {
+    const pages = paginate(items, 20);
+    for (const page of pages) expect(pageAt(items, 20, page.number)).toEqual(page);
+    expect(pageAt([], 20, 1)).toEqual(paginate([], 20)[0]);
+  });
+
+  it('throws for a page that does not exist', () => {
+    expect(() => pageAt(items, 20, 4)).toThrow(RangeError);
+    expect(() => pageAt(items, 20, 0)).toThrow(RangeError);
+    expect(() => pageAt([], 20, 2)).toThrow(RangeError);
+    expect(() => pageAt(items, 20, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('pageNumbers / laterPageNumbers', () => {
+  it('at the edges: 0, 1, exactly 20 and 21 items', () => {
+    expect(pageNumbers(0)).toEqual([1]);
+    expect(pageNumbers(1)).toEqual([1]);
+    expect(pageNumbers(20)).toEqual([1]);
+    expect(pageNumbers(21)).toEqual([1, 2]);
+    expect(laterPageNumbers(0)).toEqual([]);
+    expect(laterPageNumbers(20)).toEqual([]);
+    expect(laterPageNumbers(21)).toEqual([2]);
+    expect(laterPageNumbers(61)).toEqual([2, 3, 4]);
+  });
+
+  it('takes another page size', () => {
+    expect(pageNumbers(5, 2)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('pageParam / pageFromParam', () => {
+  it('gives no parameter for page 1 and page/N after, as urls.ts builds the paths', () => {
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(2)).toBe('page/2');
+    for (const n of [1, 2, 13]) {
+      expect(pageFromParam(pageParam(n))).toBe(n);
+      expect(`/rubriques/cloud/${pageParam(n) ? `${pageParam(n)}/` : ''}`).toBe(categoryPath('cloud', n));
+    }
+  });
+
+  it('rejects what is not a page parameter', () => {
+    for (const bad of ['page/1', 'page/0', 'page/02', '2', 'page/x', 'pages/2', 'page/2/']) {
+      expect(() => pageFromParam(bad), bad).toThrow(RangeError);
+    }
+  });
+});
+
+describe('paginationNav', () => {
+  const pathOf = (n: number) => categoryPath('cloud', n);
+  const shown = (nav: ReturnType<typeof paginationNav>) =>
+    nav?.items.map((i) => ('gap' in i ? '…' : i.current ? `[${i.number}]` : String(i.number))).join(' ');
+
+  it('is absent when the list fits on one page', () => {
+    expect(paginationNav(1, 1, pathOf)).toBeUndefined();
+  });
+
+  it('links the previous and next pages, never beyond the edges', () => {
+    expect(paginationNav(1, 2, pathOf)).toEqual({
+      next: '/rubriques/cloud/page/2/',
+      items: [
+        { number: 1, url: '/rubriques/cloud/', current: true },
+        { number: 2, url: '/rubriques/cloud/page/2/', current: false },
+      ],
+    });
+    const last = paginationNav(2, 2, pathOf)!;
+    expect(last.previous).toBe('/rubriques/cloud/');
+    expect(last.next).toBeUndefined();
+  });
+
+  it('shows every page of a short list', () => {
+    expect(shown(paginationNav(3, 5, pathOf))).toBe('1 2 [3] 4 5');
+  });
+
+  it('keeps the first, the last and two pages each side; a gap stands for two pages or more', () => {
+    expect(shown(paginationNav(1, 400, pathOf))).toBe('[1] 2 3 … 400');
+    expect(shown(paginationNav(200, 400, pathOf))).toBe('1 … 198 199 [200] 201 202 … 400');
+    expect(shown(paginationNav(400, 400, pathOf))).toBe('1 … 398 399 [400]');
+    // Page 2 alone between 1 and 3 is shown, not hidden behind « … ».
+    expect(shown(paginationNav(5, 10, pathOf))).toBe('1 2 3 4 [5] 6 7 … 10');
+  });
+});
+
+describe('groupArticles', () => {
+  it('groups by every key, keeping order, once per key', () => {
+    const list = [
+      { slug: 'a', tags: ['x', 'y'] },
+      { slug: 'b', tags: ['y'] },
+      { slug: 'c', tags: ['x', 'x'] },
+      { slug: 'd', tags: [] },
+    ];
+    const groups = groupArticles(list, (a) => a.tags);
+    expect([...groups.keys()]).toEqual(['x', 'y']);
+    expect(slugs(groups.get('x')!)).toEqual(['a', 'c']);
+    expect(slugs(groups.get('y')!)).toEqual(['a', 'b']);
+  });
+});
+
+describe('numberEpisodes', () => {
+  it('orders episodes for reading and numbers them as the article page does', () => {
+    const list = [
+      { slug: 'third', publishedAt: d(20) },
+      { slug: 'first', publishedAt: d(1), episode: 1 },
+      { slug: 'second', publishedAt: d(10), episode: 2 },
+    ];
+    expect(numberEpisodes(list).map((e) => [e.article.slug, e.number])).toEqual([
+      ['first', 1],
+      ['second', 2],
+      ['third', 3],
+    ]);
+  });
+});
+
+describe('summarizeSeries', () => {
+  const series = [{ id: 'calme' }, { id: 'active' }, { id: 'attente' }, { id: 'ancienne' }];
+  // Newest first, as the magazine keeps them.
+  const articles = [
+    { slug: 'a3', publishedAt: d(20), series: { id: 'active' } },
+    { slug: 'x', publishedAt: d(15) },
+    { slug: 'a2', publishedAt: d(10), series: { id: 'active' } },
+    { slug: 'o1', publishedAt: d(5), series: { id: 'ancienne' } },
+  ];
+  const scheduled = [
+    { slug: 'secret', publishedAt: d(25), series: 'active' },
+    { slug: 'plus-tard', publishedAt: d(28), series: 'active' },
+    { slug: 'annonce', publishedAt: d(26), series: 'attente' },
+  ];
+
+  it('counts the published episodes and finds the newest', () => {
+    const [active, ancienne] = summarizeSeries(series, articles, scheduled);
+    expect(active).toMatchObject({ series: { id: 'active' }, episodeCount: 2, latest: { slug: 'a3' } });
+    expect(ancienne).toMatchObject({ series: { id: 'ancienne' }, episodeCount: 1, latest: { slug: 'o1' } });
+  });
+
+  it('orders by newest episode, then series with no episode by id', () => {
+    expect(summarizeSeries(series, articles, scheduled).map((s) => s.series.id)).toEqual(['active', 'ancienne', 'attente', 'calme']);
+  });
+
+  it('gives the date of the soonest scheduled episode, and nothing else of it', () => {
+    const summaries = summarizeSeries(series, articles, scheduled);
+    const active = summaries.find((s) => s.series.id === 'active')!;
+    expect(active.nextEpisodeAt).toEqual(d(25));
+    expect(JSON.stringify(active)).not.toContain('secret');
+    const attente = summaries.find((s) => s.series.id === 'attente')!;
+    expect(attente).toEqual({ series: { id: 'attente' }, episodeCount: 0, nextEpisodeAt: d(26) });
+    expect(summaries.find((s) => s.series.id === 'calme')).toEqual({ series: { id: 'calme' }, episodeCount: 0 });
+  });
+});
