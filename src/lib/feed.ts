@@ -50,6 +50,15 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[ch]};`);
 }
 
+/**
+ * Escapes plain text for a place where feed readers expect HTML: RSS's
+ * `<description>` is read as HTML, so a lede about `<video>` or « R&D » must
+ * reach the reader as text, not as markup.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[ch]};`);
+}
+
 /** RFC 822 date, as RSS 2.0 wants it (the same form @astrojs/rss gives `pubDate`). */
 export function toRfc822(date: Date): string {
   return date.toUTCString();
@@ -100,6 +109,15 @@ export function feedImage(picture: PictureData, origin: string): { src: string; 
   };
 }
 
+/**
+ * The channel's `<image>`: the smallest variant of the logo (RSS readers
+ * show it as a small badge), by absolute URL.
+ */
+export function feedLogoUrl(picture: PictureData, origin: string): string {
+  const smallest = picture.srcset.split(', ')[0]?.split(' ')[0] || picture.src;
+  return absoluteUrl(smallest, origin);
+}
+
 /** Labels of an article's categories in its feed item: its rubrique, then its tags, each once. */
 export function feedCategories(article: Pick<FeedArticle, 'category' | 'tags'>): string[] {
   return [...new Set([article.category.title, ...article.tags.map((t) => t.label)])];
@@ -112,7 +130,8 @@ export function toFeedItems(entries: readonly FeedEntry[], origin: string): RSSF
     // An absolute link: @astrojs/rss also makes it the guid, with isPermaLink="true".
     link: absoluteUrl(article.url, origin),
     pubDate: article.publishedAt,
-    description: article.description,
+    // The lede is plain text; readers parse <description> as HTML.
+    description: escapeHtml(article.description),
     content,
     // One dc:creator per author (RSS's own <author> wants an e-mail address).
     customData: article.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join(''),
@@ -154,7 +173,7 @@ export function toFeedOptions(channel: FeedChannel, entries: readonly FeedEntry[
   ].join('');
   return {
     title: channel.title,
-    description: channel.description,
+    description: escapeHtml(channel.description),
     site: link,
     items: toFeedItems(entries, origin),
     xmlns: { ...FEED_NAMESPACES },
