@@ -1,0 +1,373 @@
+/**
+ * Content mistakes, as a writer makes them, through the real build: each case
+ * of tests/fixtures/bad-input/ (see its README) must stop the build with one
+ * readable line per problem — file, field, what was found, what is expected,
+ * no stack trace — and leave the previous site exactly as it was.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, lstatSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, fixture, ROOT, runScript, TEST_NOW, type BuildResult } from '../helpers/build.ts';
+
+const CASES_DIR = path.join(ROOT, 'tests/fixtures/bad-input');
+
+const work = mkdtempSync(path.join(tmpdir(), 'rotative-bad-input-'));
+/** The output folder every build of this file writes to: the "previous site". */
+const outDir = path.join(work, 'out', 'site');
+// A cache of our own: builds of other test files never share Astro's data store with ours.
+const cacheDir = path.join(work, 'cache');
+
+/** Every file and folder under `dir`, with the sha256 of each file's bytes. */
+function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, relPath);
+      const stat = lstatSync(abs);
+      if (stat.isSymbolicLink()) out[relPath] = `link → ${readlinkSync(abs)}`;
+      else if (stat.isDirectory()) {
+        out[`${relPath}/`] = 'folder';
+        walk(relPath);
+      } else out[relPath] = createHash('sha256').update(readFileSync(abs)).digest('hex');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/**
+ * basic/content copied to a fresh folder, with the case laid over it: its
+ * files replace or add files at the same paths, and the files listed in its
+ * remove.txt are deleted.
+ */
+function contentFor(name: string): string {
+  const caseDir = path.join(CASES_DIR, name);
+  expect(existsSync(caseDir), `no fixture folder ${path.relative(ROOT, caseDir)}`).toBe(true);
+  const content = path.join(mkdtempSync(path.join(work, `${name}-`)), 'content');
+  cpSync(fixture('basic'), content, { recursive: true });
+  cpSync(caseDir, content, { recursive: true, filter: (src) => path.relative(caseDir, src) !== 'remove.txt' });
+  const removeList = path.join(caseDir, 'remove.txt');
+  if (existsSync(removeList)) {
+    for (const rel of readFileSync(removeList, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
+      rmSync(path.join(content, rel));
+    }
+  }
+  return content;
+}
+
+interface Run extends BuildResult {
+  /** stdout then stderr, with the temporary content folder shown as `content/`. */
+  output: string;
+  /** The problem lines (`  - …` in the output), without the bullet. */
+  problems: string[];
+}
+
+/**
+ * Runs a script on a case. Problems name files relative to the working
+ * directory (the repo root); the copy lives in a temporary folder, so its
+ * relative path is replaced with `content/` to keep the assertions readable.
+ * An absolute path in a message would not be replaced, and would fail them.
+ */
+function run(script: string, contentDir: string, args: string[] = []): Run {
+  const result = runScript(script, { contentDir, outDir, args, env: { ROTATIVE_CACHE_DIR: cacheDir } });
+  const shownAs = `${path.relative(ROOT, contentDir)}/`;
+  const output = `${result.stdout}\n${result.stderr}`.split(shownAs).join('content/');
+  const problems = output
+    .split('\n')
+    .filter((l) => l.startsWith('  - '))
+    .map((l) => l.slice(4));
+  return { ...result, output, problems };
+}
+
+/** One expected problem line. Without `line`, any line number (or none) is accepted. */
+interface Expected {
+  /** Relative to the content folder. */
+  file: string;
+  line?: number;
+  field?: string;
+  /** Text after "found " (values are quoted). */
+  found?: string;
+  /** Text after "expected ", or a pattern the whole line must match. */
+  expected: string | RegExp;
+  /** Other text the line must contain, e.g. the other file of a duplicate. */
+  mentions?: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each expected problem is reported once, as one readable line, and nothing else is. */
+function expectProblems(result: Run, expected: Expected[]): void {
+  const unmatched = [...result.problems];
+  for (const e of expected) {
+    const where = new RegExp(
+      `^content/${escape(e.file)}${e.line === undefined ? '(:\\d+)?' : `:${e.line}`}${e.field ? ` › ${escape(e.field)}` : ''}: `,
+    );
+    const index = unmatched.findIndex((p) => where.test(p));
+    expect(index, `no problem line for ${e.file}${e.line ? `:${e.line}` : ''}${e.field ? ` › ${e.field}` : ''} in:\n${result.output}`).not.toBe(-1);
+    const line = unmatched.splice(index, 1)[0]!;
+    if (e.found !== undefined) expect(line).toContain(`found ${e.found}`);
+    if (typeof e.expected === 'string') expect(line).toContain(`expected ${e.expected}`);
+    else expect(line).toMatch(e.expected);
+    for (const m of e.mentions ?? []) expect(line).toContain(m);
+  }
+  expect(unmatched, 'problems reported besides the expected ones (one message per mistake)').toEqual([]);
+  const count = expected.length;
+  expect(result.output).toContain(count === 1 ? '1 content problem:' : `${count} content problems:`);
+  // zod's own English messages must never reach writers.
+  expect(result.output).not.toMatch(/Invalid input|expected (object|string|array|number), received/);
+}
+
+/** Exit 1 with messages only: no stack trace, no error class dump, no site built. */
+function expectCleanFailure(result: Run): void {
+  expect(result.status, result.output).toBe(1);
+  expect(result.output, 'a stack trace was printed').not.toMatch(/^\s+at /m);
+  expect(result.output, 'an error class was printed').not.toMatch(/\b[A-Z][A-Za-z]*Error\b/);
+  expect(result.stdout).not.toContain('Site built');
+}
+
+interface Case {
+  /** What the test checks, in words. */
+  title: string;
+  problems: Expected[];
+}
+
+const LANCEMENT = 'articles/2016/lancement.mdx';
+const SCHEDULED = 'articles/2016/episode-programme.mdx';
+const EPISODE_ONE = 'articles/2016/premier-episode/index.mdx';
+const ISO_DATE = 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00';
+const NOT_AN_IMAGE = 'a JPEG, PNG, WebP or AVIF image file';
+
+/** Every case of tests/fixtures/bad-input/, with the problems it must report. */
+const CASES: Record<string, Case> = {
+  'unknown-author': {
+    title: 'an unknown author id is named, with the valid ids',
+    problems: [{ file: LANCEMENT, field: 'authors[0]', found: '"alice-martn"', expected: 'one of: alice-martin, bruno-petit' }],
+  },
+  'unknown-category': {
+    title: 'an unknown rubrique is named, with the valid ids',
+    problems: [{ file: LANCEMENT, field: 'category', found: '"securite"', expected: 'one of: cloud, mobile' }],
+  },
+  'unknown-series': {
+    title: 'an unknown series is named, with the valid ids',
+    problems: [{ file: SCHEDULED, field: 'series', found: '"deux-ans-apres"', expected: 'one of: un-an-apres' }],
+  },
+  'unknown-revisits': {
+    title: 'a revisits slug that is no article is named',
+    problems: [{ file: LANCEMENT, field: 'revisits[0]', found: '"cloudwatt-lancement"', expected: 'the slug of another article' }],
+  },
+  'missing-title': {
+    title: 'a missing required field is named as missing',
+    problems: [{ file: SCHEDULED, line: 2, field: 'title', found: 'nothing (the field is missing)', expected: 'required: a non-empty headline' }],
+  },
+  'date-in-words': {
+    title: 'a date written in words is refused, with an example of the expected form',
+    problems: [{ file: SCHEDULED, line: 4, field: 'publishedAt', found: '"1er janvier 2030"', expected: ISO_DATE }],
+  },
+  'date-without-offset': {
+    title: 'a date without its offset is refused',
+    problems: [{ file: SCHEDULED, line: 4, field: 'publishedAt', found: '"2030-01-01T08:00:00"', expected: ISO_DATE }],
+  },
+  'updated-before-published': {
+    title: 'an update before the publication is refused',
+    problems: [{ file: SCHEDULED, line: 5, field: 'updatedAt', found: '"2029-12-31T18:00:00+01:00"', expected: 'a date not before publishedAt' }],
+  },
+  'cover-missing': {
+    title: 'a missing cover file is named, with where it was looked for',
+    problems: [
+      {
+        file: EPISODE_ONE,
+        field: 'cover.src',
+        found: '"./couverture.jpg", but there is no such file (looked for content/articles/2016/premier-episode/couverture.jpg)',
+        expected: 'a path to an existing file, relative to this file',
+      },
+    ],
+  },
+  'figure-missing': {
+    title: 'a missing <Figure src> file is named, with its line',
+    problems: [
+      {
+        file: EPISODE_ONE,
+        line: 25,
+        field: '<Figure src>',
+        found: '"./schema.png", but there is no such file',
+        expected: 'a path to an existing file, relative to this file',
+      },
+    ],
+  },
+  'not-an-image': {
+    title: 'a text file named .jpg is reported as not an image',
+    problems: [{ file: EPISODE_ONE, field: 'cover.src', found: '"./couverture.jpg", which is not a readable image', expected: NOT_AN_IMAGE }],
+  },
+  'cover-without-alt': {
+    title: 'a cover with an empty alt is refused',
+    problems: [{ file: SCHEDULED, line: 11, field: 'cover.alt', found: '""', expected: 'a non-empty description of the image (alt text)' }],
+  },
+  'duplicate-slug': {
+    title: 'two articles with the same slug in two folders: both files are named',
+    problems: [
+      {
+        file: 'articles/2017/lancement.mdx',
+        found: 'the slug "lancement", already used by content/articles/2016/lancement.mdx',
+        expected: 'a slug (file or folder name) used by one article only',
+      },
+    ],
+  },
+  'duplicate-episode': {
+    title: 'the same episode number twice in a series: both files are named',
+    problems: [
+      {
+        file: EPISODE_ONE,
+        field: 'episode',
+        found: '1, already the number of content/articles/2016/episode-programme.mdx in the series "un-an-apres"',
+        expected: 'an episode number used once per series',
+      },
+    ],
+  },
+  'invalid-site': {
+    title: 'site.yaml without a name and with a bad url: both are reported',
+    problems: [
+      { file: 'site.yaml', field: 'name', found: 'nothing (the field is missing)', expected: 'required: the magazine name' },
+      { file: 'site.yaml', line: 2, field: 'url', found: '"pas une url"', expected: 'an absolute URL starting with https:// or http://' },
+    ],
+  },
+  'mdx-syntax-error': {
+    title: 'an unclosed <Quote> gives the file and the line',
+    problems: [
+      {
+        file: SCHEDULED,
+        line: 13,
+        found: 'an MDX syntax error',
+        expected: 'valid MDX: closed tags such as <Quote>…</Quote>',
+        mentions: ['`<Quote>`'],
+      },
+    ],
+  },
+  'unknown-field': {
+    title: 'a misspelt field is named as unknown, with the known fields',
+    problems: [
+      { file: SCHEDULED, line: 6, field: 'categroy', found: 'an unknown field', expected: /expected one of the known fields: .*\bcategory\b/ },
+      { file: SCHEDULED, field: 'category', found: 'nothing (the field is missing)', expected: 'required:' },
+    ],
+  },
+  'tag-collision': {
+    title: 'two spellings of one tag: both labels and both files are named',
+    problems: [
+      {
+        file: EPISODE_ONE,
+        field: 'tags',
+        found: '"OpenStack", which gives the same tag page /tags/openstack/ as "openstack" in content/articles/2016/lancement.mdx',
+        expected: 'one spelling per tag',
+      },
+    ],
+  },
+  'several-problems': {
+    title: 'five mistakes in five files are all reported in one run',
+    problems: [
+      { file: 'site.yaml', line: 2, field: 'url', found: '"gazette.example"', expected: 'an absolute URL starting with https:// or http://' },
+      { file: 'articles/2016/brouillon.mdx', field: 'description', found: 'nothing (the field is missing)', expected: 'required: a non-empty lede' },
+      { file: SCHEDULED, line: 5, field: 'updatedAt', found: '"2029-12-31T08:00:00+01:00"', expected: 'a date not before publishedAt' },
+      { file: LANCEMENT, field: 'category', found: '"securite"', expected: 'one of: cloud, mobile' },
+      { file: EPISODE_ONE, line: 27, field: '![image]', found: '"./carte.jpg", which is not a readable image', expected: NOT_AN_IMAGE },
+    ],
+  },
+};
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a content mistake stops the build and leaves the previous site untouched', () => {
+  let previous: Record<string, string>;
+  let previousInode: number;
+
+  beforeAll(() => {
+    // The slow part (~10 s): a real previous site, built once from the valid fixture.
+    const first = buildSite({ contentDir: fixture('basic'), outDir, env: { ROTATIVE_CACHE_DIR: cacheDir } });
+    if (first.status !== 0) throw new Error(`the basic fixture must build first:\n${first.stdout}\n${first.stderr}`);
+    previous = snapshotTree(outDir);
+    previousInode = statSync(outDir).ino;
+  });
+
+  it('has a test for every fixture folder, and a fixture folder for every test', () => {
+    const folders = readdirSync(CASES_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(folders).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [name, c] of Object.entries(CASES)) {
+    it(`${name}: ${c.title}`, () => {
+      const result = run('scripts/build.ts', contentFor(name));
+      expectCleanFailure(result);
+      expectProblems(result, c.problems);
+      expect(result.stderr).toContain('the previous site is untouched');
+
+      expect(statSync(outDir).ino, 'the output folder was replaced').toBe(previousInode);
+      expect(snapshotTree(outDir), 'the previous site changed').toEqual(previous);
+      expect(readdirSync(path.dirname(outDir)), 'something was left next to the output folder').toEqual(['site']);
+    });
+  }
+});
+
+describe('npm run check --content-only reports the same problems', () => {
+  for (const name of ['unknown-author', 'invalid-site', 'several-problems']) {
+    it(`${name}: same messages, exit 1, nothing written`, () => {
+      const before = existsSync(outDir) ? snapshotTree(outDir) : undefined;
+      const result = run('scripts/check.ts', contentFor(name), ['--content-only']);
+      expectCleanFailure(result);
+      expectProblems(result, CASES[name]!.problems);
+      expect(result.stdout).not.toContain('Content is valid');
+      expect(existsSync(outDir) ? snapshotTree(outDir) : undefined).toEqual(before);
+    });
+  }
+
+  it('accepts the valid basic fixture (exit 0) and says what it checked', () => {
+    const result = run('scripts/check.ts', fixture('basic'), ['--content-only']);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain('✔ Content is valid: 4 articles, 2 authors, 2 rubriques, 1 series');
+    expect(result.problems).toEqual([]);
+  });
+
+  it('`npm run check --content-only`, as the docs write it, skips the type check', async () => {
+    // Before `--`, npm keeps `--content-only` for itself and passes it to the
+    // script as npm_config_content_only=true, not as an argument: the script
+    // must honour that form too. The type check takes 15 s or more; rather
+    // than wait for it, the test stops npm (its own process group) if it is
+    // still running a few seconds after the content was found valid.
+    const child = spawn('npm', ['run', '--silent', 'check', '--content-only'], {
+      cwd: ROOT,
+      env: { ...process.env, ROTATIVE_CONTENT_DIR: fixture('basic'), ROTATIVE_NOW: TEST_NOW, ROTATIVE_CACHE_DIR: cacheDir },
+      detached: true,
+    });
+    let output = '';
+    const outcome = await new Promise<{ status: number | null; stillRunning: boolean }>((resolve) => {
+      const stop = () => {
+        process.kill(-child.pid!, 'SIGTERM');
+        resolve({ status: null, stillRunning: true });
+      };
+      let timer = setTimeout(stop, 30_000);
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Content is valid')) {
+          clearTimeout(timer);
+          timer = setTimeout(stop, 5_000);
+        }
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      child.on('exit', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stillRunning: false });
+      });
+    });
+    expect(output).toContain('✔ Content is valid');
+    expect(outcome.stillRunning, `the type check ran after the content check:\n${output.slice(0, 600)}`).toBe(false);
+    expect(output, 'the type check ran').not.toMatch(/Result \(\d+ files?\)|Getting diagnostics/);
+    expect(outcome.status, output).toBe(0);
+  });
+});
