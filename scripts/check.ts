@@ -21,7 +21,10 @@ console.log(
   `✔ Content is valid: ${content.articles.length} articles, ${content.authors.size} authors, ${content.categories.size} rubriques, ${content.series.size} series, ${images.length} published images (${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );
 
-if (!process.argv.includes('--content-only')) {
+// `npm run check --content-only` (without `--`) gives the flag to npm, which
+// passes it on as npm_config_content_only.
+const contentOnly = process.argv.includes('--content-only') || process.env.npm_config_content_only === 'true';
+if (!contentOnly) {
   const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'check', '--minimumSeverity', 'warning'], { stdio: 'inherit' });
   process.exit(result.status ?? 1);

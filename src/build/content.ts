@@ -17,7 +17,7 @@ import { authorSchema, type AuthorData } from '../schemas/author.ts';
 import { categorySchema, type CategoryData } from '../schemas/category.ts';
 import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
-import type { ContentProblem } from '../lib/errors.ts';
+import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
 
@@ -64,6 +64,11 @@ export interface LoadedContent {
   series: Map<string, LoadedEntry<SeriesData>>;
   articles: LoadedArticle[];
   problems: ContentProblem[];
+  /**
+   * Ids and slugs of files that exist but are invalid: their own problems are
+   * reported, and references to them are not reported a second time.
+   */
+  invalid: { authors: Set<string>; categories: Set<string>; series: Set<string>; articles: Set<string> };
 }
 
 /** Files the `<Figure>`/`<Video>` components and Markdown images may name. */
@@ -73,6 +78,15 @@ const COMPONENT_ASSET_ATTRS: Record<string, Record<string, AssetRef['kind']>> = 
 };
 
 const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
+
+/** decodeURI that keeps a path with a stray % as written instead of throwing. */
+function decodePath(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
 
 const isLocalPath = (src: string) => !/^([a-z]+:)?\/\//i.test(src) && !src.startsWith('/') && !src.startsWith('data:');
 
@@ -164,6 +178,7 @@ function loadYamlDir<S extends z.ZodType>(
   schema: S,
   problems: ContentProblem[],
   assetsOf: (data: z.infer<S>, absDir: string) => AssetRef[] = () => [],
+  invalid: Set<string> = new Set(),
 ): Map<string, LoadedEntry<z.infer<S>>> {
   const entries = new Map<string, LoadedEntry<z.infer<S>>>();
   if (!existsSync(dir)) return entries;
@@ -176,7 +191,10 @@ function loadYamlDir<S extends z.ZodType>(
       continue;
     }
     const data = validate(schema, file, readFileSync(abs, 'utf8'), 0, problems);
-    if (data === undefined) continue;
+    if (data === undefined) {
+      invalid.add(id);
+      continue;
+    }
     const assets = assetsOf(data, dir);
     for (const a of assets) checkAsset(a, file, problems);
     entries.set(id, { id, file, data, assets });
@@ -213,7 +231,7 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
   const visit = (node: any): void => {
     const line: number | undefined = node.position?.start?.line;
     if (node.type === 'image' && typeof node.url === 'string' && isLocalPath(node.url)) {
-      scan.assets.push({ src: node.url, absPath: path.resolve(dir, decodeURI(node.url)), field: '![image]', line, kind: 'image' });
+      scan.assets.push({ src: node.url, absPath: path.resolve(dir, decodePath(node.url)), field: '![image]', line, kind: 'image' });
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};
@@ -257,6 +275,7 @@ export function loadContent(contentDir: string): LoadedContent {
     series: new Map(),
     articles: [],
     problems,
+    invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
   };
 
   const siteFile = path.join(root, 'site.yaml');
@@ -270,11 +289,15 @@ export function loadContent(contentDir: string): LoadedContent {
     }
   }
 
-  content.authors = loadYamlDir(path.join(root, 'authors'), authorSchema, problems, (data, dir) =>
-    data.avatar ? [{ src: data.avatar, absPath: path.resolve(dir, data.avatar), field: 'avatar', kind: 'image' as const }] : [],
+  content.authors = loadYamlDir(
+    path.join(root, 'authors'),
+    authorSchema,
+    problems,
+    (data, dir) => (data.avatar ? [{ src: data.avatar, absPath: path.resolve(dir, data.avatar), field: 'avatar', kind: 'image' as const }] : []),
+    content.invalid.authors,
   );
-  content.categories = loadYamlDir(path.join(root, 'categories'), categorySchema, problems);
-  content.series = loadYamlDir(path.join(root, 'series'), seriesSchema, problems);
+  content.categories = loadYamlDir(path.join(root, 'categories'), categorySchema, problems, undefined, content.invalid.categories);
+  content.series = loadYamlDir(path.join(root, 'series'), seriesSchema, problems, undefined, content.invalid.series);
 
   const articlesDir = path.join(root, 'articles');
   const files = existsSync(articlesDir) ? globSync('**/*.mdx', { cwd: articlesDir }).sort() : [];
@@ -306,17 +329,27 @@ export function loadContent(contentDir: string): LoadedContent {
     }
     const data = validate(articleSchema, file, fm[1]!, 1, problems);
     const scan = scanMdx(source, abs, file, problems);
-    if (!data || !scan) continue;
-    const assets = [...scan.assets];
-    if (data.cover) {
+    const assets = [...(scan?.assets ?? [])];
+    if (data?.cover) {
       assets.unshift({ src: data.cover.src, absPath: path.resolve(path.dirname(abs), data.cover.src), field: 'cover.src', kind: 'image' });
     }
+    // Checked even when the front matter is invalid: every problem at once.
     for (const a of assets) checkAsset(a, file, problems);
+    if (!data || !scan) {
+      content.invalid.articles.add(slug);
+      continue;
+    }
     content.articles.push({ slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso });
   }
 
   checkReferences(content, problems);
   return content;
+}
+
+/** "did you mean …?" when a known id is one or two keystrokes away, else `fallback`. */
+function typoHint(found: string, known: Iterable<string>, fallback?: string): string | undefined {
+  const close = suggestClosest(found, [...known].filter((k) => k !== found));
+  return close ? `did you mean "${close}"?` : fallback;
 }
 
 function listIds(ids: Iterable<string>): string {
@@ -326,30 +359,31 @@ function listIds(ids: Iterable<string>): string {
 
 /** Checks every cross-reference once all files are read. */
 function checkReferences(content: LoadedContent, problems: ContentProblem[]): void {
-  const slugs = new Set(content.articles.map((a) => a.slug));
+  const slugs = new Set([...content.articles.map((a) => a.slug), ...content.invalid.articles]);
+  const { invalid } = content;
   const episodes = new Map<string, LoadedArticle>();
   const tagLabels = new Map<string, { label: string; file: string }>();
   for (const article of content.articles) {
     const { data, file } = article;
     data.authors.forEach((id, i) => {
-      if (!content.authors.has(id)) {
-        problems.push({ file, field: `authors[${i}]`, found: `"${id}", which is not in ${path.join(path.relative(process.cwd(), content.contentDir), 'authors')}/`, expected: listIds(content.authors.keys()) });
+      if (!content.authors.has(id) && !invalid.authors.has(id)) {
+        problems.push({ file, field: `authors[${i}]`, found: `"${id}", which is not in ${path.join(path.relative(process.cwd(), content.contentDir), 'authors')}/`, expected: listIds(content.authors.keys()), hint: typoHint(id, content.authors.keys()) });
       }
     });
-    if (!content.categories.has(data.category)) {
-      problems.push({ file, field: 'category', found: `"${data.category}", which is not a rubrique`, expected: listIds(content.categories.keys()) });
+    if (!content.categories.has(data.category) && !invalid.categories.has(data.category)) {
+      problems.push({ file, field: 'category', found: `"${data.category}", which is not a rubrique`, expected: listIds(content.categories.keys()), hint: typoHint(data.category, content.categories.keys()) });
     }
-    if (data.series !== undefined && !content.series.has(data.series)) {
-      problems.push({ file, field: 'series', found: `"${data.series}", which is not a series`, expected: listIds(content.series.keys()) });
+    if (data.series !== undefined && !content.series.has(data.series) && !invalid.series.has(data.series)) {
+      problems.push({ file, field: 'series', found: `"${data.series}", which is not a series`, expected: listIds(content.series.keys()), hint: typoHint(data.series!, content.series.keys()) });
     }
     data.revisits.forEach((slug, i) => {
       if (!slugs.has(slug) || slug === article.slug) {
-        problems.push({ file, field: `revisits[${i}]`, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: 'is there a typo?' });
+        problems.push({ file, field: `revisits[${i}]`, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'is there a typo?') });
       }
     });
     for (const ref of article.readAlso) {
       if (!slugs.has(ref.slug)) {
-        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `"${ref.slug}"`, expected: 'the slug of an article (its file or folder name)', hint: 'is there a typo?' });
+        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `"${ref.slug}"`, expected: 'the slug of an article (its file or folder name)', hint: typoHint(ref.slug, slugs, 'is there a typo?') });
       }
     }
     if (data.series !== undefined && data.episode !== undefined) {

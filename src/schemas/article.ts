@@ -12,7 +12,7 @@ export const coverSchema = z
     credit: textField('a credit line, e.g. "© Orange"').optional().describe('Credit line.'),
     /** Caption printed under the image. */
     caption: textField('a caption sentence').optional().describe('Caption.'),
-  })
+  }, { error: 'a block with src and alt on their own indented lines: "cover:", then "  src: ./photo.jpg" and "  alt: what the image shows"' })
   .strict();
 
 /**

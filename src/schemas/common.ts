@@ -45,7 +45,7 @@ export const linkField = z
   .object({
     label: textField('a non-empty label, e.g. "Mastodon"').describe('Text of the link.'),
     url: urlField.describe('Where the link goes.'),
-  })
+  }, { error: 'a link written { label: "Mastodon", url: "https://…" }' })
   .strict();
 
 /** A path to a file, relative to the YAML or MDX file that names it ("./photo.jpg"). */

@@ -174,6 +174,19 @@ describe('loadContent problems', () => {
     ]);
   });
 
+  it('suggests the id a typo was probably meant to be', () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        'articles/2020/deuxieme.mdx': mdx(FRONT.replace('[alice]', '[alic]').replace('cloud', 'clouds'), 'Texte.\n\n<ReadAlso slug="premeir" />'),
+      }),
+    ).toEqual([
+      'content/articles/2020/deuxieme.mdx › authors[0]: found "alic", which is not in content/authors/, expected one of: alice (did you mean "alice"?)',
+      'content/articles/2020/deuxieme.mdx › category: found "clouds", which is not a rubrique, expected one of: cloud (did you mean "cloud"?)',
+      'content/articles/2020/deuxieme.mdx:11 › <ReadAlso slug>: found "premeir", expected the slug of an article (its file or folder name) (did you mean "premier"?)',
+    ]);
+  });
+
   it('refuses an article revisiting itself, and a <ReadAlso> to no article, with its line', () => {
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(`${FRONT}\nrevisits: [premier]`, 'Texte.\n\n<ReadAlso slug="deuxieme" />') })).toEqual([
       'content/articles/2020/premier.mdx › revisits[0]: found "premier", expected the slug of another article (its file or folder name) (is there a typo?)',
