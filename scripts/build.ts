@@ -4,13 +4,14 @@
  * succeeded. A content mistake prints one line per problem and exits 1
  * without touching the previous site.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
 import { indexSite } from '../src/build/search.ts';
+import { phaseTime } from '../src/build/phase-timer.ts';
 import { MANIFEST_ENV } from '../src/data/context.ts';
 
 const started = performance.now();
@@ -102,13 +103,16 @@ async function main(): Promise<void> {
   const publishedArticles = content.articles.filter((a) => !a.data.draft && a.data.publishedAt <= now);
   const scheduled = content.articles.filter((a) => !a.data.draft && a.data.publishedAt > now).sort((a, b) => a.data.publishedAt.getTime() - b.data.publishedAt.getTime());
   const drafts = content.articles.filter((a) => a.data.draft);
+  const pageCount = globSync('**/*.html', { cwd: env.outDir }).length;
+  const feedCount = globSync('**/rss.xml', { cwd: env.outDir }).length;
+  const feedsTime = phaseTime('feeds');
   const lines = [
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${a.data.publishedAt.toISOString()}`),
     `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
-    `  search: ${indexed} pages indexed`,
-    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime)}, search ${seconds(searchTime)}`,
+    `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
+    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}`,
   ];
   console.log(lines.join('\n'));
 }

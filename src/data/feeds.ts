@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { getRssString } from '@astrojs/rss';
+import { timed } from '../build/phase-timer.ts';
 import { fr } from '../i18n/fr.ts';
 import { MAIN_FEED_LIMIT, feedLogoUrl, toFeedOptions, type FeedChannel, type FeedEntry } from '../lib/feed.ts';
 import { categoryFeedPath, homePath, mainFeedPath, seriesFeedPath } from '../lib/urls.ts';
@@ -22,7 +23,11 @@ async function toEntry(article: ArticleView): Promise<FeedEntry> {
   };
 }
 
-async function feed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: ArticleView[]): Promise<string> {
+function feed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: ArticleView[]): Promise<string> {
+  return timed('feeds', () => buildFeed(channel, articles));
+}
+
+async function buildFeed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: ArticleView[]): Promise<string> {
   const site = getSite();
   const logo = site.logo ? getPicture(contentKey(path.resolve(environment.contentDir, site.logo))) : undefined;
   // One article after the other: the order of the items never depends on
