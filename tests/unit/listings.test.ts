@@ -1,26 +1,8 @@
-/**
- * The pure helpers of the index pages, at the end of src/data/articles.ts.
- * That module reads the content collections, so `astro:content` is replaced
- * by a stub: these helpers never call it.
- */
-import { describe, it, expect, vi } from 'vitest';
-
-vi.mock('astro:content', () => ({ getCollection: async () => [] }));
-
-const {
-  groupArticles,
-  laterPageNumbers,
-  leadFirst,
-  numberEpisodes,
-  pageAt,
-  pageFromParam,
-  pageNumbers,
-  pageParam,
-  paginationNav,
-  summarizeSeries,
-} = await import('../../src/data/articles.ts');
-const { paginate } = await import('../../src/lib/pagination.ts');
-const { categoryPath } = await import('../../src/lib/urls.ts');
+/** The pure helpers of the index pages: src/lib/listings.ts and the page helpers of src/lib/pagination.ts. */
+import { describe, it, expect } from 'vitest';
+import { groupArticles, leadFirst, numberEpisodes, summarizeSeries } from '../../src/lib/listings.ts';
+import { laterPageNumbers, pageAt, pageFromParam, pageNumbers, pageParam, paginate, paginationNav } from '../../src/lib/pagination.ts';
+import { categoryPath } from '../../src/lib/urls.ts';
 
 const d = (day: number) => new Date(Date.UTC(2016, 4, day, 6));
 const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
