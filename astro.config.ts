@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import type { AstroIntegration } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parse } from 'yaml';
 import { readEnvironment } from './src/config/environment.ts';
-import { contentPathsPlugin, frenchTypographyPlugin } from './src/markdown/plugins.ts';
+import { contentPathsPlugin, frenchTypographyPlugin, rawLinksPlugin } from './src/markdown/plugins.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
 
 const environment = readEnvironment();
@@ -27,15 +29,95 @@ function siteOrigin(): string | undefined {
 // fixture) never share or overwrite each other's cache.
 const treeId = createHash('sha256').update(environment.contentDir).digest('hex').slice(0, 12);
 
+// ── Content-Security-Policy ────────────────────────────────────────────────
+/**
+ * The reader promise of DESIGN.md §8: everything from our own origin, except
+ * the privacy-enhanced YouTube player a reader asks for by clicking a video.
+ * Astro adds `script-src` and `style-src` with the hashes of the inline
+ * scripts and styles of the build.
+ */
+const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self'",
+  "media-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  'frame-src https://www.youtube-nocookie.com',
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+/**
+ * Static hosts send the headers of `_headers` (public/_headers). Its
+ * Content-Security-Policy gets, in front of what it already holds, the
+ * policies Astro wrote into the pages' <meta>, merged: the hashes are only
+ * known once the pages are built, and a policy written in two places by hand
+ * would drift. Pages differ only by the hashes of their inline styles; the
+ * header allows the union, and each page's <meta> still narrows it to its own.
+ */
+function cspHeaders(): AstroIntegration {
+  const metaPolicy = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
+  return {
+    name: 'rotative:csp-headers',
+    hooks: {
+      'astro:build:done': ({ dir, pages }) => {
+        const out = fileURLToPath(dir);
+        const merged = new Map<string, Set<string>>();
+        for (const { pathname } of pages) {
+          const file = path.join(out, pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
+          let html: string;
+          try {
+            html = readFileSync(file, 'utf8');
+          } catch {
+            continue; // feeds, sitemaps, robots.txt
+          }
+          const policy = metaPolicy.exec(html)?.[1];
+          if (!policy) throw new Error(`CSP: ${path.relative(out, file)} has no content-security-policy <meta>`);
+          for (const directive of policy.replaceAll('&#39;', "'").split(';')) {
+            const [name, ...sources] = directive.trim().split(/\s+/);
+            if (!name) continue;
+            const set = merged.get(name) ?? new Set<string>();
+            for (const source of sources) set.add(source);
+            merged.set(name, set);
+          }
+        }
+        if (merged.size === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
+        const policy = [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+        const headersFile = path.join(out, '_headers');
+        const text = readFileSync(headersFile, 'utf8');
+        const line = /^(\s+Content-Security-Policy:\s*)(.*)$/m;
+        if (!line.test(text)) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
+        writeFileSync(headersFile, text.replace(line, (_, header: string, rest: string) => `${header}${policy}; ${rest}`));
+      },
+    },
+  };
+}
+
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: siteOrigin(),
   cacheDir: path.join(environment.cacheDir, 'astro', treeId),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  security: {
+    // Astro writes a <meta http-equiv="content-security-policy"> into every
+    // page: CSP_DIRECTIVES, then `script-src` and `style-src` with the hashes
+    // of the build's inline scripts (video facade, search) and styles. The
+    // cspHeaders() integration copies that policy into _headers.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [...CSP_DIRECTIVES],
+      // Pagefind compiles its WebAssembly search engine in the browser.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   markdown: {
+    // Shiki colours code with style="" attributes, which the CSP blocks;
+    // Prism marks tokens with classes, coloured by global.css.
+    syntaxHighlight: 'prism',
     processor: satteri({
-      hastPlugins: [contentPathsPlugin(environment.contentDir), frenchTypographyPlugin],
+      hastPlugins: [contentPathsPlugin(environment.contentDir), rawLinksPlugin, frenchTypographyPlugin],
     }),
   },
   integrations: [
@@ -44,6 +126,7 @@ export default defineConfig({
     // the search page has no content of its own to index.
     sitemap({ filter: (page) => !page.includes('/recherche/') }),
     rotativeDevAssets(environment),
+    cspHeaders(),
   ],
   vite: {
     server: { fs: { allow: ['.', environment.contentDir] } },

@@ -243,6 +243,15 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
           scan.assets.push({ src: v, absPath: path.resolve(dir, v), field: `<${node.name} ${attr}>`, line, kind });
         }
       }
+      if (node.name === 'img' && typeof attrs.src === 'string' && isLocalPath(attrs.src)) {
+        problems.push({
+          file,
+          field: '<img src>',
+          line,
+          found: `an HTML image "${attrs.src}", which would be published unoptimised`,
+          expected: '![alt text](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
+        });
+      }
       if (node.name === 'ReadAlso') {
         if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });
         else problems.push({ file, field: '<ReadAlso slug>', line, found: describeFound(attrs.slug), expected: 'slug="<slug of an article>"' });

@@ -77,3 +77,25 @@ export function contentPathsPlugin(contentDir: string) {
     }
   }
 }
+
+/**
+ * A link typed as HTML in MDX (`<a href="/articles/x/">`) is a JSX element,
+ * which MDX renders as it is, skipping the components map: its URL would
+ * stay relative in the feeds (whose `a` component makes URLs absolute). When
+ * every attribute is plain text, it is turned into the same element a
+ * Markdown link gives, so both kinds of link are rendered alike.
+ */
+export const rawLinksPlugin = defineHastPlugin({
+  name: 'rotative-raw-links',
+  mdxJsxTextElement: { filter: ['a'], visit: toElement },
+  mdxJsxFlowElement: { filter: ['a'], visit: toElement },
+});
+
+function toElement(node: any) {
+  const properties: Record<string, string> = {};
+  for (const attr of node.attributes ?? []) {
+    if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') return;
+    properties[attr.name === 'class' ? 'className' : attr.name] = attr.value;
+  }
+  return { type: 'element', tagName: node.name, properties, children: node.children ?? [] } as never;
+}

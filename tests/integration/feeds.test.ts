@@ -178,8 +178,9 @@ describe('feeds of the basic fixture', () => {
         }
       }
     }
-    // premier-episode (cover, figure, image, video and read-also links) in three feeds.
-    expect(checked).toBe(3 * 5);
+    // premier-episode (cover, figure, image, video, read-also link and a link
+    // typed as HTML) in three feeds.
+    expect(checked).toBe(3 * 6);
   });
 
   it('adds the cover as an enclosure: the 1200×630 Open Graph JPEG, with its exact length', async () => {

@@ -1,0 +1,134 @@
+/**
+ * Debian's Chromium driven by playwright-core, and the watchers every browser
+ * test puts on a page: requests (and which left 127.0.0.1), CSP violations,
+ * console errors, and axe-core.
+ */
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's package; CHROMIUM_PATH overrides it. Never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Launches headless Chromium with a fresh temporary profile (playwright's
+ * default) and none of its background traffic. Fails, never skips, when
+ * Chromium is missing: the reader promises are only proven in a browser.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need Debian's package: ` +
+        `apt-get install -y chromium (or set CHROMIUM_PATH). They never download a browser and are never skipped.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface SeenRequest {
+  url: string;
+  /** Date.now() when the browser asked for it. */
+  at: number;
+  /** The page URL it was made from. */
+  from: string;
+}
+
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+}
+
+/** What happened in a browser context, for assertions. */
+export interface Watch {
+  requests: SeenRequest[];
+  /** Requests to any host but 127.0.0.1 (answered by an abort: nothing leaves the machine). */
+  offsite: SeenRequest[];
+  consoleErrors: string[];
+  /** securitypolicyviolation events of every page of the context, and CSP console reports. */
+  cspViolations(): Promise<CspViolation[]>;
+}
+
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'data:' || protocol === 'blob:' || ((protocol === 'http:' || protocol === 'https:') && hostname === '127.0.0.1');
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: CspViolation[];
+  }
+}
+
+/**
+ * Instruments a context: every request is recorded, every request to another
+ * host is recorded and aborted, CSP violations and console errors are kept.
+ */
+export async function watchContext(context: BrowserContext): Promise<Watch> {
+  const watch: Omit<Watch, 'cspViolations'> & { consoleCsp: CspViolation[] } = { requests: [], offsite: [], consoleErrors: [], consoleCsp: [] };
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    const seen = { url: request.url(), at: Date.now(), from: request.frame().page().url() };
+    if (isLocal(seen.url)) return route.continue();
+    watch.offsite.push(seen);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    watch.requests.push({ url: request.url(), at: Date.now(), from: request.frame().page().url() });
+  });
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (/Content[- ]Security[- ]Policy/i.test(text)) {
+      watch.consoleCsp.push({ directive: '(console)', blocked: text, source: message.page()?.url() ?? '' });
+    } else if (!/net::ERR_BLOCKED_BY_CLIENT/.test(text)) {
+      // An offsite request aborted above is reported by `offsite`, not twice.
+      watch.consoleErrors.push(`${message.page()?.url()}: ${text}`);
+    }
+  });
+  context.on('weberror', (error) => watch.consoleErrors.push(`${error.page()?.url()}: ${error.error().message}`));
+  // Injected by the browser's debugging protocol, which a CSP does not block.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations!.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: `${event.sourceFile}:${event.lineNumber}` });
+    });
+  });
+  return {
+    requests: watch.requests,
+    offsite: watch.offsite,
+    consoleErrors: watch.consoleErrors,
+    async cspViolations() {
+      const inPages = await Promise.all(context.pages().map((p) => p.evaluate(() => window.__cspViolations ?? []).catch(() => [])));
+      return [...watch.consoleCsp, ...inPages.flat()];
+    },
+  };
+}
+
+/** The WCAG 2.2 AA rule set of the reader promises. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's violations on the page as it is now, one readable line per failing element. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+  );
+}
+
+/** Horizontal overflow in CSS pixels (0 when the page fits the viewport's width). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

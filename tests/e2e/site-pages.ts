@@ -1,0 +1,63 @@
+/**
+ * The built site's pages, and one page of each template, found in the build
+ * itself so the tests follow the sample content as it grows.
+ */
+import { globSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+
+/** Every built HTML page, as paths relative to the site (`articles/x/index.html`). */
+export function htmlFiles(site: string): string[] {
+  return globSync('**/*.html', { cwd: site })
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+}
+
+/** The URL path a built file is served at (`articles/x/index.html` → `/articles/x/`). */
+export function urlPathOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+export function readDocument(site: string, file: string): Document {
+  return parseHTML(readFileSync(path.join(site, file), 'utf8')).document;
+}
+
+export interface Template {
+  name: string;
+  /** How a page of this template is recognised, for the failure message. */
+  expected: string;
+  find(site: string, files: string[]): string | undefined;
+}
+
+const first = (files: string[], pattern: RegExp) => files.find((f) => pattern.test(f));
+const articles = (files: string[]) => files.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+
+/** The templates of the reader-promises issue (plus the list of all series). */
+export const TEMPLATES: Template[] = [
+  { name: 'accueil', expected: '/index.html', find: (_, files) => first(files, /^index\.html$/) },
+  {
+    name: 'article avec vidéo',
+    expected: 'an /articles/<slug>/ page with a YouTube facade ([data-video-embed])',
+    find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('[data-video-embed]')),
+  },
+  {
+    name: 'article sans couverture',
+    expected: 'an /articles/<slug>/ page without figure.cover',
+    find: (site, files) => articles(files).find((f) => !readDocument(site, f).querySelector('figure.cover')),
+  },
+  { name: 'toutes les séries', expected: '/series/index.html', find: (_, files) => first(files, /^series\/index\.html$/) },
+  { name: 'série', expected: '/series/<id>/index.html', find: (_, files) => first(files, /^series\/[^/]+\/index\.html$/) },
+  { name: 'rubrique', expected: '/rubriques/<id>/index.html', find: (_, files) => first(files, /^rubriques\/[^/]+\/index\.html$/) },
+  { name: 'tag', expected: '/tags/<slug>/index.html', find: (_, files) => first(files, /^tags\/[^/]+\/index\.html$/) },
+  { name: 'auteur', expected: '/auteurs/<id>/index.html', find: (_, files) => first(files, /^auteurs\/[^/]+\/index\.html$/) },
+  { name: 'recherche', expected: '/recherche/index.html', find: (_, files) => first(files, /^recherche\/index\.html$/) },
+  { name: '404', expected: '/404.html', find: (_, files) => first(files, /^404\.html$/) },
+];
+
+/** Executable scripts (not JSON-LD or other data blocks). */
+export function executableScripts(document: Document): HTMLScriptElement[] {
+  return [...document.querySelectorAll('script')].filter((s) => {
+    const type = (s.getAttribute('type') ?? '').trim().toLowerCase();
+    return type === '' || type === 'module' || type === 'text/javascript' || type === 'application/javascript';
+  }) as HTMLScriptElement[];
+}
