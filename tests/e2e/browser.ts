@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 /** Debian's package; CHROMIUM_PATH overrides it. Never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,6 +61,15 @@ export interface Watch {
   cspViolations(): Promise<CspViolation[]>;
 }
 
+/** The page a request was made from ('' for requests without a frame, e.g. from a worker). */
+function pageOf(request: Request): string {
+  try {
+    return request.frame().page().url();
+  } catch {
+    return '';
+  }
+}
+
 function isLocal(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return protocol === 'data:' || protocol === 'blob:' || ((protocol === 'http:' || protocol === 'https:') && hostname === '127.0.0.1');
@@ -80,13 +89,13 @@ export async function watchContext(context: BrowserContext): Promise<Watch> {
   const watch: Omit<Watch, 'cspViolations'> & { consoleCsp: CspViolation[] } = { requests: [], offsite: [], consoleErrors: [], consoleCsp: [] };
   await context.route('**/*', (route) => {
     const request = route.request();
-    const seen = { url: request.url(), at: Date.now(), from: request.frame().page().url() };
+    const seen = { url: request.url(), at: Date.now(), from: pageOf(request) };
     if (isLocal(seen.url)) return route.continue();
     watch.offsite.push(seen);
     return route.abort('blockedbyclient');
   });
   context.on('request', (request) => {
-    watch.requests.push({ url: request.url(), at: Date.now(), from: request.frame().page().url() });
+    watch.requests.push({ url: request.url(), at: Date.now(), from: pageOf(request) });
   });
   context.on('console', (message) => {
     if (message.type() !== 'error') return;
