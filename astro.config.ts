@@ -108,8 +108,9 @@ export default defineConfig({
     csp: {
       algorithm: 'SHA-256',
       directives: [...CSP_DIRECTIVES],
-      // Pagefind compiles its WebAssembly search engine in the browser.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Pagefind compiles WebAssembly in the browser: the search page alone
+      // adds 'wasm-unsafe-eval' to its own policy (src/pages/recherche/).
+      scriptDirective: { resources: ["'self'"] },
     },
   },
   markdown: {

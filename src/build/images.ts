@@ -22,7 +22,8 @@ import type { AssetRef } from './content.ts';
 
 /**
  * Encoder settings. Bump ENCODER_VERSION whenever they change: it is part of
- * the cache folder name, so old variants are never reused with new settings.
+ * the cache folder name and of every published file name, so old variants
+ * are never reused, nor served from a reader's cache, with new settings.
  *
  * AVIF: effort 2 instead of sharp's default 4. Measured here, the default costs
  * about 13× WebP in CPU for a 1600 px photo; effort 2 is several times faster
@@ -66,7 +67,11 @@ export interface UsedAsset extends AssetRef {
 }
 
 const keyOf = (contentDir: string, abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
-const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+// The public names carry a hash of the source AND of the encoder settings:
+// files are served with a one-year immutable cache, so new settings must give
+// new names.
+const hashOf = (bytes: Buffer) =>
+  createHash('sha256').update(bytes).update(ENCODER_VERSION).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
 
 /**
  * Reads every named image once (header and bytes), reporting files that are
