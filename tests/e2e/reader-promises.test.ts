@@ -163,6 +163,24 @@ describe('search', () => {
       await context.close();
     }
   });
+  it('finds it from « souverain » too, and lists no unpublished article', async () => {
+    const { context, page } = await open(WIDTHS[1]);
+    try {
+      for (const [query, unpublished] of [
+        ['souverain', 'un-an-apres-portefeuille-identite'],
+        ['identité', 'un-an-apres-portefeuille-identite'],
+        ['clés', 'cles-d-acces-mode-d-emploi'],
+      ] as const) {
+        await page.goto(`${server.origin}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+        await page.locator('[data-search-status]').filter({ hasText: /trouvé|Aucun/ }).waitFor({ timeout: 20_000 });
+        const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+        if (query === 'souverain') expect(hrefs.some((h) => h.includes('/articles/un-an-apres-cloudwatt/')), `« ${query} »: ${hrefs}`).toBe(true);
+        expect(hrefs.some((h) => h.includes(unpublished)), `« ${query} » lists ${unpublished}`).toBe(false);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('print', () => {
