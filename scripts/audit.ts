@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS } from '../tests/e2e/browser.ts';
 import { serveStatic } from '../tests/helpers/serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -52,16 +53,7 @@ function pagesToAudit(): string[] {
 const server = await serveStatic(site);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 
 const rows: { page: string; scores: Record<string, number | null> }[] = [];

@@ -1,20 +1,29 @@
-/** File-tree snapshots: path → sha256, to compare two builds or check a folder was not touched. */
+/** File-tree snapshots, to compare two builds or prove a folder was not touched. */
 import { createHash } from 'node:crypto';
-import { globSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
-export function snapshotTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rel of globSync('**/*', { cwd: dir }).sort()) {
-    const abs = path.join(dir, rel);
-    if (!statSync(abs).isFile()) continue;
-    out.set(rel.split(path.sep).join('/'), createHash('sha256').update(readFileSync(abs)).digest('hex'));
-  }
+/** Every file and folder under `dir` (relative POSIX paths), with the sha256 of each file's bytes. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, relPath);
+      const stat = lstatSync(abs);
+      if (stat.isSymbolicLink()) out[relPath] = `link → ${readlinkSync(abs)}`;
+      else if (stat.isDirectory()) {
+        out[`${relPath}/`] = 'folder';
+        walk(relPath);
+      } else out[relPath] = createHash('sha256').update(readFileSync(abs)).digest('hex');
+    }
+  };
+  walk('');
   return out;
 }
 
-/** Paths that differ between two snapshots (added, removed or changed). */
-export function diffTrees(a: Map<string, string>, b: Map<string, string>): string[] {
-  const keys = new Set([...a.keys(), ...b.keys()]);
-  return [...keys].filter((k) => a.get(k) !== b.get(k)).sort();
+/** Paths that differ between two snapshots (added, removed or changed), sorted. */
+export function diffTrees(a: Record<string, string>, b: Record<string, string>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => a[k] !== b[k]).sort();
 }

@@ -5,12 +5,12 @@
  * no stack trace — and leave the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, lstatSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, runScript, TEST_NOW, type BuildResult } from '../helpers/build.ts';
+import { snapshotTree } from '../helpers/tree.ts';
 
 const CASES_DIR = path.join(ROOT, 'tests/fixtures/bad-input');
 
@@ -19,25 +19,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'rotative-bad-input-'));
 const outDir = path.join(work, 'out', 'site');
 // A cache of our own: builds of other test files never share Astro's data store with ours.
 const cacheDir = path.join(work, 'cache');
-
-/** Every file and folder under `dir`, with the sha256 of each file's bytes. */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, relPath);
-      const stat = lstatSync(abs);
-      if (stat.isSymbolicLink()) out[relPath] = `link → ${readlinkSync(abs)}`;
-      else if (stat.isDirectory()) {
-        out[`${relPath}/`] = 'folder';
-        walk(relPath);
-      } else out[relPath] = createHash('sha256').update(readFileSync(abs)).digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
 
 /**
  * basic/content copied to a fresh folder, with the case laid over it: its

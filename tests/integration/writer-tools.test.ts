@@ -3,37 +3,18 @@
  * `npm run check` accepts and refuses a slug that exists; and no build or
  * check ever writes to the content it reads.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, fixture, runScript } from '../helpers/build.ts';
+import { snapshotTree } from '../helpers/tree.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-writer-tools-'));
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
-
-/** Every file and folder under `dir`, with the sha256 of each file's bytes. */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, relPath);
-      const stat = lstatSync(abs);
-      if (stat.isSymbolicLink()) out[relPath] = `link → ${readlinkSync(abs)}`;
-      else if (stat.isDirectory()) {
-        out[`${relPath}/`] = 'folder';
-        walk(relPath);
-      } else out[relPath] = createHash('sha256').update(readFileSync(abs)).digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
 
 /** The front matter of an MDX file, parsed as the content phase parses it (timestamps stay strings). */
 function frontMatter(file: string): Record<string, unknown> {
