@@ -93,10 +93,12 @@ async function main(): Promise<void> {
   const searchTime = performance.now() - t;
 
   // The swap: the old site stays in place until the new one is complete.
+  t = performance.now();
   const old = path.join(work, 'previous');
   if (existsSync(env.outDir)) renameSync(env.outDir, old);
   renameSync(site, env.outDir);
   rmSync(work, { recursive: true, force: true });
+  const swapTime = performance.now() - t;
 
   const { content } = prepared;
   const now = env.now;
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${a.data.publishedAt.toISOString()}`),
     `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
-    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}`,
+    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
   ];
   console.log(lines.join('\n'));
 }

@@ -199,7 +199,24 @@ export async function getSeriesEpisodes(seriesId: string): Promise<ArticleView[]
   return episodesInOrder(articles.filter((a) => a.series?.id === seriesId));
 }
 
-const relatable = (a: ArticleView) => ({ slug: a.slug, publishedAt: a.publishedAt, category: a.category.id, tags: a.tags.map((t) => t.slug), series: a.series?.id, view: a });
+interface RelatableView {
+  slug: string;
+  publishedAt: Date;
+  category: string;
+  tags: string[];
+  series?: string;
+  view: ArticleView;
+}
+// One stable object per article, so the ranking can cache what it derives from it.
+const relatables = new WeakMap<ArticleView, RelatableView>();
+function relatable(a: ArticleView): RelatableView {
+  let r = relatables.get(a);
+  if (!r) {
+    r = { slug: a.slug, publishedAt: a.publishedAt, category: a.category.id, tags: a.tags.map((t) => t.slug), series: a.series?.id, view: a };
+    relatables.set(a, r);
+  }
+  return r;
+}
 
 /** Everything the article page shows around the body, derived once per article. */
 export async function getArticleContext(article: ArticleView) {

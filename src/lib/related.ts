@@ -21,9 +21,18 @@ export interface RelatedOptions {
 }
 
 // Tags are free labels: "OpenStack" and "openstack" share one tag page
-// (see urls.ts), so they are the same tag here too.
+// (see urls.ts), so they are the same tag here too. An article's keys are
+// computed once: on a large archive each article is a candidate for
+// hundreds of others, and slugifying its tags every time made the build
+// grow faster than the archive.
+const keysOf = new WeakMap<Relatable, Set<string>>();
 function tagKeys(article: Relatable): Set<string> {
-  return new Set((article.tags ?? []).map(slugify).filter((key) => key !== ''));
+  let keys = keysOf.get(article);
+  if (!keys) {
+    keys = new Set((article.tags ?? []).map(slugify).filter((key) => key !== ''));
+    keysOf.set(article, keys);
+  }
+  return keys;
 }
 
 /**

@@ -77,6 +77,9 @@ function spaceHighPunctuation(text: string): string {
   });
 }
 
+const AFTER_OPENING_GUILLEMET = new RegExp(`«${SPACES}*(?=\\S)`, 'g');
+const BEFORE_CLOSING_GUILLEMET = new RegExp(`(?<=\\S)${SPACES}*»`, 'g');
+
 /**
  * Applies the French spacing and apostrophe rules to a plain-text string.
  *
@@ -88,6 +91,8 @@ function spaceHighPunctuation(text: string): string {
  * `1:2`), or inside a URL, e-mail address or smiley.
  */
 export function frenchTypography(text: string): string {
+  // Fast path: no mark any rule applies to (most strings of a page).
+  if (!/[;:!?«»']/.test(text)) return text;
   const saved: string[] = [];
   const masked = text.replace(PROTECTED, (match: string, url: string | undefined) => {
     const kept = url === undefined ? match : trimUrl(url);
@@ -97,8 +102,8 @@ export function frenchTypography(text: string): string {
   const result = spaceHighPunctuation(
     masked
       .replace(/(?<=\p{L})'(?=\p{L})/gu, '’')
-      .replace(new RegExp(`«${SPACES}*(?=\\S)`, 'g'), `«${NBSP}`)
-      .replace(new RegExp(`(?<=\\S)${SPACES}*»`, 'g'), `${NBSP}»`),
+      .replace(AFTER_OPENING_GUILLEMET, `«${NBSP}`)
+      .replace(BEFORE_CLOSING_GUILLEMET, `${NBSP}»`),
   );
   let next = 0;
   return result.replace(/\uE000/g, () => saved[next++]!);

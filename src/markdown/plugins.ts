@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { defineHastPlugin } from 'satteri';
 import { frenchTypography } from '../lib/typography.ts';
 
+/** Characters around which frenchTypography may change something. */
+const MAY_NEED_TYPOGRAPHY = /[;:!?«»'  ]/;
+
 /** Elements whose text is code or machine text: typography must not touch it. */
 const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
 
@@ -22,6 +25,10 @@ const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'text
 export const frenchTypographyPlugin = defineHastPlugin({
   name: 'rotative-french-typography',
   text(node, ctx) {
+    // Most text nodes hold none of the marks the rules touch: skip them
+    // before walking up their ancestors (this runs for every text node of
+    // every article).
+    if (!MAY_NEED_TYPOGRAPHY.test(node.value)) return;
     let parent: Readonly<{ type: string; tagName?: string }> | undefined = ctx.parent(node);
     while (parent && parent.type !== 'root') {
       if (parent.type === 'element' && VERBATIM.has(parent.tagName!)) return;
