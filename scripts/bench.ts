@@ -12,9 +12,16 @@
  *   --only rotative|baseline   build with one of the two only (no ratios)
  *   --corpus DIR               generate the corpus in DIR and keep it
  *   --keep                     keep the temporary folder (corpus, outputs, logs)
+ *   --in-place                 build from the working tree itself (see below)
+ *
+ * By default both sites are built from a snapshot of the working tree copied
+ * into the temporary folder (node_modules linked, not copied): the code
+ * measured cannot change while the benchmark runs, and the builds' own
+ * `.astro/` folder is not shared with other builds run meanwhile from the
+ * same checkout (Astro writes its generated modules there, per project root).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_NOW, editArticle, generateCorpus, type CorpusPlan } from './bench/corpus.ts';
@@ -23,36 +30,38 @@ import { measure, tail, type Measure } from './bench/measure.ts';
 import { BUILDS, describeMachine, figuresOf, renderReport, type BuildName, type Report } from './bench/report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BASELINE = path.join(ROOT, 'tests/bench/baseline');
 const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 /** Marks a folder as a generated corpus, which `--corpus` may then overwrite. */
 const CORPUS_MARKER = '.rotative-bench-corpus';
 
-const USAGE = 'usage: npm run bench -- --articles N [--images] [--runs K] [--out results.md] [--only rotative|baseline] [--corpus DIR] [--keep]';
+const USAGE = 'usage: npm run bench -- --articles N [--images] [--runs K] [--out results.md] [--only rotative|baseline] [--corpus DIR] [--keep] [--in-place]';
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
   process.exit(1);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      articles: { type: 'string' },
-      images: { type: 'boolean', default: false },
-      runs: { type: 'string', default: '1' },
-      out: { type: 'string' },
-      only: { type: 'string' },
-      corpus: { type: 'string' },
-      keep: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  }).values;
-} catch (err) {
-  fail(`${(err as Error).message}\n${USAGE}`);
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        articles: { type: 'string' },
+        images: { type: 'boolean', default: false },
+        runs: { type: 'string', default: '1' },
+        out: { type: 'string' },
+        only: { type: 'string' },
+        corpus: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        'in-place': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`);
+  }
 }
+const parsed = parseOptions();
 if (parsed.help) {
   console.log(USAGE);
   process.exit(0);
@@ -69,7 +78,14 @@ const outFile = parsed.out ? path.resolve(callerCwd, parsed.out) : undefined;
 
 const progress = (line: string) => console.error(`[bench] ${line}`);
 
+const keptCorpus = parsed.corpus ? path.resolve(callerCwd, parsed.corpus) : undefined;
+if (keptCorpus && existsSync(keptCorpus) && readdirSync(keptCorpus).length > 0) {
+  if (!existsSync(path.join(keptCorpus, CORPUS_MARKER))) fail(`--corpus: ${keptCorpus} is not empty and is not a generated corpus: choose another folder`);
+  rmSync(keptCorpus, { recursive: true, force: true });
+}
+
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-bench-'));
+const contentDir = keptCorpus ?? path.join(work, 'content');
 const cleanUp = () => {
   if (!parsed.keep) rmSync(work, { recursive: true, force: true });
 };
@@ -80,11 +96,38 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const contentDir = parsed.corpus ? path.resolve(callerCwd, parsed.corpus) : path.join(work, 'content');
-if (existsSync(contentDir) && readdirSync(contentDir).length > 0) {
-  if (!existsSync(path.join(contentDir, CORPUS_MARKER))) fail(`--corpus: ${contentDir} is not empty and is not a generated corpus: choose another folder`);
-  rmSync(contentDir, { recursive: true, force: true });
+
+/** Folders and files of the working tree that a build reads; the rest (tests, .git, caches, outputs) is not copied. */
+const SNAPSHOT_SKIP = new Set(['node_modules', '.git', '.astro', '.rotative', 'dist', 'tests']);
+
+/**
+ * Copies the working tree into `work/project` and returns its root. Its
+ * node_modules is a folder of links to the repository's packages, so that the
+ * caches tools keep in node_modules (Vite's dependency optimiser, in
+ * node_modules/.vite) are the snapshot's own: a cold build starts without them.
+ */
+function snapshot(): string {
+  const project = path.join(work, 'project');
+  mkdirSync(project, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (SNAPSHOT_SKIP.has(entry)) continue;
+    cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
+  }
+  cpSync(path.join(ROOT, 'tests/bench/baseline'), path.join(project, 'tests/bench/baseline'), {
+    recursive: true,
+    filter: (src) => !['.astro', 'dist', 'node_modules'].includes(path.basename(src)),
+  });
+  const modules = path.join(project, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(ROOT, 'node_modules'))) {
+    if (entry === '.vite' || entry === '.cache' || entry === '.astro') continue;
+    symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(modules, entry));
+  }
+  return project;
 }
+
+const PROJECT = parsed['in-place'] ? ROOT : snapshot();
+const BASELINE = path.join(PROJECT, 'tests/bench/baseline');
 
 /** Where each tool writes, and how it is run. */
 const dirs = {
@@ -99,6 +142,8 @@ async function build(tool: 'rotative' | 'baseline', kind: 'cold' | 'warm', run: 
   if (kind === 'cold') {
     rmSync(cache, { recursive: true, force: true });
     rmSync(path.dirname(out), { recursive: true, force: true });
+    // Rotative's Vite keeps its dependency cache in <project>/node_modules/.vite (the baseline's is in its cache folder).
+    if (tool === 'rotative' && PROJECT !== ROOT) rmSync(path.join(PROJECT, 'node_modules/.vite'), { recursive: true, force: true });
   }
   mkdirSync(path.dirname(out), { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -107,8 +152,8 @@ async function build(tool: 'rotative' | 'baseline', kind: 'cold' | 'warm', run: 
   progress(`${tool}-${kind}, run ${run + 1}/${runs}…`);
   const m =
     tool === 'rotative'
-      ? await measure(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
-          cwd: ROOT,
+      ? await measure(process.execPath, [path.join(PROJECT, 'scripts/build.ts')], {
+          cwd: PROJECT,
           env: { ...env, ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_OUT_DIR: out, ROTATIVE_CACHE_DIR: cache, ROTATIVE_NOW: BENCH_NOW },
           logFile,
         })
@@ -175,6 +220,7 @@ async function main(): Promise<void> {
         measures[`${tool}-${kind}`].push(m);
         report.all.push({ build: `${tool}-${kind}`, run, measure: m });
         if (tool === 'rotative') report.phases[kind] = phaseLine(m.stdout);
+        report.maxLoad = Math.max(report.maxLoad ?? 0, loadavg()[0] ?? 0);
       }
     }
   }

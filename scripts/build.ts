@@ -4,14 +4,14 @@
  * succeeded. A content mistake prints one line per problem and exits 1
  * without touching the previous site.
  */
-import { existsSync, globSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
 import { indexSite } from '../src/build/search.ts';
-import { phaseTime } from '../src/build/phase-timer.ts';
 import { MANIFEST_ENV } from '../src/data/context.ts';
 
 const started = performance.now();
@@ -39,6 +39,8 @@ function removeStaleWork(): void {
   }
 }
 
+let pagesProcess: ChildProcess | undefined;
+
 function cleanUpAndExit(code: number): never {
   rmSync(work, { recursive: true, force: true });
   process.exit(code);
@@ -46,7 +48,13 @@ function cleanUpAndExit(code: number): never {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     console.error(`\n✖ Build interrupted (${signal}): the previous site in ${path.relative(process.cwd(), env.outDir) || '.'} is untouched.`);
-    cleanUpAndExit(130);
+    const pages = pagesProcess;
+    if (pages && pages.exitCode === null && pages.signalCode === null) {
+      // Astro may still be writing into the temporary folder: remove it only
+      // once the pages process has stopped.
+      pages.once('exit', () => cleanUpAndExit(130));
+      pages.kill('SIGTERM');
+    } else cleanUpAndExit(130);
   });
 }
 
@@ -65,17 +73,26 @@ async function main(): Promise<void> {
     cleanUpAndExit(1);
   }
 
-  // Astro renders the pages in this same process; they read the manifest.
-  process.env[MANIFEST_ENV] = manifestPath;
-  process.env.ROTATIVE_NOW = env.now.toISOString();
+  // Astro renders the pages in a process of its own (see render-pages.ts);
+  // the pages read the image manifest.
   let t = performance.now();
-  const { build } = await import('astro');
-  try {
-    await build({ root: process.cwd(), outDir: site, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
-  } catch (err) {
-    console.error(`✖ Astro could not build the pages:\n${err instanceof Error ? err.message : String(err)}`);
-    cleanUpAndExit(1);
-  }
+  const phasesFile = path.join(work, 'phases.json');
+  const code = await new Promise<number | null>((resolve) => {
+    pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        [MANIFEST_ENV]: manifestPath,
+        ROTATIVE_NOW: env.now.toISOString(),
+        ROTATIVE_PAGES_DIR: site,
+        ROTATIVE_PHASES_FILE: phasesFile,
+      },
+    });
+    pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
+  });
+  pagesProcess = undefined;
+  if (code !== 0) cleanUpAndExit(1);
+  const { feeds: feedsTime } = JSON.parse(readFileSync(phasesFile, 'utf8')) as { feeds: number };
   const pagesTime = performance.now() - t;
 
   t = performance.now();
@@ -107,7 +124,6 @@ async function main(): Promise<void> {
   const drafts = content.articles.filter((a) => a.data.draft);
   const pageCount = globSync('**/*.html', { cwd: env.outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: env.outDir }).length;
-  const feedsTime = phaseTime('feeds');
   const lines = [
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,

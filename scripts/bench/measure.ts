@@ -1,15 +1,20 @@
 /**
  * Runs one build as a child process and measures it:
  * - wall time, from spawn to exit;
- * - CPU time (user + sys) of the whole process tree: the command runs under
- *   `bash -c`, whose `times` builtin reports the CPU time of every waited-for
- *   descendant (Linux adds a reaped child's own children's time to it);
+ * - CPU time (user + sys) of the whole process tree: the command runs under a
+ *   small Perl wrapper that makes itself the "child subreaper" of the tree
+ *   (prctl PR_SET_CHILD_SUBREAPER), waits until every descendant has exited,
+ *   orphans included, and reports its children's CPU time (Linux adds each
+ *   reaped process' own reaped children to it). Orphans matter: Pagefind's
+ *   indexer is a child process that the build kills and does not wait for, so
+ *   its CPU time would be lost otherwise. Without Perl, `bash -c … ; times`
+ *   is used, which misses orphans;
  * - peak RSS of the whole process tree: every 100 ms, the VmRSS of every
  *   descendant (found through /proc/<pid>/stat's ppid) is summed; the peak is
  *   the largest sum, or the largest single VmHWM if that is higher (a
  *   short-lived spike between two samples of one process is seen that way).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +23,8 @@ export interface Measure {
   cpuSeconds: number;
   peakRssMB: number;
   exitCode: number | null;
+  /** False when the CPU time may miss processes orphaned by the build (no Perl, or no subreaper support). */
+  orphansCounted: boolean;
   /** Every line the command wrote on stdout. */
   stdout: string;
 }
@@ -66,6 +73,30 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
+/** The wrapper: `perl -e WRAPPER <times file> <command> <args…>`. */
+const WRAPPER = `
+use strict; use warnings; use POSIX ();
+my $out = shift @ARGV;
+my %prctl = (x86_64 => 157, aarch64 => 167);
+my $arch = (POSIX::uname())[4];
+my $subreaper = exists $prctl{$arch} ? syscall($prctl{$arch}, 36, 1, 0, 0, 0) == 0 : 0;
+my $pid = fork() // die "fork: $!";
+if ($pid == 0) { exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!"; }
+my $status = 0;
+while ((my $w = waitpid(-1, 0)) > 0) { $status = $? if $w == $pid; }
+my (undef, undef, $cuser, $csys) = times;
+open my $fh, '>', $out or die "$out: $!";
+print $fh "perl $cuser $csys ", ($subreaper ? 1 : 0), "\n";
+close $fh;
+exit($status & 127 ? 128 + ($status & 127) : $status >> 8);
+`;
+
+let perlAvailable: boolean | undefined;
+function hasPerl(): boolean {
+  perlAvailable ??= spawnSync('perl', ['-e', '1'], { stdio: 'ignore' }).status === 0;
+  return perlAvailable;
+}
+
 const parseTimes = (s: string) => {
   const m = /(\d+)m([\d.]+)s/.exec(s);
   return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
@@ -80,7 +111,10 @@ export async function measure(command: string, args: string[], options: { cwd: s
   rmSync(timesFile, { force: true });
   const log = createWriteStream(options.logFile);
   const started = performance.now();
-  const child = spawn('bash', ['-c', '"$@"; status=$?; times > "$ROTATIVE_BENCH_TIMES"; exit $status', 'bench', command, ...args], {
+  const [wrapper, wrapperArgs] = hasPerl()
+    ? ['perl', ['-e', WRAPPER, timesFile, command, ...args]]
+    : ['bash', ['-c', '"$@"; status=$?; times > "$ROTATIVE_BENCH_TIMES"; exit $status', 'bench', command, ...args]];
+  const child = spawn(wrapper, wrapperArgs, {
     cwd: options.cwd,
     env: { ...options.env, ROTATIVE_BENCH_TIMES: timesFile },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,15 +147,21 @@ export async function measure(command: string, args: string[], options: { cwd: s
   await new Promise<void>((resolve) => log.end(resolve));
 
   let cpuSeconds = NaN;
-  if (existsSync(timesFile)) {
-    // Line 1: the shell itself; line 2: its children (the build and everything it waited for).
-    const lines = readFileSync(timesFile, 'utf8').trim().split('\n');
+  let orphansCounted = false;
+  const text = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').trim() : '';
+  if (text.startsWith('perl ')) {
+    const [, user, sys, subreaper] = text.split(/\s+/);
+    cpuSeconds = Number(user) + Number(sys);
+    orphansCounted = subreaper === '1';
+  } else if (text) {
+    // bash's times builtin: line 1, the shell itself; line 2, its children (the build and everything it waited for).
+    const lines = text.split('\n');
     const [user, sys] = (lines[1] ?? '').trim().split(/\s+/).map(parseTimes);
     const [selfUser, selfSys] = (lines[0] ?? '').trim().split(/\s+/).map(parseTimes);
     cpuSeconds = (user ?? NaN) + (sys ?? NaN) + (selfUser ?? 0) + (selfSys ?? 0);
-    rmSync(timesFile, { force: true });
   }
-  return { wallSeconds, cpuSeconds, peakRssMB: peakKB / 1024, exitCode, stdout };
+  rmSync(timesFile, { force: true });
+  return { wallSeconds, cpuSeconds, peakRssMB: peakKB / 1024, exitCode, stdout, orphansCounted };
 }
 
 /** The last lines of a log file, for error messages. */

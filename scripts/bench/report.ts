@@ -49,6 +49,8 @@ export interface Machine {
   os: string;
   date: string;
   commit: string;
+  /** 1-minute load average when the benchmark started: other work on the machine skews wall times. */
+  load: number;
 }
 
 export function describeMachine(root: string): Machine {
@@ -76,6 +78,7 @@ export function describeMachine(root: string): Machine {
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString().slice(0, 10),
     commit,
+    load: os.loadavg()[0] ?? 0,
   };
 }
 
@@ -87,6 +90,8 @@ export interface Report {
   machine: Machine;
   /** Rotative's own summary "time:" line of its last cold and warm builds. */
   phases: { cold?: string; warm?: string };
+  /** Highest 1-minute load average seen after a build: the builds themselves count for up to about 2. */
+  maxLoad?: number;
   /** Every single run, for the record. */
   all: { build: BuildName; run: number; measure: Measure }[];
 }
@@ -116,10 +121,13 @@ export function renderReport(r: Report): string {
   const cold = r.figures['rotative-cold'];
   const warm = r.figures['rotative-warm'];
   if (cold && warm) lines.push('', `Rotative warm / cold wall time: ${ratio(warm.wall, cold.wall)}.`);
+  const orphans = r.all.every((x) => x.measure.orphansCounted)
+    ? ', processes a build left running included'
+    : ' (processes a build left running without waiting for them may be missing: no Perl or no subreaper here)';
   lines.push(
     '',
-    'Cold: fresh cache and no previous output. Warm: the same caches and output, after one article\'s text was edited. ' +
-      'CPU is user + sys of the whole process tree; peak RSS is the largest sum of VmRSS over the process tree, sampled every 100 ms. ' +
+    "Cold: fresh caches and no previous output. Warm: the same caches and output, after one article's text was edited. " +
+      `CPU is user + sys of the whole process tree${orphans}; peak RSS is the largest sum of VmRSS over the process tree, sampled every 100 ms. ` +
       'Baseline: tests/bench/baseline/, plain Astro with MDX defaults' +
       (r.images ? ', covers through astro:assets `<Image>` defaults.' : '.'),
   );
@@ -128,7 +136,7 @@ export function renderReport(r: Report): string {
   const m = r.machine;
   lines.push(
     '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB.toFixed(1)} GB RAM, ${m.os}; Node ${m.node}, Astro ${m.astro}; Rotative ${m.commit}; ${m.date}.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB.toFixed(1)} GB RAM, ${m.os}; Node ${m.node}, Astro ${m.astro}; Rotative ${m.commit}; ${m.date}; load average ${m.load.toFixed(1)} at the start${r.maxLoad !== undefined ? `, up to ${r.maxLoad.toFixed(1)} during the builds` : ''}.`,
   );
   if (r.runs > 1 || r.all.length > 0) {
     lines.push('', '<details><summary>Every run</summary>', '', '| build | run | wall (s) | CPU (s) | peak RSS (MB) |', '| --- | ---: | ---: | ---: | ---: |');

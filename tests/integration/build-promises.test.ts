@@ -49,7 +49,8 @@ describe('build promises', () => {
     writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>previous</title>');
     const before = snapshotTree(outDir);
 
-    // Interrupt the build once it has started writing its temporary folder.
+    // Interrupt the build while Astro renders the pages, in its own process:
+    // the manifest is written just before that process starts.
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
       cwd: ROOT,
       env: { ...process.env, ROTATIVE_CONTENT_DIR: content, ROTATIVE_OUT_DIR: outDir, ROTATIVE_NOW: TEST_NOW },
@@ -59,10 +60,13 @@ describe('build promises', () => {
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        if (readdirSync(parent).some((n) => n.startsWith('.dist-building-'))) {
+        const work = readdirSync(parent).find((n) => n.startsWith('.dist-building-'));
+        if (work && existsSync(path.join(parent, work, 'images.json'))) {
           clearInterval(timer);
-          child.kill('SIGINT');
-          resolve();
+          setTimeout(() => {
+            child.kill('SIGINT');
+            resolve();
+          }, 1500);
         }
       }, 20);
     });
