@@ -8,7 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
+import { toIsoString } from '../src/lib/dates.ts';
 import { formatProblems } from '../src/lib/errors.ts';
+import { sortByPublishedDesc } from '../src/lib/ordering.ts';
+import { partitionByStatus } from '../src/lib/publishing.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
 import { indexSite } from '../src/build/search.ts';
@@ -118,16 +121,19 @@ async function main(): Promise<void> {
   const swapTime = performance.now() - t;
 
   const { content } = prepared;
-  const now = env.now;
-  const publishedArticles = content.articles.filter((a) => !a.data.draft && a.data.publishedAt <= now);
-  const scheduled = content.articles.filter((a) => !a.data.draft && a.data.publishedAt > now).sort((a, b) => a.data.publishedAt.getTime() - b.data.publishedAt.getTime());
-  const drafts = content.articles.filter((a) => a.data.draft);
+  const status = partitionByStatus(
+    content.articles.map((a) => ({ slug: a.slug, draft: a.data.draft, publishedAt: a.data.publishedAt })),
+    { now: env.now },
+  );
+  const publishedArticles = status.published;
+  const scheduled = sortByPublishedDesc(status.scheduled).reverse();
+  const drafts = status.drafts;
   const pageCount = globSync('**/*.html', { cwd: env.outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: env.outDir }).length;
   const lines = [
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,
-    ...scheduled.map((a) => `    scheduled: ${a.slug} on ${a.data.publishedAt.toISOString()}`),
+    ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(a.publishedAt)}`),
     `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
     `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
