@@ -17,6 +17,7 @@ import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, SOCIAL_FORMATS, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
+import { contentKeyOf } from '../lib/content-keys.ts';
 import { slugify } from '../lib/slugs.ts';
 import type { AssetRef } from './content.ts';
 
@@ -66,7 +67,6 @@ export interface UsedAsset extends AssetRef {
   published: boolean;
 }
 
-const keyOf = (contentDir: string, abs: string) => path.relative(contentDir, abs).split(path.sep).join('/');
 // The public names carry a hash of the source AND of the encoder settings:
 // files are served with a one-year immutable cache, so new settings must give
 // new names.
@@ -94,7 +94,7 @@ export async function inspectAssets(
   const social = new Set(assets.filter((a) => a.field === 'cover.src' && a.published).map((a) => a.absPath));
   await runPool([...byPath.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async ([absPath, uses]) => {
     const published = uses.some((u) => u.published);
-    const key = keyOf(contentDir, absPath);
+    const key = contentKeyOf(contentDir, absPath);
     const bytes = readFileSync(absPath);
     const hash = hashOf(bytes);
     const stem = slugify(path.basename(absPath, path.extname(absPath))) || 'image';

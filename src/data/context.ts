@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readEnvironment } from '../config/environment.ts';
+import { contentKeyOf } from '../lib/content-keys.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import type { ImageManifest } from '../build/images.ts';
 
@@ -43,5 +44,5 @@ export function getManifest(): ImageManifest {
 
 /** Key of a content file in the manifest: its path relative to the content folder. */
 export function contentKey(absPath: string): string {
-  return path.relative(environment.contentDir, absPath).split(path.sep).join('/');
+  return contentKeyOf(environment.contentDir, absPath);
 }

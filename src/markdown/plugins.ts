@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineHastPlugin } from 'satteri';
+import { contentKeyOf } from '../lib/content-keys.ts';
 import { frenchTypography } from '../lib/typography.ts';
 
 /** Characters around which frenchTypography may change something. */
@@ -56,7 +57,7 @@ export function contentPathsPlugin(contentDir: string) {
   const keyFor = (fileURL: URL | undefined, src: string) => {
     if (!fileURL) return src;
     const abs = path.resolve(path.dirname(fileURLToPath(fileURL)), decodeURI(src));
-    return path.relative(contentDir, abs).split(path.sep).join('/');
+    return contentKeyOf(contentDir, abs);
   };
   return defineHastPlugin({
     name: 'rotative-content-paths',
