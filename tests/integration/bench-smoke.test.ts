@@ -75,36 +75,34 @@ describe('benchmark corpus', () => {
   });
 });
 
-describe('npm run bench -- --articles 50', () => {
-  const corpus = path.join(temp, 'bench-content');
-  let stdout = '';
+/** Runs the benchmark and returns the four figures of each row of its table, checked finite and positive. */
+function runBench(args: string[]): Record<string, number[]> {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 400_000,
+  });
+  expect(result.status, result.stderr.slice(-4000)).toBe(0);
+  const stdout = result.stdout;
+  expect(stdout).toMatch(/^Machine: .+, \d+ cores, [\d.]+ GB RAM, .+; Node v\d+/m);
+  const rows: Record<string, number[]> = {};
+  const names = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm', 'ratio Rotative / baseline, cold', 'ratio Rotative / baseline, warm'];
+  for (const name of names) {
+    const line = stdout.split('\n').find((l) => l.startsWith(`| ${name} |`));
+    expect(line, `row "${name}" in:\n${stdout}`).toBeDefined();
+    const cells = line!.split('|').slice(2, -1).map((c) => Number(c.trim()));
+    expect(cells).toHaveLength(4);
+    for (const value of cells) expect(Number.isFinite(value) && value > 0, `${name}: ${line}`).toBe(true);
+    rows[name] = cells;
+  }
+  return rows;
+}
 
-  it('builds cold and warm with Rotative and the baseline and prints the table', () => {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--runs', '1', '--corpus', corpus], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 400_000,
-    });
-    expect(result.status, result.stderr.slice(-4000)).toBe(0);
-    stdout = result.stdout;
-    const row = (name: string) => {
-      const line = stdout.split('\n').find((l) => l.startsWith(`| ${name} |`));
-      expect(line, `row "${name}" in:\n${stdout}`).toBeDefined();
-      const cells = line!.split('|').slice(2, -1).map((c) => Number(c.trim()));
-      expect(cells).toHaveLength(4);
-      return cells;
-    };
-    for (const name of ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm']) {
-      for (const value of row(name)) {
-        expect(Number.isFinite(value) && value > 0, `${name}: ${value}`).toBe(true);
-      }
-    }
-    for (const kind of ['cold', 'warm']) {
-      for (const value of row(`ratio Rotative / baseline, ${kind}`)) {
-        expect(Number.isFinite(value) && value > 0, `ratio ${kind}: ${value}`).toBe(true);
-      }
-    }
-    expect(stdout).toMatch(/^Machine: .+, \d+ cores, [\d.]+ GB RAM, .+; Node v\d+/m);
+describe('npm run bench', () => {
+  const corpus = path.join(temp, 'bench-content');
+
+  it('--articles 50: builds cold and warm with Rotative and the baseline and prints the table', () => {
+    runBench(['--articles', '50', '--runs', '1', '--corpus', corpus]);
   }, 420_000);
 
   it('generated a corpus that passes our own validation', () => {
@@ -112,4 +110,13 @@ describe('npm run bench -- --articles 50', () => {
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/50 articles, 10 authors, 8 rubriques, 5 series/);
   });
+
+  // The image path, small: encoding covers is what makes --images slow.
+  it('--articles 2 --images: covers go through both sites', () => {
+    const withCovers = path.join(temp, 'bench-content-images');
+    runBench(['--articles', '2', '--images', '--runs', '1', '--corpus', withCovers]);
+    const check = runScript('scripts/check.ts', { contentDir: withCovers, now: BENCH_NOW, args: ['--content-only'] });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/2 articles, .* 2 published images/);
+  }, 420_000);
 });
