@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { readEnvironmentOrExit } from '../src/config/environment.ts';
+import { MANIFEST_ENV, readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { sortByPublishedDesc } from '../src/lib/ordering.ts';
@@ -15,7 +15,6 @@ import { partitionByStatus } from '../src/lib/publishing.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
 import { indexSite } from '../src/build/search.ts';
-import { MANIFEST_ENV } from '../src/data/context.ts';
 
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.

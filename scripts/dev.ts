@@ -4,10 +4,9 @@
  * server on 127.0.0.1. Restart it after adding an image.
  */
 import path from 'node:path';
-import { readEnvironmentOrExit } from '../src/config/environment.ts';
+import { MANIFEST_ENV, readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { formatProblems } from '../src/lib/errors.ts';
-import { MANIFEST_ENV } from '../src/data/context.ts';
 
 const env = readEnvironmentOrExit();
 const manifestPath = path.join(env.cacheDir, 'dev-manifest.json');

@@ -5,10 +5,22 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { Environment } from '../config/environment.ts';
 import { imageCacheDir, type ImageManifest } from './images.ts';
+import { MANIFEST_ENV, type Environment } from '../config/environment.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
+
+let media: Map<string, string> | undefined;
+
+/** Published media file name → content key, read once from the manifest `npm run dev` wrote. */
+function mediaKeys(): Map<string, string> {
+  if (!media) {
+    const manifestFile = process.env[MANIFEST_ENV];
+    const manifest = manifestFile && existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ImageManifest) : undefined;
+    media = new Map(Object.entries(manifest?.files ?? {}).map(([key, f]) => [f.file, key]));
+  }
+  return media;
+}
 
 export function rotativeDevAssets(env: Environment): AstroIntegration {
   return {
@@ -20,9 +32,7 @@ export function rotativeDevAssets(env: Environment): AstroIntegration {
           let file: string | undefined;
           if (url.startsWith('/_images/')) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
           if (url.startsWith('/_media/')) {
-            const manifestFile = process.env.ROTATIVE_IMAGE_MANIFEST;
-            const manifest = manifestFile && existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ImageManifest) : undefined;
-            const key = Object.entries(manifest?.files ?? {}).find(([, f]) => f.file === path.basename(url))?.[0];
+            const key = mediaKeys().get(path.basename(url));
             if (key) file = path.join(env.contentDir, key);
           }
           if (!file || !existsSync(file)) return next();

@@ -195,8 +195,7 @@ export async function getArticle(slug: string): Promise<ArticleView | undefined>
 
 /** The published episodes of a series, in reading order. */
 export async function getSeriesEpisodes(seriesId: string): Promise<ArticleView[]> {
-  const { articles } = await getMagazine();
-  return episodesInOrder(articles.filter((a) => a.series?.id === seriesId));
+  return episodesInOrder((await getListings()).bySeries.get(seriesId) ?? []);
 }
 
 interface RelatableView {

@@ -5,15 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { readEnvironment } from '../config/environment.ts';
+import { MANIFEST_ENV, readEnvironment } from '../config/environment.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import type { ImageManifest } from '../build/images.ts';
 
 export const environment = readEnvironment();
 
-/** Where the build wrapper or the dev server wrote the image manifest. */
-export const MANIFEST_ENV = 'ROTATIVE_IMAGE_MANIFEST';
+export { MANIFEST_ENV };
 
 let site: (Site & { origin: string }) | undefined;
 

@@ -3,16 +3,15 @@
  * channel. The routes (the rss.xml.ts files of src/pages/) only serve these strings;
  * the shape of a feed is src/lib/feed.ts.
  */
-import path from 'node:path';
 import { getRssString } from '@astrojs/rss';
 import { timed } from '../build/phase-timer.ts';
 import { fr } from '../i18n/fr.ts';
 import { MAIN_FEED_LIMIT, feedLogoUrl, toFeedOptions, type FeedChannel, type FeedEntry } from '../lib/feed.ts';
 import { categoryFeedPath, homePath, mainFeedPath, seriesFeedPath } from '../lib/urls.ts';
-import { getMagazine, type ArticleView } from './articles.ts';
-import { contentKey, environment, getSite } from './context.ts';
+import { getListings, getMagazine, type ArticleView } from './articles.ts';
+import { getSite } from './context.ts';
 import { getFeedContent } from './feed-content.ts';
-import { getPicture, getSocialImages } from './images.ts';
+import { getLogo, getSocialImages } from './images.ts';
 
 async function toEntry(article: ArticleView): Promise<FeedEntry> {
   const social = article.cover ? getSocialImages(article.cover.key) : undefined;
@@ -29,7 +28,7 @@ function feed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: Art
 
 async function buildFeed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: ArticleView[]): Promise<string> {
   const site = getSite();
-  const logo = site.logo ? getPicture(contentKey(path.resolve(environment.contentDir, site.logo))) : undefined;
+  const logo = getLogo()?.picture;
   // One article after the other: the order of the items never depends on
   // which render finishes first, and a large rubrique does not hold every
   // render in flight at once.
@@ -68,7 +67,7 @@ export async function getSeriesFeed(id: string): Promise<string> {
   if (!series) throw new Error(`No series "${id}"`);
   return feed(
     { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPath: seriesFeedPath(id) },
-    mag.articles.filter((a) => a.series?.id === id),
+    (await getListings()).bySeries.get(id) ?? [],
   );
 }
 
@@ -85,6 +84,6 @@ export async function getCategoryFeed(id: string): Promise<string> {
       pagePath: category.url,
       feedPath: categoryFeedPath(id),
     },
-    mag.articles.filter((a) => a.category.id === id),
+    (await getListings()).byCategory.get(id) ?? [],
   );
 }

@@ -2,7 +2,7 @@
  * Images as pages use them: `<picture>` data, social images and media files,
  * looked up in the manifest by their content key.
  */
-import { pictureData, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
+import { largestFallback, pictureData, smallestFallback, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
 import { absoluteUrl, imagePath, mediaPath } from '../lib/urls.ts';
 import path from 'node:path';
 import { contentKey, environment, getManifest, getSite } from './context.ts';
@@ -39,11 +39,22 @@ export function getMediaPath(key: string): string {
   return mediaPath(file.file);
 }
 
-/** The magazine's logo, if site.yaml names one: its picture and an absolute URL of its largest fallback file. */
-export function getLogo(): { picture: PictureData; url: string } | undefined {
-  const site = getSite();
-  if (!site.logo) return undefined;
-  const picture = getPicture(contentKey(path.resolve(environment.contentDir, site.logo)));
-  const largest = picture.srcset.split(', ').pop()!.split(' ')[0]!;
-  return { picture, url: absoluteUrl(largest, site.origin) };
+export interface Logo {
+  picture: PictureData;
+  /** Absolute URL of its largest file (structured data, Open Graph fallback). */
+  url: string;
+  /** Site path of its smallest file (favicon). */
+  iconPath: string;
+}
+
+let logo: Logo | null | undefined;
+
+/** The magazine's logo, if site.yaml names one; resolved once per build (every page uses it). */
+export function getLogo(): Logo | undefined {
+  if (logo === undefined) {
+    const site = getSite();
+    const picture = site.logo ? getPicture(contentKey(path.resolve(environment.contentDir, site.logo))) : undefined;
+    logo = picture ? { picture, url: absoluteUrl(largestFallback(picture), site.origin), iconPath: smallestFallback(picture) } : null;
+  }
+  return logo ?? undefined;
 }

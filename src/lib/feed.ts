@@ -8,7 +8,7 @@
  * absolute (see `resolveFeedUrl`).
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import type { PictureData } from './images.ts';
+import { smallestFallback, type PictureData } from './images.ts';
 import { absoluteUrl } from './urls.ts';
 
 /** How many articles the main feed carries; series and rubrique feeds carry all of theirs. */
@@ -114,8 +114,7 @@ export function feedImage(picture: PictureData, origin: string): { src: string; 
  * show it as a small badge), by absolute URL.
  */
 export function feedLogoUrl(picture: PictureData, origin: string): string {
-  const smallest = picture.srcset.split(', ')[0]?.split(' ')[0] || picture.src;
-  return absoluteUrl(smallest, origin);
+  return absoluteUrl(smallestFallback(picture), origin);
 }
 
 /** Labels of an article's categories in its feed item: its rubrique, then its tags, each once. */

@@ -108,3 +108,13 @@ export function pictureData(image: ImageDescriptor, urlOf: (file: string) => str
     height: variantHeight(image, largest),
   };
 }
+
+/** URL of the smallest fallback file of a picture (a favicon, a feed's channel image). */
+export function smallestFallback(picture: PictureData): string {
+  return picture.srcset.split(', ')[0]?.split(' ')[0] || picture.src;
+}
+
+/** URL of the largest fallback file of a picture (the publisher logo of structured data). */
+export function largestFallback(picture: PictureData): string {
+  return picture.srcset.split(', ').pop()?.split(' ')[0] || picture.src;
+}
