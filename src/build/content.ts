@@ -10,7 +10,8 @@
 import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import { mdxToMdast } from 'satteri';
+import { mdxToHast } from 'satteri';
+import type { Root as HastRoot } from 'hast';
 import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
 import { authorSchema, type AuthorData } from '../schemas/author.ts';
@@ -46,6 +47,8 @@ export interface LoadedArticle {
   assets: AssetRef[];
   /** Slugs named by `<ReadAlso slug>`. */
   readAlso: { slug: string; line?: number }[];
+  /** The parsed body (Sätteri's hast, MDX nodes kept). */
+  tree: HastRoot;
 }
 
 export interface LoadedEntry<T> {
@@ -205,16 +208,18 @@ function loadYamlDir<S extends z.ZodType>(
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/;
 
 interface MdxScan {
+  /** The parsed body (Sätteri's hast, MDX nodes kept): what the renderer reads. */
+  tree: HastRoot;
   assets: AssetRef[];
   readAlso: { slug: string; line?: number }[];
 }
 
 /** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
 function scanMdx(source: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
-  let tree: unknown;
+  let tree: HastRoot;
   try {
     // The whole file is parsed so that positions are the file's own lines.
-    tree = mdxToMdast(source);
+    tree = mdxToHast(source) as HastRoot;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const m = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message);
@@ -227,11 +232,13 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
     return undefined;
   }
   const dir = path.dirname(absPath);
-  const scan: MdxScan = { assets: [], readAlso: [] };
+  const scan: MdxScan = { tree, assets: [], readAlso: [] };
   const visit = (node: any): void => {
     const line: number | undefined = node.position?.start?.line;
-    if (node.type === 'image' && typeof node.url === 'string' && isLocalPath(node.url)) {
-      scan.assets.push({ src: node.url, absPath: path.resolve(dir, decodePath(node.url)), field: '![image]', line, kind: 'image' });
+    if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && isLocalPath(node.properties.src)) {
+      // Markdown turns the URL into a percent-encoded one ("100%" → "100%25"): decoded, it is the file name the writer typed.
+      const src = decodePath(node.properties.src as string);
+      scan.assets.push({ src, absPath: path.resolve(dir, src), field: '![image]', line, kind: 'image' });
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};
@@ -348,7 +355,7 @@ export function loadContent(contentDir: string): LoadedContent {
       content.invalid.articles.add(slug);
       continue;
     }
-    content.articles.push({ slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso });
+    content.articles.push({ slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, tree: scan.tree });
   }
 
   checkReferences(content, problems);
