@@ -4,22 +4,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import type { AstroIntegration } from 'astro';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
 import { parse } from 'yaml';
 import { readEnvironment } from './src/config/environment.ts';
-import { contentPathsPlugin, frenchTypographyPlugin, rawLinksPlugin } from './src/markdown/plugins.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
 
 const environment = readEnvironment();
 
-/** The origin: SITE_URL, else site.yaml's url (validated beforehand by the content phase). */
+/**
+ * The origin: SITE_URL, else site.yaml's url. A url that is not one is left
+ * out here: the content loaders report it to the writer with the other
+ * problems, which Astro's own config check would hide behind its error.
+ */
 function siteOrigin(): string | undefined {
   if (environment.siteUrl) return environment.siteUrl;
   try {
     const site = parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')) as { url?: unknown };
-    return typeof site?.url === 'string' ? site.url.replace(/\/+$/, '') : undefined;
+    const url = typeof site?.url === 'string' ? site.url.replace(/\/+$/, '') : undefined;
+    return url && /^https?:\/\//.test(url) && URL.canParse(url) ? url : undefined;
   } catch {
     return undefined;
   }
@@ -113,16 +115,10 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'"] },
     },
   },
-  markdown: {
-    // Shiki colours code with style="" attributes, which the CSP blocks;
-    // Prism marks tokens with classes, coloured by global.css.
-    syntaxHighlight: 'prism',
-    processor: satteri({
-      hastPlugins: [contentPathsPlugin(environment.contentDir), rawLinksPlugin, frenchTypographyPlugin],
-    }),
-  },
+  // Articles are rendered by the Rotative content loaders (src/loaders/),
+  // not by Astro's Markdown pipeline: nothing for it to highlight.
+  markdown: { syntaxHighlight: false },
   integrations: [
-    mdx(),
     // Every built page is public (unpublished articles get no page at all);
     // the search page has no content of its own to index.
     sitemap({ filter: (page) => !page.includes('/recherche/') }),
@@ -131,17 +127,5 @@ export default defineConfig({
   ],
   vite: {
     server: { fs: { allow: ['.', environment.contentDir] } },
-    build: {
-      rolldownOptions: {
-        // Every .mdx module carries Astro's "use astro:head-inject" directive,
-        // and the bundler prints a multi-line warning for each one: thousands on
-        // a real archive, hiding any warning that matters. Astro handles the
-        // directive itself; only that warning is dropped.
-        onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
-          handler(level, log);
-        },
-      },
-    },
   },
 });

@@ -1,19 +1,17 @@
 /**
- * `npm run build`: content → images → pages (Astro) → search index, built in a
- * temporary folder and swapped into the output folder only when every phase
- * succeeded. A content mistake prints one line per problem and exits 1
- * without touching the previous site.
+ * `npm run build`: content, images and pages (Astro, with the Rotative
+ * content loaders: src/loaders/) → search index, built in a temporary folder
+ * and swapped into the output folder only when every phase succeeded. A
+ * content mistake prints one line per problem and exits 1 without touching
+ * the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_ENV, readEnvironmentOrExit } from '../src/config/environment.ts';
+import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
-import { formatProblems } from '../src/lib/errors.ts';
-import { sortByPublishedDesc } from '../src/lib/ordering.ts';
-import { partitionByStatus } from '../src/lib/publishing.ts';
-import { prepare } from '../src/build/prepare.ts';
-import { publishAssets } from '../src/build/images.ts';
+import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
+import type { PreparedMagazine } from '../src/loaders/magazine.ts';
 import { indexSite } from '../src/build/search.ts';
 
 const started = performance.now();
@@ -66,39 +64,42 @@ async function main(): Promise<void> {
   removeStaleWork();
   mkdirSync(work, { recursive: true });
   const site = path.join(work, 'site');
-  const manifestPath = path.join(work, 'images.json');
-
-  const prepared = await prepare(env, { encode: true, manifestPath });
-  if (prepared.problems.length > 0) {
-    console.error(formatProblems(prepared.problems));
-    console.error(`\n✖ Build stopped: nothing was published, the previous site is untouched.`);
-    cleanUpAndExit(1);
-  }
 
   // Astro renders the pages in a process of its own (see render-pages.ts);
-  // the pages read the image manifest.
+  // the content pass runs inside it, as Astro's content loaders.
   let t = performance.now();
-  const phasesFile = path.join(work, 'phases.json');
+  const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {
     pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
       stdio: 'inherit',
       env: {
         ...process.env,
-        [MANIFEST_ENV]: manifestPath,
         ROTATIVE_NOW: env.now.toISOString(),
         ROTATIVE_PAGES_DIR: site,
-        ROTATIVE_PHASES_FILE: phasesFile,
+        ROTATIVE_REPORT_FILE: reportFile,
       },
     });
     pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
   });
   pagesProcess = undefined;
+  if (code === 2) {
+    console.error(`\n✖ Build stopped: nothing was published, the previous site is untouched.`);
+    cleanUpAndExit(1);
+  }
   if (code !== 0) cleanUpAndExit(1);
-  const { feeds: feedsTime } = JSON.parse(readFileSync(phasesFile, 'utf8')) as { feeds: number };
-  const pagesTime = performance.now() - t;
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+    stats: PreparedMagazine['stats'];
+    notices: string[];
+    images: ImageRecord[];
+    files: FileRecord[];
+    feeds: number;
+  };
+  const feedsTime = report.feeds;
+  const { stats } = report;
+  const pagesTime = performance.now() - t - stats.timings.content - stats.timings.images - stats.timings.render;
 
   t = performance.now();
-  const published = publishAssets(prepared.images, prepared.files, env.cacheDir, site);
+  const published = publishAssets(report.images, report.files, env.cacheDir, site);
   const copyTime = performance.now() - t;
 
   t = performance.now();
@@ -119,23 +120,18 @@ async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
   const swapTime = performance.now() - t;
 
-  const { content } = prepared;
-  const status = partitionByStatus(
-    content.articles.map((a) => ({ slug: a.slug, draft: a.data.draft, publishedAt: a.data.publishedAt })),
-    { now: env.now },
-  );
-  const publishedArticles = status.published;
-  const scheduled = sortByPublishedDesc(status.scheduled).reverse();
-  const drafts = status.drafts;
+  const scheduled = stats.scheduled;
   const pageCount = globSync('**/*.html', { cwd: env.outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: env.outDir }).length;
   const lines = [
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
-    `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,
-    ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(a.publishedAt)}`),
-    `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
+    `  articles: ${stats.published} published, ${scheduled.length} scheduled, ${stats.drafts} draft${stats.drafts === 1 ? '' : 's'}`,
+    ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(new Date(a.publishedAt))}`),
+    `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache`,
+    `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
-    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
+    `  time: content ${seconds(stats.timings.content)}, images ${seconds(stats.timings.images + copyTime)}, render ${seconds(stats.timings.render)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
+    ...report.notices.map((n) => `  notice: ${n}`),
   ];
   console.log(lines.join('\n'));
 }

@@ -11,6 +11,9 @@ import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { mdxToHast } from 'satteri';
+import { components } from '../render/components.ts';
+import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
+import { contentKeyOf } from '../lib/content-keys.ts';
 import type { Root as HastRoot } from 'hast';
 import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
@@ -74,11 +77,17 @@ export interface LoadedContent {
   invalid: { authors: Set<string>; categories: Set<string>; series: Set<string>; articles: Set<string> };
 }
 
-/** Files the `<Figure>`/`<Video>` components and Markdown images may name. */
-const COMPONENT_ASSET_ATTRS: Record<string, Record<string, AssetRef['kind']>> = {
-  Figure: { src: 'image' },
-  Video: { src: 'file', poster: 'image' },
-};
+/** Files the components may name, by component and attribute (`<Figure src>`, `<Video src poster>`). */
+const COMPONENT_ASSET_ATTRS: Record<string, Readonly<Record<string, AssetRef['kind']>>> = Object.fromEntries(
+  Object.entries(components).map(([name, component]) => [name, component.files ?? {}]),
+);
+
+/** Records on a tree node the content key of a file it names, for the renderer. */
+function recordFileKey(node: any, attribute: string, contentDir: string, absPath: string): void {
+  node.data ??= {};
+  node.data[FILE_KEYS] ??= {};
+  node.data[FILE_KEYS][attribute] = contentKeyOf(contentDir, absPath);
+}
 
 const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
 
@@ -215,11 +224,11 @@ interface MdxScan {
 }
 
 /** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
-function scanMdx(source: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
+function scanMdx(source: string, absPath: string, file: string, contentDir: string, problems: ContentProblem[]): MdxScan | undefined {
   let tree: HastRoot;
   try {
     // The whole file is parsed so that positions are the file's own lines.
-    tree = mdxToHast(source) as HastRoot;
+    tree = mdxToHast(source, { features: MDX_FEATURES }) as HastRoot;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const m = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message);
@@ -238,7 +247,9 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
     if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && isLocalPath(node.properties.src)) {
       // Markdown turns the URL into a percent-encoded one ("100%" → "100%25"): decoded, it is the file name the writer typed.
       const src = decodePath(node.properties.src as string);
-      scan.assets.push({ src, absPath: path.resolve(dir, src), field: '![image]', line, kind: 'image' });
+      const absPath = path.resolve(dir, src);
+      scan.assets.push({ src, absPath, field: '![image]', line, kind: 'image' });
+      recordFileKey(node, 'src', contentDir, absPath);
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};
@@ -247,7 +258,9 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
       for (const [attr, kind] of Object.entries(wanted ?? {})) {
         const v = attrs[attr];
         if (typeof v === 'string' && isLocalPath(v)) {
-          scan.assets.push({ src: v, absPath: path.resolve(dir, v), field: `<${node.name} ${attr}>`, line, kind });
+          const absPath = path.resolve(dir, v);
+          scan.assets.push({ src: v, absPath, field: `<${node.name} ${attr}>`, line, kind });
+          recordFileKey(node, attr, contentDir, absPath);
         }
       }
       if (node.name === 'img' && typeof attrs.src === 'string' && isLocalPath(attrs.src)) {
@@ -344,7 +357,7 @@ export function loadContent(contentDir: string): LoadedContent {
       continue;
     }
     const data = validate(articleSchema, file, fm[1]!, 1, problems);
-    const scan = scanMdx(source, abs, file, problems);
+    const scan = scanMdx(source, abs, file, root, problems);
     const assets = [...(scan?.assets ?? [])];
     if (data?.cover) {
       assets.unshift({ src: data.cover.src, absPath: path.resolve(path.dirname(abs), data.cover.src), field: 'cover.src', kind: 'image' });

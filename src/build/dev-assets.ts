@@ -1,25 +1,23 @@
 /**
- * In `astro dev`, serves the image variants and media files that the image
- * phase put in the cache, under the same URLs as in the built site.
+ * In `astro dev`, serves the image variants and media files that the content
+ * pass put in the cache, under the same URLs as in the built site. Reads the
+ * latest pass of this process, so an image added while the server runs is
+ * served as soon as the pass has made it.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { imageCacheDir, type ImageManifest } from './images.ts';
-import { MANIFEST_ENV, type Environment } from '../config/environment.ts';
+import { imageCacheDir } from './images.ts';
+import type { Environment } from '../config/environment.ts';
+import { latestContentPass } from '../loaders/loaders.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
 
-let media: Map<string, string> | undefined;
-
-/** Published media file name → content key, read once from the manifest `npm run dev` wrote. */
-function mediaKeys(): Map<string, string> {
-  if (!media) {
-    const manifestFile = process.env[MANIFEST_ENV];
-    const manifest = manifestFile && existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ImageManifest) : undefined;
-    media = new Map(Object.entries(manifest?.files ?? {}).map(([key, f]) => [f.file, key]));
-  }
-  return media;
+/** The content file of a published media name (`clip-<hash>.mp4`), in the latest pass. */
+function mediaFile(name: string, contentDir: string): string | undefined {
+  const files = latestContentPass()?.files ?? [];
+  const record = files.find((f) => f.file === name);
+  return record && path.join(contentDir, record.key);
 }
 
 export function rotativeDevAssets(env: Environment): AstroIntegration {
@@ -31,10 +29,7 @@ export function rotativeDevAssets(env: Environment): AstroIntegration {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
           let file: string | undefined;
           if (url.startsWith('/_images/')) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
-          if (url.startsWith('/_media/')) {
-            const key = mediaKeys().get(path.basename(url));
-            if (key) file = path.join(env.contentDir, key);
-          }
+          if (url.startsWith('/_media/')) file = mediaFile(path.basename(url), env.contentDir);
           if (!file || !existsSync(file)) return next();
           res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
           createReadStream(file).pipe(res);

@@ -2,14 +2,14 @@
  * The phases that come before Astro renders pages: content validation and
  * images. Shared by `npm run build`, `npm run check` and the dev server.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { socialFileName } from '../lib/images.ts';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { loadContent, type LoadedContent } from './content.ts';
-import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageRecord, type UsedAsset } from './images.ts';
+import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
 export interface Prepared {
   content: LoadedContent;
@@ -18,6 +18,8 @@ export interface Prepared {
   files: FileRecord[];
   timings: { content: number; images: number };
   encoded?: { processed: number; cached: number; files: number };
+  /** What pages read to write images: made once the images are encoded. */
+  manifest?: ImageManifest;
 }
 
 /** Every asset of the tree, marked published or not under `now` (drafts shown in dev). */
@@ -35,13 +37,10 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
 
 /**
  * Validates the whole tree and describes its images. With `encode`, also makes
- * every published image variant (into the cache) and writes the manifest that
- * pages read to `manifestPath`.
+ * every published image variant (into the cache) and the manifest that pages
+ * read.
  */
-export async function prepare(
-  env: Environment,
-  options: { encode: boolean; manifestPath?: string; includeDrafts?: boolean },
-): Promise<Prepared> {
+export async function prepare(env: Environment, options: { encode: boolean; includeDrafts?: boolean }): Promise<Prepared> {
   let t = performance.now();
   const content = loadContent(env.contentDir);
   const problems = [...content.problems];
@@ -51,16 +50,13 @@ export async function prepare(
   const prepared: Prepared = { content, problems, images, files, timings };
   if (problems.length === 0 && options.encode) {
     prepared.encoded = await encodeImages(images, env.cacheDir);
-    if (options.manifestPath) {
-      const manifest = toManifest(images, files);
-      // Feed enclosures need the exact byte length of the Open Graph JPEG.
-      for (const image of images) {
-        if (!image.social) continue;
-        manifest.images[image.key]!.ogBytes = statSync(path.join(imageCacheDir(env.cacheDir), socialFileName(image, 'og'))).size;
-      }
-      mkdirSync(path.dirname(options.manifestPath), { recursive: true });
-      writeFileSync(options.manifestPath, JSON.stringify(manifest));
+    const manifest = toManifest(images, files);
+    // Feed enclosures need the exact byte length of the Open Graph JPEG.
+    for (const image of images) {
+      if (!image.social) continue;
+      manifest.images[image.key]!.ogBytes = statSync(path.join(imageCacheDir(env.cacheDir), socialFileName(image, 'og'))).size;
     }
+    prepared.manifest = manifest;
   }
   timings.images = performance.now() - t;
   return prepared;

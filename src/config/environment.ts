@@ -52,5 +52,3 @@ export function readEnvironmentOrExit(): Environment {
   }
 }
 
-/** Where the build wrapper or the dev server wrote the image manifest that pages read (set by them, not by users). */
-export const MANIFEST_ENV = 'ROTATIVE_IMAGE_MANIFEST';

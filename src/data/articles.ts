@@ -3,22 +3,20 @@
  * reference and computes every derived value once per build; pages and
  * components receive finished values.
  *
- * Everything here is limited to PUBLISHED articles (one `isPublished`, one
- * `now`): a draft or scheduled article has no page, no listing, no feed entry,
- * no related or follow-up link anywhere.
+ * Everything here is limited to VISIBLE articles, as the content pass decided
+ * (src/loaders/magazine.ts: published at "now"; everything in the dev
+ * server's preview): a draft or scheduled article has no page, no listing,
+ * no feed entry, no related or follow-up link anywhere.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import path from 'node:path';
-import { partitionByStatus } from '../lib/publishing.ts';
+import { getCollection } from 'astro:content';
 import { adjacentEpisodes, episodesInOrder, sortByPublishedDesc } from '../lib/ordering.ts';
-import { readingMinutes, stripMdx } from '../lib/reading-time.ts';
 import { relatedArticles } from '../lib/related.ts';
 import { slugify } from '../lib/slugs.ts';
 import { groupArticles, leadFirst, summarizeSeries, type SeriesSummary } from '../lib/listings.ts';
-import { frenchTypography } from '../lib/typography.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
-import { contentKey, environment } from './context.ts';
+import type { StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
+import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getPicture } from './images.ts';
 
 export interface AuthorView {
@@ -81,6 +79,10 @@ export interface ArticleView {
   revisits: string[];
   /** Path of the MDX file relative to the content folder. */
   sourceKey: string;
+  /** The body rendered for feed readers (absolute URLs, no script). */
+  feedHtml: string;
+  /** The page needs the YouTube facade's script. */
+  hasYoutube: boolean;
 }
 
 export interface Magazine {
@@ -96,19 +98,15 @@ export interface Magazine {
   drafts: number;
 }
 
-const typeset = <T extends string | undefined>(text: T): T => (text === undefined ? text : (frenchTypography(text) as T));
-
-function toAuthor(entry: CollectionEntry<'authors'>): AuthorView {
-  const { data } = entry;
-  const avatarKey = data.avatar && entry.filePath ? contentKey(path.resolve(path.dirname(path.resolve(entry.filePath)), data.avatar)) : undefined;
+function toAuthor(data: StoredAuthor): AuthorView {
   return {
-    id: entry.id,
+    id: data.id,
     name: data.name,
-    role: typeset(data.role),
-    bio: typeset(data.bio),
-    url: authorPath(entry.id),
+    role: data.role,
+    bio: data.bio,
+    url: authorPath(data.id),
     links: data.links,
-    avatar: avatarKey ? getPicture(avatarKey) : undefined,
+    avatar: data.avatarKey ? getPicture(data.avatarKey) : undefined,
   };
 }
 
@@ -119,37 +117,37 @@ async function loadMagazine(): Promise<Magazine> {
     getCollection('categories'),
     getCollection('series'),
   ]);
-  const authors = new Map(authorEntries.map((e) => [e.id, toAuthor(e)]));
+  const authors = new Map(authorEntries.map((e) => [e.id, toAuthor(e.data as unknown as StoredAuthor)]));
   const categories = new Map(
-    categoryEntries.map((e) => [e.id, { id: e.id, title: typeset(e.data.title), description: typeset(e.data.description), url: categoryPath(e.id) }]),
+    categoryEntries.map((e) => {
+      const c = e.data as unknown as StoredCategory;
+      return [c.id, { id: c.id, title: c.title, description: c.description, url: categoryPath(c.id) }];
+    }),
   );
   const series = new Map(
-    seriesEntries.map((e) => [
-      e.id,
-      { id: e.id, title: typeset(e.data.title), description: typeset(e.data.description), cadence: e.data.cadence, blurb: typeset(e.data.blurb), url: seriesPath(e.id) },
-    ]),
+    seriesEntries.map((e) => {
+      const s = e.data as unknown as StoredSeries;
+      return [s.id, { id: s.id, title: s.title, description: s.description, cadence: s.cadence, blurb: s.blurb, url: seriesPath(s.id) }];
+    }),
   );
-  // In `npm run dev` (preview), writers see their drafts and scheduled pieces.
-  const status = partitionByStatus(
-    articleEntries.map((e) => ({ ...e.data, entry: e, draft: e.data.draft && !environment.preview })),
-    { now: environment.preview ? new Date(8.64e15) : environment.now },
-  );
-  const publishedSlugs = new Set(status.published.map((a) => a.entry.id));
+  // Visibility was decided where content entered (src/loaders/magazine.ts):
+  // only visible articles have a page, a listing, a feed entry or a link.
+  const stored = articleEntries.map((e) => e.data as unknown as ArticleEntryData);
+  const visible = stored.filter((a) => a.visible);
+  const visibleSlugs = new Set(visible.map((a) => a.slug));
   const tags = new Map<string, TagView>();
-  const articles = status.published.map(({ entry }): ArticleView => {
-    const { data } = entry;
-    const file = path.resolve(entry.filePath ?? '');
-    const coverKey = data.cover ? contentKey(path.resolve(path.dirname(file), data.cover.src)) : undefined;
+  const articles = visible.map((a): ArticleView => {
+    const { data } = a;
     const articleTags = data.tags.map((label) => {
       const tag = { label, slug: slugify(label), url: tagPath(label) };
       if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
       return tag;
     });
     return {
-      slug: entry.id,
-      url: articlePath(entry.id),
-      title: typeset(data.title),
-      description: typeset(data.description),
+      slug: a.slug,
+      url: articlePath(a.slug),
+      title: a.title,
+      description: a.description,
       publishedAt: data.publishedAt,
       updatedAt: data.updatedAt,
       authors: data.authors.map((id) => authors.get(id)!),
@@ -158,16 +156,19 @@ async function loadMagazine(): Promise<Magazine> {
       series: data.series ? series.get(data.series) : undefined,
       episode: data.episode,
       cover:
-        data.cover && coverKey
-          ? { key: coverKey, picture: getPicture(coverKey), alt: data.cover.alt, credit: typeset(data.cover.credit), caption: typeset(data.cover.caption) }
+        data.cover && a.coverKey
+          ? { key: a.coverKey, picture: getPicture(a.coverKey), alt: data.cover.alt, credit: a.coverCredit, caption: a.coverCaption }
           : undefined,
-      readingMinutes: readingMinutes(stripMdx(entry.body ?? '')),
+      readingMinutes: a.readingMinutes,
       canonical: data.canonical,
-      revisits: data.revisits.filter((slug) => publishedSlugs.has(slug)),
-      sourceKey: contentKey(file),
+      revisits: data.revisits.filter((slug) => visibleSlugs.has(slug)),
+      sourceKey: a.sourceKey,
+      feedHtml: a.feedHtml ?? '',
+      hasYoutube: a.hasYoutube,
     };
   });
   const sorted = sortByPublishedDesc(articles);
+  const scheduled = stored.filter((a) => a.status === 'scheduled' && !a.visible);
   return {
     articles: sorted,
     bySlug: new Map(sorted.map((a) => [a.slug, a])),
@@ -175,8 +176,8 @@ async function loadMagazine(): Promise<Magazine> {
     categories,
     series,
     tags,
-    scheduled: sortByPublishedDesc(status.scheduled.map((a) => ({ slug: a.entry.id, series: a.series, publishedAt: a.publishedAt }))).reverse(),
-    drafts: status.drafts.length,
+    scheduled: sortByPublishedDesc(scheduled.map((a) => ({ slug: a.slug, series: a.data.series, publishedAt: a.data.publishedAt }))).reverse(),
+    drafts: stored.filter((a) => a.status === 'draft' && !a.visible).length,
   };
 }
 

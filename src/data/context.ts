@@ -1,47 +1,31 @@
 /**
- * Build-wide values, computed once: the environment, the magazine (site.yaml)
- * and the image manifest written by the image phase.
+ * Build-wide values, decided once where content enters (src/loaders/magazine.ts)
+ * and read here from the data store: the site settings with the origin, "now",
+ * the image manifest, the logo.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { MANIFEST_ENV, readEnvironment } from '../config/environment.ts';
-import { contentKeyOf } from '../lib/content-keys.ts';
-import { siteSchema, type Site } from '../schemas/site.ts';
-import type { ImageManifest } from '../build/images.ts';
+import { getEntry } from 'astro:content';
+import type { BuildContext } from '../loaders/magazine.ts';
 
-export const environment = readEnvironment();
+const entry = await getEntry('build', 'context');
+if (!entry) throw new Error('The content pass stored no build context: the content has problems (see the messages above).');
+const context = entry.data as unknown as BuildContext;
 
-export { MANIFEST_ENV };
-
-let site: (Site & { origin: string }) | undefined;
-
-/** site.yaml, validated (the content phase already reported any problem), with the origin resolved. */
-export function getSite(): Site & { origin: string } {
-  if (!site) {
-    const data = siteSchema.parse(parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')));
-    site = { ...data, origin: environment.siteUrl ?? data.url.replace(/\/+$/, '') };
-  }
-  return site;
+/** site.yaml, validated and typeset, with the origin resolved (SITE_URL or `url`). */
+export function getSite(): BuildContext['site'] {
+  return context.site;
 }
 
-let manifest: ImageManifest | undefined;
-
-/** The image manifest. Pages cannot render images without it: fail loudly. */
-export function getManifest(): ImageManifest {
-  if (!manifest) {
-    const file = process.env[MANIFEST_ENV];
-    if (!file || !existsSync(file)) {
-      throw new Error(
-        `No image manifest (${MANIFEST_ENV}=${file ?? ''}). Build with "npm run build" and develop with "npm run dev", which make the images before Astro renders pages.`,
-      );
-    }
-    manifest = JSON.parse(readFileSync(file, 'utf8')) as ImageManifest;
-  }
-  return manifest;
+/** The instant the site is built for (ROTATIVE_NOW, or the build's clock). */
+export function getNow(): Date {
+  return context.now;
 }
 
-/** Key of a content file in the manifest: its path relative to the content folder. */
-export function contentKey(absPath: string): string {
-  return contentKeyOf(environment.contentDir, absPath);
+/** The image manifest the content pass made. */
+export function getManifest(): BuildContext['manifest'] {
+  return context.manifest;
+}
+
+/** Content key of the logo, if site.yaml names one. */
+export function getLogoKey(): string | undefined {
+  return context.logoKey;
 }

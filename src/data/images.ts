@@ -4,13 +4,12 @@
  */
 import { largestFallback, pictureData, smallestFallback, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
 import { absoluteUrl, imagePath, mediaPath } from '../lib/urls.ts';
-import path from 'node:path';
-import { contentKey, environment, getManifest, getSite } from './context.ts';
+import { getLogoKey, getManifest, getSite } from './context.ts';
 
 /** The `<picture>` of an image of the content, by key ("articles/2016/x/photo.jpg"). */
 export function getPicture(key: string): PictureData {
   const image = getManifest().images[key];
-  if (!image) throw new Error(`Image "${key}" was not prepared by the image phase (is its article published?)`);
+  if (!image) throw new Error(`Image "${key}" was not prepared by the image phase`);
   return pictureData(image, imagePath);
 }
 
@@ -53,7 +52,8 @@ let logo: Logo | null | undefined;
 export function getLogo(): Logo | undefined {
   if (logo === undefined) {
     const site = getSite();
-    const picture = site.logo ? getPicture(contentKey(path.resolve(environment.contentDir, site.logo))) : undefined;
+    const key = getLogoKey();
+    const picture = key ? getPicture(key) : undefined;
     logo = picture ? { picture, url: absoluteUrl(largestFallback(picture), site.origin), iconPath: smallestFallback(picture) } : null;
   }
   return logo ?? undefined;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { getMagazine } from '../data/articles.ts';
-import { environment, getSite } from '../data/context.ts';
+import { getNow, getSite } from '../data/context.ts';
 import { toIsoString } from '../lib/dates.ts';
 import { articlesForNewsSitemap, newsLanguage } from '../lib/news.ts';
 import { absoluteUrl } from '../lib/urls.ts';
@@ -11,7 +11,7 @@ export const GET: APIRoute = async () => {
   const site = getSite();
   const { articles } = await getMagazine();
   const stream = new SitemapStream({ hostname: site.origin, xmlns: { news: true, xhtml: false, image: false, video: false } });
-  const recent = articlesForNewsSitemap(articles, environment.now);
+  const recent = articlesForNewsSitemap(articles, getNow());
   if (recent.length === 0) {
     // The `sitemap` library refuses an empty stream, but a quiet news day is
     // normal: an empty <urlset> is what the format expects then.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { countWords, readingMinutes, stripMdx } from '../../src/lib/reading-time.ts';
+import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
 
 describe('countWords', () => {
   it('counts words separated by spaces and punctuation', () => {
@@ -54,86 +54,5 @@ describe('readingMinutes', () => {
     expect(() => readingMinutes('x', 0)).toThrow(RangeError);
     expect(() => readingMinutes('x', -5)).toThrow(RangeError);
     expect(() => readingMinutes('x', Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('stripMdx', () => {
-  it('removes import and export blocks, including multi-line ones', () => {
-    const src = "import Foo from './foo.astro';\nexport const meta = {\n  a: 1,\n};\n\nTexte seul.";
-    expect(stripMdx(src)).toBe('Texte seul.');
-  });
-
-  it('does not treat « import » inside a paragraph as ESM', () => {
-    expect(stripMdx('Une phrase\nimport de données')).toBe('Une phrase\nimport de données');
-  });
-
-  it('removes front matter', () => {
-    expect(stripMdx('---\ntitle: "X"\n---\nCorps.')).toBe('Corps.');
-  });
-
-  it('keeps the text children of JSX components and drops their attributes', () => {
-    const src = '<Quote by="Marie Durand" role="PDG">\n  Nous ne *reviendrons* pas.\n</Quote>';
-    expect(stripMdx(src)).toBe('Nous ne reviendrons pas.');
-  });
-
-  it('drops self-closing components entirely, even on several lines', () => {
-    const src = 'Avant.\n\n<Figure\n  src="./a.jpg"\n  alt="Une > flèche"\n  caption={"x"}\n/>\n\n<Video youtube="abc" title="Démo" />\n\nAprès.';
-    expect(countWords(stripMdx(src))).toBe(2);
-  });
-
-  it('keeps link text, drops the URL', () => {
-    expect(stripMdx('Lire [cet article](https://example.fr/un/deux "titre") ici.')).toBe('Lire cet article ici.');
-    expect(stripMdx('Voir [la source][1].\n\n[1]: https://example.fr')).toBe('Voir la source.');
-  });
-
-  it('drops images entirely', () => {
-    expect(stripMdx('Avant ![Un long texte alternatif](./photo.jpg) après')).toBe('Avant après');
-  });
-
-  it('drops autolinks, comments and expressions', () => {
-    expect(stripMdx('Voir <https://example.fr> {/* note */} <!-- x --> {props.x} fin')).toBe('Voir fin');
-  });
-
-  it('keeps code block content without the fences', () => {
-    const src = 'Exemple :\n\n```ts\nimport x from "y";\nconst a = 1;\n```\n\nFin.';
-    const text = stripMdx(src);
-    expect(text).toContain('import x from "y";');
-    expect(text).not.toContain('```');
-    expect(text).toContain('Fin.');
-  });
-
-  it('keeps inline code text', () => {
-    expect(stripMdx('Lancez `npm ci` puis rien.')).toBe('Lancez npm ci puis rien.');
-  });
-
-  it('removes Markdown markers', () => {
-    const src = '## Un titre\n\n> Une **citation** _forte_\n\n- un\n* deux\n1. trois\n\n---\n\n| a | b |';
-    expect(stripMdx(src)).toBe('Un titre\n\nUne citation forte\n\nun\ndeux\ntrois\n\na b');
-  });
-
-  it('keeps snake_case identifiers as one word', () => {
-    expect(countWords(stripMdx('la variable max_width'))).toBe(3);
-  });
-
-  it('gives a sensible word count for a realistic article', () => {
-    const src = [
-      "import Chart from '../components/Chart.astro';",
-      '',
-      '## Un an après',
-      '',
-      "Le **cloud à la française** n'a pas [tenu ses promesses](https://example.fr).",
-      '',
-      '![Salle serveur](./salle.jpg)',
-      '',
-      '<Quote by="Un ancien">',
-      'Nous y avons cru.',
-      '</Quote>',
-    ].join('\n');
-    // Un an après (3) + Le cloud à la française n'a pas tenu ses promesses (10) + Nous y avons cru (4)
-    expect(countWords(stripMdx(src))).toBe(17);
-  });
-
-  it('handles CRLF line endings', () => {
-    expect(stripMdx('import A from "a";\r\n\r\n# Titre\r\nTexte')).toBe('Titre\nTexte');
   });
 });

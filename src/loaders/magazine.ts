@@ -1,0 +1,271 @@
+/**
+ * Where content enters the system: ONE pass that reads every file of the
+ * content tree once, validates it (src/build/content.ts), makes its images
+ * (src/build/images.ts), decides what is visible, typesets the writers'
+ * strings and renders every visible article's body, reusing the render
+ * cache for what did not change. The content loaders (loaders.ts) store its
+ * result in Astro's data store; pages, feeds, sitemaps, search and the build
+ * summary only read it.
+ */
+import { createHash } from 'node:crypto';
+import { globSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Environment } from '../config/environment.ts';
+import type { ArticleData } from '../schemas/article.ts';
+import type { Site } from '../schemas/site.ts';
+import type { ContentProblem } from '../lib/errors.ts';
+import { contentKeyOf } from '../lib/content-keys.ts';
+import { partitionByStatus } from '../lib/publishing.ts';
+import { readingMinutesOfWords } from '../lib/reading-time.ts';
+import { frenchTypography } from '../lib/typography.ts';
+import { absoluteUrl, articlePath, imagePath, mediaPath } from '../lib/urls.ts';
+import { pictureData } from '../lib/images.ts';
+import { prepare } from '../build/prepare.ts';
+import type { FileRecord, ImageManifest, ImageRecord } from '../build/images.ts';
+import { renderBody, type Heading } from '../render/article.ts';
+import type { ComponentContext } from '../render/components.ts';
+import { RenderCache } from './render-cache.ts';
+
+export type ArticleStatus = 'published' | 'scheduled' | 'draft';
+
+/** An article as the data store keeps it: the writer's data and everything derived from it once. */
+export interface StoredArticle {
+  slug: string;
+  data: ArticleData;
+  status: ArticleStatus;
+  /** Shown on the site: published, or any article in the dev server's preview. */
+  visible: boolean;
+  /** Typeset title and lede. */
+  title: string;
+  description: string;
+  /** Typeset cover caption and credit. */
+  coverCaption?: string;
+  coverCredit?: string;
+  /** Content keys of the files the article names. */
+  coverKey?: string;
+  /** Path of the MDX file relative to the content folder. */
+  sourceKey: string;
+  readingMinutes: number;
+  /** The rendered body (visible articles only). */
+  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean };
+  /** Hash of everything the rendered body depends on. */
+  digest: string;
+}
+
+export interface StoredAuthor {
+  id: string;
+  name: string;
+  role?: string;
+  bio?: string;
+  links: { label: string; url: string }[];
+  avatarKey?: string;
+}
+
+export interface StoredCategory {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface StoredSeries {
+  id: string;
+  title: string;
+  description: string;
+  cadence?: string;
+  blurb?: string;
+}
+
+/** Build-wide values, decided once where content enters. */
+export interface BuildContext {
+  site: Site & { origin: string };
+  logoKey?: string;
+  now: Date;
+  preview: boolean;
+  manifest: ImageManifest;
+}
+
+export interface PreparedMagazine {
+  problems: ContentProblem[];
+  context?: BuildContext;
+  articles: StoredArticle[];
+  authors: StoredAuthor[];
+  categories: StoredCategory[];
+  series: StoredSeries[];
+  images: ImageRecord[];
+  files: FileRecord[];
+  notices: string[];
+  stats: {
+    scheduled: { slug: string; publishedAt: Date }[];
+    published: number;
+    drafts: number;
+    images: { sources: number; processed: number; cached: number };
+    rendered: number;
+    renderedFromCache: number;
+    timings: { content: number; images: number; render: number };
+  };
+}
+
+const typeset = <T extends string | undefined>(text: T): T => (text === undefined ? text : (frenchTypography(text) as T));
+
+let rendererVersion: string | undefined;
+
+/**
+ * A hash of the code a rendered body depends on: the renderer, the pure
+ * rules it calls (typography, URLs, images, feeds), the interface strings,
+ * and the exact versions of the libraries (the lock file). Editing any of
+ * them renders every article again; nothing else does.
+ */
+function getRendererVersion(): string {
+  if (!rendererVersion) {
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const hash = createHash('sha256');
+    const files = ['render/**/*.ts', 'lib/**/*.ts', 'i18n/**/*.ts', 'build/content.ts'].flatMap((pattern) => globSync(pattern, { cwd: src })).sort();
+    for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
+    hash.update(readFileSync(path.join(src, '..', 'package-lock.json')));
+    rendererVersion = hash.digest('hex');
+  }
+  return rendererVersion;
+}
+
+/** Reads, validates, prepares images and renders the whole content tree. */
+export async function prepareMagazine(env: Environment, options: { encode?: boolean } = {}): Promise<PreparedMagazine> {
+  const prepared = await prepare(env, { encode: options.encode ?? true, includeDrafts: env.preview });
+  const { content, problems } = prepared;
+  const result: PreparedMagazine = {
+    problems,
+    articles: [],
+    authors: [],
+    categories: [],
+    series: [],
+    images: prepared.images,
+    files: prepared.files,
+    notices: [],
+    stats: {
+      scheduled: [],
+      published: 0,
+      drafts: 0,
+      images: { sources: prepared.images.length, processed: prepared.encoded?.processed ?? 0, cached: prepared.encoded?.cached ?? 0 },
+      rendered: 0,
+      renderedFromCache: 0,
+      timings: { ...prepared.timings, render: 0 },
+    },
+  };
+  if (problems.length > 0 || !content.site || !prepared.manifest) return result;
+
+  const site = { ...content.site, name: typeset(content.site.name), tagline: typeset(content.site.tagline), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  const root = content.contentDir;
+  const keyOf = (absPath: string) => contentKeyOf(root, absPath);
+  const manifest = prepared.manifest;
+  result.context = {
+    site,
+    logoKey: content.siteAssets[0] ? keyOf(content.siteAssets[0].absPath) : undefined,
+    now: env.now,
+    preview: env.preview,
+    manifest,
+  };
+
+  result.authors = [...content.authors.values()].map(({ id, data, assets }) => ({
+    id,
+    name: data.name,
+    role: typeset(data.role),
+    bio: typeset(data.bio),
+    links: data.links,
+    avatarKey: assets[0] ? keyOf(assets[0].absPath) : undefined,
+  }));
+  result.categories = [...content.categories.values()].map(({ id, data }) => ({ id, title: typeset(data.title), description: typeset(data.description) }));
+  result.series = [...content.series.values()].map(({ id, data }) => ({
+    id,
+    title: typeset(data.title),
+    description: typeset(data.description),
+    cadence: data.cadence,
+    blurb: typeset(data.blurb),
+  }));
+
+  // Visibility, decided once: a build publishes only what is public at
+  // `now`; the dev server's preview shows drafts and scheduled pieces too.
+  const status = partitionByStatus(content.articles.map((a) => ({ ...a.data, article: a })), { now: env.now });
+  const statusOf = new Map<string, ArticleStatus>();
+  for (const a of status.published) statusOf.set(a.article.slug, 'published');
+  for (const a of status.scheduled) statusOf.set(a.article.slug, 'scheduled');
+  for (const a of status.drafts) statusOf.set(a.article.slug, 'draft');
+  result.stats.published = status.published.length;
+  result.stats.drafts = status.drafts.length;
+  result.stats.scheduled = status.scheduled.map((a) => ({ slug: a.article.slug, publishedAt: a.publishedAt })).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const isVisible = (slug: string) => env.preview || statusOf.get(slug) === 'published';
+  const titles = new Map(content.articles.map((a) => [a.slug, typeset(a.data.title)]));
+
+  const t = performance.now();
+  const cache = new RenderCache(env.cacheDir);
+  const version = getRendererVersion();
+  for (const article of content.articles) {
+    const sourceKey = keyOf(article.absPath);
+    const visible = isVisible(article.slug);
+    const articleStatus = statusOf.get(article.slug)!;
+    const url = articlePath(article.slug);
+    const stored: StoredArticle = {
+      slug: article.slug,
+      data: article.data,
+      status: articleStatus,
+      visible,
+      title: titles.get(article.slug)!,
+      description: typeset(article.data.description),
+      coverCaption: typeset(article.data.cover?.caption),
+      coverCredit: typeset(article.data.cover?.credit),
+      coverKey: article.data.cover ? keyOf(article.assets.find((a) => a.field === 'cover.src')!.absPath) : undefined,
+      sourceKey,
+      readingMinutes: 1,
+      digest: '',
+    };
+    if (visible) {
+      // The key: everything the rendered body depends on. The source text,
+      // the renderer's code, the origin and URL (feed links are absolute),
+      // each file it names as prepared (a changed image has a new hash),
+      // and each article it links to (title, and whether it is visible).
+      const dependencies = {
+        version,
+        origin: site.origin,
+        url,
+        source: article.body,
+        files: article.assets.filter((a) => a.field !== 'cover.src').map((a) => {
+          const key = keyOf(a.absPath);
+          return [key, manifest.images[key] ?? manifest.files[key] ?? null];
+        }),
+        links: article.readAlso.map(({ slug }) => [slug, isVisible(slug) ? titles.get(slug) ?? null : null]),
+      };
+      const digest = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex');
+      let body = cache.get(digest);
+      if (!body) {
+        const ctx: ComponentContext = {
+          origin: site.origin,
+          articleUrl: absoluteUrl(url, site.origin),
+          typeset: frenchTypography,
+          picture(key) {
+            const image = manifest.images[key];
+            if (!image) throw new Error(`Image "${key}" of ${article.file} was not prepared by the image phase`);
+            return pictureData(image, imagePath);
+          },
+          media(key) {
+            const file = manifest.files[key];
+            if (!file) throw new Error(`File "${key}" of ${article.file} was not prepared by the image phase`);
+            return { path: mediaPath(file.file), type: (file as { type?: string }).type ?? 'video/mp4' };
+          },
+          article(slug) {
+            return isVisible(slug) ? { url: articlePath(slug), title: titles.get(slug)! } : undefined;
+          },
+        };
+        body = await renderBody(article.tree, ctx);
+        cache.set(digest, body);
+      }
+      stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube };
+      stored.readingMinutes = readingMinutesOfWords(body.words);
+      stored.digest = digest;
+    }
+    result.articles.push(stored);
+  }
+  result.stats.rendered = cache.misses;
+  result.stats.renderedFromCache = cache.hits;
+  result.stats.timings.render = performance.now() - t;
+  result.notices.push(...cache.notices);
+  return result;
+}

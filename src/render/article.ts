@@ -1,0 +1,204 @@
+/**
+ * Renders an article's body, parsed once by the content phase (Sätteri's
+ * hast, with MDX nodes kept), to two HTML strings: the page's and the
+ * feeds'. The components are functions over the tree (components.ts); MDX
+ * code (`import`/`export`, `{expressions}`) is never evaluated: the content
+ * phase refuses it, and this renderer drops any such node it meets.
+ *
+ * What it does to the tree is what @astrojs/mdx's pipeline does to the same
+ * dialect (French typography aside): heading ids by github-slugger, Prism
+ * highlighting of fenced code, Markdown images through our image pipeline.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { runHighlighterWithAstro } from '@astrojs/prism/dist/highlighter';
+import GithubSlugger from 'github-slugger';
+import { toHtml } from 'hast-util-to-html';
+import { htmlToHast } from 'satteri';
+import { countWords } from '../lib/reading-time.ts';
+import { frenchTypography } from '../lib/typography.ts';
+import { resolveFeedUrl } from '../lib/feed.ts';
+import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
+
+/**
+ * The parser features of the MDX dialect, as @astrojs/mdx sets them by
+ * default (GFM, smart punctuation). The content phase parses with these.
+ */
+export const MDX_FEATURES = {
+  gfm: true,
+  smartPunctuation: true,
+} as const;
+
+/** Where the content phase records, on a node, the content keys of the files it names (by attribute). */
+export const FILE_KEYS = 'rotativeFileKeys';
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedBody {
+  /** The body as the article page shows it. */
+  html: string;
+  /** The body for feed readers: absolute URLs, no script, videos as links. */
+  feedHtml: string;
+  headings: Heading[];
+  /** Words of the text, for the reading time. */
+  words: number;
+  /** The page needs the YouTube facade's script. */
+  hasYoutube: boolean;
+}
+
+/** Elements whose text is code or machine text: typography must not touch it. */
+const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+
+/** Characters around which frenchTypography may change something. */
+const MAY_NEED_TYPOGRAPHY = /[;:!?«»'"“”  ]/;
+
+type AnyNode = Root | RootContent | ElementContent | { type: string; [key: string]: unknown };
+
+const isJsx = (node: AnyNode): node is AnyNode & { name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; children: ElementContent[]; data?: Record<string, unknown> } =>
+  node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+/** French typography on every text node outside code; component props are typeset by the components. */
+function typesetText(node: AnyNode, verbatim: boolean): void {
+  if (node.type === 'text') {
+    const text = node as Text;
+    if (!verbatim && MAY_NEED_TYPOGRAPHY.test(text.value)) text.value = frenchTypography(text.value);
+    return;
+  }
+  const inside = verbatim || (node.type === 'element' && VERBATIM.has((node as Element).tagName)) || (isJsx(node) && VERBATIM.has(node.name ?? ''));
+  for (const child of ((node as { children?: AnyNode[] }).children ?? [])) typesetText(child, inside);
+}
+
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as Text).value;
+  let out = '';
+  for (const child of ((node as { children?: AnyNode[] }).children ?? [])) out += textOf(child);
+  return out;
+}
+
+/** Ids on headings from their text, one slugger per article (as @astrojs/mdx does). */
+function addHeadingIds(node: AnyNode, slugger: GithubSlugger, headings: Heading[]): void {
+  if (node.type === 'element' && /^h[1-6]$/.test((node as Element).tagName)) {
+    const el = node as Element;
+    const text = textOf(el);
+    const slug = typeof el.properties.id === 'string' ? el.properties.id : slugger.slug(text);
+    el.properties.id = slug;
+    headings.push({ depth: Number(el.tagName[1]), slug, text });
+    return;
+  }
+  for (const child of ((node as { children?: AnyNode[] }).children ?? [])) addHeadingIds(child, slugger, headings);
+}
+
+/** Prism highlighting of every fenced code block, in place (Astro's `syntaxHighlight: 'prism'`). */
+async function highlightCode(node: AnyNode): Promise<void> {
+  const children = (node as { children?: AnyNode[] }).children;
+  if (!children) return;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'element' && (child as Element).tagName === 'pre') {
+      const code = (child as Element).children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      if (code) {
+        const className = (code.properties.className as string[] | undefined)?.find((c) => c.startsWith('language-'));
+        const lang = className?.slice('language-'.length) ?? 'plaintext';
+        if (lang !== 'math') {
+          const { html, classLanguage } = await runHighlighterWithAstro(lang, textOf(code).replace(/\n$/, ''));
+          const pre = `<pre class="${classLanguage}" data-language="${lang}"><code class="${classLanguage}">${html}</code></pre>`;
+          const highlighted = (htmlToHast(pre, { fragment: true }) as Root).children[0];
+          if (highlighted) children[i] = highlighted as AnyNode as RootContent;
+          continue;
+        }
+      }
+    }
+    await highlightCode(child);
+  }
+}
+
+/** The literal attributes of a JSX element; file attributes replaced by the content keys the content phase recorded. */
+function propsOf(node: { attributes: { type: string; name?: string; value?: unknown }[]; data?: Record<string, unknown> }, component?: Component): Props {
+  const props: Props = {};
+  for (const attr of node.attributes) {
+    if (attr.type === 'mdxJsxAttribute' && attr.name && typeof attr.value === 'string') props[attr.name] = attr.value;
+  }
+  const keys = node.data?.[FILE_KEYS] as Record<string, string> | undefined;
+  for (const name of Object.keys(component?.files ?? {})) if (keys?.[name]) props[name] = keys[name];
+  return props;
+}
+
+type Variant = 'page' | 'feed';
+
+/** One node of the parsed tree as the output of a variant. */
+function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: { youtube: boolean }): ElementContent[] {
+  switch (node.type) {
+    case 'text':
+      return [node as Text];
+    case 'comment':
+      return [];
+    case 'element': {
+      const el = node as Element;
+      const keys = (el.data as Record<string, unknown> | undefined)?.[FILE_KEYS] as Record<string, string> | undefined;
+      if (el.tagName === 'img' && keys?.src) {
+        return MarkdownImage[variant]({ src: keys.src, alt: typeof el.properties.alt === 'string' ? el.properties.alt : '' }, [], ctx);
+      }
+      const properties = { ...el.properties };
+      if (variant === 'feed') {
+        for (const name of ['href', 'src'] as const) {
+          if (typeof properties[name] === 'string') properties[name] = resolveFeedUrl(properties[name] as string, ctx.articleUrl);
+        }
+      }
+      return [{ type: 'element', tagName: el.tagName, properties, children: convertAll(el.children, variant, ctx, found) }];
+    }
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      if (!isJsx(node) || !node.name) return convertAll(isJsx(node) ? node.children : [], variant, ctx, found);
+      const component = components[node.name];
+      const children = convertAll(node.children, variant, ctx, found);
+      if (component) {
+        const props = propsOf(node, component);
+        if (node.name === 'Video' && props.youtube) found.youtube = true;
+        return component[variant](props, children, ctx);
+      }
+      // Inline HTML of the allowlist (`<abbr>`, `<a href>`, `<sup>`…): a plain element.
+      const props = propsOf(node);
+      const properties: Record<string, string> = {};
+      for (const [name, value] of Object.entries(props)) {
+        if (value === undefined) continue;
+        const key = name === 'class' ? 'className' : name;
+        properties[key] = variant === 'feed' && (name === 'href' || name === 'src') ? resolveFeedUrl(value, ctx.articleUrl) : value;
+      }
+      return [{ type: 'element', tagName: node.name, properties, children }];
+    }
+    default:
+      // mdxjsEsm, mdxFlowExpression, mdxTextExpression, raw: code or unparsed
+      // markup, refused by the content phase and never rendered.
+      return [];
+  }
+}
+
+function convertAll(nodes: readonly AnyNode[], variant: Variant, ctx: ComponentContext, found: { youtube: boolean }): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const node of nodes) out.push(...convert(node, variant, ctx, found));
+  return out;
+}
+
+/**
+ * Renders a parsed body (consumed: the tree is typeset in place) to the
+ * page's and the feeds' HTML.
+ */
+export async function renderBody(tree: Root, ctx: ComponentContext): Promise<RenderedBody> {
+  typesetText(tree, false);
+  const headings: Heading[] = [];
+  addHeadingIds(tree, new GithubSlugger(), headings);
+  await highlightCode(tree);
+  const found = { youtube: false };
+  const page: Root = { type: 'root', children: convertAll(tree.children, 'page', ctx, found) };
+  const feed: Root = { type: 'root', children: convertAll(tree.children, 'feed', ctx, { youtube: false }) };
+  return {
+    html: toHtml(page),
+    feedHtml: toHtml(feed),
+    headings,
+    words: countWords(textOf(tree)),
+    hasYoutube: found.youtube,
+  };
+}

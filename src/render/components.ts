@@ -1,0 +1,187 @@
+/**
+ * The components writers use in MDX (`<Quote>`, `<Figure>`, `<Video>`,
+ * `<ReadAlso>`) and Markdown images, each written ONCE as a function of its
+ * props: `page` gives the article page's markup, `feed` the markup feed
+ * readers get (absolute URLs, no script, no class to style, a video as a
+ * link). The renderer (article.ts) calls them over the parsed tree; nothing
+ * a writer typed is ever evaluated.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { fr } from '../i18n/fr.ts';
+import { resolveFeedUrl } from '../lib/feed.ts';
+import type { PictureData } from '../lib/images.ts';
+import { feedImageElement, pictureElement } from './picture.ts';
+
+/** What a component may ask of the build while it renders. */
+export interface ComponentContext {
+  /** The prepared image of a file of the content, by content key (`src` and `poster` props arrive as keys). */
+  picture(key: string): PictureData;
+  /** The public path and MIME type of a media file (a video), by content key. */
+  media(key: string): { path: string; type: string };
+  /** A published article by slug (link and typeset title), or undefined. */
+  article(slug: string): { url: string; title: string } | undefined;
+  /** The site's origin, for absolute URLs in feeds. */
+  origin: string;
+  /** The article's own absolute URL: relative URLs of feeds resolve against it. */
+  articleUrl: string;
+  /** Typesets a writer's string prop (caption, credit, name, title). */
+  typeset(text: string): string;
+}
+
+export type Props = Record<string, string | undefined>;
+
+export interface Component {
+  /** The attributes a writer may give, all literal strings. */
+  attributes: readonly string[];
+  /** Attributes that name a file of the content: an image (made by sharp) or a file published as it is. */
+  files?: Readonly<Record<string, 'image' | 'file'>>;
+  page(props: Props, children: ElementContent[], ctx: ComponentContext): ElementContent[];
+  feed(props: Props, children: ElementContent[], ctx: ComponentContext): ElementContent[];
+}
+
+/** A caption and a credit under an image, as the page shows them. */
+function pageCaption(caption: string | undefined, credit: string | undefined): ElementContent[] {
+  if (!caption && !credit) return [];
+  return [
+    h('figcaption', [
+      caption ? h('span', { className: ['caption'] }, caption) : undefined,
+      credit ? h('span', { className: ['credit'] }, [h('span', { className: ['visually-hidden'] }, `${fr.photoCredit}\u00A0: `), credit]) : undefined,
+    ].filter((n) => n !== undefined)),
+  ];
+}
+
+/**
+ * A figure in a feed: the image, then its caption and credit as plain text
+ * (no CSS in a feed reader). Also the cover at the top of a feed item.
+ */
+export function feedFigure(picture: PictureData, alt: string, caption: string | undefined, credit: string | undefined, origin: string): Element {
+  const text = [caption, credit].filter(Boolean).join(' — ');
+  return h('figure', [feedImageElement(picture, alt, origin), ...(text ? [h('figcaption', text)] : [])]);
+}
+
+/** `<Quote by="Nom" role="Fonction">Propos…</Quote>`: an attributed quotation. */
+const Quote: Component = {
+  attributes: ['by', 'role'],
+  page({ by, role }, children, { typeset }) {
+    return [
+      h('figure', { className: ['quote'] }, [
+        h('blockquote', children),
+        ...(by ? [h('figcaption', [h('cite', typeset(by)), ...(role ? [`, ${typeset(role)}`] : [])])] : []),
+      ]),
+    ];
+  },
+  feed({ by, role }, children, { typeset }) {
+    return [
+      h('figure', [
+        h('blockquote', children),
+        ...(by ? [h('figcaption', ['— ', h('cite', typeset(by)), ...(role ? [`, ${typeset(role)}`] : [])])] : []),
+      ]),
+    ];
+  },
+};
+
+/** `<Figure src="./photo.jpg" alt="…" caption="…" credit="…" />`: an image with its caption. */
+const Figure: Component = {
+  attributes: ['src', 'alt', 'caption', 'credit'],
+  files: { src: 'image' },
+  page({ src, alt = '', caption, credit }, _children, ctx) {
+    return [
+      h('figure', { className: ['figure'] }, [
+        pictureElement(ctx.picture(src!), { alt }),
+        ...pageCaption(caption && ctx.typeset(caption), credit && ctx.typeset(credit)),
+      ]),
+    ];
+  },
+  feed({ src, alt = '', caption, credit }, _children, ctx) {
+    return [feedFigure(ctx.picture(src!), alt, caption && ctx.typeset(caption), credit && ctx.typeset(credit), ctx.origin)];
+  },
+};
+
+/** `![alt](./photo.jpg)`: an optimised inline image. */
+export const MarkdownImage: Component = {
+  attributes: ['src', 'alt'],
+  files: { src: 'image' },
+  page({ src, alt = '' }, _children, ctx) {
+    return [pictureElement(ctx.picture(src!), { alt, className: 'inline-image' })];
+  },
+  feed({ src, alt = '' }, _children, ctx) {
+    return [feedImageElement(ctx.picture(src!), alt, ctx.origin)];
+  },
+};
+
+const youtubeWatchUrl = (id: string) => `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`;
+
+/**
+ * `<Video youtube="id" title="…" />` or `<Video src="./clip.mp4" poster="./poster.jpg" title="…" />`.
+ *
+ * YouTube: a facade that asks nothing of YouTube before the reader clicks
+ * (the page adds the few lines of script that swap it for the
+ * privacy-enhanced player: src/components/VideoFacadeScript.astro). Local
+ * files: a native `<video>` that loads nothing before « play ». In feeds, a
+ * link to the video, on its poster when there is one.
+ */
+const Video: Component = {
+  attributes: ['youtube', 'src', 'poster', 'title'],
+  files: { src: 'file', poster: 'image' },
+  page({ youtube, src, poster, title: rawTitle = '' }, _children, ctx) {
+    const title = ctx.typeset(rawTitle);
+    const posterPicture = poster ? ctx.picture(poster) : undefined;
+    if (youtube) {
+      const id = encodeURIComponent(youtube);
+      return [
+        h('figure', { className: ['video'] }, [
+          h('div', { className: ['video__frame'], dataVideoEmbed: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`, dataVideoTitle: title }, [
+            h('a', { className: ['video__facade'], href: youtubeWatchUrl(youtube) }, [
+              ...(posterPicture ? [pictureElement(posterPicture, { alt: '' })] : []),
+              h('span', { className: ['video__play'], ariaHidden: 'true' }),
+              h('span', { className: ['video__label'] }, fr.video.play(title)),
+            ]),
+          ]),
+          h('figcaption', `${title} — ${fr.video.notice}`),
+        ]),
+      ];
+    }
+    if (!src) return [];
+    const media = ctx.media(src);
+    return [
+      h('figure', { className: ['video'] }, [
+        h('video', { controls: true, preload: 'none', poster: posterPicture?.src, width: posterPicture?.width, height: posterPicture?.height }, [
+          h('source', { src: media.path, type: media.type }),
+          h('a', { href: media.path }, fr.video.download),
+        ]),
+        h('figcaption', title),
+      ]),
+    ];
+  },
+  feed({ youtube, src, poster, title: rawTitle = '' }, _children, ctx) {
+    const title = ctx.typeset(rawTitle);
+    const href = youtube ? youtubeWatchUrl(youtube) : src ? resolveFeedUrl(ctx.media(src).path, ctx.articleUrl) : undefined;
+    if (!href) return [];
+    const posterPicture = poster ? ctx.picture(poster) : undefined;
+    if (!posterPicture) return [h('p', [h('a', { href }, fr.video.play(title))])];
+    return [h('figure', [h('a', { href }, [feedImageElement(posterPicture, fr.video.play(title), ctx.origin)]), h('figcaption', title)])];
+  },
+};
+
+/** `<ReadAlso slug="autre-article" />`: an inline pick. Nothing while the target is unpublished. */
+const ReadAlso: Component = {
+  attributes: ['slug'],
+  page({ slug }, _children, ctx) {
+    const target = slug ? ctx.article(slug) : undefined;
+    if (!target) return [];
+    return [
+      h('aside', { className: ['read-also'], ariaLabel: fr.readAlsoInline }, [
+        h('p', [h('span', { className: ['read-also__label'] }, `${fr.readAlsoInline}\u00A0:`), ' ', h('a', { href: target.url }, target.title)]),
+      ]),
+    ];
+  },
+  feed({ slug }, _children, ctx) {
+    const target = slug ? ctx.article(slug) : undefined;
+    if (!target) return [];
+    return [h('p', [`${fr.readAlsoInline}\u00A0: `, h('a', { href: resolveFeedUrl(target.url, ctx.articleUrl) }, target.title)])];
+  },
+};
+
+/** The components available in every article without an import, by the name writers type. */
+export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso };
