@@ -9,7 +9,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parse } from 'yaml';
 import { readEnvironment } from './src/config/environment.ts';
-import { contentPathsPlugin, frenchTypographyPlugin, rawLinksPlugin } from './src/markdown/plugins.ts';
+import { contentPathsPlugin, frenchTypographyPlugin, rawLinksPlugin, strayPercentPlugin } from './src/markdown/plugins.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
 
 const environment = readEnvironment();
@@ -118,6 +118,7 @@ export default defineConfig({
     // Prism marks tokens with classes, coloured by global.css.
     syntaxHighlight: 'prism',
     processor: satteri({
+      mdastPlugins: [strayPercentPlugin],
       hastPlugins: [contentPathsPlugin(environment.contentDir), rawLinksPlugin, frenchTypographyPlugin],
     }),
   },

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineHastPlugin } from 'satteri';
+import { defineHastPlugin, defineMdastPlugin } from 'satteri';
+import { decodePercent } from '../build/paths.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { frenchTypography } from '../lib/typography.ts';
 
@@ -56,7 +57,8 @@ const FILE_ATTRIBUTES: Record<string, string[]> = { Figure: ['src'], Video: ['sr
 export function contentPathsPlugin(contentDir: string) {
   const keyFor = (fileURL: URL | undefined, src: string) => {
     if (!fileURL) return src;
-    const abs = path.resolve(path.dirname(fileURLToPath(fileURL)), decodeURI(src));
+    // Decoded as the content check decodes it (resolveWriterPath): the same key, and no throw on a stray %.
+    const abs = path.resolve(path.dirname(fileURLToPath(fileURL)), decodePercent(src));
     return contentKeyOf(contentDir, abs);
   };
   return defineHastPlugin({
@@ -85,6 +87,22 @@ export function contentPathsPlugin(contentDir: string) {
     }
   }
 }
+
+/**
+ * Astro's own image collector (in @astrojs/markdown-satteri) calls decodeURI
+ * on each Markdown image URL as written, which throws on a `%` that starts no
+ * escape (`![…](./100%.jpg)`) and stops the build with a stack trace. Writing
+ * such a `%` as `%25` first names the same file (the hast receives the same
+ * URL as before: the Markdown parser escapes it so) and leaves valid escapes
+ * as they are. An mdast plugin, because the collector runs on the mdast.
+ */
+export const strayPercentPlugin = defineMdastPlugin({
+  name: 'rotative-stray-percent',
+  image(node, ctx) {
+    const url = node.url.replace(/%(?![0-9a-f]{2})/gi, '%25');
+    if (url !== node.url) ctx.setProperty(node, 'url', url);
+  },
+});
 
 /**
  * A link typed as HTML in MDX (`<a href="/articles/x/">`) is a JSX element,
