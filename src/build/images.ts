@@ -95,11 +95,11 @@ const hashOf = (bytes: Buffer) =>
   createHash('sha256').update(bytes).update(ENCODER_VERSION).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
 
 /**
- * Reads every named image once (header and bytes), reporting files that are
- * not images. Returns the records of the published ones.
+ * Reads every named file once, reporting images sharp cannot read and
+ * `<Video src>` files whose bytes are no known video type. Returns the
+ * records of the published ones.
  */
 export async function inspectAssets(
-  contentDir: string,
   assets: UsedAsset[],
   problems: ContentProblem[],
 ): Promise<{ images: ImageRecord[]; files: FileRecord[] }> {

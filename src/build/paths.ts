@@ -156,14 +156,15 @@ export function resolveWriterPath(contentDir: string, fromFile: string, src: str
       },
     };
   }
-  let isFile = false;
+  let kind: 'file' | 'folder' | 'other' = 'other';
   try {
-    isFile = statSync(real).isFile();
+    const stat = statSync(real);
+    kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
   } catch {
-    isFile = false;
+    kind = 'other';
   }
-  if (!isFile) {
-    return { problem: { found: `${quoted}, which is a folder, not a file`, expected: EXISTING } };
+  if (kind !== 'file') {
+    return { problem: { found: `${quoted}, which is ${kind === 'folder' ? 'a folder, not a file' : 'not a regular file'}`, expected: EXISTING } };
   }
   return { absPath: lexical, key: contentKeyOf(root, lexical) };
 }
