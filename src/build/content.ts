@@ -7,13 +7,12 @@
  * what is expected. Astro's content collections then load the same files with
  * the same schemas, so the two can never disagree on what is valid.
  */
-import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { mdxToHast } from 'satteri';
 import { components } from '../render/components.ts';
 import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
-import { contentKeyOf } from '../lib/content-keys.ts';
 import type { Root as HastRoot } from 'hast';
 import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
@@ -24,13 +23,16 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
+import { decodePercent, isExternalUrl, resolveWriterPath } from './paths.ts';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
   /** As written by the writer, e.g. "./photo.jpg". */
   src: string;
-  /** Absolute path on disk. */
+  /** Absolute path on disk, inside the content folder (see resolveWriterPath). */
   absPath: string;
+  /** Path relative to the content folder, POSIX separators: the manifest key. */
+  key: string;
   /** Where it is named, for messages: "cover.src", "<Figure src>", "![image]". */
   field: string;
   line?: number;
@@ -83,24 +85,40 @@ const COMPONENT_ASSET_ATTRS: Record<string, Readonly<Record<string, AssetRef['ki
 );
 
 /** Records on a tree node the content key of a file it names, for the renderer. */
-function recordFileKey(node: any, attribute: string, contentDir: string, absPath: string): void {
+function recordFileKey(node: any, attribute: string, asset: AssetRef | undefined): void {
+  if (!asset) return;
   node.data ??= {};
   node.data[FILE_KEYS] ??= {};
-  node.data[FILE_KEYS][attribute] = contentKeyOf(contentDir, absPath);
+  node.data[FILE_KEYS][attribute] = asset.key;
 }
 
 const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
 
-/** decodeURI that keeps a path with a stray % as written instead of throwing. */
-function decodePath(src: string): string {
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
-}
+/** A relative path, as `<img src>` would take it from beside the article. */
+const isRelativePath = (src: string) => !isExternalUrl(src) && !src.startsWith('/');
 
-const isLocalPath = (src: string) => !/^([a-z]+:)?\/\//i.test(src) && !src.startsWith('/') && !src.startsWith('data:');
+/**
+ * Resolves a path the writer typed in `fromFile` (see resolveWriterPath) and
+ * adds it to `assets`, or adds the problem, with file, field and line, to
+ * `problems`.
+ */
+function addAsset(
+  assets: AssetRef[],
+  problems: ContentProblem[],
+  contentDir: string,
+  fromFile: string,
+  ref: { src: string; field: string; line?: number | undefined; kind: AssetRef['kind']; shownAs?: string },
+): AssetRef | undefined {
+  const resolved = resolveWriterPath(contentDir, fromFile, ref.src, ref.shownAs);
+  if ('problem' in resolved) {
+    problems.push({ file: display(fromFile), field: ref.field, line: ref.line, ...resolved.problem });
+    return undefined;
+  }
+  const asset: AssetRef = { src: ref.shownAs ?? ref.src, absPath: resolved.absPath, key: resolved.key, field: ref.field, kind: ref.kind };
+  if (ref.line !== undefined) asset.line = ref.line;
+  assets.push(asset);
+  return asset;
+}
 
 /** Parses YAML text keeping line numbers, so problems can point at a line. */
 function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
@@ -152,13 +170,16 @@ function knownKeysOf(schema: z.ZodType, p: readonly PropertyKey[]): string[] {
   return Object.keys((cur as { shape?: Record<string, unknown> }).shape ?? {});
 }
 
+type LineOf = (p: readonly PropertyKey[]) => number | undefined;
+
+/** The valid data of a YAML text, with the line of each field (for problems found later, such as a missing avatar). */
 function validate<S extends z.ZodType>(
   schema: S,
   file: string,
   text: string,
   lineOffset: number,
   problems: ContentProblem[],
-): z.infer<S> | undefined {
+): { data: z.infer<S>; lineOf: LineOf } | undefined {
   const parsed = parseYaml(text, file, lineOffset, problems);
   if (!parsed) return undefined;
   if (!parsed.isMapping) {
@@ -166,22 +187,9 @@ function validate<S extends z.ZodType>(
     return undefined;
   }
   const result = schema.safeParse(parsed.value);
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data, lineOf: parsed.lineOf };
   problems.push(...problemsFromZod(file, parsed.value, result.error, parsed.lineOf, (p) => knownKeysOf(schema, p)));
   return undefined;
-}
-
-function checkAsset(ref: AssetRef, file: string, problems: ContentProblem[]): void {
-  if (!existsSync(ref.absPath) || !statSync(ref.absPath).isFile()) {
-    problems.push({
-      file,
-      field: ref.field,
-      line: ref.line,
-      found: `"${ref.src}", but there is no such file (looked for ${display(ref.absPath)})`,
-      expected: 'a path to an existing file, relative to this file',
-      hint: 'is there a typo in the file name, or was the file not committed?',
-    });
-  }
 }
 
 /** Reads every `<dir>/*.yaml` as entries of one kind, keyed by file name. */
@@ -189,7 +197,8 @@ function loadYamlDir<S extends z.ZodType>(
   dir: string,
   schema: S,
   problems: ContentProblem[],
-  assetsOf: (data: z.infer<S>, absDir: string) => AssetRef[] = () => [],
+  /** The files an entry names, resolved relative to its file (`abs`). */
+  assetsOf: (data: z.infer<S>, abs: string, lineOf: LineOf) => AssetRef[] = () => [],
   invalid: Set<string> = new Set(),
 ): Map<string, LoadedEntry<z.infer<S>>> {
   const entries = new Map<string, LoadedEntry<z.infer<S>>>();
@@ -202,14 +211,12 @@ function loadYamlDir<S extends z.ZodType>(
       problems.push({ file, found: `the file name "${name}"`, expected: `a lowercase ASCII id as file name, e.g. "${slugify(id)}.yaml"` });
       continue;
     }
-    const data = validate(schema, file, readFileSync(abs, 'utf8'), 0, problems);
-    if (data === undefined) {
+    const valid = validate(schema, file, readFileSync(abs, 'utf8'), 0, problems);
+    if (valid === undefined) {
       invalid.add(id);
       continue;
     }
-    const assets = assetsOf(data, dir);
-    for (const a of assets) checkAsset(a, file, problems);
-    entries.set(id, { id, file, data, assets });
+    entries.set(id, { id, file, data: valid.data, assets: assetsOf(valid.data, abs, valid.lineOf) });
   }
   return entries;
 }
@@ -224,7 +231,7 @@ interface MdxScan {
 }
 
 /** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
-function scanMdx(source: string, absPath: string, file: string, contentDir: string, problems: ContentProblem[]): MdxScan | undefined {
+function scanMdx(source: string, contentDir: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
   let tree: HastRoot;
   try {
     // The whole file is parsed so that positions are the file's own lines.
@@ -240,16 +247,15 @@ function scanMdx(source: string, absPath: string, file: string, contentDir: stri
     });
     return undefined;
   }
-  const dir = path.dirname(absPath);
   const scan: MdxScan = { tree, assets: [], readAlso: [] };
   const visit = (node: any): void => {
     const line: number | undefined = node.position?.start?.line;
-    if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && isLocalPath(node.properties.src)) {
-      // Markdown turns the URL into a percent-encoded one ("100%" → "100%25"): decoded, it is the file name the writer typed.
-      const src = decodePath(node.properties.src as string);
-      const absPath = path.resolve(dir, src);
-      scan.assets.push({ src, absPath, field: '![image]', line, kind: 'image' });
-      recordFileKey(node, 'src', contentDir, absPath);
+    // A remote Markdown image stays a plain <img>; any other is a file of the content folder.
+    if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && !isExternalUrl(node.properties.src)) {
+      // The Markdown parser percent-encodes the URL ("100%" arrives as "100%25"):
+      // resolveWriterPath decodes it once, and messages quote it decoded, closer to what was typed.
+      const src = node.properties.src as string;
+      recordFileKey(node, 'src', addAsset(scan.assets, problems, contentDir, absPath, { src, shownAs: decodePercent(src), field: '![image]', line, kind: 'image' }));
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};
@@ -257,13 +263,10 @@ function scanMdx(source: string, absPath: string, file: string, contentDir: stri
       const wanted = COMPONENT_ASSET_ATTRS[node.name];
       for (const [attr, kind] of Object.entries(wanted ?? {})) {
         const v = attrs[attr];
-        if (typeof v === 'string' && isLocalPath(v)) {
-          const absPath = path.resolve(dir, v);
-          scan.assets.push({ src: v, absPath, field: `<${node.name} ${attr}>`, line, kind });
-          recordFileKey(node, attr, contentDir, absPath);
-        }
+        // A URL is refused too: these files go through the image and media pipeline.
+        if (typeof v === 'string') recordFileKey(node, attr, addAsset(scan.assets, problems, contentDir, absPath, { src: v, field: `<${node.name} ${attr}>`, line, kind }));
       }
-      if (node.name === 'img' && typeof attrs.src === 'string' && isLocalPath(attrs.src)) {
+      if (node.name === 'img' && typeof attrs.src === 'string' && isRelativePath(attrs.src)) {
         problems.push({
           file,
           field: '<img src>',
@@ -311,25 +314,28 @@ export function loadContent(contentDir: string): LoadedContent {
   if (!existsSync(siteFile)) {
     problems.push({ file: display(siteFile), found: 'no such file', expected: 'a site.yaml with at least name and url' });
   } else {
-    content.site = validate(siteSchema, display(siteFile), readFileSync(siteFile, 'utf8'), 0, problems);
-    if (content.site?.logo) {
-      content.siteAssets.push({ src: content.site.logo, absPath: path.resolve(root, content.site.logo), field: 'logo', kind: 'image' });
-      checkAsset(content.siteAssets[0]!, display(siteFile), problems);
-    }
+    const site = validate(siteSchema, display(siteFile), readFileSync(siteFile, 'utf8'), 0, problems);
+    content.site = site?.data;
+    // site.yaml sits in the content folder: its logo is relative to the folder.
+    if (site?.data.logo) addAsset(content.siteAssets, problems, root, siteFile, { src: site.data.logo, field: 'logo', line: site.lineOf(['logo']), kind: 'image' });
   }
 
   content.authors = loadYamlDir(
     path.join(root, 'authors'),
     authorSchema,
     problems,
-    (data, dir) => (data.avatar ? [{ src: data.avatar, absPath: path.resolve(dir, data.avatar), field: 'avatar', kind: 'image' as const }] : []),
+    (data, abs, lineOf) => {
+      const assets: AssetRef[] = [];
+      if (data.avatar) addAsset(assets, problems, root, abs, { src: data.avatar, field: 'avatar', line: lineOf(['avatar']), kind: 'image' });
+      return assets;
+    },
     content.invalid.authors,
   );
   content.categories = loadYamlDir(path.join(root, 'categories'), categorySchema, problems, undefined, content.invalid.categories);
   content.series = loadYamlDir(path.join(root, 'series'), seriesSchema, problems, undefined, content.invalid.series);
 
   const articlesDir = path.join(root, 'articles');
-  const files = existsSync(articlesDir) ? globSync('**/*.mdx', { cwd: articlesDir }).sort() : [];
+  const files = listArticles(articlesDir, problems);
   const bySlug = new Map<string, string>();
   for (const rel of files) {
     const abs = path.join(articlesDir, rel);
@@ -356,14 +362,13 @@ export function loadContent(contentDir: string): LoadedContent {
       problems.push({ file, line: 1, found: 'no front matter', expected: 'a front matter block between two "---" lines at the top of the file' });
       continue;
     }
-    const data = validate(articleSchema, file, fm[1]!, 1, problems);
-    const scan = scanMdx(source, abs, file, root, problems);
-    const assets = [...(scan?.assets ?? [])];
-    if (data?.cover) {
-      assets.unshift({ src: data.cover.src, absPath: path.resolve(path.dirname(abs), data.cover.src), field: 'cover.src', kind: 'image' });
-    }
-    // Checked even when the front matter is invalid: every problem at once.
-    for (const a of assets) checkAsset(a, file, problems);
+    const valid = validate(articleSchema, file, fm[1]!, 1, problems);
+    const data = valid?.data;
+    const assets: AssetRef[] = [];
+    if (data?.cover) addAsset(assets, problems, root, abs, { src: data.cover.src, field: 'cover.src', line: valid!.lineOf(['cover', 'src']), kind: 'image' });
+    // Scanned even when the front matter is invalid: every problem at once.
+    const scan = scanMdx(source, root, abs, file, problems);
+    assets.push(...(scan?.assets ?? []));
     if (!data || !scan) {
       content.invalid.articles.add(slug);
       continue;
@@ -373,6 +378,49 @@ export function loadContent(contentDir: string): LoadedContent {
 
   checkReferences(content, problems);
   return content;
+}
+
+/**
+ * Every `.mdx` file under `articlesDir` (paths relative to it, POSIX
+ * separators, sorted). A symbolic link, to an `.mdx` file or to a folder, is
+ * refused with a problem rather than followed or skipped: a link can point
+ * anywhere on the disk, and what it points at would be published unchecked by
+ * the jail that resolveWriterPath keeps for images and media (Astro's loader
+ * follows links to folders, so skipping them here would not keep them out).
+ * Walked by hand, because `globSync` silently skips linked folders. Names
+ * starting with a dot are skipped, as `globSync` and Astro's loader do.
+ */
+function listArticles(articlesDir: string, problems: ContentProblem[]): string[] {
+  const files: string[] = [];
+  if (!existsSync(articlesDir)) return files;
+  const refuse = (abs: string, what: string) =>
+    problems.push({
+      file: display(abs),
+      found: `a symbolic link (to ${what})`,
+      expected: 'a real file or folder: symbolic links are not allowed in the content folder',
+      hint: 'copy the file instead',
+    });
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(path.join(articlesDir, rel), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const abs = path.join(articlesDir, relPath);
+      if (entry.isSymbolicLink()) {
+        let target: 'folder' | 'file' | 'missing';
+        try {
+          target = statSync(abs).isDirectory() ? 'folder' : 'file';
+        } catch {
+          target = 'missing';
+        }
+        if (target === 'folder') refuse(abs, 'a folder');
+        else if (entry.name.endsWith('.mdx')) refuse(abs, target === 'missing' ? 'a missing file' : 'a file');
+        // Other linked files (images, videos) are checked where an article names them.
+      } else if (entry.isDirectory()) walk(relPath);
+      else if (entry.isFile() && entry.name.endsWith('.mdx')) files.push(relPath);
+    }
+  };
+  walk('');
+  return files.sort();
 }
 
 /** "did you mean …?" when a known id is one or two keystrokes away, else `fallback`. */

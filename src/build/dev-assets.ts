@@ -13,11 +13,10 @@ import { latestContentPass } from '../loaders/loaders.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
 
-/** The content file of a published media name (`clip-<hash>.mp4`), in the latest pass. */
-function mediaFile(name: string, contentDir: string): string | undefined {
-  const files = latestContentPass()?.files ?? [];
-  const record = files.find((f) => f.file === name);
-  return record && path.join(contentDir, record.key);
+/** The content file and MIME type of a published media name (`clip-<hash>.mp4`), in the latest pass. */
+function mediaFile(name: string, contentDir: string): { file: string; type: string } | undefined {
+  const record = (latestContentPass()?.files ?? []).find((f) => f.file === name);
+  return record && { file: path.join(contentDir, record.key), type: record.type };
 }
 
 export function rotativeDevAssets(env: Environment): AstroIntegration {
@@ -28,10 +27,15 @@ export function rotativeDevAssets(env: Environment): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
           let file: string | undefined;
+          let type: string | undefined;
           if (url.startsWith('/_images/')) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
-          if (url.startsWith('/_media/')) file = mediaFile(path.basename(url), env.contentDir);
+          if (url.startsWith('/_media/')) {
+            const media = mediaFile(path.basename(url), env.contentDir);
+            file = media?.file;
+            type = media?.type;
+          }
           if (!file || !existsSync(file)) return next();
-          res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+          res.setHeader('Content-Type', type ?? TYPES[path.extname(file)] ?? 'application/octet-stream');
           createReadStream(file).pipe(res);
         });
       },

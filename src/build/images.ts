@@ -14,10 +14,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, copyFileSync, linkSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, SOCIAL_FORMATS, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
-import { contentKeyOf } from '../lib/content-keys.ts';
 import { slugify } from '../lib/slugs.ts';
 import type { AssetRef } from './content.ts';
 
@@ -58,12 +58,28 @@ export interface FileRecord {
   absPath: string;
   file: string;
   bytes: number;
+  /** MIME type found in the file's bytes, e.g. "video/mp4": the `<source type>` of the page. */
+  type: string;
 }
 
 export interface ImageManifest {
   images: Record<string, ImageDescriptor & { social: boolean; /** Byte size of the Open Graph JPEG (feed enclosures). */ ogBytes?: number }>;
-  files: Record<string, { file: string; bytes: number }>;
+  files: Record<string, { file: string; bytes: number; type: string }>;
 }
+
+/**
+ * The media types a `<Video src>` may publish, by the MIME type file-type
+ * reads in the bytes, with the extension of the published file. Checked on
+ * the bytes, not the name: a file named clip.mp4 may hold anything, and
+ * whatever it holds would be served from the site.
+ */
+const VIDEO_TYPES: Record<string, { type: string; ext: string }> = {
+  'video/mp4': { type: 'video/mp4', ext: '.mp4' },
+  // An .m4v is an MP4 file; browsers know it as video/mp4.
+  'video/x-m4v': { type: 'video/mp4', ext: '.mp4' },
+  'video/webm': { type: 'video/webm', ext: '.webm' },
+  'video/ogg': { type: 'video/ogg', ext: '.ogv' },
+};
 
 export interface UsedAsset extends AssetRef {
   /** The content file naming it, for messages. */
@@ -79,32 +95,48 @@ const hashOf = (bytes: Buffer) =>
   createHash('sha256').update(bytes).update(ENCODER_VERSION).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
 
 /**
- * Reads every named image once (header and bytes), reporting files that are
- * not images. Returns the records of the published ones.
+ * Reads every named file once, reporting images sharp cannot read and
+ * `<Video src>` files whose bytes are no known video type. Returns the
+ * records of the published ones.
  */
 export async function inspectAssets(
-  contentDir: string,
   assets: UsedAsset[],
   problems: ContentProblem[],
 ): Promise<{ images: ImageRecord[]; files: FileRecord[] }> {
-  const byPath = new Map<string, UsedAsset[]>();
+  // Every asset was resolved inside the content folder by the content phase
+  // (resolveWriterPath); one key is one file.
+  const byKey = new Map<string, UsedAsset[]>();
   for (const a of assets) {
-    if (!existsSync(a.absPath)) continue; // already reported by the content phase
-    const list = byPath.get(a.absPath) ?? [];
+    const list = byKey.get(a.key) ?? [];
     list.push(a);
-    byPath.set(a.absPath, list);
+    byKey.set(a.key, list);
   }
   const images: ImageRecord[] = [];
   const files: FileRecord[] = [];
-  const social = new Set(assets.filter((a) => a.field === 'cover.src' && a.published).map((a) => a.absPath));
-  await runPool([...byPath.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async ([absPath, uses]) => {
+  const social = new Set(assets.filter((a) => a.field === 'cover.src' && a.published).map((a) => a.key));
+  await runPool([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async ([key, uses]) => {
     const published = uses.some((u) => u.published);
-    const key = contentKeyOf(contentDir, absPath);
+    const absPath = uses[0]!.absPath;
     const bytes = readFileSync(absPath);
     const hash = hashOf(bytes);
     const stem = slugify(path.basename(absPath, path.extname(absPath))) || 'image';
     if (uses.every((u) => u.kind === 'file')) {
-      if (published) files.push({ key, absPath, file: `${stem}-${hash}${path.extname(absPath).toLowerCase()}`, bytes: bytes.length });
+      const detected = await fileTypeFromBuffer(bytes);
+      const video = detected && VIDEO_TYPES[detected.mime];
+      if (!video) {
+        for (const use of uses) {
+          problems.push({
+            file: use.usedBy,
+            field: use.field,
+            line: use.line,
+            found: `"${use.src}", which is not a video (${detected ? `its bytes are ${detected.mime}` : 'its bytes are no known media type'})`,
+            expected: 'an MP4, WebM or Ogg video file',
+            hint: 'was the file saved under the wrong extension, or truncated?',
+          });
+        }
+        return;
+      }
+      if (published) files.push({ key, absPath, file: `${stem}-${hash}${video.ext}`, bytes: bytes.length, type: video.type });
       return;
     }
     try {
@@ -117,7 +149,7 @@ export async function inspectAssets(
       const width = turned ? meta.height : meta.width;
       const height = turned ? meta.width : meta.height;
       const fallback: FallbackFormat = meta.format === 'png' || meta.hasAlpha ? 'png' : 'jpeg';
-      if (published) images.push({ key, absPath, stem, hash, width, height, fallback, social: social.has(absPath) });
+      if (published) images.push({ key, absPath, stem, hash, width, height, fallback, social: social.has(key) });
     } catch (err) {
       for (const use of uses) {
         problems.push({
@@ -140,7 +172,7 @@ export async function inspectAssets(
 export function toManifest(images: ImageRecord[], files: FileRecord[]): ImageManifest {
   const manifest: ImageManifest = { images: {}, files: {} };
   for (const { key, absPath: _abs, ...descriptor } of images) manifest.images[key] = descriptor;
-  for (const { key, file, bytes } of files) manifest.files[key] = { file, bytes };
+  for (const { key, file, bytes, type } of files) manifest.files[key] = { file, bytes, type };
   return manifest;
 }
 

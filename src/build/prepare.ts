@@ -46,7 +46,7 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   const problems = [...content.problems];
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
-  const { images, files } = await inspectAssets(content.contentDir, usedAssets(content, env.now, options.includeDrafts ?? false), problems);
+  const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems);
   const prepared: Prepared = { content, problems, images, files, timings };
   if (problems.length === 0 && options.encode) {
     prepared.encoded = await encodeImages(images, env.cacheDir);

@@ -159,7 +159,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const manifest = prepared.manifest;
   result.context = {
     site,
-    logoKey: content.siteAssets[0] ? keyOf(content.siteAssets[0].absPath) : undefined,
+    logoKey: content.siteAssets[0]?.key,
     now: env.now,
     preview: env.preview,
     manifest,
@@ -171,7 +171,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     role: typeset(data.role),
     bio: typeset(data.bio),
     links: data.links,
-    avatarKey: assets[0] ? keyOf(assets[0].absPath) : undefined,
+    avatarKey: assets[0]?.key,
   }));
   result.categories = [...content.categories.values()].map(({ id, data }) => ({ id, title: typeset(data.title), description: typeset(data.description) }));
   result.series = [...content.series.values()].map(({ id, data }) => ({
@@ -212,7 +212,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       description: typeset(article.data.description),
       coverCaption: typeset(article.data.cover?.caption),
       coverCredit: typeset(article.data.cover?.credit),
-      coverKey: article.data.cover ? keyOf(article.assets.find((a) => a.field === 'cover.src')!.absPath) : undefined,
+      coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
       sourceKey,
       readingMinutes: 1,
       digest: '',
@@ -227,10 +227,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
         origin: site.origin,
         url,
         source: article.body,
-        files: article.assets.filter((a) => a.field !== 'cover.src').map((a) => {
-          const key = keyOf(a.absPath);
-          return [key, manifest.images[key] ?? manifest.files[key] ?? null];
-        }),
+        files: article.assets.filter((a) => a.field !== 'cover.src').map((a) => [a.key, manifest.images[a.key] ?? manifest.files[a.key] ?? null]),
         links: article.readAlso.map(({ slug }) => [slug, isVisible(slug) ? titles.get(slug) ?? null : null]),
       };
       const digest = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex');
@@ -248,7 +245,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
           media(key) {
             const file = manifest.files[key];
             if (!file) throw new Error(`File "${key}" of ${article.file} was not prepared by the image phase`);
-            return { path: mediaPath(file.file), type: (file as { type?: string }).type ?? 'video/mp4' };
+            return { path: mediaPath(file.file), type: file.type };
           },
           article(slug) {
             return isVisible(slug) ? { url: articlePath(slug), title: titles.get(slug)! } : undefined;

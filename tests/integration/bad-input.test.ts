@@ -5,11 +5,11 @@
  * no stack trace — and leave the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture, ROOT, runScript, TEST_NOW, type BuildResult } from '../helpers/build.ts';
+import { buildSite, fixture, readPage, ROOT, runScript, TEST_NOW, type BuildResult } from '../helpers/build.ts';
 import { snapshotTree } from '../helpers/tree.ts';
 
 const CASES_DIR = path.join(ROOT, 'tests/fixtures/bad-input');
@@ -20,22 +20,25 @@ const outDir = path.join(work, 'out', 'site');
 // A cache of our own: builds of other test files never share Astro's data store with ours.
 const cacheDir = path.join(work, 'cache');
 
+const linesOf = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : []);
+
 /**
  * basic/content copied to a fresh folder, with the case laid over it: its
- * files replace or add files at the same paths, and the files listed in its
- * remove.txt are deleted.
+ * files replace or add files at the same paths, the files listed in its
+ * remove.txt are deleted, and the symbolic links listed in its links.txt
+ * ("path -> target") are made (links are made here, never committed: one
+ * pointing out of the repository would point anywhere on another machine).
  */
 function contentFor(name: string): string {
   const caseDir = path.join(CASES_DIR, name);
   expect(existsSync(caseDir), `no fixture folder ${path.relative(ROOT, caseDir)}`).toBe(true);
   const content = path.join(mkdtempSync(path.join(work, `${name}-`)), 'content');
   cpSync(fixture('basic'), content, { recursive: true });
-  cpSync(caseDir, content, { recursive: true, filter: (src) => path.relative(caseDir, src) !== 'remove.txt' });
-  const removeList = path.join(caseDir, 'remove.txt');
-  if (existsSync(removeList)) {
-    for (const rel of readFileSync(removeList, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
-      rmSync(path.join(content, rel));
-    }
+  cpSync(caseDir, content, { recursive: true, filter: (src) => !['remove.txt', 'links.txt'].includes(path.relative(caseDir, src)) });
+  for (const rel of linesOf(path.join(caseDir, 'remove.txt'))) rmSync(path.join(content, rel));
+  for (const line of linesOf(path.join(caseDir, 'links.txt'))) {
+    const [link, target] = line.split(/\s*->\s*/) as [string, string];
+    symlinkSync(target, path.join(content, link));
   }
   return content;
 }
@@ -121,6 +124,7 @@ const SCHEDULED = 'articles/2016/episode-programme.mdx';
 const EPISODE_ONE = 'articles/2016/premier-episode/index.mdx';
 const ISO_DATE = 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00';
 const NOT_AN_IMAGE = 'a JPEG, PNG, WebP or AVIF image file';
+const INSIDE = 'a file inside the content folder, relative to this file';
 
 /** Every case of tests/fixtures/bad-input/, with the problems it must report. */
 const CASES: Record<string, Case> = {
@@ -245,6 +249,37 @@ const CASES: Record<string, Case> = {
       },
     ],
   },
+  'video-outside': {
+    title: 'a <Video src> climbing out of the content folder by "../" is refused, not published',
+    problems: [{ file: SCHEDULED, line: 13, field: '<Video src>', found: '"../../../../../../../../etc/passwd", which is outside the content folder', expected: INSIDE }],
+  },
+  'video-link-outside': {
+    title: 'a clip.mp4 that is a symbolic link to /etc/passwd is refused, not published',
+    problems: [{ file: SCHEDULED, line: 13, field: '<Video src>', found: '"./clip.mp4", which is a symbolic link to a file outside the content folder', expected: INSIDE }],
+  },
+  'video-not-a-video': {
+    title: 'a clip.mp4 whose bytes are text is refused: media are checked by their bytes',
+    problems: [{ file: SCHEDULED, line: 13, field: '<Video src>', found: '"./clip.mp4", which is not a video', expected: 'an MP4, WebM or Ogg video file' }],
+  },
+  'figure-absolute': {
+    title: 'an absolute <Figure src> is refused with a message, not a stack trace',
+    problems: [{ file: SCHEDULED, line: 13, field: '<Figure src>', found: '"/etc/hostname", an absolute path', expected: 'a path relative to this file', mentions: ['relative to the article'] }],
+  },
+  'cover-outside': {
+    title: 'a cover outside the content folder is refused, with the line of the field',
+    problems: [{ file: SCHEDULED, line: 8, field: 'cover.src', found: '"../../../dehors.jpg", which is outside the content folder', expected: INSIDE }],
+  },
+  'avatar-outside': {
+    title: 'an avatar outside the content folder is refused, with the line of the field',
+    problems: [{ file: 'authors/bruno-petit.yaml', line: 3, field: 'avatar', found: '"../../portrait.jpg", which is outside the content folder', expected: INSIDE }],
+  },
+  symlinks: {
+    title: 'a symbolic link to an article and one to a folder of articles are refused, not followed nor skipped',
+    problems: [
+      { file: 'articles/2016/copie.mdx', found: 'a symbolic link (to a file)', expected: 'a real file or folder: symbolic links are not allowed in the content folder', mentions: ['copy the file instead'] },
+      { file: 'articles/2017', found: 'a symbolic link (to a folder)', expected: 'a real file or folder: symbolic links are not allowed in the content folder', mentions: ['copy the file instead'] },
+    ],
+  },
   'several-problems': {
     title: 'five mistakes in five files are all reported in one run',
     problems: [
@@ -283,7 +318,9 @@ describe('a content mistake stops the build and leaves the previous site untouch
 
   for (const [name, c] of Object.entries(CASES)) {
     it(`${name}: ${c.title}`, () => {
-      const result = run('scripts/build.ts', contentFor(name));
+      const content = contentFor(name);
+      const contentBefore = snapshotTree(content);
+      const result = run('scripts/build.ts', content);
       expectCleanFailure(result);
       expectProblems(result, c.problems);
       expect(result.stderr).toContain('the previous site is untouched');
@@ -291,8 +328,55 @@ describe('a content mistake stops the build and leaves the previous site untouch
       expect(statSync(outDir).ino, 'the output folder was replaced').toBe(previousInode);
       expect(snapshotTree(outDir), 'the previous site changed').toEqual(previous);
       expect(readdirSync(path.dirname(outDir)), 'something was left next to the output folder').toEqual(['site']);
+      expect(snapshotTree(content), 'the content folder changed').toEqual(contentBefore);
     });
   }
+});
+
+describe('paths a writer may type with a % in them', () => {
+  // One valid build for both cases: a succeeding build costs a whole site.
+  const siteDir = path.join(work, 'percent-out', 'site');
+  let result: Run;
+  let page: Document;
+
+  beforeAll(() => {
+    // Written here rather than as a fixture folder: no file with such names in the repository.
+    const content = path.join(mkdtempSync(path.join(work, 'percent-')), 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    const dir = path.join(content, 'articles/2016/premier-episode');
+    copyFileSync(path.join(dir, 'couverture.jpg'), path.join(dir, '100%.jpg'));
+    copyFileSync(path.join(dir, 'carte.jpg'), path.join(dir, 'ma photo.jpg'));
+    const index = path.join(dir, 'index.mdx');
+    writeFileSync(index, `${readFileSync(index, 'utf8')}\n![Cent pour cent](./100%.jpg)\n\n<Figure src="./ma%20photo.jpg" alt="Ma photo" />\n`);
+    const built = runScript('scripts/build.ts', { contentDir: content, outDir: siteDir, env: { ROTATIVE_CACHE_DIR: cacheDir } });
+    result = { ...built, output: `${built.stdout}\n${built.stderr}`, problems: [] };
+    if (result.status === 0) page = readPage(siteDir, '/articles/premier-episode/');
+  });
+
+  /** Every file the image of the page names (src and srcset) is the writer's file (`stem-…`) and exists in the built site. */
+  function expectPublished(alt: string, stem: string): void {
+    const img = page.querySelector(`img[alt="${alt}"]`);
+    expect(img, `no image "${alt}" on the page`).not.toBeNull();
+    const urls = [img!.getAttribute('src')!, ...[...img!.closest('picture')!.querySelectorAll('source')].flatMap((s) => s.getAttribute('srcset')!.split(',').map((c) => c.trim().split(/\s+/)[0]!))];
+    for (const url of urls) {
+      expect(url).toMatch(new RegExp(`^/_images/${stem}-`));
+      expect(existsSync(path.join(siteDir, decodeURIComponent(url))), `${url} is not in the built site`).toBe(true);
+    }
+  }
+
+  it('builds', () => {
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it('![…](./100%.jpg) is the file "100%.jpg", published as an image', () => {
+    expect(result.status, result.output).toBe(0);
+    expectPublished('Cent pour cent', '100');
+  });
+
+  it('<Figure src="./ma%20photo.jpg"> is the file "ma photo.jpg", published as an image', () => {
+    expect(result.status, result.output).toBe(0);
+    expectPublished('Ma photo', 'ma-photo');
+  });
 });
 
 describe('npm run check --content-only reports the same problems', () => {
