@@ -20,6 +20,7 @@ import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
+import { findUnsafeContent } from '../markdown/safety.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
 
 /** A file an article or author points at (image, video), as written and resolved. */
@@ -231,6 +232,9 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
     });
     return undefined;
   }
+  // Before anything renders: code, unknown elements, scripts and remote files
+  // in the body are refused here (including <img>, which would skip the image pipeline).
+  for (const p of findUnsafeContent(tree)) problems.push({ file, ...p });
   const dir = path.dirname(absPath);
   const scan: MdxScan = { tree, assets: [], readAlso: [] };
   const visit = (node: any): void => {
@@ -249,15 +253,6 @@ function scanMdx(source: string, absPath: string, file: string, problems: Conten
         if (typeof v === 'string' && isLocalPath(v)) {
           scan.assets.push({ src: v, absPath: path.resolve(dir, v), field: `<${node.name} ${attr}>`, line, kind });
         }
-      }
-      if (node.name === 'img' && typeof attrs.src === 'string' && isLocalPath(attrs.src)) {
-        problems.push({
-          file,
-          field: '<img src>',
-          line,
-          found: `an HTML image "${attrs.src}", which would be published unoptimised`,
-          expected: '![alt text](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
-        });
       }
       if (node.name === 'ReadAlso') {
         if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });

@@ -176,7 +176,7 @@ describe('loadContent problems', () => {
 
   it('refuses an HTML <img> of a local file, which would skip the image pipeline', () => {
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, 'Texte.\n\n<img src="./photo.jpg" alt="Une photo" />') })).toEqual([
-      'content/articles/2020/premier.mdx:11 › <img src>: found an HTML image "./photo.jpg", which would be published unoptimised, expected ![alt text](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
+      'content/articles/2020/premier.mdx:11 › <img>: found the HTML element <img>, expected ![texte](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
     ]);
   });
 
