@@ -172,7 +172,7 @@ function mediaProblem(raw: string): { found: string; hint?: string } | undefined
   if (PROTOCOL_RELATIVE.test(url) || /^https?:/i.test(url)) {
     return {
       found: `the remote file ${quote(raw)}`,
-      hint: 'save the file (with the right to publish it) next to the article: a page must not make readers’ browsers call another site',
+      hint: 'save the file next to the article, with the right to publish it: a page must not make readers’ browsers call another site',
     };
   }
   if (SCHEME.test(url)) return { found: `${quote(raw)}, which is not a file path` };
