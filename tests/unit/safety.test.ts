@@ -163,8 +163,16 @@ describe('findUnsafeContent accepts what writers write', () => {
 
   // The allowlist must not drift from what writers use: every article of the
   // sample magazine and of the fixtures that parses today passes the check
-  // (the one that does not parse is the syntax-error fixture).
-  const files = globSync(['content/**/*.mdx', 'tests/fixtures/**/*.mdx'], { cwd: ROOT }).sort();
+  // (the one that does not parse is the syntax-error fixture), except the
+  // bad-input cases written to be refused by it.
+  const REFUSED_CASES = ['tests/fixtures/bad-input/code-in-article/', 'tests/fixtures/bad-input/unsafe-html/'];
+  const all = globSync(['content/**/*.mdx', 'tests/fixtures/**/*.mdx'], { cwd: ROOT }).sort();
+  const files = all.filter((f) => !REFUSED_CASES.some((c) => f.startsWith(c)));
+  it('refuses the bad-input cases written to be refused', () => {
+    const refused = all.filter((f) => REFUSED_CASES.some((c) => f.startsWith(c)));
+    expect(refused).toHaveLength(REFUSED_CASES.length);
+    for (const f of refused) expect(findUnsafeContent(mdxToHast(readFileSync(path.join(ROOT, f), 'utf8'))).length, f).toBeGreaterThan(0);
+  });
   it('finds the sample and fixture articles', () => {
     expect(files.filter((f) => f.startsWith('content/')).length).toBeGreaterThan(10);
     expect(files).toContain('tests/fixtures/basic/content/articles/2016/premier-episode/index.mdx');
