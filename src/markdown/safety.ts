@@ -109,7 +109,7 @@ const COMPONENT_NAMES = Object.keys(COMPONENTS);
 const INLINE_NAMES = Object.keys(INLINE_HTML);
 
 const EXPECTED_ELEMENT =
-  `Markdown, one of the site's components (${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}) ` +
+  `Markdown, one of the site’s components (${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}) ` +
   `or inline HTML among ${INLINE_NAMES.map((n) => `<${n}>`).join(', ')}`;
 
 const EXPECTED_LINK =
