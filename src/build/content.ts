@@ -22,6 +22,7 @@ import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
+import { findUnsafeContent } from '../markdown/safety.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
 import { decodePercent, isExternalUrl, resolveWriterPath } from './paths.ts';
 
@@ -247,6 +248,9 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
     });
     return undefined;
   }
+  // Before anything renders: code, unknown elements, scripts and remote files
+  // in the body are refused here (including <img>, which would skip the image pipeline).
+  for (const p of findUnsafeContent(tree)) problems.push({ file, ...p });
   const scan: MdxScan = { tree, assets: [], readAlso: [] };
   const visit = (node: any): void => {
     const line: number | undefined = node.position?.start?.line;
@@ -265,15 +269,6 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
         const v = attrs[attr];
         // A URL is refused too: these files go through the image and media pipeline.
         if (typeof v === 'string') recordFileKey(node, attr, addAsset(scan.assets, problems, contentDir, absPath, { src: v, field: `<${node.name} ${attr}>`, line, kind }));
-      }
-      if (node.name === 'img' && typeof attrs.src === 'string' && isRelativePath(attrs.src)) {
-        problems.push({
-          file,
-          field: '<img src>',
-          line,
-          found: `an HTML image "${attrs.src}", which would be published unoptimised`,
-          expected: '![alt text](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
-        });
       }
       if (node.name === 'ReadAlso') {
         if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });

@@ -8,12 +8,14 @@
  * What it does to the tree is what @astrojs/mdx's pipeline does to the same
  * dialect (French typography aside): heading ids by github-slugger, Prism
  * highlighting of fenced code, Markdown images through our image pipeline.
+ * Both outputs then go through our sanitiser (src/markdown/sanitize.ts).
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { runHighlighterWithAstro } from '@astrojs/prism/dist/highlighter';
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
+import { sanitizeHast } from '../markdown/sanitize.ts';
 import { countWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
@@ -190,10 +192,14 @@ export async function renderBody(tree: Root, ctx: ComponentContext): Promise<Ren
   typesetText(tree, false);
   const headings: Heading[] = [];
   addHeadingIds(tree, new GithubSlugger(), headings);
-  await highlightCode(tree);
   const found = { youtube: false };
-  const page: Root = { type: 'root', children: convertAll(tree.children, 'page', ctx, found) };
-  const feed: Root = { type: 'root', children: convertAll(tree.children, 'feed', ctx, { youtube: false }) };
+  // The last line of defence, behind the content check: whatever the
+  // allowlist does not name never reaches a page or a feed. Code is
+  // highlighted after it, from the text the sanitiser kept.
+  const page = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'page', ctx, found) }, { siteOrigin: ctx.origin });
+  const feed = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'feed', ctx, { youtube: false }) }, { siteOrigin: ctx.origin });
+  await highlightCode(page);
+  await highlightCode(feed);
   return {
     html: toHtml(page),
     feedHtml: toHtml(feed),

@@ -117,7 +117,14 @@ interface Case {
   /** What the test checks, in words. */
   title: string;
   problems: Expected[];
+  /** Adjusts the copied content before the build (e.g. to name a file of the test's own). */
+  prepare?: (contentDir: string) => void;
+  /** What else must hold after the build. */
+  after?: () => void;
 }
+
+/** Where the article of `code-in-article` would write if its code ran. */
+const SIDE_EFFECT_FILE = path.join(work, 'written-by-an-article.txt');
 
 const LANCEMENT = 'articles/2016/lancement.mdx';
 const SCHEDULED = 'articles/2016/episode-programme.mdx';
@@ -280,6 +287,31 @@ const CASES: Record<string, Case> = {
       { file: 'articles/2017', found: 'a symbolic link (to a folder)', expected: 'a real file or folder: symbolic links are not allowed in the content folder', mentions: ['copy the file instead'] },
     ],
   },
+  'code-in-article': {
+    title: 'code in an article is refused before anything renders: it never runs',
+    prepare: (content) => {
+      const file = path.join(content, LANCEMENT);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('__SIDE_EFFECT_FILE__', SIDE_EFFECT_FILE));
+    },
+    after: () => expect(existsSync(SIDE_EFFECT_FILE), 'the export in the article ran during the build').toBe(false),
+    problems: [
+      { file: LANCEMENT, line: 10, field: 'export', found: 'the code "export const pwned = (await import(\'node:fs\'))', expected: 'text, Markdown and the site’s components' },
+      { file: LANCEMENT, line: 12, field: '{…}', found: 'the expression {pwned}', expected: 'text: a literal { is written \\{' },
+    ],
+  },
+  'unsafe-html': {
+    title: 'expressions, scripts, event handlers, javascript: links, iframes and remote images are each refused, with their line',
+    problems: [
+      { file: SCHEDULED, line: 11, field: '{…}', found: 'the expression {new Date().getFullYear()}', expected: 'text: a literal { is written \\{' },
+      { file: SCHEDULED, line: 13, field: '<Quote by>', found: 'the expression {auteur}', expected: 'a literal value between quotes: by="…"' },
+      { file: SCHEDULED, line: 15, field: '<script>', found: 'the HTML element <script>', expected: 'no script' },
+      { file: SCHEDULED, line: 17, field: '<span onclick>', found: 'the event handler onclick', expected: 'no script' },
+      { file: SCHEDULED, line: 19, field: '[link]', found: 'the link "javascript:alert(1)"', expected: 'a link starting with https://' },
+      { file: SCHEDULED, line: 21, field: '<iframe>', found: 'the HTML element <iframe>', expected: '<Video youtube="identifiant"' },
+      { file: SCHEDULED, line: 23, field: '<img>', found: 'the HTML element <img>', expected: '![texte](./image.jpg) or <Figure' },
+      { file: SCHEDULED, line: 25, field: '![image]', found: 'the remote file "https://tracker.example/pixel.png"', expected: 'an image file next to the article' },
+    ],
+  },
   'several-problems': {
     title: 'five mistakes in five files are all reported in one run',
     problems: [
@@ -319,11 +351,14 @@ describe('a content mistake stops the build and leaves the previous site untouch
   for (const [name, c] of Object.entries(CASES)) {
     it(`${name}: ${c.title}`, () => {
       const content = contentFor(name);
+      c.prepare?.(content);
       const contentBefore = snapshotTree(content);
       const result = run('scripts/build.ts', content);
+      c.after?.();
       expectCleanFailure(result);
       expectProblems(result, c.problems);
       expect(result.stderr).toContain('the previous site is untouched');
+      expect(snapshotTree(content), 'the build changed the content folder').toEqual(contentBefore);
 
       expect(statSync(outDir).ino, 'the output folder was replaced').toBe(previousInode);
       expect(snapshotTree(outDir), 'the previous site changed').toEqual(previous);

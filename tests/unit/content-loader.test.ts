@@ -176,7 +176,7 @@ describe('loadContent problems', () => {
 
   it('refuses an HTML <img> of a local file, which would skip the image pipeline', () => {
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, 'Texte.\n\n<img src="./photo.jpg" alt="Une photo" />') })).toEqual([
-      'content/articles/2020/premier.mdx:11 › <img src>: found an HTML image "./photo.jpg", which would be published unoptimised, expected ![alt text](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
+      'content/articles/2020/premier.mdx:11 › <img>: found the HTML element <img>, expected ![texte](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
     ]);
   });
 
@@ -272,5 +272,19 @@ describe('loadContent problems: one message per mistake, never a crash', () => {
       'content/articles/2020/premier.mdx:2 › title: found "", expected a non-empty headline',
       expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 › <Figure src>: found "\.\/absente\.png", but there is no such file/),
     ]);
+  });
+
+  it('reports a file that is not one of the content folder once, whoever names it (the path resolver, not the safety check)', () => {
+    const cases: [string, string][] = [
+      ['![Une carte](/images/carte.jpg)', '![image]'],
+      ['<Figure src="https://cdn.example/a.jpg" alt="Une image" />', '<Figure src>'],
+      ['<Video src="./clip.mp4" poster="https://cdn.example/p.jpg" title="Clip" />', '<Video poster>'],
+      ['<Video src="https://cdn.example/clip.mp4" title="Clip" />', '<Video src>'],
+    ];
+    for (const [body, field] of cases) {
+      const problems = problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, body), 'articles/2020/clip.mp4': 'x' });
+      expect(problems, body).toHaveLength(1);
+      expect(problems[0], body).toContain(`› ${field}:`);
+    }
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * The last line of defence between an article and its readers: whatever the
+ * content check (src/markdown/safety.ts) let through, and whatever a
+ * component renders, the published HTML of an article body (page and feed)
+ * holds only the elements and attributes below.
+ *
+ * hast-util-sanitize does the work, with a schema of ours narrowed from its
+ * GitHub-like default: the elements Markdown produces (GFM footnotes and
+ * tables included), the markup the site's components render, and the inline
+ * HTML writers may use. Two rules the library cannot express are applied
+ * after it: images and video files are ours (relative, or on the site's own
+ * origin), and a `srcset` is checked candidate by candidate.
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+
+const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
+
+/**
+ * The `class` values the components render (src/render/components.ts and
+ * picture.ts) and those of GFM footnotes. A component that gains a class adds it here, or the
+ * sanitised page loses its style.
+ */
+export const COMPONENT_CLASSES = {
+  a: ['data-footnote-backref', 'video__facade'],
+  aside: ['read-also'],
+  div: ['video__frame'],
+  figure: ['figure', 'quote', 'video'],
+  h2: ['sr-only'],
+  picture: ['inline-image'],
+  section: ['footnotes'],
+  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label'],
+} as const satisfies Record<string, readonly [string, ...string[]]>;
+
+// A definition with values is an allowlist; `['className']` alone would allow any class.
+const classes = (tag: keyof typeof COMPONENT_CLASSES): [string, ...string[]] => ['className', ...COMPONENT_CLASSES[tag]];
+
+// GFM writes a table column's alignment as this one declaration; no other
+// style is published.
+const alignment: [string, RegExp] = ['style', /^text-align: ?(left|right|center);?$/];
+
+const headingIds = Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, ['id']]));
+
+/** The schema the published article HTML is held to. */
+export const articleSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [
+    // Markdown
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'hr', 'br',
+    'em', 'strong', 'del', 'a', 'img', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'sup', 'section',
+    // the components' markup
+    'figure', 'figcaption', 'picture', 'source', 'video', 'aside', 'cite', 'div', 'span',
+    // the inline HTML writers may use
+    'abbr', 'sub', 'kbd', 'mark', 'ins', 'q', 'time',
+  ],
+  // Elements whose content is not text a reader should see are dropped with
+  // it; any other refused element is unwrapped, its text kept.
+  strip: ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes', 'template', 'textarea', 'select', 'svg', 'math', 'title', 'xmp', 'audio'],
+  ancestors: {
+    ...defaultSchema.ancestors,
+    source: ['picture', 'video'],
+    figcaption: ['figure'],
+  },
+  attributes: {
+    ...headingIds,
+    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', ...aria, classes('a')],
+    abbr: ['title'],
+    aside: ['ariaLabel', classes('aside')],
+    blockquote: ['cite'],
+    code: [['className', /^language-[\w+#.-]+$/]],
+    del: ['cite', 'dateTime'],
+    div: [classes('div'), ['dataVideoEmbed', /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]+\?autoplay=1$/], 'dataVideoTitle'],
+    figure: [classes('figure')],
+    h2: ['id', classes('h2')],
+    img: ['src', 'srcSet', 'sizes', 'alt', 'title', 'width', 'height', 'loading', 'decoding', 'fetchPriority'],
+    ins: ['cite', 'dateTime'],
+    li: ['id'],
+    ol: ['start'],
+    picture: [classes('picture')],
+    q: ['cite'],
+    section: ['dataFootnotes', classes('section')],
+    source: ['src', 'srcSet', 'sizes', 'type', 'media'],
+    span: ['ariaHidden', classes('span')],
+    td: [alignment],
+    th: [alignment, 'scope'],
+    time: ['dateTime'],
+    video: ['controls', 'preload', 'poster', 'width', 'height'],
+    '*': ['lang', 'dir'],
+  },
+  protocols: {
+    href: ['http', 'https', 'mailto', 'tel'],
+    cite: ['http', 'https'],
+    src: ['http', 'https'],
+    poster: ['http', 'https'],
+  },
+  // Ids are kept as written: footnote links (#user-content-fn-1) and heading
+  // anchors point at them, and no id comes from a writer (the content check
+  // refuses an `id` attribute), so prefixing would only break those links.
+  clobberPrefix: '',
+  clobber: [],
+  required: {},
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+export interface SanitizeOptions {
+  /**
+   * The site's origin (e.g. "https://gazette.example"): in a feed, image and
+   * video URLs are absolute, and may point there. Without it, only relative
+   * URLs and site paths are kept.
+   */
+  siteOrigin?: string;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A URL of our own: a path (no scheme, not "//host"), or one on the site's origin. */
+function isOwnUrl(raw: string, origin: string | undefined): boolean {
+  const url = raw.replace(/[\t\n\r]/g, '').trim();
+  if (/^[/\\]{2}/.test(url)) return false;
+  if (!SCHEME.test(url)) return true;
+  if (!origin || !URL.canParse(url)) return false;
+  return new URL(url).origin === new URL(origin).origin;
+}
+
+/**
+ * Each candidate of a srcset is a URL then descriptors ("480w", "2x"), split
+ * by whitespace and commas. Splitting on both can only cut a URL into
+ * pieces, each then checked on its own: a piece that looks like another
+ * site's URL rejects the whole attribute, which errs on the safe side.
+ */
+function isOwnSrcset(value: string, origin: string | undefined): boolean {
+  return value
+    .split(/[\s,]+/)
+    .filter((piece) => piece !== '' && !/^\d+(\.\d+)?[wxh]$/.test(piece))
+    .every((piece) => isOwnUrl(piece, origin));
+}
+
+const MEDIA_URL_PROPS = ['src', 'poster'] as const;
+
+/** Removes media that would make readers' browsers call another site: an image without its source is dropped whole. */
+function keepOwnMedia(node: Root | Element, origin: string | undefined): void {
+  const kept: RootContent[] = [];
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      const props = child.properties;
+      for (const key of MEDIA_URL_PROPS) {
+        if (typeof props[key] === 'string' && !isOwnUrl(props[key], origin)) delete props[key];
+      }
+      if (props.srcSet !== undefined) {
+        const srcset = Array.isArray(props.srcSet) ? props.srcSet.join(', ') : String(props.srcSet);
+        if (!isOwnSrcset(srcset, origin)) delete props.srcSet;
+      }
+      const emptyImage = child.tagName === 'img' && props.src === undefined && props.srcSet === undefined;
+      const emptySource = child.tagName === 'source' && props.src === undefined && props.srcSet === undefined;
+      if (emptyImage || emptySource) continue;
+      keepOwnMedia(child, origin);
+    }
+    kept.push(child);
+  }
+  node.children = kept as typeof node.children;
+}
+
+/**
+ * A clean copy of an article body's tree: only {@link articleSchema}'s
+ * elements and attributes, links to http(s), mailto, tel, anchors and
+ * relative paths, and images and video files of our own. The input is not
+ * modified.
+ */
+export function sanitizeHast(tree: Root, options: SanitizeOptions = {}): Root {
+  const clean = sanitize(tree, articleSchema);
+  const root: Root = clean.type === 'root' ? clean : { type: 'root', children: [clean as RootContent] };
+  keepOwnMedia(root, options.siteOrigin);
+  return root;
+}
