@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { MANIFEST_ENV, readEnvironment } from '../config/environment.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
+import { frenchTypography } from '../lib/typography.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import type { ImageManifest } from '../build/images.ts';
 
@@ -16,11 +17,20 @@ export { MANIFEST_ENV };
 
 let site: (Site & { origin: string }) | undefined;
 
-/** site.yaml, validated (the content phase already reported any problem), with the origin resolved. */
+/**
+ * site.yaml, validated (the content phase already reported any problem), with
+ * the origin resolved and the name and tagline French-typeset, as everything
+ * a reader reads (header, feeds, structured data).
+ */
 export function getSite(): Site & { origin: string } {
   if (!site) {
     const data = siteSchema.parse(parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')));
-    site = { ...data, origin: environment.siteUrl ?? data.url.replace(/\/+$/, '') };
+    site = {
+      ...data,
+      name: frenchTypography(data.name),
+      tagline: data.tagline === undefined ? undefined : frenchTypography(data.tagline),
+      origin: environment.siteUrl ?? data.url.replace(/\/+$/, ''),
+    };
   }
   return site;
 }
