@@ -11,7 +11,7 @@ import { contentKeyOf } from '../lib/content-keys.ts';
 import { frenchTypography } from '../lib/typography.ts';
 
 /** Characters around which frenchTypography may change something. */
-const MAY_NEED_TYPOGRAPHY = /[;:!?«»'  ]/;
+const MAY_NEED_TYPOGRAPHY = /[;:!?«»'  "“”\dè]/;
 
 /** Elements whose text is code or machine text: typography must not touch it. */
 const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
