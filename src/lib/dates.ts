@@ -4,7 +4,14 @@
  *
  * Intl.DateTimeFormat instances are costly to create and these functions run
  * thousands of times per build, so each one is created once, here.
+ *
+ * The spaces inside a date (`12 mai 2016`) and a time (`8 h 00`) are
+ * no-break spaces (U+00A0), so that neither is ever split across two lines.
+ * The results are plain text: the superscript of `1er` needs markup, and is
+ * the job of a caller that writes HTML, through `typesetHtml` in
+ * src/lib/typography.ts (`typesetHtml(formatDate(d))` gives `1<sup>er</sup>…`).
  */
+import { NBSP } from './typography.ts';
 
 const TIME_ZONE = 'Europe/Paris';
 
@@ -44,21 +51,24 @@ function partsOf(format: Intl.DateTimeFormat, d: Date): Parts {
   return parts;
 }
 
-/** `12 mai 2016`, and `1er janvier 2016` for the first of the month (Paris time). */
+/** `12 mai 2016`, and `1er janvier 2016` for the first of the month (Paris time, no-break spaces). */
 export function formatDate(d: Date): string {
   const { day, month, year } = partsOf(DATE_FORMAT, d);
-  return `${day === '1' ? '1er' : day} ${month} ${year}`;
+  return `${day === '1' ? '1er' : day}${NBSP}${month}${NBSP}${year}`;
 }
 
-/** `8 h 00`, `17 h 30`, `0 h 05` (Paris time, 24-hour clock, French « h »). */
+/** `8 h 00`, `17 h 30`, `0 h 05` (Paris time, 24-hour clock, French « h », no-break spaces). */
 export function formatTime(d: Date): string {
   const { hour, minute } = partsOf(TIME_FORMAT, d);
-  return `${hour} h ${minute}`;
+  return `${hour}${NBSP}h${NBSP}${minute}`;
 }
 
-/** `12 mai 2016 à 8 h 00` (Paris time), as in « Publié le … ». */
+/**
+ * `12 mai 2016 à 8 h 00` (Paris time), as in « Publié le … ». A line may
+ * break before « à », never after it: a one-letter word does not end a line.
+ */
 export function formatDateTime(d: Date): string {
-  return `${formatDate(d)} à ${formatTime(d)}`;
+  return `${formatDate(d)} à${NBSP}${formatTime(d)}`;
 }
 
 /**

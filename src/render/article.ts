@@ -17,7 +17,7 @@ import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
 import { sanitizeHast } from '../markdown/sanitize.ts';
 import { countWords } from '../lib/reading-time.ts';
-import { frenchTypography } from '../lib/typography.ts';
+import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
 import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
 
@@ -54,23 +54,64 @@ export interface RenderedBody {
 /** Elements whose text is code or machine text: typography must not touch it. */
 const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
 
-/** Characters around which frenchTypography may change something. */
-const MAY_NEED_TYPOGRAPHY = /[;:!?«»'"“”  ]/;
-
 type AnyNode = Root | RootContent | ElementContent | { type: string; [key: string]: unknown };
 
 const isJsx = (node: AnyNode): node is AnyNode & { name: string | null; attributes: { type: string; name?: string; value?: unknown }[]; children: ElementContent[]; data?: Record<string, unknown> } =>
   node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
-/** French typography on every text node outside code; component props are typeset by the components. */
-function typesetText(node: AnyNode, verbatim: boolean): void {
-  if (node.type === 'text') {
-    const text = node as Text;
-    if (!verbatim && MAY_NEED_TYPOGRAPHY.test(text.value)) text.value = frenchTypography(text.value);
-    return;
+/** Elements whose text is one run of prose: quotes pair, and spaces are decided, within one of them. */
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'blockquote']);
+
+const tagOf = (node: AnyNode) => (node.type === 'element' ? (node as Element).tagName : isJsx(node) ? node.name ?? '' : undefined);
+const childrenOf = (node: AnyNode): AnyNode[] => ((node as { children?: AnyNode[] }).children ?? []);
+
+/** The text nodes of a block, in order, outside code and outside nested blocks (typeset on their own). */
+function blockTexts(node: AnyNode, out: Text[]): Text[] {
+  for (const child of childrenOf(node)) {
+    if (child.type === 'text') out.push(child as Text);
+    else {
+      const tag = tagOf(child);
+      if (tag !== undefined && !VERBATIM.has(tag) && !BLOCKS.has(tag)) blockTexts(child, out);
+    }
   }
-  const inside = verbatim || (node.type === 'element' && VERBATIM.has((node as Element).tagName)) || (isJsx(node) && VERBATIM.has(node.name ?? ''));
-  for (const child of ((node as { children?: AnyNode[] }).children ?? [])) typesetText(child, inside);
+  return out;
+}
+
+/**
+ * French typography on the prose of the body, block by block (so that a
+ * quotation around `**bold**` pairs its « »), never inside code; then the
+ * ordinal suffixes (1er, XIXe) as superscripts. Component props are
+ * typeset by the components.
+ */
+function typesetText(node: AnyNode): void {
+  const tag = tagOf(node);
+  if (tag !== undefined && VERBATIM.has(tag)) return;
+  if (tag !== undefined && BLOCKS.has(tag)) {
+    const texts = blockTexts(node, []);
+    const typeset = typesetBlock(texts.map((t) => t.value));
+    texts.forEach((t, i) => (t.value = typeset[i]!));
+  }
+  for (const child of childrenOf(node)) if (child.type !== 'text') typesetText(child);
+}
+
+/** Replaces, outside code, each ordinal suffix of the text by a `<sup>`. */
+function superscriptOrdinals(node: AnyNode): void {
+  const children = (node as { children?: AnyNode[] }).children;
+  if (!children) return;
+  const tag = tagOf(node);
+  if (tag !== undefined && (VERBATIM.has(tag) || tag === 'sup')) return;
+  const out: AnyNode[] = [];
+  for (const child of children) {
+    if (child.type !== 'text') {
+      superscriptOrdinals(child);
+      out.push(child);
+      continue;
+    }
+    const segments = splitOrdinals((child as Text).value);
+    if (segments.length === 1) out.push(child);
+    else for (const seg of segments) out.push(typeof seg === 'string' ? { type: 'text', value: seg } : { type: 'element', tagName: 'sup', properties: {}, children: [{ type: 'text', value: seg.sup }] });
+  }
+  (node as { children: AnyNode[] }).children = out;
 }
 
 function textOf(node: AnyNode): string {
@@ -189,7 +230,8 @@ function convertAll(nodes: readonly AnyNode[], variant: Variant, ctx: ComponentC
  * page's and the feeds' HTML.
  */
 export async function renderBody(tree: Root, ctx: ComponentContext): Promise<RenderedBody> {
-  typesetText(tree, false);
+  typesetText(tree);
+  superscriptOrdinals(tree);
   const headings: Heading[] = [];
   addHeadingIds(tree, new GithubSlugger(), headings);
   const found = { youtube: false };

@@ -43,7 +43,7 @@ describe('sitemaps', () => {
       `${ORIGIN}/articles/black-friday-arnaques-faux-colis/`,
     ]);
     const news = entries[0]!['news:news'];
-    expect(news['news:publication']['news:name']).toBe("L'Écho du Numérique");
+    expect(news['news:publication']['news:name']).toBe('L’Écho du Numérique');
     expect(news['news:publication']['news:language']).toBe('fr');
     expect(news['news:publication_date']).toBe('2026-11-27T17:30:00+01:00');
     expect(String(news['news:title']).length).toBeGreaterThan(10);

@@ -18,6 +18,9 @@ import { fr } from '../../src/i18n/fr.ts';
 import { buildSite, fixture, readPage } from '../helpers/build.ts';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+// Like text, but keeps no-break spaces (`\s` would match them).
+const prose = (el: Element | null | undefined) => el?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+const NBSP = '\u00A0';
 const exists = (site: string, pagePath: string) => existsSync(path.join(site, pagePath, 'index.html'));
 /** The article links of the cards of a page, in order. */
 const cards = (doc: Document) => [...doc.querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'));
@@ -180,11 +183,11 @@ describe('index pages of the basic fixture', () => {
     expect(episodes).toHaveLength(1);
     expect(text(episodes[0]!.querySelector('.kicker'))).toBe('Épisode 1');
     expect(episodes[0]!.querySelector('h3 a')?.getAttribute('href')).toBe('/articles/premier-episode/');
-    expect(text(episodes[0])).toContain('12 mai 2016');
+    expect(prose(episodes[0])).toContain(`12${NBSP}mai${NBSP}2016`);
     expect(text(episodes[0])).toContain('Le premier épisode de la série');
     // Announced by its date alone (Paris time), never its title or slug.
     const next = doc.querySelector('.series-next time')!;
-    expect(text(next)).toBe('Prochain épisode le 1er janvier 2030');
+    expect(prose(next)).toBe(`Prochain épisode le 1er${NBSP}janvier${NBSP}2030`);
     expect(next.getAttribute('datetime')).toBe('2030-01-01');
     const feeds = [...doc.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href'));
     expect(feeds).toContain('https://gazette.example/series/un-an-apres/rss.xml');

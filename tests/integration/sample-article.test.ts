@@ -13,6 +13,8 @@ const NBSP = '\u00A0';
 let site: string;
 let doc: Document;
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+// Like text, but keeps no-break spaces (`\s` would match them).
+const prose = (el: Element | null | undefined) => el?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
 
 beforeAll(() => {
   site = inject('sampleSite');
@@ -32,6 +34,11 @@ describe('the Cloudwatt retrospective page', () => {
     expect(crumbs).toHaveLength(3);
   });
 
+  it('has the site name and tagline of site.yaml with typographic apostrophes', () => {
+    expect(prose(doc.querySelector('.site-header__name'))).toBe('L’Écho du Numérique');
+    expect(prose(doc.querySelector('.site-header__tagline'))).toBe('L’actualité du numérique, de la salle serveur jusqu’à l’Assemblée');
+  });
+
   it('has the kicker with rubrique, series and episode number, one h1 and the lede', () => {
     const kicker = doc.querySelector('.kicker');
     expect(kicker?.querySelector('a[href="/rubriques/cloud/"]')).not.toBeNull();
@@ -48,8 +55,9 @@ describe('the Cloudwatt retrospective page', () => {
     const byline = doc.querySelector('.byline')!;
     const author = byline.querySelector('a[rel="author"]');
     expect(author?.getAttribute('href')).toMatch(/^\/auteurs\/[a-z-]+\/$/);
-    expect(text(byline)).toContain('Publié le 12 mai 2016 à 8 h 00');
-    expect(text(byline)).toContain('Mis à jour le 13 mai 2016 à 10 h 30');
+    // No-break spaces: the date and the time never split across lines.
+    expect(prose(byline)).toContain(`Publié le 12${NBSP}mai${NBSP}2016 à${NBSP}8${NBSP}h${NBSP}00`);
+    expect(prose(byline)).toContain(`Mis à jour le 13${NBSP}mai${NBSP}2016 à${NBSP}10${NBSP}h${NBSP}30`);
     expect(byline.querySelector('time')?.getAttribute('datetime')).toBe('2016-05-12T08:00:00+02:00');
     expect(text(byline)).toMatch(/Lecture : [2-9] min/);
   });
@@ -94,6 +102,10 @@ describe('the Cloudwatt retrospective page', () => {
     expect(body).toMatch(new RegExp(`\\S${NBSP}:`));
     expect(body).not.toMatch(/ [?!;:]/);
     expect(body).not.toMatch(/« | »/);
+    // Numbers keep their unit and dates their parts on one line.
+    expect(body).toContain(`33${NNBSP}%`);
+    expect(body).toContain(`75${NBSP}millions d’euros`);
+    expect(body).toContain(`1er${NBSP}janvier${NBSP}2016`);
     for (const a of doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).not.toMatch(/[\u00A0\u202F]/);
   });
 

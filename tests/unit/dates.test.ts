@@ -1,29 +1,33 @@
 import { describe, it, expect } from 'vitest';
 import { formatDate, formatDateTime, formatTime, toIsoString } from '../../src/lib/dates.ts';
+import { frenchTypography, typesetHtml } from '../../src/lib/typography.ts';
+
+// Readable expectations: `~` stands for a no-break space (U+00A0).
+const t = (s: string) => s.replace(/~/g, '\u00A0');
 
 describe('formatDate', () => {
   it('writes the French date in Paris time', () => {
-    expect(formatDate(new Date('2016-05-12T08:00:00+02:00'))).toBe('12 mai 2016');
+    expect(formatDate(new Date('2016-05-12T08:00:00+02:00'))).toBe(t('12~mai~2016'));
   });
 
   it('writes « 1er » for the first day of the month', () => {
-    expect(formatDate(new Date('2016-01-01T10:00:00+01:00'))).toBe('1er janvier 2016');
-    expect(formatDate(new Date('2016-05-01T10:00:00+02:00'))).toBe('1er mai 2016');
+    expect(formatDate(new Date('2016-01-01T10:00:00+01:00'))).toBe(t('1er~janvier~2016'));
+    expect(formatDate(new Date('2016-05-01T10:00:00+02:00'))).toBe(t('1er~mai~2016'));
   });
 
   it('does not write « 1er » for other days starting with 1', () => {
-    expect(formatDate(new Date('2016-05-11T10:00:00+02:00'))).toBe('11 mai 2016');
-    expect(formatDate(new Date('2016-05-21T10:00:00+02:00'))).toBe('21 mai 2016');
+    expect(formatDate(new Date('2016-05-11T10:00:00+02:00'))).toBe(t('11~mai~2016'));
+    expect(formatDate(new Date('2016-05-21T10:00:00+02:00'))).toBe(t('21~mai~2016'));
   });
 
   it('uses the Paris day, not the UTC day', () => {
     // 23:30 UTC on 31 December is already 1 January in Paris.
-    expect(formatDate(new Date('2015-12-31T23:30:00Z'))).toBe('1er janvier 2016');
-    expect(formatDate(new Date('2016-08-14T22:30:00Z'))).toBe('15 août 2016');
+    expect(formatDate(new Date('2015-12-31T23:30:00Z'))).toBe(t('1er~janvier~2016'));
+    expect(formatDate(new Date('2016-08-14T22:30:00Z'))).toBe(t('15~août~2016'));
   });
 
   it('writes every month in lowercase French', () => {
-    const months = Array.from({ length: 12 }, (_, m) => formatDate(new Date(Date.UTC(2016, m, 15, 12))).split(' ')[1]);
+    const months = Array.from({ length: 12 }, (_, m) => formatDate(new Date(Date.UTC(2016, m, 15, 12))).split('\u00A0')[1]);
     expect(months).toEqual([
       'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
       'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
@@ -35,26 +39,52 @@ describe('formatDate', () => {
   });
 });
 
+describe('formatDate: never split across lines', () => {
+  it('has no ordinary space, only no-break spaces', () => {
+    for (const iso of ['2016-05-12T08:00:00+02:00', '2031-01-01T10:00:00+01:00', '2016-09-30T10:00:00+02:00']) {
+      const date = formatDate(new Date(iso));
+      expect(date).not.toMatch(/[ \t\n]/);
+      expect(date.split('\u00A0')).toHaveLength(3);
+    }
+  });
+
+  it('is left as it is by frenchTypography', () => {
+    const date = formatDate(new Date('2031-01-01T10:00:00+01:00'));
+    expect(frenchTypography(date)).toBe(date);
+    expect(frenchTypography(formatDateTime(new Date('2016-05-12T08:00:00+02:00')))).toBe(t('12~mai~2016 à~8~h~00'));
+  });
+
+  it('leaves the 1er superscript to typesetHtml', () => {
+    expect(formatDate(new Date('2031-01-01T10:00:00+01:00'))).not.toContain('<');
+    expect(typesetHtml(formatDate(new Date('2031-01-01T10:00:00+01:00')))).toBe(t('1<sup>er</sup>~janvier~2031'));
+  });
+});
+
 describe('formatTime', () => {
   it('writes French hours without leading zero', () => {
-    expect(formatTime(new Date('2016-05-12T08:00:00+02:00'))).toBe('8 h 00');
-    expect(formatTime(new Date('2016-05-12T17:30:00+02:00'))).toBe('17 h 30');
+    expect(formatTime(new Date('2016-05-12T08:00:00+02:00'))).toBe(t('8~h~00'));
+    expect(formatTime(new Date('2016-05-12T17:30:00+02:00'))).toBe(t('17~h~30'));
   });
 
   it('writes midnight as 0 h', () => {
-    expect(formatTime(new Date('2016-05-12T00:05:00+02:00'))).toBe('0 h 05');
+    expect(formatTime(new Date('2016-05-12T00:05:00+02:00'))).toBe(t('0~h~05'));
   });
 
   it('follows daylight saving time in Paris', () => {
-    expect(formatTime(new Date('2016-01-12T07:00:00Z'))).toBe('8 h 00');
-    expect(formatTime(new Date('2016-07-12T07:00:00Z'))).toBe('9 h 00');
+    expect(formatTime(new Date('2016-01-12T07:00:00Z'))).toBe(t('8~h~00'));
+    expect(formatTime(new Date('2016-07-12T07:00:00Z'))).toBe(t('9~h~00'));
   });
 });
 
 describe('formatDateTime', () => {
+  it('keeps the date and the time each on one line, and « à » with the time', () => {
+    const text = formatDateTime(new Date('2016-05-12T17:30:00+02:00'));
+    expect(text.split(' ')).toEqual([t('12~mai~2016'), t('à~17~h~30')]);
+  });
+
   it('joins date and time with « à »', () => {
-    expect(formatDateTime(new Date('2016-05-12T08:00:00+02:00'))).toBe('12 mai 2016 à 8 h 00');
-    expect(formatDateTime(new Date('2016-01-01T00:00:00+01:00'))).toBe('1er janvier 2016 à 0 h 00');
+    expect(formatDateTime(new Date('2016-05-12T08:00:00+02:00'))).toBe(t('12~mai~2016 à~8~h~00'));
+    expect(formatDateTime(new Date('2016-01-01T00:00:00+01:00'))).toBe(t('1er~janvier~2016 à~0~h~00'));
   });
 });
 

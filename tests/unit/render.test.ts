@@ -52,6 +52,14 @@ describe('renderBody', () => {
     expect(out.headings).toEqual([{ depth: 2, slug: 'un-titre-oui', text: 'Un titre\u00A0: oui' }]);
   });
 
+  it('pairs French quotes across the inline markup of a block, and sets ordinals as superscripts (never in code)', async () => {
+    const out = await renderBody(parse('Il dit "le **cloud** souverain" le 1er janvier, au XIXe siècle : `1er`.\n'), ctx);
+    const p = dom(out.html).querySelector('p')!;
+    expect(p.textContent).toBe('Il dit «\u00A0le cloud souverain\u00A0» le 1er\u00A0janvier, au XIXe siècle\u00A0: 1er.');
+    expect([...p.querySelectorAll('sup')].map((s) => s.textContent)).toEqual(['er', 'e']);
+    expect(p.querySelector('code sup')).toBeNull();
+  });
+
   it('counts the words of the text, not of the markup', async () => {
     const out = await renderBody(parse('Un deux trois.\n\n<Quote by="Quelqu’un">quatre cinq</Quote>\n\n<Figure src="./photo.jpg" alt="six sept huit" />\n'), ctx);
     expect(out.words).toBe(5);

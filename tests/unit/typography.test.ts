@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { frenchTypography, NBSP, NNBSP } from '../../src/lib/typography.ts';
+import { frenchTypography, NBSP, NNBSP, splitOrdinals, typesetBlock, typesetHtml } from '../../src/lib/typography.ts';
 
 const f = frenchTypography;
 // Readable expectations: `_` stands for NNBSP (fine), `~` for NBSP.
@@ -196,6 +196,11 @@ describe('general behaviour', () => {
       'Quoi?Non',
       'Non ! ! ?',
       '«  Bonjour  »  !',
+      'Il a dit "le « cloud » souverain" et “vraiment” ; un écran de 12" ; un " seul',
+      '« il a dit "oui" » puis “non”',
+      'Le 1er janvier 2031 à 20 h 30, 10 000 salariés, 75 millions d\'euros, 33%, 12€',
+      'la 1ère fois, la 2ème, le XIXème siècle, la 2nde',
+      'Voir "https://x.fr/a?b=1" ou www.example.fr/10 000',
     ];
     for (const s of samples) {
       const once = f(s);
@@ -211,5 +216,229 @@ describe('general behaviour', () => {
 
   it('never touches line breaks', () => {
     expect(f('Un\nDeux\n\nTrois ?')).toBe(t('Un\nDeux\n\nTrois_?'));
+  });
+});
+
+describe('straight and English quotes become guillemets', () => {
+  it('turns a pair of straight quotes into « » with no-break spaces inside', () => {
+    expect(f('Il a dit "vraiment" hier')).toBe(t('Il a dit «~vraiment~» hier'));
+    expect(f('"Vraiment"')).toBe(t('«~Vraiment~»'));
+    expect(f('le " cloud "')).toBe('le " cloud "');
+  });
+
+  it('turns English curly quotes into « » (the Markdown processor may have curled them)', () => {
+    expect(f('Il a dit “vraiment” hier')).toBe(t('Il a dit «~vraiment~» hier'));
+  });
+
+  it('keeps punctuation around the quote in place', () => {
+    expect(f('("non"), "oui"; "peut-être"?')).toBe(t('(«~non~»), «~oui~»_; «~peut-être~»_?'));
+    expect(f('Il a dit : "Jamais !"')).toBe(t('Il a dit~: «~Jamais_!~»'));
+  });
+
+  it('quotes a URL without touching it', () => {
+    expect(f('Voir "https://example.fr/a?b=1"')).toBe(t('Voir «~https://example.fr/a?b=1~»'));
+  });
+
+  it('leaves an inch mark or a lone quote alone', () => {
+    expect(f('un écran de 12" seulement')).toBe('un écran de 12" seulement');
+    expect(f('un écran de 12"')).toBe('un écran de 12"');
+    expect(f('un " seul')).toBe('un " seul');
+    expect(f('"ouvert sans fin')).toBe('"ouvert sans fin');
+    expect(f('fermé sans début"')).toBe('fermé sans début"');
+    expect(f('“ouvert sans fin')).toBe('“ouvert sans fin');
+  });
+
+  it('leaves quotes inside a word or code-like text alone', () => {
+    expect(f('a"b"c')).toBe('a"b"c');
+    expect(f('key="value"')).toBe('key="value"');
+  });
+});
+
+describe('quotes inside a quotation', () => {
+  it('become “ ” inside guillemets', () => {
+    expect(f('« Il a dit "oui" hier »')).toBe(t('«~Il a dit “oui” hier~»'));
+    expect(f('« Il a dit “oui” hier »')).toBe(t('«~Il a dit “oui” hier~»'));
+  });
+
+  it('become “ ” inside straight quotes', () => {
+    expect(f('"Il a dit "oui" hier"')).toBe(t('«~Il a dit “oui” hier~»'));
+    expect(f('“Il a dit "oui" hier”')).toBe(t('«~Il a dit “oui” hier~»'));
+  });
+
+  it('stay « » after the outer quotation closed', () => {
+    expect(f('« Un » puis "deux"')).toBe(t('«~Un~» puis «~deux~»'));
+  });
+
+  it('become “ ” in a paragraph that continues a quotation (« opened, not closed)', () => {
+    expect(f('« Il a dit "oui"')).toBe(t('«~Il a dit “oui”'));
+  });
+});
+
+describe('quotes over several text nodes of a block', () => {
+  it('pairs a quote opened in one node and closed in another', () => {
+    // "le **cloud** souverain" : three text nodes around a <strong>.
+    expect(typesetBlock(['Le "', 'cloud', ' souverain" ?'])).toEqual([t('Le «~'), 'cloud', t(' souverain~»_?')]);
+    expect(typesetBlock(['"le ', 'cloud', ' souverain"'])).toEqual([t('«~le '), 'cloud', t(' souverain~»')]);
+    expect(typesetBlock(['Il dit “', 'oui', '” hier'])).toEqual([t('Il dit «~'), 'oui', t('~» hier')]);
+  });
+
+  it('spaces a mark that follows another node', () => {
+    expect(typesetBlock(['Vraiment', '?'])).toEqual(['Vraiment', t('_?')]);
+  });
+
+  it('gives one string per node and leaves an unbalanced quote alone', () => {
+    expect(typesetBlock(['un écran de 12', '" et ', 'plus'])).toEqual(['un écran de 12', '" et ', 'plus']);
+    expect(typesetBlock([])).toEqual([]);
+    expect(typesetBlock(['Quoi?'])).toEqual([t('Quoi_?')]);
+  });
+
+  it('does not pair quotes of a single node on their own (the block decides)', () => {
+    expect(f('"le ')).toBe('"le ');
+    expect(f(' souverain"')).toBe(' souverain"');
+  });
+
+  it('is idempotent', () => {
+    const once = typesetBlock(['Le "', 'cloud', ' souverain" ?']);
+    expect(typesetBlock(once)).toEqual(once);
+  });
+});
+
+describe('ordinal spelling', () => {
+  it('rewrites 1ère, 2ème, XIXème, 2nde in the short forms', () => {
+    expect(f('la 1ère fois, les 1ères, la 2ème, les 3èmes')).toBe('la 1re fois, les 1res, la 2e, les 3es');
+    expect(f('le 4ième, le 5eme, le XIXème siècle, la Ière')).toBe('le 4e, le 5e, le XIXe siècle, la Ire');
+    expect(f('la 2nde, le 2nd')).toBe('la 2de, le 2d');
+  });
+
+  it('leaves words and codes alone', () => {
+    expect(f('la 1ème')).toBe('la 1ème');
+    expect(f('#2ème1')).toBe('#2ème1');
+    expect(f('Mème, Lère')).toBe('Mème, Lère');
+  });
+});
+
+describe('ordinal superscripts', () => {
+  const sups = (text: string) => splitOrdinals(text).filter((s) => typeof s !== 'string');
+
+  it('cuts the suffixes of Arabic ordinals', () => {
+    expect(splitOrdinals('le 1er mai')).toEqual(['le 1', { sup: 'er' }, ' mai']);
+    expect(splitOrdinals('la 1re, les 1ers, les 1res, le 2e, les 21es, la 2de, le 2d')).toEqual([
+      'la 1', { sup: 're' }, ', les 1', { sup: 'ers' }, ', les 1', { sup: 'res' }, ', le 2', { sup: 'e' },
+      ', les 21', { sup: 'es' }, ', la 2', { sup: 'de' }, ', le 2', { sup: 'd' },
+    ]);
+  });
+
+  it('cuts the suffixes of Roman ordinals', () => {
+    expect(splitOrdinals('au XIXe et au XXIe siècle')).toEqual(['au XIX', { sup: 'e' }, ' et au XXI', { sup: 'e' }, ' siècle']);
+    expect(sups('François Ier, la Ire, le IIe, la Ve République')).toEqual([{ sup: 'er' }, { sup: 're' }, { sup: 'e' }, { sup: 'e' }]);
+  });
+
+  it('gives the text back when joined', () => {
+    const text = 'le 1er et le 2e, au XIXe';
+    expect(splitOrdinals(text).map((s) => (typeof s === 'string' ? s : s.sup)).join('')).toBe(text);
+    expect(splitOrdinals('rien')).toEqual(['rien']);
+    expect(splitOrdinals('')).toEqual(['']);
+    expect(splitOrdinals('1er')).toEqual(['1', { sup: 'er' }]);
+  });
+
+  it('does not take words, names or wrong suffixes for ordinals', () => {
+    for (const text of ['Me Dupont', 'Le chat', 'Ce jour', 'De rien', 'Mme', 'le', 'Ie', '1e', '0e', '2er', '3re', '3de', 'Intel Xe', 'Iris Xe', 'MCMe']) {
+      expect(sups(text), text).toEqual([]);
+    }
+  });
+
+  it('does not cut inside a word, a hash, a colour or a number', () => {
+    for (const text of ['a2e', 'v2e', '#2e2e2e', 'commit 2e4f1ab', '3.2e', '3,2e', '2e-3', '1e10', '2ef', 'sha-2e3', 'x1er']) {
+      expect(sups(text), text).toEqual([]);
+    }
+  });
+
+  it('does not cut inside a URL or an e-mail address', () => {
+    expect(sups('https://example.fr/le-2e-tour et 2e.tour@example.fr')).toEqual([]);
+  });
+});
+
+describe('typesetHtml', () => {
+  it('typesets, escapes and sets ordinals in <sup>', () => {
+    expect(typesetHtml('Le 1er "vrai" <b>test</b> & l\'XIXe !')).toBe(
+      t('Le 1<sup>er</sup> «~vrai~» &lt;b&gt;test&lt;/b&gt; &amp; l’XIX<sup>e</sup>_!'),
+    );
+    expect(typesetHtml('le 1er janvier')).toBe(t('le 1<sup>er</sup>~janvier'));
+  });
+
+  it('escapes quotes that stay straight', () => {
+    expect(typesetHtml(`12" et l'2`)).toBe('12&quot; et l&#39;2');
+  });
+
+  it('rewrites 1ère before setting the superscript', () => {
+    expect(typesetHtml('la 1ère')).toBe('la 1<sup>re</sup>');
+  });
+
+  it('gives the same HTML for a text typeset once or twice', () => {
+    const text = 'Le 1er janvier 2031, "le XXIe siècle" : 10 000 €';
+    expect(typesetHtml(f(text))).toBe(typesetHtml(text));
+  });
+});
+
+describe('no-break spaces in dates', () => {
+  it('joins the day, the month and the year', () => {
+    expect(f('le 13 mai 2016 au soir')).toBe(t('le 13~mai~2016 au soir'));
+    expect(f('le 1er janvier 2031')).toBe(t('le 1er~janvier~2031'));
+    expect(f('le 3 août, en décembre 2024')).toBe(t('le 3~août, en décembre~2024'));
+  });
+
+  it('leaves other words after a number alone', () => {
+    expect(f('les 3 premiers mois')).toBe('les 3 premiers mois');
+    expect(f('en 2016 Apple')).toBe('en 2016 Apple');
+    expect(f('le 13 maire')).toBe('le 13 maire');
+  });
+});
+
+describe('no-break spaces between a number and its unit', () => {
+  it('joins a number and the quantity or unit that follows', () => {
+    expect(f("75 millions d'euros")).toBe(t('75~millions d’euros'));
+    expect(f('10 Go, 3,5 km, 100 Mb/s, 65 W, 2 ans, 30 jours, 12 salariés')).toBe(
+      t('10~Go, 3,5~km, 100~Mb/s, 65~W, 2~ans, 30~jours, 12~salariés'),
+    );
+  });
+
+  it('writes hours as 20 h 30', () => {
+    expect(f('à 20 h 30 ou 8 h')).toBe(t('à 20~h~30 ou 8~h'));
+  });
+
+  it('puts a narrow no-break space before %, added when missing', () => {
+    expect(f('33 % et 12%')).toBe(t('33_% et 12_%'));
+  });
+
+  it('puts a no-break space before a currency symbol, added when missing', () => {
+    expect(f('12 €, 5$, 3 £')).toBe(t('12~€, 5~$, 3~£'));
+  });
+
+  it('does not take a word starting like a unit for the unit', () => {
+    expect(f('10 Gogo, 5 mais, 3 heureux, 2 tonnes')).toBe('10 Gogo, 5 mais, 3 heureux, 2 tonnes');
+    expect(f('Le 5 m’a plu, 3 s’ajoutent')).toBe('Le 5 m’a plu, 3 s’ajoutent');
+  });
+
+  it('leaves a unit without number alone', () => {
+    expect(f('en Go ou en km')).toBe('en Go ou en km');
+  });
+
+  it('leaves URLs alone', () => {
+    expect(f('https://example.fr/page?x=10%20Go')).toBe('https://example.fr/page?x=10%20Go');
+  });
+});
+
+describe('narrow no-break spaces between digit groups', () => {
+  it('joins the groups of a large number', () => {
+    expect(f('10 000 salariés')).toBe(t('10_000~salariés'));
+    expect(f('1 250 000 €')).toBe(t('1_250_000~€'));
+    expect(f(`3${NBSP}200`)).toBe(t('3_200'));
+  });
+
+  it('leaves years, phone numbers and decimals alone', () => {
+    expect(f('en 2016 300 personnes')).toBe(t('en 2016 300~personnes'));
+    expect(f('01 23 45 67 89')).toBe('01 23 45 67 89');
+    expect(f('3,5 000')).toBe('3,5 000');
+    expect(f('10 0000')).toBe('10 0000');
   });
 });
