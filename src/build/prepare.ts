@@ -43,7 +43,7 @@ export async function prepare(
   options: { encode: boolean; manifestPath?: string; includeDrafts?: boolean },
 ): Promise<Prepared> {
   let t = performance.now();
-  const content = loadContent(env.contentDir);
+  const content = loadContent(env.contentDir, { now: env.now });
   const problems = [...content.problems];
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
