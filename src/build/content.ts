@@ -94,7 +94,7 @@ function decodePath(src: string): string {
 
 const isLocalPath = (src: string) => !/^([a-z]+:)?\/\//i.test(src) && !src.startsWith('/') && !src.startsWith('data:');
 
-/** The line of a file a position points at (1-based), with the lines that come before the text. */
+/** The line (1-based, counted in the whole file) where the value at a YAML path is written. */
 type LineOf = (p: readonly PropertyKey[]) => number | undefined;
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
