@@ -7,9 +7,10 @@
  * what is expected. Astro's content collections then load the same files with
  * the same schemas, so the two can never disagree on what is valid.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, globSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, visit, type Document } from 'yaml';
 import { mdxToHast } from 'satteri';
 import { components } from '../render/components.ts';
 import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
@@ -121,31 +122,117 @@ function addAsset(
   return asset;
 }
 
+/** The line (1-based, counted in the whole file) where the value at a YAML path is written. */
+type LineOf = (p: readonly PropertyKey[]) => number | undefined;
+
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+/**
+ * Reads a content file (article, author, rubrique, series, site.yaml) as text,
+ * or reports why it cannot be used and returns undefined. Every content file
+ * goes through here, so they all follow the same rules:
+ * - UTF-8 only. `readFileSync(…, 'utf8')` would silently turn the bytes of a
+ *   file saved as Latin-1 into U+FFFD and publish them; the fatal decoder
+ *   refuses them instead.
+ * - A UTF-8 byte order mark (saved by some Windows editors) is dropped: it is
+ *   not part of the text, and would hide the front matter's first `---`.
+ * - No control characters but tab and line breaks: they are invisible in an
+ *   editor, and a NUL or a C1 character makes rss.xml ill-formed XML.
+ */
+function readContentFile(abs: string, file: string, problems: ContentProblem[]): string | undefined {
+  let bytes = readFileSync(abs);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The decoder does not say where: a line feed byte is never part of a
+    // UTF-8 sequence, so the first line that is not valid UTF-8 on its own
+    // is the line of the first bad byte.
+    let line = 1;
+    for (let start = 0; start <= bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end))) break;
+      if (end === -1) break;
+      start = end + 1;
+    }
+    problems.push({
+      file,
+      line,
+      found: 'bytes that are not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)',
+      expected: 'a text file encoded in UTF-8: open it in your editor and save it again with the UTF-8 encoding',
+    });
+    return undefined;
+  }
+  // U+FFFE and U+FFFF are not characters either, and XML refuses them too.
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/.exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const lineStart = text.lastIndexOf('\n', control.index) + 1;
+    problems.push({
+      file,
+      line: lineAt(text, control.index),
+      found: `the invisible control character U+${code}${code === '0000' ? ' (NUL)' : ''} at column ${control.index - lineStart + 1}`,
+      expected: 'text without control characters (tab and line breaks only): delete it, e.g. by retyping the characters around it',
+    });
+    return undefined;
+  }
+  return text;
+}
+
 /** Parses YAML text keeping line numbers, so problems can point at a line. */
 function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
   const lineCounter = new LineCounter();
   // `yaml` keeps timestamps as strings (YAML 1.2 core schema): the schema then
   // checks the offset is written, which a Date could no longer tell.
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  // Without prettyErrors, errors carry no line: it is computed from their offset.
+  const lineAtOffset = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       problems.push({
         file,
-        line: (err.linePos?.[0]?.line ?? 1) + lineOffset,
+        line: lineAtOffset(err.pos[0]),
         found: `invalid YAML (${err.message.split('\n')[0]})`,
         expected: 'valid YAML: "key: value" lines, lists in [ ] or with "- "',
       });
     }
     return undefined;
   }
-  const lineOf = (p: readonly PropertyKey[]): number | undefined => {
+  // A tag (!!js/function, !!binary, !anything) asks the parser for a value of
+  // some other type, or for nothing it knows (then `yaml` only warns and keeps
+  // the text): content needs plain text, numbers, dates, lists and blocks.
+  const before = problems.length;
+  visit(doc, {
+    Node(_key, node) {
+      if (!node.tag) return;
+      const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({
+        file,
+        line: lineAtOffset(node.range?.[0]),
+        found: `the YAML tag ${shown}`,
+        expected: 'a plain value (text, number, date, list or block) without a tag: remove the tag, or put the value in quotes',
+      });
+    },
+  });
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported with its node above
+    problems.push({
+      file,
+      line: lineAtOffset(warning.pos[0]),
+      found: `questionable YAML (${warning.message.split('\n')[0]})`,
+      expected: 'plain YAML: "key: value" lines, lists in [ ] or with "- "',
+    });
+  }
+  if (problems.length > before) return undefined;
+  const lineOf: LineOf = (p) => {
     let node = doc.getIn(p as unknown[], true) as { range?: [number, number, number] } | undefined;
     // A missing field has no node: point at its parent, or at the document.
-    for (let i = p.length - 1; !node?.range && i >= 0; i--) {
+    for (let i = p.length - 1; !(isNode(node) && node.range) && i >= 0; i--) {
       node = doc.getIn(p.slice(0, i) as unknown[], true) as typeof node;
     }
-    const offset = node?.range?.[0] ?? doc.contents?.range?.[0];
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line + lineOffset;
+    const offset = (isNode(node) ? node.range?.[0] : undefined) ?? doc.contents?.range?.[0];
+    return offset === undefined ? undefined : lineAtOffset(offset);
   };
   const value = doc.toJS() as unknown;
   return { value: value ?? {}, lineOf, isMapping: isMap(doc.contents) || doc.contents === null };
@@ -171,16 +258,20 @@ function knownKeysOf(schema: z.ZodType, p: readonly PropertyKey[]): string[] {
   return Object.keys((cur as { shape?: Record<string, unknown> }).shape ?? {});
 }
 
-type LineOf = (p: readonly PropertyKey[]) => number | undefined;
+/** A valid file's data, its YAML as parsed (before the schema), and the line of each field. */
+interface Validated<T> {
+  data: T;
+  raw: unknown;
+  lineOf: LineOf;
+}
 
-/** The valid data of a YAML text, with the line of each field (for problems found later, such as a missing avatar). */
 function validate<S extends z.ZodType>(
   schema: S,
   file: string,
   text: string,
   lineOffset: number,
   problems: ContentProblem[],
-): { data: z.infer<S>; lineOf: LineOf } | undefined {
+): Validated<z.infer<S>> | undefined {
   const parsed = parseYaml(text, file, lineOffset, problems);
   if (!parsed) return undefined;
   if (!parsed.isMapping) {
@@ -188,7 +279,7 @@ function validate<S extends z.ZodType>(
     return undefined;
   }
   const result = schema.safeParse(parsed.value);
-  if (result.success) return { data: result.data, lineOf: parsed.lineOf };
+  if (result.success) return { data: result.data, raw: parsed.value, lineOf: parsed.lineOf };
   problems.push(...problemsFromZod(file, parsed.value, result.error, parsed.lineOf, (p) => knownKeysOf(schema, p)));
   return undefined;
 }
@@ -212,12 +303,13 @@ function loadYamlDir<S extends z.ZodType>(
       problems.push({ file, found: `the file name "${name}"`, expected: `a lowercase ASCII id as file name, e.g. "${slugify(id)}.yaml"` });
       continue;
     }
-    const valid = validate(schema, file, readFileSync(abs, 'utf8'), 0, problems);
-    if (valid === undefined) {
+    const text = readContentFile(abs, file, problems);
+    const validated = text === undefined ? undefined : validate(schema, file, text, 0, problems);
+    if (validated === undefined) {
       invalid.add(id);
       continue;
     }
-    entries.set(id, { id, file, data: valid.data, assets: assetsOf(valid.data, abs, valid.lineOf) });
+    entries.set(id, { id, file, data: validated.data, assets: assetsOf(validated.data, abs, validated.lineOf) });
   }
   return entries;
 }
@@ -290,8 +382,23 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
   return scan;
 }
 
+export interface LoadOptions {
+  /**
+   * The build's "now" (ROTATIVE_NOW, else the real time): an update cannot be
+   * dated after it.
+   */
+  now: Date;
+}
+
+/**
+ * Files under articles/ that look like an article but would not be read (only
+ * `.mdx` files are): a Markdown file, or an .mdx whose extension was changed.
+ * Matched without case, as `Article.MDX` is not read either.
+ */
+const STRAY_ARTICLE = /\.(md|markdown|mdx|mdx\.txt|mdx\.md)$/i;
+
 /** Loads and validates the whole tree under `contentDir`. Never writes anything. */
-export function loadContent(contentDir: string): LoadedContent {
+export function loadContent(contentDir: string, { now }: LoadOptions): LoadedContent {
   const problems: ContentProblem[] = [];
   const root = path.resolve(contentDir);
   const content: LoadedContent = {
@@ -309,7 +416,8 @@ export function loadContent(contentDir: string): LoadedContent {
   if (!existsSync(siteFile)) {
     problems.push({ file: display(siteFile), found: 'no such file', expected: 'a site.yaml with at least name and url' });
   } else {
-    const site = validate(siteSchema, display(siteFile), readFileSync(siteFile, 'utf8'), 0, problems);
+    const text = readContentFile(siteFile, display(siteFile), problems);
+    const site = text === undefined ? undefined : validate(siteSchema, display(siteFile), text, 0, problems);
     content.site = site?.data;
     // site.yaml sits in the content folder: its logo is relative to the folder.
     if (site?.data.logo) addAsset(content.siteAssets, problems, root, siteFile, { src: site.data.logo, field: 'logo', line: site.lineOf(['logo']), kind: 'image' });
@@ -331,6 +439,20 @@ export function loadContent(contentDir: string): LoadedContent {
 
   const articlesDir = path.join(root, 'articles');
   const files = listArticles(articlesDir, problems);
+  if (existsSync(articlesDir)) {
+    for (const rel of (readdirSync(articlesDir, { recursive: true }) as string[]).sort()) {
+      if (rel.endsWith('.mdx') || !STRAY_ARTICLE.test(rel) || rel.split(path.sep).some((part) => part.startsWith('.'))) continue;
+      if (!statSync(path.join(articlesDir, rel), { throwIfNoEntry: false })?.isFile()) continue;
+      const name = path.basename(rel);
+      problems.push({
+        file: display(path.join(articlesDir, rel)),
+        found: 'a file that looks like an article but is not read',
+        expected: `articles are .mdx files: rename ${name} to ${name.replace(STRAY_ARTICLE, '.mdx')}`,
+      });
+    }
+  }
+  /** Where each field of each valid article is written, for the cross-reference checks. */
+  const linesOf = new Map<LoadedArticle, LineOf>();
   const bySlug = new Map<string, string>();
   for (const rel of files) {
     const abs = path.join(articlesDir, rel);
@@ -351,16 +473,30 @@ export function loadContent(contentDir: string): LoadedContent {
       problems.push({ file, found: 'a file name with no letter or digit', expected: 'a file name such as "mon-article.mdx"' });
       continue;
     }
-    const source = readFileSync(abs, 'utf8');
+    const source = readContentFile(abs, file, problems);
+    if (source === undefined) {
+      content.invalid.articles.add(slug);
+      continue;
+    }
     const fm = FRONT_MATTER.exec(source);
     if (!fm) {
       problems.push({ file, line: 1, found: 'no front matter', expected: 'a front matter block between two "---" lines at the top of the file' });
       continue;
     }
-    const valid = validate(articleSchema, file, fm[1]!, 1, problems);
-    const data = valid?.data;
+    // The front matter's first line is the file's second, after "---".
+    const validated = validate(articleSchema, file, fm[1]!, 1, problems);
+    const data = validated?.data;
+    if (validated && data?.updatedAt && data.updatedAt.getTime() > now.getTime()) {
+      problems.push({
+        file,
+        field: 'updatedAt',
+        line: validated.lineOf(['updatedAt']),
+        found: `${describeFound((validated.raw as { updatedAt?: unknown }).updatedAt)}, which is after the date of the build (${now.toISOString()})`,
+        expected: 'a date not later than the date of the build: the time of the build, or ROTATIVE_NOW when it is set',
+      });
+    }
     const assets: AssetRef[] = [];
-    if (data?.cover) addAsset(assets, problems, root, abs, { src: data.cover.src, field: 'cover.src', line: valid!.lineOf(['cover', 'src']), kind: 'image' });
+    if (data?.cover) addAsset(assets, problems, root, abs, { src: data.cover.src, field: 'cover.src', line: validated!.lineOf(['cover', 'src']), kind: 'image' });
     // Scanned even when the front matter is invalid: every problem at once.
     const scan = scanMdx(source, root, abs, file, problems);
     assets.push(...(scan?.assets ?? []));
@@ -368,10 +504,12 @@ export function loadContent(contentDir: string): LoadedContent {
       content.invalid.articles.add(slug);
       continue;
     }
-    content.articles.push({ slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, tree: scan.tree });
+    const article: LoadedArticle = { slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, tree: scan.tree };
+    content.articles.push(article);
+    linesOf.set(article, validated!.lineOf);
   }
 
-  checkReferences(content, problems);
+  checkReferences(content, problems, linesOf);
   return content;
 }
 
@@ -429,28 +567,47 @@ function listIds(ids: Iterable<string>): string {
   return list.length ? `one of: ${list.join(', ')}` : 'an id, but there is none: the folder is empty';
 }
 
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
 /** Checks every cross-reference once all files are read. */
-function checkReferences(content: LoadedContent, problems: ContentProblem[]): void {
+function checkReferences(content: LoadedContent, problems: ContentProblem[], linesOf: Map<LoadedArticle, LineOf>): void {
   const slugs = new Set([...content.articles.map((a) => a.slug), ...content.invalid.articles]);
+  const bySlug = new Map(content.articles.map((a) => [a.slug, a]));
   const { invalid } = content;
   const episodes = new Map<string, LoadedArticle>();
   const tagLabels = new Map<string, { label: string; file: string }>();
   for (const article of content.articles) {
     const { data, file } = article;
+    const lineOf = linesOf.get(article) ?? (() => undefined);
     data.authors.forEach((id, i) => {
       if (!content.authors.has(id) && !invalid.authors.has(id)) {
-        problems.push({ file, field: `authors[${i}]`, found: `"${id}", which is not in ${path.join(path.relative(process.cwd(), content.contentDir), 'authors')}/`, expected: listIds(content.authors.keys()), hint: typoHint(id, content.authors.keys()) });
+        problems.push({ file, field: `authors[${i}]`, line: lineOf(['authors', i]), found: `"${id}", which is not in ${path.join(path.relative(process.cwd(), content.contentDir), 'authors')}/`, expected: listIds(content.authors.keys()), hint: typoHint(id, content.authors.keys()) });
       }
     });
     if (!content.categories.has(data.category) && !invalid.categories.has(data.category)) {
-      problems.push({ file, field: 'category', found: `"${data.category}", which is not a rubrique`, expected: listIds(content.categories.keys()), hint: typoHint(data.category, content.categories.keys()) });
+      problems.push({ file, field: 'category', line: lineOf(['category']), found: `"${data.category}", which is not a rubrique`, expected: listIds(content.categories.keys()), hint: typoHint(data.category, content.categories.keys()) });
     }
     if (data.series !== undefined && !content.series.has(data.series) && !invalid.series.has(data.series)) {
-      problems.push({ file, field: 'series', found: `"${data.series}", which is not a series`, expected: listIds(content.series.keys()), hint: typoHint(data.series!, content.series.keys()) });
+      problems.push({ file, field: 'series', line: lineOf(['series']), found: `"${data.series}", which is not a series`, expected: listIds(content.series.keys()), hint: typoHint(data.series!, content.series.keys()) });
     }
     data.revisits.forEach((slug, i) => {
+      const field = `revisits[${i}]`;
+      const line = lineOf(['revisits', i]);
       if (!slugs.has(slug) || slug === article.slug) {
-        problems.push({ file, field: `revisits[${i}]`, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'is there a typo?') });
+        problems.push({ file, field, line, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'is there a typo?') });
+        return;
+      }
+      // Only towards the past: an article follows up on what came before it,
+      // which also means two articles can never revisit each other.
+      const target = bySlug.get(slug);
+      if (target && target.data.publishedAt.getTime() >= data.publishedAt.getTime()) {
+        problems.push({
+          file,
+          field,
+          line,
+          found: `"${slug}", published on ${day(target.data.publishedAt)} (${target.file}), not before this article (${day(data.publishedAt)})`,
+          expected: 'the slug of an article published before this one: revisits points back to earlier articles only, so no two articles can revisit each other',
+        });
       }
     });
     for (const ref of article.readAlso) {
@@ -462,22 +619,39 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[]): vo
       const key = `${data.series}#${data.episode}`;
       const other = episodes.get(key);
       if (other) {
-        problems.push({ file, field: 'episode', found: `${data.episode}, already the number of ${other.file} in the series "${data.series}"`, expected: 'an episode number used once per series' });
+        problems.push({ file, field: 'episode', line: lineOf(['episode']), found: `${data.episode}, already the number of ${other.file} in the series "${data.series}"`, expected: 'an episode number used once per series' });
       } else episodes.set(key, article);
     }
-    for (const label of data.tags) {
+    /** This article's tags so far, by tag slug. */
+    const own = new Map<string, string>();
+    data.tags.forEach((label, i) => {
       const tagSlug = slugify(label);
       const seen = tagLabels.get(tagSlug);
+      const line = lineOf(['tags', i]);
       if (!tagSlug) {
-        problems.push({ file, field: 'tags', found: `"${label}"`, expected: 'a label with at least one letter or digit' });
-      } else if (seen && seen.label !== label) {
+        problems.push({ file, field: 'tags', line, found: `"${label}"`, expected: 'a label with at least one letter or digit' });
+      } else if (own.has(tagSlug)) {
+        const first = own.get(tagSlug)!;
         problems.push({
           file,
           field: 'tags',
+          line,
+          found: first === label ? `"${label}" twice` : `"${label}", the same tag (/tags/${tagSlug}/) as "${first}" above`,
+          expected: 'each tag once per article: remove the repeated one',
+        });
+      } else if (seen && seen.label !== label) {
+        own.set(tagSlug, label);
+        problems.push({
+          file,
+          field: 'tags',
+          line,
           found: `"${label}", which gives the same tag page /tags/${tagSlug}/ as "${seen.label}" in ${seen.file}`,
           expected: 'one spelling per tag: use the same label in both articles',
         });
-      } else if (!seen) tagLabels.set(tagSlug, { label, file });
-    }
+      } else {
+        own.set(tagSlug, label);
+        if (!seen) tagLabels.set(tagSlug, { label, file });
+      }
+    });
   }
 }

@@ -42,7 +42,7 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
  */
 export async function prepare(env: Environment, options: { encode: boolean; includeDrafts?: boolean }): Promise<Prepared> {
   let t = performance.now();
-  const content = loadContent(env.contentDir);
+  const content = loadContent(env.contentDir, { now: env.now });
   const problems = [...content.problems];
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();

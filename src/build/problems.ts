@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import type { ContentProblem } from '../lib/errors.ts';
+import { hasVisibleCharacter } from '../schemas/common.ts';
 
 /** Formats a zod path as writers read it: `cover.alt`, `authors[1]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -11,12 +12,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * Characters a message must not print as they are, because they show nothing
+ * (zero-width and no-break spaces, other format characters) or would garble
+ * the terminal (control characters): they are written as \uXXXX instead.
+ * JSON.stringify already escapes the C0 controls, not these.
+ */
+const UNPRINTABLE = /(?! )[\p{Cc}\p{Cf}\p{Z}]/gu;
+
 /** Shows a value found in a file, short and unambiguous. */
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  let text = (JSON.stringify(value) ?? String(value)).replace(
+    UNPRINTABLE,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  if (text.length > 80) text = `${text.slice(0, 77)}…`;
+  if (typeof value === 'string' && value !== '' && !hasVisibleCharacter(value)) text += ' (only spaces or invisible characters)';
+  return text;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -13,29 +13,59 @@ export const idField = z
   .string({ error: 'an id: lowercase letters, digits and dashes (e.g. "marie-durand")' })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'an id: lowercase letters, digits and dashes (e.g. "marie-durand")' });
 
+const ISO_DATE_MESSAGE = 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00';
+
+/**
+ * Whether the written date and time exist: `Date.parse` quietly rolls
+ * 2016-02-30 over to 1 March (and 24:00 to the next day), so the components
+ * read back from the parsed date must be the written ones.
+ */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  if (!m || Number.isNaN(Date.parse(text))) return false;
+  const [year, month, day, hours, minutes, seconds = 0] = m.slice(1).map((n) => Number(n ?? 0)) as number[];
+  const back = new Date(Date.UTC(year!, month! - 1, day, hours, minutes, seconds));
+  return (
+    back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month! - 1 &&
+    back.getUTCDate() === day &&
+    back.getUTCHours() === hours &&
+    back.getUTCMinutes() === minutes &&
+    back.getUTCSeconds() === seconds
+  );
+}
+
 /**
  * A date and time in ISO 8601 with an explicit offset (2016-05-12T08:00:00+02:00).
  * A string is checked strictly; a Date is accepted too because Astro's own YAML
  * parser turns unquoted timestamps into Dates before the schema sees them (the
  * strict check on the text is done by `npm run check` and the build's own pass).
  */
-export const dateTimeField = z.union(
-  [
-    z.date(),
-    z
-      .string()
-      .regex(ISO_WITH_OFFSET)
-      .refine((s) => !Number.isNaN(Date.parse(s)))
-      .transform((s) => new Date(s)),
-  ],
-  { error: 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00' },
-).refine((d) => !Number.isNaN(d.getTime()), {
-  error: 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00',
-});
+export const dateTimeField = z
+  .union([z.date(), z.string()], { error: ISO_DATE_MESSAGE })
+  // `abort`: the article's own checks (updatedAt not before publishedAt) must
+  // not run on a date that could not be read.
+  .refine((v) => (typeof v === 'string' ? ISO_WITH_OFFSET.test(v) : !Number.isNaN(v.getTime())), { error: ISO_DATE_MESSAGE, abort: true })
+  .refine((v) => typeof v !== 'string' || isCalendarDate(v), {
+    error: 'a date and time that exist: month 01 to 12, a day the month has (no 30 February), hours up to 23, minutes and seconds up to 59, e.g. 2016-05-12T08:00:00+02:00',
+    abort: true,
+  })
+  .transform((v) => (typeof v === 'string' ? new Date(v) : v));
 
-/** A non-empty line of text. */
+/**
+ * Characters that show nothing: white space of every kind (no-break spaces
+ * included), format characters such as zero-width spaces and joiners (U+200B
+ * to U+200D, U+2060, U+FEFF) and separators. `String.prototype.trim` (zod's
+ * `.trim()`) leaves the format characters in place.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Z}]/gu;
+
+/** Whether a text has at least one character a reader would see. */
+export const hasVisibleCharacter = (text: string): boolean => text.replace(INVISIBLE, '') !== '';
+
+/** A line of text with at least one visible character. */
 export const textField = (what: string) =>
-  z.string({ error: what }).trim().min(1, { error: what });
+  z.string({ error: what }).trim().refine(hasVisibleCharacter, { error: what });
 
 /** An absolute http(s) URL. */
 export const urlField = z.url({ protocol: /^https?$/, error: 'an absolute URL starting with https:// or http://' });

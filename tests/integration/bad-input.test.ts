@@ -56,8 +56,8 @@ interface Run extends BuildResult {
  * relative path is replaced with `content/` to keep the assertions readable.
  * An absolute path in a message would not be replaced, and would fail them.
  */
-function run(script: string, contentDir: string, args: string[] = []): Run {
-  const result = runScript(script, { contentDir, outDir, args, env: { ROTATIVE_CACHE_DIR: cacheDir } });
+function run(script: string, contentDir: string, args: string[] = [], now = TEST_NOW): Run {
+  const result = runScript(script, { contentDir, outDir, args, now, env: { ROTATIVE_CACHE_DIR: cacheDir } });
   const shownAs = `${path.relative(ROOT, contentDir)}/`;
   const output = `${result.stdout}\n${result.stderr}`.split(shownAs).join('content/');
   const problems = output
@@ -121,6 +121,8 @@ interface Case {
   prepare?: (contentDir: string) => void;
   /** What else must hold after the build. */
   after?: () => void;
+  /** ROTATIVE_NOW for this build, when the case depends on it (default TEST_NOW). */
+  now?: string;
 }
 
 /** Where the article of `code-in-article` would write if its code ran. */
@@ -129,6 +131,7 @@ const SIDE_EFFECT_FILE = path.join(work, 'written-by-an-article.txt');
 const LANCEMENT = 'articles/2016/lancement.mdx';
 const SCHEDULED = 'articles/2016/episode-programme.mdx';
 const EPISODE_ONE = 'articles/2016/premier-episode/index.mdx';
+const DRAFT = 'articles/2016/brouillon.mdx';
 const ISO_DATE = 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00';
 const NOT_AN_IMAGE = 'a JPEG, PNG, WebP or AVIF image file';
 const INSIDE = 'a file inside the content folder, relative to this file';
@@ -322,6 +325,65 @@ const CASES: Record<string, Case> = {
       { file: EPISODE_ONE, line: 27, field: '![image]', found: '"./carte.jpg", which is not a readable image', expected: NOT_AN_IMAGE },
     ],
   },
+  'nul-byte': {
+    title: 'a NUL byte in an article body is refused, with its line',
+    problems: [{ file: DRAFT, line: 10, found: 'the invisible control character U+0000 (NUL) at column 9', expected: 'text without control characters' }],
+  },
+  'latin1-bytes': {
+    title: 'an article saved as Latin-1 is refused as not UTF-8, with the line of the first bad byte',
+    problems: [{ file: DRAFT, line: 3, found: 'bytes that are not UTF-8', expected: 'a text file encoded in UTF-8' }],
+  },
+  'yaml-js-function': {
+    title: 'a !!js/function YAML tag is refused, naming the file and the line',
+    problems: [{ file: DRAFT, line: 3, found: 'the YAML tag !!js/function', expected: 'a plain value (text, number, date, list or block) without a tag' }],
+  },
+  'updated-in-future': {
+    title: 'an update dated after the build (ROTATIVE_NOW) is refused',
+    now: '2030-12-31T23:00:00+01:00',
+    problems: [
+      {
+        file: DRAFT,
+        line: 5,
+        field: 'updatedAt',
+        found: '"2031-01-01T08:00:00+01:00", which is after the date of the build (2030-12-31T22:00:00.000Z)',
+        expected: 'a date not later than the date of the build: the time of the build, or ROTATIVE_NOW when it is set',
+      },
+    ],
+  },
+  'impossible-date': {
+    title: '30 February is refused, not read as 1 March',
+    problems: [{ file: DRAFT, line: 4, field: 'publishedAt', found: '"2016-02-30T08:00:00+01:00"', expected: 'a date and time that exist' }],
+  },
+  'revisits-newer': {
+    title: 'revisits towards a newer article is refused (and with it the cycle it makes)',
+    problems: [
+      {
+        file: LANCEMENT,
+        line: 8,
+        field: 'revisits[0]',
+        found: `"premier-episode", published on 2016-05-12 (content/${EPISODE_ONE}), not before this article (2012-09-06)`,
+        expected: 'the slug of an article published before this one',
+      },
+    ],
+  },
+  'invisible-title': {
+    title: 'a title of invisible characters only is refused, and shown escaped',
+    problems: [{ file: DRAFT, line: 2, field: 'title', found: '"\\u200B\\u00A0" (only spaces or invisible characters)', expected: 'a non-empty headline' }],
+  },
+  'repeated-tag': {
+    title: 'a tag given twice in one article is refused, naming the tag',
+    problems: [{ file: LANCEMENT, line: 7, field: 'tags', found: '"cloud souverain" twice', expected: 'each tag once per article' }],
+  },
+  'stray-index-md': {
+    title: 'a folder holding an index.md is reported, not ignored',
+    problems: [
+      {
+        file: 'articles/2017/nouvel-article/index.md',
+        found: 'a file that looks like an article but is not read',
+        expected: 'articles are .mdx files: rename index.md to index.mdx',
+      },
+    ],
+  },
 };
 
 afterAll(() => {
@@ -340,6 +402,13 @@ describe('a content mistake stops the build and leaves the previous site untouch
     previousInode = statSync(outDir).ino;
   });
 
+  it('built the basic fixture, whose lancement.mdx starts with a UTF-8 byte order mark', () => {
+    expect(readFileSync(path.join(fixture('basic'), 'articles/2016/lancement.mdx')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const page = readPage(outDir, '/articles/lancement/');
+    expect(page.querySelector('h1')?.textContent?.trim()).toBe('Le lancement');
+    expect(page.documentElement.outerHTML).not.toContain('\uFEFF');
+  });
+
   it('has a test for every fixture folder, and a fixture folder for every test', () => {
     const folders = readdirSync(CASES_DIR, { withFileTypes: true })
       .filter((d) => d.isDirectory())
@@ -353,7 +422,7 @@ describe('a content mistake stops the build and leaves the previous site untouch
       const content = contentFor(name);
       c.prepare?.(content);
       const contentBefore = snapshotTree(content);
-      const result = run('scripts/build.ts', content);
+      const result = run('scripts/build.ts', content, [], c.now);
       c.after?.();
       expectCleanFailure(result);
       expectProblems(result, c.problems);

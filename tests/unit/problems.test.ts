@@ -32,6 +32,12 @@ describe('describeFound', () => {
     expect(describeFound({ src: './a.jpg' })).toBe('{"src":"./a.jpg"}');
   });
 
+  it('writes invisible and control characters as \\uXXXX, and says when a text has nothing visible', () => {
+    expect(describeFound('\u200B\u00A0')).toBe('"\\u200B\\u00A0" (only spaces or invisible characters)');
+    expect(describeFound('  ')).toBe('"  " (only spaces or invisible characters)');
+    expect(describeFound('Cloud\u2060 souverain\u0085')).toBe('"Cloud\\u2060 souverain\\u0085"');
+  });
+
   it('shows dates as ISO strings, and says when one is invalid', () => {
     expect(describeFound(new Date('2016-05-12T06:00:00Z'))).toBe('2016-05-12T06:00:00.000Z');
     expect(describeFound(new Date('n’importe quoi'))).toBe('an invalid date');
