@@ -10,12 +10,19 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { parse } from 'yaml';
 import { readEnvironment } from './src/config/environment.ts';
 import { contentPathsPlugin, frenchTypographyPlugin, rawLinksPlugin } from './src/markdown/plugins.ts';
+import { siteLinksPlugin } from './src/markdown/site-links.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
+import { headersUnderBase } from './src/build/headers-file.ts';
+import { basePathOf } from './src/lib/urls.ts';
 
 const environment = readEnvironment();
 
-/** The origin: SITE_URL, else site.yaml's url (validated beforehand by the content phase). */
-function siteOrigin(): string | undefined {
+/**
+ * The public URL of the magazine: SITE_URL, else site.yaml's url (validated
+ * beforehand by the content phase). It may carry a path
+ * (`https://example.org/magazine`): the site's base.
+ */
+function siteUrl(): string | undefined {
   if (environment.siteUrl) return environment.siteUrl;
   try {
     const site = parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')) as { url?: unknown };
@@ -28,6 +35,15 @@ function siteOrigin(): string | undefined {
 // Astro's data store is per content tree: two trees (the sample, a test
 // fixture) never share or overwrite each other's cache.
 const treeId = createHash('sha256').update(environment.contentDir).digest('hex').slice(0, 12);
+
+const site = siteUrl();
+/**
+ * `/`, or `/magazine/` for a magazine hosted under a path. Given to Astro as
+ * `base`: Astro puts its own bundles (`/_astro/`) under it and hands it to
+ * every module as `import.meta.env.BASE_URL`, which src/lib/urls.ts builds
+ * every other URL from.
+ */
+const base = basePathOf(site);
 
 // ── Content-Security-Policy ────────────────────────────────────────────────
 /**
@@ -85,7 +101,8 @@ function cspHeaders(): AstroIntegration {
         if (merged.size === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
         const policy = [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
         const headersFile = path.join(out, '_headers');
-        const text = readFileSync(headersFile, 'utf8');
+        // Its path patterns are written from the root of the host.
+        const text = headersUnderBase(readFileSync(headersFile, 'utf8'), base);
         const line = /^(\s+Content-Security-Policy:\s*)(.*)$/m;
         if (!line.test(text)) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
         writeFileSync(headersFile, text.replace(line, (_, header: string, rest: string) => `${header}${policy}; ${rest}`));
@@ -96,7 +113,8 @@ function cspHeaders(): AstroIntegration {
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  site: siteOrigin(),
+  site,
+  base,
   cacheDir: path.join(environment.cacheDir, 'astro', treeId),
   trailingSlash: 'always',
   build: { format: 'directory' },
@@ -118,7 +136,7 @@ export default defineConfig({
     // Prism marks tokens with classes, coloured by global.css.
     syntaxHighlight: 'prism',
     processor: satteri({
-      hastPlugins: [contentPathsPlugin(environment.contentDir), rawLinksPlugin, frenchTypographyPlugin],
+      hastPlugins: [contentPathsPlugin(environment.contentDir), rawLinksPlugin, siteLinksPlugin(base), frenchTypographyPlugin],
     }),
   },
   integrations: [
@@ -126,7 +144,7 @@ export default defineConfig({
     // Every built page is public (unpublished articles get no page at all);
     // the search page has no content of its own to index.
     sitemap({ filter: (page) => !page.includes('/recherche/') }),
-    rotativeDevAssets(environment),
+    rotativeDevAssets(environment, base),
     cspHeaders(),
   ],
   vite: {

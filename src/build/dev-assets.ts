@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { imageCacheDir, type ImageManifest } from './images.ts';
 import { MANIFEST_ENV, type Environment } from '../config/environment.ts';
+import { urlsFor } from '../lib/urls.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
 
@@ -22,7 +23,12 @@ function mediaKeys(): Map<string, string> {
   return media;
 }
 
-export function rotativeDevAssets(env: Environment): AstroIntegration {
+/** `base`: the site's base path (`/`, or `/magazine/`), which the image and media URLs start with. */
+export function rotativeDevAssets(env: Environment, base = '/'): AstroIntegration {
+  // Whether this middleware sees a request's URL before or after Vite takes
+  // the base off it, the URL is one of these two.
+  const under = (kind: 'imagePath' | 'mediaPath', url: string) =>
+    [urlsFor(base)[kind](''), urlsFor('/')[kind]('')].some((prefix) => url.startsWith(prefix));
   return {
     name: 'rotative-dev-assets',
     hooks: {
@@ -30,8 +36,8 @@ export function rotativeDevAssets(env: Environment): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
           let file: string | undefined;
-          if (url.startsWith('/_images/')) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
-          if (url.startsWith('/_media/')) {
+          if (under('imagePath', url)) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
+          if (under('mediaPath', url)) {
             const key = mediaKeys().get(path.basename(url));
             if (key) file = path.join(env.contentDir, key);
           }
