@@ -39,9 +39,9 @@ const treeId = createHash('sha256').update(environment.contentDir).digest('hex')
 const site = siteUrl();
 /**
  * `/`, or `/magazine/` for a magazine hosted under a path. Given to Astro as
- * `base`: Astro puts its own bundles (`/_astro/`) under it and hands it to
- * every module as `import.meta.env.BASE_URL`, which src/lib/urls.ts builds
- * every other URL from.
+ * `base`, for its own bundles (`/_astro/`), and to every module it bundles as
+ * `__ROTATIVE_BASE__` (see `vite.define`), which src/lib/urls.ts builds every
+ * other URL from.
  */
 const base = basePathOf(site);
 
@@ -148,6 +148,8 @@ export default defineConfig({
     cspHeaders(),
   ],
   vite: {
+    // The base path for src/lib/urls.ts, replaced at build time.
+    define: { __ROTATIVE_BASE__: JSON.stringify(base) },
     server: { fs: { allow: ['.', environment.contentDir] } },
     build: {
       rolldownOptions: {

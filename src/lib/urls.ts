@@ -6,12 +6,12 @@
  * A magazine may be hosted under a path (`SITE_URL=https://example.org/magazine/`):
  * every path then starts with that base (`/magazine/articles/x/`). The base is
  * derived from the site URL by {@link basePathOf}; astro.config.ts gives it to
- * Astro as `base`, and Astro hands it back to every module it bundles as
- * `import.meta.env.BASE_URL`, which the exported helpers below are bound to.
+ * Astro as `base` (for Astro's own bundles) and to every module Astro bundles
+ * as the constant `__ROTATIVE_BASE__`, which the exported helpers below are
+ * bound to.
  * {@link urlsFor} makes the same helpers for any base (tests, and code that
  * runs outside Astro's bundle, like the Markdown plugins of astro.config.ts).
  */
-/// <reference types="astro/client" />
 import { slugify } from './slugs.ts';
 
 function checkPage(page: number): void {
@@ -163,12 +163,16 @@ export function urlsFor(base: string): SiteUrls {
   };
 }
 
-// Astro replaces `import.meta.env.BASE_URL` with the `base` of
-// astro.config.ts in every module it bundles (pages, components, the data
-// layer, content loaders); the expression is written out in full so that the
-// replacement matches it. Outside a bundle (plain Node) there is no
-// `import.meta.env`: the site is taken to live at the root.
-const configured = urlsFor(import.meta.env === undefined ? '/' : import.meta.env.BASE_URL);
+/**
+ * The base path, replaced by Vite (astro.config.ts, `vite.define`) in every
+ * module Astro bundles: pages, components, the data layer, content loaders.
+ * Not `import.meta.env.BASE_URL`: Astro lets an environment variable of the
+ * same name override that one, and `BASE_URL` is set by many tools (vitest
+ * sets it to `/` for the processes it starts). Outside a bundle (plain Node,
+ * unit tests) it is not defined and the site is taken to live at the root.
+ */
+declare const __ROTATIVE_BASE__: string | undefined;
+const configured = urlsFor(typeof __ROTATIVE_BASE__ === 'string' ? __ROTATIVE_BASE__ : '/');
 
 /** The base path of this build: `/`, or `/magazine/` for a site hosted under a path. */
 export const BASE_PATH: string = configured.base;
