@@ -8,15 +8,18 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { readEnvironment } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
+import { headersUnderBase } from './src/build/headers-file.ts';
+import { basePathOf } from './src/lib/urls.ts';
 
 const environment = readEnvironment();
 
 /**
- * The origin: SITE_URL, else site.yaml's url. A url that is not one is left
- * out here: the content loaders report it to the writer with the other
- * problems, which Astro's own config check would hide behind its error.
+ * The public URL of the magazine: SITE_URL, else site.yaml's url. It may
+ * carry a path (`https://example.org/magazine`): the site's base. A url that
+ * is not one is left out here: the content loaders report it to the writer
+ * with the other problems, which Astro's own config check would hide.
  */
-function siteOrigin(): string | undefined {
+function siteUrl(): string | undefined {
   if (environment.siteUrl) return environment.siteUrl;
   try {
     const site = parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')) as { url?: unknown };
@@ -30,6 +33,15 @@ function siteOrigin(): string | undefined {
 // Astro's data store is per content tree: two trees (the sample, a test
 // fixture) never share or overwrite each other's cache.
 const treeId = createHash('sha256').update(environment.contentDir).digest('hex').slice(0, 12);
+
+const site = siteUrl();
+/**
+ * `/`, or `/magazine/` for a magazine hosted under a path. Given to Astro as
+ * `base`, for its own bundles (`/_astro/`), and to every module it bundles as
+ * `__ROTATIVE_BASE__` (see `vite.define`), which src/lib/urls.ts builds every
+ * other URL from.
+ */
+const base = basePathOf(site);
 
 // ── Content-Security-Policy ────────────────────────────────────────────────
 /**
@@ -87,7 +99,8 @@ function cspHeaders(): AstroIntegration {
         if (merged.size === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
         const policy = [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
         const headersFile = path.join(out, '_headers');
-        const text = readFileSync(headersFile, 'utf8');
+        // Its path patterns are written from the root of the host.
+        const text = headersUnderBase(readFileSync(headersFile, 'utf8'), base);
         const line = /^(\s+Content-Security-Policy:\s*)(.*)$/m;
         if (!line.test(text)) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
         writeFileSync(headersFile, text.replace(line, (_, header: string, rest: string) => `${header}${policy}; ${rest}`));
@@ -98,7 +111,8 @@ function cspHeaders(): AstroIntegration {
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  site: siteOrigin(),
+  site,
+  base,
   cacheDir: path.join(environment.cacheDir, 'astro', treeId),
   trailingSlash: 'always',
   build: { format: 'directory' },
@@ -122,10 +136,12 @@ export default defineConfig({
     // Every built page is public (unpublished articles get no page at all);
     // the search page has no content of its own to index.
     sitemap({ filter: (page) => !page.includes('/recherche/') }),
-    rotativeDevAssets(environment),
+    rotativeDevAssets(environment, base),
     cspHeaders(),
   ],
   vite: {
+    // The base path for src/lib/urls.ts, replaced at build time.
+    define: { __ROTATIVE_BASE__: JSON.stringify(base) },
     server: { fs: { allow: ['.', environment.contentDir] } },
   },
 });

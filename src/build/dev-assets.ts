@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { imageCacheDir } from './images.ts';
 import type { Environment } from '../config/environment.ts';
+import { urlsFor } from '../lib/urls.ts';
 import { latestContentPass } from '../loaders/loaders.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
@@ -19,7 +20,12 @@ function mediaFile(name: string, contentDir: string): { file: string; type: stri
   return record && { file: path.join(contentDir, record.key), type: record.type };
 }
 
-export function rotativeDevAssets(env: Environment): AstroIntegration {
+/** `base`: the site's base path (`/`, or `/magazine/`), which the image and media URLs start with. */
+export function rotativeDevAssets(env: Environment, base = '/'): AstroIntegration {
+  // Whether this middleware sees a request's URL before or after Vite takes
+  // the base off it, the URL is one of these two.
+  const under = (kind: 'imagePath' | 'mediaPath', url: string) =>
+    [urlsFor(base)[kind](''), urlsFor('/')[kind]('')].some((prefix) => url.startsWith(prefix));
   return {
     name: 'rotative-dev-assets',
     hooks: {
@@ -28,8 +34,8 @@ export function rotativeDevAssets(env: Environment): AstroIntegration {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
           let file: string | undefined;
           let type: string | undefined;
-          if (url.startsWith('/_images/')) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
-          if (url.startsWith('/_media/')) {
+          if (under('imagePath', url)) file = path.join(imageCacheDir(env.cacheDir), path.basename(url));
+          if (under('mediaPath', url)) {
             const media = mediaFile(path.basename(url), env.contentDir);
             file = media?.file;
             type = media?.type;

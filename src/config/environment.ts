@@ -3,7 +3,8 @@
  * these values as arguments: no other module reads process.env or the clock.
  *
  * - ROTATIVE_CONTENT_DIR: the content tree (default ./content)
- * - SITE_URL: the public origin (default: `url` of site.yaml)
+ * - SITE_URL: the public URL, which may end with a path when the magazine is
+ *   hosted under one (https://example.org/magazine/) (default: `url` of site.yaml)
  * - ROTATIVE_NOW: "now" for scheduled publishing, ISO 8601 (default: real time)
  * - ROTATIVE_CACHE_DIR: where image variants are kept between builds
  *   (default node_modules/.cache/rotative)

@@ -9,7 +9,7 @@
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { smallestFallback, type PictureData } from './images.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl, sitePath } from './urls.ts';
 
 /** How many articles the main feed carries; series and rubrique feeds carry all of theirs. */
 export const MAIN_FEED_LIMIT = 50;
@@ -82,13 +82,14 @@ export function lastChangeOf(articles: readonly Pick<FeedArticle, 'publishedAt' 
 
 /**
  * An absolute URL for a `src`/`href` found in an article's body: root paths
- * take the site's origin, relative ones (`#note`, `../x/`, `photo.jpg`)
- * resolve against the article's own absolute URL, and URLs with a scheme
- * (`https:`, `mailto:`) are kept as they are.
+ * (`/articles/x/`, as a writer types them) go under the site's base path
+ * ({@link sitePath}) and take the site's origin, relative ones (`#note`,
+ * `../x/`, `photo.jpg`) resolve against the article's own absolute URL, and
+ * URLs with a scheme (`https:`, `mailto:`) are kept as they are.
  */
 export function resolveFeedUrl(href: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-  return new URL(href, base).href;
+  return new URL(sitePath(href), base).href;
 }
 
 /**

@@ -2,6 +2,15 @@
  * The single source of every path of the site. Pages, links, feeds, sitemap
  * and structured data all build their URLs here, so a route can change in
  * one place. Page paths end with a slash; file paths (feeds, images) do not.
+ *
+ * A magazine may be hosted under a path (`SITE_URL=https://example.org/magazine/`):
+ * every path then starts with that base (`/magazine/articles/x/`). The base is
+ * derived from the site URL by {@link basePathOf}; astro.config.ts gives it to
+ * Astro as `base` (for Astro's own bundles) and to every module Astro bundles
+ * as the constant `__ROTATIVE_BASE__`, which the exported helpers below are
+ * bound to.
+ * {@link urlsFor} makes the same helpers for any base (tests, and code that
+ * runs outside Astro's bundle, like the Markdown plugins of astro.config.ts).
  */
 import { slugify } from './slugs.ts';
 
@@ -17,95 +26,175 @@ function segment(id: string): string {
   return encodeURIComponent(id);
 }
 
-// Page 1 of a list is the list's own URL: no /page/1/ duplicate.
-function paged(base: string, page: number): string {
-  checkPage(page);
-  return page === 1 ? base : `${base}page/${page}/`;
-}
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-/** Home: `/`, then `/page/2/`, `/page/3/`… */
-export function homePath(page = 1): string {
-  return paged('/', page);
-}
-
-/** An article: `/articles/<slug>/`. */
-export function articlePath(slug: string): string {
-  return `/articles/${segment(slug)}/`;
-}
-
-/** The list of all series: `/series/`. */
-export function seriesIndexPath(): string {
-  return '/series/';
-}
-
-/** One series, its episodes in order: `/series/<id>/`. */
-export function seriesPath(id: string): string {
-  return `/series/${segment(id)}/`;
-}
-
-/** A category (« rubrique »): `/rubriques/<id>/`, then `…/page/N/`. */
-export function categoryPath(id: string, page = 1): string {
-  return paged(`/rubriques/${segment(id)}/`, page);
+/**
+ * A base path in the one form the helpers use: a leading and a trailing
+ * slash, `/` for a site at the root of its host (`magazine`, `/magazine` and
+ * `/magazine/` all give `/magazine/`).
+ */
+export function normalizeBase(base: string): string {
+  const inner = base.split('/').filter(Boolean).join('/');
+  return inner ? `/${inner}/` : '/';
 }
 
 /**
- * A tag, from its label as written in front matter: `/tags/<slug>/`, then
- * `…/page/N/`. Labels that slugify alike (`OpenStack`, `openstack`) share
- * one page. Throws for a label with no letter or digit.
+ * The base path of a site from its public URL: `https://example.org/magazine`
+ * and `https://example.org/magazine/` give `/magazine/`; a URL without a path,
+ * or no URL at all, gives `/`.
  */
-export function tagPath(tagLabel: string, page = 1): string {
-  const slug = slugify(tagLabel);
-  if (slug === '') throw new RangeError(`the tag "${tagLabel}" has no letter or digit to make its URL`);
-  return paged(`/tags/${slug}/`, page);
+export function basePathOf(siteUrl: string | undefined): string {
+  if (!siteUrl || !URL.canParse(siteUrl)) return '/';
+  return normalizeBase(new URL(siteUrl).pathname);
 }
 
-/** An author: `/auteurs/<id>/`, then `…/page/N/`. */
-export function authorPath(id: string, page = 1): string {
-  return paged(`/auteurs/${segment(id)}/`, page);
+/** Every URL helper of the site, for one base path. */
+export interface SiteUrls {
+  /** The base path itself: `/`, or `/magazine/` for a site hosted under a path. */
+  readonly base: string;
+  /** Home: `/`, then `/page/2/`, `/page/3/`… */
+  homePath(page?: number): string;
+  /** An article: `/articles/<slug>/`. */
+  articlePath(slug: string): string;
+  /** The list of all series: `/series/`. */
+  seriesIndexPath(): string;
+  /** One series, its episodes in order: `/series/<id>/`. */
+  seriesPath(id: string): string;
+  /** A category (« rubrique »): `/rubriques/<id>/`, then `…/page/N/`. */
+  categoryPath(id: string, page?: number): string;
+  /**
+   * A tag, from its label as written in front matter: `/tags/<slug>/`, then
+   * `…/page/N/`. Labels that slugify alike (`OpenStack`, `openstack`) share
+   * one page. Throws for a label with no letter or digit.
+   */
+  tagPath(tagLabel: string, page?: number): string;
+  /** An author: `/auteurs/<id>/`, then `…/page/N/`. */
+  authorPath(id: string, page?: number): string;
+  /** The search page: `/recherche/`. */
+  searchPath(): string;
+  /** Pagefind's browser bundle, written by the search phase: `/pagefind/pagefind.js`. */
+  searchBundlePath(): string;
+  /** The page static hosts answer unknown paths with: `/404.html`. */
+  notFoundPath(): string;
+  /** The main feed: `/rss.xml`. */
+  mainFeedPath(): string;
+  /** The feed of one series: `/series/<id>/rss.xml`. */
+  seriesFeedPath(id: string): string;
+  /** The feed of one category: `/rubriques/<id>/rss.xml`. */
+  categoryFeedPath(id: string): string;
+  /** The index of the sitemaps (@astrojs/sitemap): `/sitemap-index.xml`. */
+  sitemapIndexPath(): string;
+  /** The Google News sitemap: `/news-sitemap.xml`. */
+  newsSitemapPath(): string;
+  /** A processed image file: `/_images/<fileName>`. */
+  imagePath(fileName: string): string;
+  /** A non-image media file copied as is (a video): `/_media/<fileName>`. */
+  mediaPath(fileName: string): string;
+  /**
+   * A root path as a writer types it in an article (`/articles/x/`), or any
+   * root path of the site, under the base: `/magazine/articles/x/`. A path
+   * already under the base, a relative URL (`#note`, `photo.jpg`) and a URL
+   * with a scheme or a host (`https://…`, `mailto:…`, `//cdn…`) are returned
+   * unchanged, so it can be applied twice.
+   */
+  sitePath(href: string): string;
+  /**
+   * An absolute URL for `path` on the site at `siteOrigin` (with or without a
+   * trailing slash; a path on it is ignored, the base is in `path` already).
+   * A root path (`/magazine/x/`, from the helpers above) joins the origin; a
+   * relative one (`rss.xml`) resolves against the base. An already absolute
+   * URL (`https://…`, `mailto:…`) is returned unchanged; a protocol-relative
+   * one (`//…`) takes the site's scheme.
+   */
+  absoluteUrl(path: string, siteOrigin: string): string;
 }
 
-/** The search page: `/recherche/`. */
-export function searchPath(): string {
-  return '/recherche/';
-}
-
-/** The main feed: `/rss.xml`. */
-export function mainFeedPath(): string {
-  return '/rss.xml';
-}
-
-/** The feed of one series: `/series/<id>/rss.xml`. */
-export function seriesFeedPath(id: string): string {
-  return `${seriesPath(id)}rss.xml`;
-}
-
-/** The feed of one category: `/rubriques/<id>/rss.xml`. */
-export function categoryFeedPath(id: string): string {
-  return `${categoryPath(id)}rss.xml`;
-}
-
-/** A processed image file: `/_images/<fileName>`. */
-export function imagePath(fileName: string): string {
-  return `/_images/${fileName.replace(/^\/+/, '')}`;
-}
-
-/** A non-image media file copied as is (a video): `/_media/<fileName>`. */
-export function mediaPath(fileName: string): string {
-  return `/_media/${fileName.replace(/^\/+/, '')}`;
+/** The URL helpers of a site whose pages live under `base` (`/` or `/magazine/`). */
+export function urlsFor(base: string): SiteUrls {
+  const root = normalizeBase(base);
+  // Every path below is written as from the root of the host (`/articles/…`)
+  // and put under the base here, once.
+  const at = (rootPath: string) => `${root}${rootPath.replace(/^\/+/, '')}`;
+  // Page 1 of a list is the list's own URL: no /page/1/ duplicate.
+  const paged = (list: string, page: number) => {
+    checkPage(page);
+    return page === 1 ? list : `${list}page/${page}/`;
+  };
+  const seriesPath = (id: string) => at(`/series/${segment(id)}/`);
+  const categoryPath = (id: string, page = 1) => paged(at(`/rubriques/${segment(id)}/`), page);
+  return {
+    base: root,
+    homePath: (page = 1) => paged(root, page),
+    articlePath: (slug) => at(`/articles/${segment(slug)}/`),
+    seriesIndexPath: () => at('/series/'),
+    seriesPath,
+    categoryPath,
+    tagPath(tagLabel, page = 1) {
+      const slug = slugify(tagLabel);
+      if (slug === '') throw new RangeError(`the tag "${tagLabel}" has no letter or digit to make its URL`);
+      return paged(at(`/tags/${slug}/`), page);
+    },
+    authorPath: (id, page = 1) => paged(at(`/auteurs/${segment(id)}/`), page),
+    searchPath: () => at('/recherche/'),
+    searchBundlePath: () => at('/pagefind/pagefind.js'),
+    notFoundPath: () => at('/404.html'),
+    mainFeedPath: () => at('/rss.xml'),
+    seriesFeedPath: (id) => `${seriesPath(id)}rss.xml`,
+    categoryFeedPath: (id) => `${categoryPath(id)}rss.xml`,
+    sitemapIndexPath: () => at('/sitemap-index.xml'),
+    newsSitemapPath: () => at('/news-sitemap.xml'),
+    imagePath: (fileName) => at(`/_images/${fileName.replace(/^\/+/, '')}`),
+    mediaPath: (fileName) => at(`/_media/${fileName.replace(/^\/+/, '')}`),
+    sitePath(href) {
+      if (!href.startsWith('/') || href.startsWith('//')) return href;
+      if (href.startsWith(root) || `${href}/` === root) return href;
+      return at(href);
+    },
+    absoluteUrl(path, siteOrigin) {
+      if (HAS_SCHEME.test(path)) return path;
+      // URL.canParse is not enough: "localhost:4321" parses, as a URL of the
+      // "localhost:" scheme whose origin is the string "null".
+      const origin = URL.canParse(siteOrigin) ? new URL(siteOrigin).origin : 'null';
+      if (origin === 'null') {
+        throw new TypeError(`the site origin "${siteOrigin}" is not an absolute URL (expected e.g. https://magazine.example)`);
+      }
+      return new URL(path, `${origin}${root}`).href;
+    },
+  };
 }
 
 /**
- * An absolute URL for `path` on the site at `siteOrigin` (with or without a
- * trailing slash). An already absolute URL (`https://…`, `mailto:…`) is
- * returned unchanged; a protocol-relative one (`//…`) takes the site's scheme.
+ * The base path, replaced by Vite (astro.config.ts, `vite.define`) in every
+ * module Astro bundles: pages, components, the data layer, content loaders.
+ * Not `import.meta.env.BASE_URL`: Astro lets an environment variable of the
+ * same name override that one, and `BASE_URL` is set by many tools (vitest
+ * sets it to `/` for the processes it starts). Outside a bundle (plain Node,
+ * unit tests) it is not defined and the site is taken to live at the root.
  */
-export function absoluteUrl(path: string, siteOrigin: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path;
-  // URL.canParse is not enough: "localhost:4321" parses, as a URL of the
-  // "localhost:" scheme whose origin is the string "null".
-  const origin = URL.canParse(siteOrigin) ? new URL(siteOrigin).origin : 'null';
-  if (origin === 'null') {
-    throw new TypeError(`the site origin "${siteOrigin}" is not an absolute URL (expected e.g. https://magazine.example)`);
-  }
-  return new URL(path, origin).href;
-}
+declare const __ROTATIVE_BASE__: string | undefined;
+const configured = urlsFor(typeof __ROTATIVE_BASE__ === 'string' ? __ROTATIVE_BASE__ : '/');
+
+/** The base path of this build: `/`, or `/magazine/` for a site hosted under a path. */
+export const BASE_PATH: string = configured.base;
+
+export const {
+  homePath,
+  articlePath,
+  seriesIndexPath,
+  seriesPath,
+  categoryPath,
+  tagPath,
+  authorPath,
+  searchPath,
+  searchBundlePath,
+  notFoundPath,
+  mainFeedPath,
+  seriesFeedPath,
+  categoryFeedPath,
+  sitemapIndexPath,
+  newsSitemapPath,
+  imagePath,
+  mediaPath,
+  sitePath,
+  absoluteUrl,
+}: Omit<SiteUrls, 'base'> = configured;

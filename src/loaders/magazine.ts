@@ -19,7 +19,7 @@ import { contentKeyOf } from '../lib/content-keys.ts';
 import { partitionByStatus } from '../lib/publishing.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
-import { absoluteUrl, articlePath, imagePath, mediaPath } from '../lib/urls.ts';
+import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { pictureData } from '../lib/images.ts';
 import { prepare } from '../build/prepare.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from '../build/images.ts';
@@ -80,6 +80,8 @@ export interface StoredSeries {
 export interface BuildContext {
   site: Site & { origin: string };
   logoKey?: string;
+  /** The base path the site lives under: `/`, or `/magazine/`. */
+  base: string;
   now: Date;
   preview: boolean;
   manifest: ImageManifest;
@@ -154,12 +156,16 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   const site = { ...content.site, name: typeset(content.site.name), tagline: typeset(content.site.tagline), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  // The pass runs before Astro bundles anything: its URLs come from the
+  // site's own base path, not from the bundle's constant.
+  const urls = urlsFor(basePathOf(site.origin));
   const root = content.contentDir;
   const keyOf = (absPath: string) => contentKeyOf(root, absPath);
   const manifest = prepared.manifest;
   result.context = {
     site,
     logoKey: content.siteAssets[0]?.key,
+    base: urls.base,
     now: env.now,
     preview: env.preview,
     manifest,
@@ -202,7 +208,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     const sourceKey = keyOf(article.absPath);
     const visible = isVisible(article.slug);
     const articleStatus = statusOf.get(article.slug)!;
-    const url = articlePath(article.slug);
+    const url = urls.articlePath(article.slug);
     const stored: StoredArticle = {
       slug: article.slug,
       data: article.data,
@@ -235,20 +241,21 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       if (!body) {
         const ctx: ComponentContext = {
           origin: site.origin,
-          articleUrl: absoluteUrl(url, site.origin),
+          articleUrl: urls.absoluteUrl(url, site.origin),
+          sitePath: urls.sitePath,
           typeset: frenchTypography,
           picture(key) {
             const image = manifest.images[key];
             if (!image) throw new Error(`Image "${key}" of ${article.file} was not prepared by the image phase`);
-            return pictureData(image, imagePath);
+            return pictureData(image, urls.imagePath);
           },
           media(key) {
             const file = manifest.files[key];
             if (!file) throw new Error(`File "${key}" of ${article.file} was not prepared by the image phase`);
-            return { path: mediaPath(file.file), type: file.type };
+            return { path: urls.mediaPath(file.file), type: file.type };
           },
           article(slug) {
-            return isVisible(slug) ? { url: articlePath(slug), title: titles.get(slug)! } : undefined;
+            return isVisible(slug) ? { url: urls.articlePath(slug), title: titles.get(slug)! } : undefined;
           },
         };
         body = await renderBody(article.tree, ctx);

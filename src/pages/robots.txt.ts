@@ -1,16 +1,16 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../data/context.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, homePath, newsSitemapPath, sitemapIndexPath } from '../lib/urls.ts';
 
 /** `/robots.txt`: everything may be crawled; both sitemaps are named. */
 export const GET: APIRoute = () => {
   const origin = getSite().origin;
   const body = [
     'User-agent: *',
-    'Allow: /',
+    `Allow: ${homePath()}`,
     '',
-    `Sitemap: ${absoluteUrl('/sitemap-index.xml', origin)}`,
-    `Sitemap: ${absoluteUrl('/news-sitemap.xml', origin)}`,
+    `Sitemap: ${absoluteUrl(sitemapIndexPath(), origin)}`,
+    `Sitemap: ${absoluteUrl(newsSitemapPath(), origin)}`,
     '',
   ].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

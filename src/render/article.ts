@@ -171,6 +171,12 @@ function propsOf(node: { attributes: { type: string; name?: string; value?: unkn
 
 type Variant = 'page' | 'feed';
 
+/** A URL of the body: site paths under the base; in feeds, every URL absolute. */
+function linkUrl(url: string, variant: Variant, ctx: ComponentContext): string {
+  const onSite = ctx.sitePath(url);
+  return variant === 'feed' ? resolveFeedUrl(onSite, ctx.articleUrl) : onSite;
+}
+
 /** One node of the parsed tree as the output of a variant. */
 function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: { youtube: boolean }): ElementContent[] {
   switch (node.type) {
@@ -185,10 +191,9 @@ function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: 
         return MarkdownImage[variant]({ src: keys.src, alt: typeof el.properties.alt === 'string' ? el.properties.alt : '' }, [], ctx);
       }
       const properties = { ...el.properties };
-      if (variant === 'feed') {
-        for (const name of ['href', 'src'] as const) {
-          if (typeof properties[name] === 'string') properties[name] = resolveFeedUrl(properties[name] as string, ctx.articleUrl);
-        }
+      for (const name of ['href', 'src'] as const) {
+        const value = properties[name];
+        if (typeof value === 'string') properties[name] = linkUrl(value, variant, ctx);
       }
       return [{ type: 'element', tagName: el.tagName, properties, children: convertAll(el.children, variant, ctx, found) }];
     }
@@ -208,7 +213,7 @@ function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: 
       for (const [name, value] of Object.entries(props)) {
         if (value === undefined) continue;
         const key = name === 'class' ? 'className' : name;
-        properties[key] = variant === 'feed' && (name === 'href' || name === 'src') ? resolveFeedUrl(value, ctx.articleUrl) : value;
+        properties[key] = name === 'href' || name === 'src' ? linkUrl(value, variant, ctx) : value;
       }
       return [{ type: 'element', tagName: node.name, properties, children }];
     }

@@ -25,6 +25,8 @@ export interface ComponentContext {
   origin: string;
   /** The article's own absolute URL: relative URLs of feeds resolve against it. */
   articleUrl: string;
+  /** A site path a writer typed (`/articles/x/`), under the site's base path (see src/lib/urls.ts). */
+  sitePath(href: string): string;
   /** Typesets a writer's string prop (caption, credit, name, title). */
   typeset(text: string): string;
 }

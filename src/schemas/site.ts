@@ -9,7 +9,7 @@ export const siteSchema = z
     /** A short line under the name. */
     tagline: textField('a short line of text').optional().describe('Tagline shown under the name.'),
     /** The public origin; SITE_URL overrides it. */
-    url: urlField.describe('Public origin of the site, e.g. https://magazine.example'),
+    url: urlField.describe('Public URL of the site, e.g. https://magazine.example, or https://example.org/magazine/ when hosted under a path'),
     /** BCP 47 language of the content. */
     language: z
       .string({ error: 'a language tag such as fr-FR' })

@@ -4,6 +4,8 @@
  * `index.html`, unknown paths answered 404 with the site's `404.html`, and
  * the site's `_headers` file (Netlify/Cloudflare Pages format) applied, so
  * the browser tests run under the same HTTP security headers as production.
+ * A site built for a path (`SITE_URL=https://example.org/magazine/`) is
+ * served under that path, as its host would: anything outside it is a 404.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -81,9 +83,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Starts a static server for `root` on 127.0.0.1 and a free port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Starts a static server for `root` on 127.0.0.1 and a free port, the site's
+ * files answering under `base` (`/` by default, or e.g. `/magazine/`).
+ */
+export async function serveStatic(root: string, { base: sitePathOption = '/' }: { base?: string } = {}): Promise<StaticServer> {
   const base = path.resolve(root);
+  const sitePath = `/${sitePathOption.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
   const headersFile = path.join(base, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
 
@@ -100,7 +106,17 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       res.writeHead(400).end();
       return;
     }
-    let file = path.join(base, urlPath);
+    // A request outside the site's path reaches another part of the host: not
+    // this site, nor its 404 page. `/magazine` alone goes to `/magazine/`.
+    if (`${urlPath}/` === sitePath) {
+      res.writeHead(301, { Location: `${sitePath}${url.search}` }).end();
+      return;
+    }
+    if (!urlPath.startsWith(sitePath)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 (outside the site)');
+      return;
+    }
+    let file = path.join(base, urlPath.slice(sitePath.length - 1));
     if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end();
       return;
@@ -117,7 +133,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     if (!existsSync(file) || !statSync(file).isFile() || file === headersFile) {
       status = 404;
       file = path.join(base, '404.html');
-      urlPath = '/404.html';
+      urlPath = `${sitePath}404.html`;
       if (!existsSync(file)) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404');
         return;

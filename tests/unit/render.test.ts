@@ -11,12 +11,14 @@ import { FILE_KEYS, MDX_FEATURES, renderBody } from '../../src/render/article.ts
 import type { ComponentContext } from '../../src/render/components.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
 import { pictureData } from '../../src/lib/images.ts';
+import { urlsFor } from '../../src/lib/urls.ts';
 
 const IMAGE = { stem: 'photo', hash: 'abc', width: 1600, height: 900, fallback: 'jpeg' as const };
 
 const ctx: ComponentContext = {
   origin: 'https://mag.example',
   articleUrl: 'https://mag.example/articles/mon-article/',
+  sitePath: (href) => href,
   typeset: frenchTypography,
   picture: (key) => {
     if (key !== 'articles/2016/mon-article/photo.jpg') throw new Error(`unexpected image ${key}`);
@@ -147,5 +149,23 @@ describe('renderBody', () => {
     expect(pre?.className).toBe('language-js');
     expect(pre?.querySelector('.token.keyword')?.textContent).toBe('const');
     expect(out.html).not.toContain('style=');
+  });
+
+  it('puts the site paths a writer typed under the base path of a magazine hosted under one, once', async () => {
+    const { sitePath } = urlsFor('/magazine/');
+    const under = { ...ctx, sitePath, articleUrl: 'https://mag.example/magazine/articles/mon-article/' };
+    const source = '[interne](/articles/x/) [ancre](#note) [externe](https://other.example/a) [relatif](../y/) [déjà](/magazine/articles/z/) [courriel](mailto:a@b.example) <a href="/articles/w/">HTML</a>\n';
+    const out = await renderBody(parse(source), under);
+    const hrefs = (html: string) => [...dom(html).querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs(out.html)).toEqual(['/magazine/articles/x/', '#note', 'https://other.example/a', '../y/', '/magazine/articles/z/', 'mailto:a@b.example', '/magazine/articles/w/']);
+    expect(hrefs(out.feedHtml)).toEqual([
+      'https://mag.example/magazine/articles/x/',
+      'https://mag.example/magazine/articles/mon-article/#note',
+      'https://other.example/a',
+      'https://mag.example/magazine/articles/y/',
+      'https://mag.example/magazine/articles/z/',
+      'mailto:a@b.example',
+      'https://mag.example/magazine/articles/w/',
+    ]);
   });
 });

@@ -9,11 +9,20 @@ import {
   imagePath,
   mainFeedPath,
   mediaPath,
+  newsSitemapPath,
+  notFoundPath,
+  searchBundlePath,
   searchPath,
   seriesFeedPath,
   seriesIndexPath,
   seriesPath,
+  sitemapIndexPath,
+  sitePath,
   tagPath,
+  BASE_PATH,
+  basePathOf,
+  normalizeBase,
+  urlsFor,
 } from '../../src/lib/urls.ts';
 
 describe('page paths', () => {
@@ -83,6 +92,126 @@ describe('file paths', () => {
     expect(imagePath('cloud-abc123-800.avif')).toBe('/_images/cloud-abc123-800.avif');
     expect(imagePath('/x.jpg')).toBe('/_images/x.jpg');
     expect(mediaPath('clip-abc.mp4')).toBe('/_media/clip-abc.mp4');
+  });
+
+  it('search bundle, 404 page, sitemaps', () => {
+    expect(searchBundlePath()).toBe('/pagefind/pagefind.js');
+    expect(notFoundPath()).toBe('/404.html');
+    expect(sitemapIndexPath()).toBe('/sitemap-index.xml');
+    expect(newsSitemapPath()).toBe('/news-sitemap.xml');
+  });
+});
+
+describe('sitePath, at the root', () => {
+  it('keeps root paths as they are', () => {
+    expect(sitePath('/articles/x/')).toBe('/articles/x/');
+    expect(sitePath('/')).toBe('/');
+  });
+
+  it('keeps relative and external URLs', () => {
+    for (const href of ['#note', 'photo.jpg', '../x/', 'https://other.example/a', 'mailto:a@b.example', '//cdn.example/x.js', '']) {
+      expect(sitePath(href)).toBe(href);
+    }
+  });
+});
+
+describe('the base path', () => {
+  it('is the root in a unit test, where no Astro config sets one', () => {
+    expect(BASE_PATH).toBe('/');
+  });
+
+  it('comes from the path of the site URL, with or without a trailing slash', () => {
+    expect(basePathOf('https://example.org/magazine/')).toBe('/magazine/');
+    expect(basePathOf('https://example.org/magazine')).toBe('/magazine/');
+    expect(basePathOf('https://example.org/a/b')).toBe('/a/b/');
+    expect(basePathOf('https://example.org')).toBe('/');
+    expect(basePathOf('https://example.org/')).toBe('/');
+    expect(basePathOf('http://127.0.0.1:4321')).toBe('/');
+    expect(basePathOf(undefined)).toBe('/');
+  });
+
+  it('is normalized to one leading and one trailing slash', () => {
+    for (const base of ['magazine', '/magazine', '/magazine/', 'magazine/', '//magazine//']) expect(normalizeBase(base)).toBe('/magazine/');
+    for (const base of ['', '/', '//']) expect(normalizeBase(base)).toBe('/');
+  });
+});
+
+describe('helpers for a site at the root', () => {
+  it('are the exported helpers', () => {
+    const root = urlsFor('/');
+    expect(root.base).toBe('/');
+    expect(root.articlePath('a')).toBe(articlePath('a'));
+    expect(root.categoryPath('cloud', 2)).toBe(categoryPath('cloud', 2));
+    expect(root.imagePath('x.avif')).toBe(imagePath('x.avif'));
+    expect(root.absoluteUrl('rss.xml', 'https://magazine.example')).toBe(absoluteUrl('rss.xml', 'https://magazine.example'));
+  });
+});
+
+describe('helpers for a site hosted under /magazine/', () => {
+  const urls = urlsFor('/magazine');
+
+  it('put every page path under the base', () => {
+    expect(urls.base).toBe('/magazine/');
+    expect(urls.homePath()).toBe('/magazine/');
+    expect(urls.homePath(2)).toBe('/magazine/page/2/');
+    expect(urls.articlePath('un-an-apres')).toBe('/magazine/articles/un-an-apres/');
+    expect(urls.articlePath('a b/c')).toBe('/magazine/articles/a%20b%2Fc/');
+    expect(urls.seriesIndexPath()).toBe('/magazine/series/');
+    expect(urls.seriesPath('un-an-apres')).toBe('/magazine/series/un-an-apres/');
+    expect(urls.categoryPath('cloud')).toBe('/magazine/rubriques/cloud/');
+    expect(urls.categoryPath('cloud', 3)).toBe('/magazine/rubriques/cloud/page/3/');
+    expect(urls.tagPath('Cybersécurité', 2)).toBe('/magazine/tags/cybersecurite/page/2/');
+    expect(urls.authorPath('claire-martin')).toBe('/magazine/auteurs/claire-martin/');
+    expect(urls.authorPath('claire-martin', 2)).toBe('/magazine/auteurs/claire-martin/page/2/');
+    expect(urls.searchPath()).toBe('/magazine/recherche/');
+  });
+
+  it('put every file path under the base', () => {
+    expect(urls.mainFeedPath()).toBe('/magazine/rss.xml');
+    expect(urls.seriesFeedPath('un-an-apres')).toBe('/magazine/series/un-an-apres/rss.xml');
+    expect(urls.categoryFeedPath('cloud')).toBe('/magazine/rubriques/cloud/rss.xml');
+    expect(urls.imagePath('/x.jpg')).toBe('/magazine/_images/x.jpg');
+    expect(urls.mediaPath('clip-abc.mp4')).toBe('/magazine/_media/clip-abc.mp4');
+    expect(urls.searchBundlePath()).toBe('/magazine/pagefind/pagefind.js');
+    expect(urls.notFoundPath()).toBe('/magazine/404.html');
+    expect(urls.sitemapIndexPath()).toBe('/magazine/sitemap-index.xml');
+    expect(urls.newsSitemapPath()).toBe('/magazine/news-sitemap.xml');
+  });
+
+  it('still reject what they rejected at the root', () => {
+    expect(() => urls.tagPath('!!!')).toThrow(RangeError);
+    expect(() => urls.homePath(0)).toThrow(RangeError);
+    expect(() => urls.articlePath('')).toThrow(RangeError);
+  });
+
+  it('give paths with no double slash', () => {
+    const paths = [urls.homePath(), urls.homePath(3), urls.articlePath('a'), urls.tagPath('t'), urls.imagePath('x.jpg'), urls.mainFeedPath()];
+    for (const p of paths) {
+      expect(p.startsWith('/magazine/')).toBe(true);
+      expect(p).not.toContain('//');
+    }
+  });
+
+  it('sitePath puts a typed root path under the base, once', () => {
+    expect(urls.sitePath('/articles/x/')).toBe('/magazine/articles/x/');
+    expect(urls.sitePath('/articles/x/#suite')).toBe('/magazine/articles/x/#suite');
+    expect(urls.sitePath('/')).toBe('/magazine/');
+    expect(urls.sitePath('/magazine-papier/')).toBe('/magazine/magazine-papier/');
+    expect(urls.sitePath(urls.articlePath('x'))).toBe('/magazine/articles/x/');
+    expect(urls.sitePath('/magazine')).toBe('/magazine');
+    for (const href of ['#note', 'photo.jpg', '../x/', 'https://other.example/a', 'mailto:a@b.example', '//cdn.example/x.js']) {
+      expect(urls.sitePath(href)).toBe(href);
+    }
+  });
+
+  it('absoluteUrl keeps the base given by a path and resolves relative paths against the base', () => {
+    const site = 'https://example.org/magazine';
+    expect(urls.absoluteUrl(urls.articlePath('a'), site)).toBe('https://example.org/magazine/articles/a/');
+    expect(urls.absoluteUrl(urls.articlePath('a'), `${site}/`)).toBe('https://example.org/magazine/articles/a/');
+    expect(urls.absoluteUrl(urls.homePath(), site)).toBe('https://example.org/magazine/');
+    expect(urls.absoluteUrl('rss.xml', site)).toBe('https://example.org/magazine/rss.xml');
+    expect(urls.absoluteUrl('https://other.example/x', site)).toBe('https://other.example/x');
+    expect(() => urls.absoluteUrl('/x/', 'example.org/magazine')).toThrow(/not an absolute URL/);
   });
 });
 
