@@ -127,10 +127,10 @@ async function main(): Promise<void> {
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${stats.published} published, ${scheduled.length} scheduled, ${stats.drafts} draft${stats.drafts === 1 ? '' : 's'}`,
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(new Date(a.publishedAt))}`),
-    `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache`,
+    `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache (${seconds(stats.timings.render)})`,
     `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
-    `  time: content ${seconds(stats.timings.content)}, images ${seconds(stats.timings.images + copyTime)}, render ${seconds(stats.timings.render)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
+    `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
     ...report.notices.map((n) => `  notice: ${n}`),
   ];
   console.log(lines.join('\n'));

@@ -49,8 +49,8 @@ describe('build promises', () => {
     writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>previous</title>');
     const before = snapshotTree(outDir);
 
-    // Interrupt the build while Astro renders the pages, in its own process:
-    // the manifest is written just before that process starts.
+    // Interrupt the build while Astro builds the site, in its own process,
+    // started as soon as the temporary folder exists.
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
       cwd: ROOT,
       env: { ...process.env, ROTATIVE_CONTENT_DIR: content, ROTATIVE_OUT_DIR: outDir, ROTATIVE_NOW: TEST_NOW },
@@ -61,12 +61,12 @@ describe('build promises', () => {
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         const work = readdirSync(parent).find((n) => n.startsWith('.dist-building-'));
-        if (work && existsSync(path.join(parent, work, 'images.json'))) {
+        if (work) {
           clearInterval(timer);
           setTimeout(() => {
             child.kill('SIGINT');
             resolve();
-          }, 1500);
+          }, 3000);
         }
       }, 20);
     });
