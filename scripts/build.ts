@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(a.publishedAt)}`),
     `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
-    `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
+    `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${indexed} pages in the search index`,
     `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
   ];
   console.log(lines.join('\n'));

@@ -69,19 +69,58 @@ export function searchPath(): string {
   return '/recherche/';
 }
 
-/** The main feed: `/rss.xml`. */
-export function mainFeedPath(): string {
-  return '/rss.xml';
+/**
+ * The three formats every feed is written in, side by side: RSS 2.0, Atom 1.0
+ * and JSON Feed 1.1, with the file name each one takes.
+ */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** The main feed: `/rss.xml` (`/atom.xml`, `/feed.json`). */
+export function mainFeedPath(format: FeedFormat = 'rss'): string {
+  return `/${FEED_FILES[format]}`;
 }
 
-/** The feed of one series: `/series/<id>/rss.xml`. */
-export function seriesFeedPath(id: string): string {
-  return `${seriesPath(id)}rss.xml`;
+/** The feed of one series: `/series/<id>/rss.xml` (`atom.xml`, `feed.json`). */
+export function seriesFeedPath(id: string, format: FeedFormat = 'rss'): string {
+  return `${seriesPath(id)}${FEED_FILES[format]}`;
 }
 
-/** The feed of one category: `/rubriques/<id>/rss.xml`. */
-export function categoryFeedPath(id: string): string {
-  return `${categoryPath(id)}rss.xml`;
+/** The feed of one category: `/rubriques/<id>/rss.xml` (`atom.xml`, `feed.json`). */
+export function categoryFeedPath(id: string, format: FeedFormat = 'rss'): string {
+  return `${categoryPath(id)}${FEED_FILES[format]}`;
+}
+
+/** Where one feed is, in each format. */
+export type FeedPaths = Record<FeedFormat, string>;
+
+function feedPaths(pathOf: (format: FeedFormat) => string): FeedPaths {
+  return { rss: pathOf('rss'), atom: pathOf('atom'), json: pathOf('json') };
+}
+
+/** The main feed in each format. */
+export function mainFeedPaths(): FeedPaths {
+  return feedPaths((f) => mainFeedPath(f));
+}
+
+/** The feed of one series in each format. */
+export function seriesFeedPaths(id: string): FeedPaths {
+  return feedPaths((f) => seriesFeedPath(id, f));
+}
+
+/** The feed of one category in each format. */
+export function categoryFeedPaths(id: string): FeedPaths {
+  return feedPaths((f) => categoryFeedPath(id, f));
+}
+
+/** The XSL stylesheet that shows an RSS or Atom feed to a browser as a page: `/feed.xsl`. */
+export function feedStylesheetPath(): string {
+  return '/feed.xsl';
+}
+
+/** The CSS of that page (a file, so the Content-Security-Policy's `style-src 'self'` allows it): `/feed.css`. */
+export function feedCssPath(): string {
+  return '/feed.css';
 }
 
 /** A processed image file: `/_images/<fileName>`. */
