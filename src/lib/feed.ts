@@ -91,22 +91,6 @@ export function toRfc3339(date: Date): string {
 }
 
 /**
- * The date of the last change among the articles of a feed: the latest
- * `updatedAt` or `publishedAt`. It is usually the newest article's date; an
- * update to an older article changes that article's `content:encoded`, so it
- * counts too. Undefined for an empty feed: the build clock is never used, so
- * two builds of the same content give the same feed.
- */
-export function lastChangeOf(articles: readonly Pick<FeedArticle, 'publishedAt' | 'updatedAt'>[]): Date | undefined {
-  let last: Date | undefined;
-  for (const a of articles) {
-    const changed = changedAt(a);
-    if (!last || changed > last) last = changed;
-  }
-  return last;
-}
-
-/**
  * When an article last changed, as the feeds say it (Atom `updated`, JSON
  * Feed `date_modified`, RSS `lastBuildDate`): its `updatedAt`, else its
  * `publishedAt`. This is the one place to change when something else moves
@@ -245,7 +229,7 @@ export function toRssItem(item: FeedItem): RSSFeedItem {
  */
 export function toRssOptions(channel: FeedChannel, items: readonly FeedItem[], origin: string): RSSOptions {
   const link = absoluteUrl(channel.pagePath, origin);
-  const lastChange = newestUpdate(items);
+  const lastChange = lastChangeOf(items);
   const customData = [
     `<language>${escapeXml(channel.language)}</language>`,
     lastChange ? `<lastBuildDate>${toRfc822(lastChange)}</lastBuildDate>` : '',
@@ -267,7 +251,14 @@ export function toRssOptions(channel: FeedChannel, items: readonly FeedItem[], o
   };
 }
 
-function newestUpdate(items: readonly FeedItem[]): Date | undefined {
+/**
+ * The date of the last change among the items of a feed (RSS
+ * `lastBuildDate`, Atom feed `updated`): the latest `updated`. It is usually
+ * the newest article's; an update to an older article changes that item, so
+ * it counts too. Undefined for an empty feed: the build clock is never used,
+ * so two builds of the same content give the same feed.
+ */
+export function lastChangeOf(items: readonly Pick<FeedItem, 'updated'>[]): Date | undefined {
   let last: Date | undefined;
   for (const item of items) if (!last || item.updated > last) last = item.updated;
   return last;
@@ -301,7 +292,7 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[], origin:
       id: self,
       title: channel.title,
       subtitle: channel.description,
-      updated: toRfc3339(newestUpdate(items) ?? NEVER),
+      updated: toRfc3339(lastChangeOf(items) ?? NEVER),
       link: [
         { '@rel': 'self', '@type': 'application/atom+xml', '@href': self },
         { '@rel': 'alternate', '@type': 'text/html', '@href': absoluteUrl(channel.pagePath, origin) },
