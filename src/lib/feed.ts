@@ -271,6 +271,9 @@ export function lastChangeOf(items: readonly Pick<FeedItem, 'updated'>[]): Date 
  */
 const NEVER = new Date(0);
 
+// fast-xml-parser 5 marks its XMLBuilder deprecated in favour of the
+// fast-xml-builder package (the same builder, which it depends on); that
+// package is not a dependency of ours yet, so the re-export is used.
 const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
 
 /**
