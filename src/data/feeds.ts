@@ -1,17 +1,31 @@
 /**
- * The three kinds of feeds, wired from the magazine: which articles, which
- * channel. The routes (the rss.xml.ts files of src/pages/) only serve these strings;
- * the shape of a feed is src/lib/feed.ts.
+ * The feeds, wired from the magazine: which articles, which channel. Each
+ * feed is written in three formats (RSS, Atom, JSON Feed) from one list of
+ * items, built once per build. The routes (the rss.xml.ts, atom.xml.ts and
+ * feed.json.ts files of src/pages/) only serve these strings; the shape of a
+ * feed is src/lib/feed.ts.
  */
 import { getRssString } from '@astrojs/rss';
 import { timed } from '../build/phase-timer.ts';
 import { fr } from '../i18n/fr.ts';
-import { MAIN_FEED_LIMIT, feedLogoUrl, toFeedOptions, type FeedChannel, type FeedEntry } from '../lib/feed.ts';
-import { categoryFeedPath, homePath, mainFeedPath, seriesFeedPath } from '../lib/urls.ts';
+import {
+  MAIN_FEED_LIMIT,
+  feedLogoUrl,
+  toAtom,
+  toFeedItems,
+  toJsonFeed,
+  toRssOptions,
+  type FeedChannel,
+  type FeedEntry,
+  type FeedItem,
+} from '../lib/feed.ts';
+import { categoryFeedPaths, feedStylesheetPath, homePath, mainFeedPaths, seriesFeedPaths, type FeedFormat } from '../lib/urls.ts';
 import { getListings, getMagazine, type ArticleView } from './articles.ts';
 import { getSite } from './context.ts';
 import { getFeedContent } from './feed-content.ts';
 import { getLogo, getSocialImages } from './images.ts';
+
+export type { FeedFormat } from '../lib/urls.ts';
 
 async function toEntry(article: ArticleView): Promise<FeedEntry> {
   const social = article.cover ? getSocialImages(article.cover.key) : undefined;
@@ -22,11 +36,17 @@ async function toEntry(article: ArticleView): Promise<FeedEntry> {
   };
 }
 
-function feed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: ArticleView[]): Promise<string> {
-  return timed('feeds', () => buildFeed(channel, articles));
+type ChannelOf = Pick<FeedChannel, 'title' | 'description' | 'pagePath' | 'feedPaths'>;
+
+interface BuiltFeed {
+  channel: FeedChannel;
+  items: FeedItem[];
 }
 
-async function buildFeed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, articles: ArticleView[]): Promise<string> {
+/** One entry per feed (keyed by its RSS path): the three formats of a feed share its items. */
+const built = new Map<string, Promise<BuiltFeed>>();
+
+async function buildFeed(channel: ChannelOf, articles: ArticleView[]): Promise<BuiltFeed> {
   const site = getSite();
   const logo = getLogo()?.picture;
   // One article after the other: the order of the items never depends on
@@ -34,18 +54,40 @@ async function buildFeed(channel: Omit<FeedChannel, 'language' | 'imageUrl'>, ar
   // render in flight at once.
   const entries: FeedEntry[] = [];
   for (const article of articles) entries.push(await toEntry(article));
-  return getRssString(
-    toFeedOptions({ ...channel, language: site.language, imageUrl: logo && feedLogoUrl(logo, site.origin) }, entries, site.origin),
-  );
+  return {
+    channel: {
+      ...channel,
+      stylesheetPath: feedStylesheetPath(),
+      language: site.language,
+      publisher: site.name,
+      imageUrl: logo && feedLogoUrl(logo, site.origin),
+    },
+    items: toFeedItems(entries, site.origin),
+  };
 }
 
-/** `/rss.xml`: the newest published articles of the whole magazine. */
-export async function getMainFeed(): Promise<string> {
+function feed(format: FeedFormat, channel: ChannelOf, articles: () => Promise<ArticleView[]>): Promise<string> {
+  return timed('feeds', async () => {
+    let feed = built.get(channel.feedPaths.rss);
+    if (!feed) {
+      feed = articles().then((list) => buildFeed(channel, list));
+      built.set(channel.feedPaths.rss, feed);
+    }
+    const { channel: full, items } = await feed;
+    const { origin } = getSite();
+    if (format === 'atom') return toAtom(full, items, origin);
+    if (format === 'json') return toJsonFeed(full, items, origin);
+    return getRssString(toRssOptions(full, items, origin));
+  });
+}
+
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest published articles of the whole magazine. */
+export function getMainFeed(format: FeedFormat = 'rss'): Promise<string> {
   const site = getSite();
-  const { articles } = await getMagazine();
   return feed(
-    { title: site.name, description: site.tagline ?? site.name, pagePath: homePath(), feedPath: mainFeedPath() },
-    articles.slice(0, MAIN_FEED_LIMIT),
+    format,
+    { title: site.name, description: site.tagline ?? site.name, pagePath: homePath(), feedPaths: mainFeedPaths() },
+    async () => (await getMagazine()).articles.slice(0, MAIN_FEED_LIMIT),
   );
 }
 
@@ -59,31 +101,31 @@ export async function getFeedCategoryIds(): Promise<string[]> {
   return [...(await getMagazine()).categories.keys()];
 }
 
-/** `/series/<id>/rss.xml`: every published episode, newest first. */
-export async function getSeriesFeed(id: string): Promise<string> {
+/** `/series/<id>/rss.xml` (`atom.xml`, `feed.json`): every published episode, newest first. */
+export async function getSeriesFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
   const site = getSite();
-  const mag = await getMagazine();
-  const series = mag.series.get(id);
+  const series = (await getMagazine()).series.get(id);
   if (!series) throw new Error(`No series "${id}"`);
   return feed(
-    { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPath: seriesFeedPath(id) },
-    (await getListings()).bySeries.get(id) ?? [],
+    format,
+    { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) },
+    async () => (await getListings()).bySeries.get(id) ?? [],
   );
 }
 
-/** `/rubriques/<id>/rss.xml`: every published article of the rubrique, newest first. */
-export async function getCategoryFeed(id: string): Promise<string> {
+/** `/rubriques/<id>/rss.xml` (`atom.xml`, `feed.json`): every published article of the rubrique, newest first. */
+export async function getCategoryFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
   const site = getSite();
-  const mag = await getMagazine();
-  const category = mag.categories.get(id);
+  const category = (await getMagazine()).categories.get(id);
   if (!category) throw new Error(`No rubrique "${id}"`);
   return feed(
+    format,
     {
       title: `${category.title} — ${site.name}`,
       description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
       pagePath: category.url,
-      feedPath: categoryFeedPath(id),
+      feedPaths: categoryFeedPaths(id),
     },
-    (await getListings()).byCategory.get(id) ?? [],
+    async () => (await getListings()).byCategory.get(id) ?? [],
   );
 }

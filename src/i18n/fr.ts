@@ -22,7 +22,27 @@ export const fr = {
   followUsIntro: 'Retrouvez nos articles où vous lisez l’actualité, sans traceur ni publicité.',
   feeds: 'Flux RSS',
   mainFeed: 'Tous les articles',
-  feedOf: (name: string) => `Flux RSS\u00A0: ${name}`,
+  feedOf: (name: string) => `Flux\u00A0: ${name}`,
+  /** The formats of a feed, as `<link rel="alternate">` titles and the « Suivez-nous » links name them. */
+  feedFormats: { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' },
+  /** A feed's title in `<link rel="alternate">`: « L’Écho du Numérique (RSS) ». */
+  feedLinkTitle: (name: string, format: string) => `${name} (${format})`,
+  /** The page a browser shows for an RSS or Atom feed (src/lib/feed-stylesheet.ts). */
+  feedPage: {
+    kind: 'Flux d’actualité',
+    title: (name: string) => `Flux\u00A0: ${name}`,
+    whatTitle: 'Qu’est-ce qu’un flux\u202F?',
+    what:
+      'Un flux permet de suivre les nouveaux articles sans revenir sur le site\u00A0: un lecteur de flux les rassemble pour vous dès leur parution, sans compte, sans traceur et sans publicité.',
+    howTitle: 'Comment s’abonner\u202F?',
+    copy: 'Copiez l’adresse de cette page\u00A0:',
+    paste:
+      'Collez-la dans votre lecteur de flux. Il en existe de gratuits\u00A0: par exemple Feeder sur Android, NetNewsWire sur iPhone, iPad et Mac, ou le lecteur intégré à Thunderbird sur ordinateur.',
+    latest: 'Derniers articles',
+    empty: 'Aucun article pour l’instant.',
+    toSite: 'Aller sur le site',
+    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  },
   backToTop: 'Haut de page',
   tags: 'Mots-clés',
   photoCredit: 'Crédit',

@@ -1,15 +1,20 @@
 /**
- * RSS 2.0 feeds as plain data for @astrojs/rss: the channel fields and one
- * item per article. Pure: the articles, their rendered HTML and the sizes of
- * their files come in as arguments; no clock, no collection, no file system.
+ * The feeds, in three formats side by side: RSS 2.0 (as plain data for
+ * @astrojs/rss), Atom 1.0 and JSON Feed 1.1. Every format is written from
+ * the same list of {@link FeedItem}s (see `toFeedItems`), so the three never
+ * disagree on an item, a date, an author or an image. Pure: the articles,
+ * their rendered HTML and the sizes of their files come in as arguments; no
+ * clock, no collection, no file system.
  *
- * The feeds are full-content: `content:encoded` carries the whole article,
- * and feed readers show it away from the site, so every URL in it must be
- * absolute (see `resolveFeedUrl`).
+ * The feeds are full-content: they carry the whole article, and feed readers
+ * show it away from the site, so every URL in it must be absolute (see
+ * `resolveFeedUrl`).
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { XMLBuilder } from 'fast-xml-parser';
+import { toIsoString } from './dates.ts';
 import { smallestFallback, type PictureData } from './images.ts';
-import { absoluteUrl, sitePath } from './urls.ts';
+import { absoluteUrl, sitePath, type FeedPaths } from './urls.ts';
 
 /** How many articles the main feed carries; series and rubrique feeds carry all of theirs. */
 export const MAIN_FEED_LIMIT = 50;
@@ -31,7 +36,8 @@ export interface FeedArticle {
   description: string;
   publishedAt: Date;
   updatedAt?: Date | undefined;
-  authors: readonly { name: string }[];
+  /** `url`: the path of the author's page. */
+  authors: readonly { name: string; url?: string | undefined }[];
   category: { title: string };
   tags: readonly { label: string }[];
 }
@@ -59,25 +65,39 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>]/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[ch]};`);
 }
 
-/** RFC 822 date, as RSS 2.0 wants it (the same form @astrojs/rss gives `pubDate`). */
+const RFC_822_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const RFC_822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * RFC 822 date, as RSS 2.0 wants it, in Paris time with its offset:
+ * `Thu, 12 May 2016 08:00:00 +0200`. Not UTC (what @astrojs/rss makes of a
+ * `pubDate`): the page feed.xsl makes of a feed reads the day straight from
+ * this text, and an article published at 0 h 30 in Paris must not show the
+ * day before.
+ */
 export function toRfc822(date: Date): string {
-  return date.toUTCString();
+  const [, y, m, d, time, sign, oh, om] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})([+-])(\d{2}):(\d{2})$/.exec(toIsoString(date))!;
+  const weekday = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay();
+  return `${RFC_822_DAYS[weekday]}, ${d} ${RFC_822_MONTHS[Number(m) - 1]} ${y} ${time} ${sign}${oh}${om}`;
 }
 
 /**
- * The date of the last change among the articles of a feed: the latest
- * `updatedAt` or `publishedAt`. It is usually the newest article's date; an
- * update to an older article changes that article's `content:encoded`, so it
- * counts too. Undefined for an empty feed: the build clock is never used, so
- * two builds of the same content give the same feed.
+ * RFC 3339 date, as Atom and JSON Feed want it, in Paris time with its
+ * offset (`2016-05-12T08:00:00+02:00`), like the pages' `datetime` and
+ * structured data.
  */
-export function lastChangeOf(articles: readonly Pick<FeedArticle, 'publishedAt' | 'updatedAt'>[]): Date | undefined {
-  let last: Date | undefined;
-  for (const a of articles) {
-    const changed = a.updatedAt && a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt;
-    if (!last || changed > last) last = changed;
-  }
-  return last;
+export function toRfc3339(date: Date): string {
+  return toIsoString(date);
+}
+
+/**
+ * When an article last changed, as the feeds say it (Atom `updated`, JSON
+ * Feed `date_modified`, RSS `lastBuildDate`): its `updatedAt`, else its
+ * `publishedAt`. This is the one place to change when something else moves
+ * an article's date, e.g. a dated correction notice.
+ */
+export function changedAt(article: Pick<FeedArticle, 'publishedAt' | 'updatedAt'>): Date {
+  return article.updatedAt && article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
 }
 
 /**
@@ -123,21 +143,46 @@ export function feedCategories(article: Pick<FeedArticle, 'category' | 'tags'>):
   return [...new Set([article.category.title, ...article.tags.map((t) => t.label)])];
 }
 
+/**
+ * One item of a feed, in no format yet: what RSS, Atom and JSON Feed all say
+ * about an article. Texts are plain (each format escapes them its own way);
+ * URLs are absolute.
+ */
+export interface FeedItem {
+  /** The permalink: RSS `guid`, Atom `id`, JSON Feed `id`. */
+  id: string;
+  url: string;
+  title: string;
+  /** The lede, plain text. */
+  summary: string;
+  /** The whole article as HTML, cover first. */
+  contentHtml: string;
+  published: Date;
+  /** When the item last changed (see {@link changedAt}). */
+  updated: Date;
+  authors: { name: string; url?: string | undefined }[];
+  categories: string[];
+  /** The cover: its 1200×630 Open Graph JPEG and its exact size in bytes. */
+  image?: { url: string; length: number; type: 'image/jpeg' } | undefined;
+}
+
 /** The feed items of articles, in the order given (the data layer gives them newest first). */
-export function toFeedItems(entries: readonly FeedEntry[], origin: string): RSSFeedItem[] {
-  return entries.map(({ article, content, enclosure }) => ({
-    title: article.title,
-    // An absolute link: @astrojs/rss also makes it the guid, with isPermaLink="true".
-    link: absoluteUrl(article.url, origin),
-    pubDate: article.publishedAt,
-    // The lede is plain text; readers parse <description> as HTML.
-    description: escapeHtml(article.description),
-    content,
-    // One dc:creator per author (RSS's own <author> wants an e-mail address).
-    customData: article.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join(''),
-    categories: feedCategories(article),
-    ...(enclosure && { enclosure: { url: enclosure.url, length: enclosure.length, type: 'image/jpeg' } }),
-  }));
+export function toFeedItems(entries: readonly FeedEntry[], origin: string): FeedItem[] {
+  return entries.map(({ article, content, enclosure }) => {
+    const url = absoluteUrl(article.url, origin);
+    return {
+      id: url,
+      url,
+      title: article.title,
+      summary: article.description,
+      contentHtml: content,
+      published: article.publishedAt,
+      updated: changedAt(article),
+      authors: article.authors.map((a) => ({ name: a.name, url: a.url && absoluteUrl(a.url, origin) })),
+      categories: feedCategories(article),
+      image: enclosure && { url: enclosure.url, length: enclosure.length, type: 'image/jpeg' },
+    };
+  });
 }
 
 /** What a channel is about: a title, a description, and the page it stands for. */
@@ -146,12 +191,36 @@ export interface FeedChannel {
   description: string;
   /** Path of the HTML page of the feed (`/`, `/series/x/`, `/rubriques/x/`). */
   pagePath: string;
-  /** Path of the feed itself, for `atom:link rel="self"`. */
-  feedPath: string;
+  /** Paths of the feed in each format, for the self links. */
+  feedPaths: FeedPaths;
+  /** Path of the XSL stylesheet that RSS and Atom name for browsers. */
+  stylesheetPath: string;
   /** BCP 47 language of the magazine. */
   language: string;
+  /** Who publishes the feed (the magazine's name): Atom wants an author for the feed. */
+  publisher: string;
   /** Absolute URL of the magazine's logo, if it has one. */
   imageUrl?: string | undefined;
+}
+
+/** An RSS item for @astrojs/rss. */
+export function toRssItem(item: FeedItem): RSSFeedItem {
+  return {
+    title: item.title,
+    // An absolute link: @astrojs/rss also makes it the guid, with isPermaLink="true".
+    link: item.url,
+    // The lede is plain text; readers parse <description> as HTML.
+    description: escapeHtml(item.summary),
+    content: item.contentHtml,
+    customData: [
+      // Written here rather than as @astrojs/rss's `pubDate`, which would be UTC (see toRfc822).
+      `<pubDate>${toRfc822(item.published)}</pubDate>`,
+      // One dc:creator per author (RSS's own <author> wants an e-mail address).
+      ...item.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`),
+    ].join(''),
+    categories: item.categories,
+    ...(item.image && { enclosure: { url: item.image.url, length: item.image.length, type: item.image.type } }),
+  };
 }
 
 /**
@@ -159,13 +228,13 @@ export interface FeedChannel {
  * `lastBuildDate` is the date of the last change among the items, never the
  * clock (see {@link lastChangeOf}).
  */
-export function toFeedOptions(channel: FeedChannel, entries: readonly FeedEntry[], origin: string): RSSOptions {
+export function toRssOptions(channel: FeedChannel, items: readonly FeedItem[], origin: string): RSSOptions {
   const link = absoluteUrl(channel.pagePath, origin);
-  const lastChange = lastChangeOf(entries.map((e) => e.article));
+  const lastChange = lastChangeOf(items);
   const customData = [
     `<language>${escapeXml(channel.language)}</language>`,
     lastChange ? `<lastBuildDate>${toRfc822(lastChange)}</lastBuildDate>` : '',
-    `<atom:link href="${escapeXml(absoluteUrl(channel.feedPath, origin))}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeXml(absoluteUrl(channel.feedPaths.rss, origin))}" rel="self" type="application/rss+xml"/>`,
     // The RSS image's title and link must be the channel's own.
     channel.imageUrl
       ? `<image><url>${escapeXml(channel.imageUrl)}</url><title>${escapeXml(channel.title)}</title><link>${escapeXml(link)}</link></image>`
@@ -175,9 +244,115 @@ export function toFeedOptions(channel: FeedChannel, entries: readonly FeedEntry[
     title: channel.title,
     description: escapeHtml(channel.description),
     site: link,
-    items: toFeedItems(entries, origin),
+    items: items.map(toRssItem),
     xmlns: { ...FEED_NAMESPACES },
     customData,
+    stylesheet: channel.stylesheetPath,
     trailingSlash: true,
   };
+}
+
+/**
+ * The date of the last change among the items of a feed (RSS
+ * `lastBuildDate`, Atom feed `updated`): the latest `updated`. It is usually
+ * the newest article's; an update to an older article changes that item, so
+ * it counts too. Undefined for an empty feed: the build clock is never used,
+ * so two builds of the same content give the same feed.
+ */
+export function lastChangeOf(items: readonly Pick<FeedItem, 'updated'>[]): Date | undefined {
+  let last: Date | undefined;
+  for (const item of items) if (!last || item.updated > last) last = item.updated;
+  return last;
+}
+
+/**
+ * Atom wants a feed `updated` even when the feed has no entry; the clock would
+ * make two builds of the same content differ, so an empty feed says the
+ * Unix epoch: it has never changed.
+ */
+const NEVER = new Date(0);
+
+// fast-xml-parser 5 marks its XMLBuilder deprecated in favour of the
+// fast-xml-builder package (the same builder, which it depends on); that
+// package is not a dependency of ours yet, so the re-export is used.
+const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
+
+/**
+ * The Atom 1.0 document of a channel. Written with fast-xml-parser's builder
+ * (which escapes every text and attribute) rather than the `feed` package:
+ * `feed` 6 falls back to the clock for `updated`, types the enclosure
+ * `image/jpg` from the file extension, and marks titles `type="html"`
+ * without escaping them.
+ */
+export function toAtom(channel: FeedChannel, items: readonly FeedItem[], origin: string): string {
+  const self = absoluteUrl(channel.feedPaths.atom, origin);
+  return xmlBuilder.build({
+    '?xml': { '@version': '1.0', '@encoding': 'utf-8' },
+    '?xml-stylesheet': { '@type': 'text/xsl', '@href': channel.stylesheetPath },
+    feed: {
+      '@xmlns': FEED_NAMESPACES.atom,
+      '@xml:lang': channel.language,
+      // The feed's own URL: unique among the magazine's feeds and stable.
+      id: self,
+      title: channel.title,
+      subtitle: channel.description,
+      updated: toRfc3339(lastChangeOf(items) ?? NEVER),
+      link: [
+        { '@rel': 'self', '@type': 'application/atom+xml', '@href': self },
+        { '@rel': 'alternate', '@type': 'text/html', '@href': absoluteUrl(channel.pagePath, origin) },
+      ],
+      author: { name: channel.publisher },
+      ...(channel.imageUrl && { logo: channel.imageUrl }),
+      entry: items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        link: [
+          { '@rel': 'alternate', '@type': 'text/html', '@href': item.url },
+          ...(item.image ? [{ '@rel': 'enclosure', '@type': item.image.type, '@length': String(item.image.length), '@href': item.image.url }] : []),
+        ],
+        published: toRfc3339(item.published),
+        updated: toRfc3339(item.updated),
+        author: item.authors.map((a) => ({ name: a.name, ...(a.url && { uri: a.url }) })),
+        category: item.categories.map((term) => ({ '@term': term })),
+        summary: { '@type': 'text', '#text': item.summary },
+        content: { '@type': 'html', '#text': item.contentHtml },
+      })),
+    },
+  }) as string;
+}
+
+/** The JSON Feed 1.1 version URL, which a reader checks first. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/**
+ * The JSON Feed 1.1 document of a channel. Hand-written rather than the
+ * `feed` package's `json1()`, which writes version 1 (a single `author`, no
+ * `authors`, no `language`): a JSON Feed is a plain object, JSON.stringify
+ * does the escaping.
+ */
+export function toJsonFeed(channel: FeedChannel, items: readonly FeedItem[], origin: string): string {
+  const feed = {
+    version: JSON_FEED_VERSION,
+    title: channel.title,
+    home_page_url: absoluteUrl(channel.pagePath, origin),
+    feed_url: absoluteUrl(channel.feedPaths.json, origin),
+    description: channel.description,
+    ...(channel.imageUrl && { icon: channel.imageUrl }),
+    authors: [{ name: channel.publisher }],
+    language: channel.language,
+    items: items.map((item) => ({
+      id: item.id,
+      url: item.url,
+      title: item.title,
+      content_html: item.contentHtml,
+      summary: item.summary,
+      ...(item.image && { image: item.image.url }),
+      date_published: toRfc3339(item.published),
+      date_modified: toRfc3339(item.updated),
+      authors: item.authors.map((a) => ({ name: a.name, ...(a.url && { url: a.url }) })),
+      tags: item.categories,
+      language: channel.language,
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
 }

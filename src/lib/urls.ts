@@ -48,6 +48,16 @@ export function basePathOf(siteUrl: string | undefined): string {
   return normalizeBase(new URL(siteUrl).pathname);
 }
 
+/**
+ * The three formats every feed is written in, side by side: RSS 2.0, Atom 1.0
+ * and JSON Feed 1.1, with the file name each one takes.
+ */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** Where one feed is, in each format. */
+export type FeedPaths = Record<FeedFormat, string>;
+
 /** Every URL helper of the site, for one base path. */
 export interface SiteUrls {
   /** The base path itself: `/`, or `/magazine/` for a site hosted under a path. */
@@ -77,11 +87,21 @@ export interface SiteUrls {
   /** The page static hosts answer unknown paths with: `/404.html`. */
   notFoundPath(): string;
   /** The main feed: `/rss.xml`. */
-  mainFeedPath(): string;
+  mainFeedPath(format?: FeedFormat): string;
   /** The feed of one series: `/series/<id>/rss.xml`. */
-  seriesFeedPath(id: string): string;
+  seriesFeedPath(id: string, format?: FeedFormat): string;
   /** The feed of one category: `/rubriques/<id>/rss.xml`. */
-  categoryFeedPath(id: string): string;
+  categoryFeedPath(id: string, format?: FeedFormat): string;
+  /** The main feed in each format. */
+  mainFeedPaths(): FeedPaths;
+  /** The feed of one series in each format. */
+  seriesFeedPaths(id: string): FeedPaths;
+  /** The feed of one category in each format. */
+  categoryFeedPaths(id: string): FeedPaths;
+  /** The XSL stylesheet that shows an RSS or Atom feed to a browser as a page: `/feed.xsl`. */
+  feedStylesheetPath(): string;
+  /** The CSS of that page (a file, so the Content-Security-Policy's `style-src 'self'` allows it): `/feed.css`. */
+  feedCssPath(): string;
   /** The index of the sitemaps (@astrojs/sitemap): `/sitemap-index.xml`. */
   sitemapIndexPath(): string;
   /** The Google News sitemap: `/news-sitemap.xml`. */
@@ -107,6 +127,10 @@ export interface SiteUrls {
    * one (`//…`) takes the site's scheme.
    */
   absoluteUrl(path: string, siteOrigin: string): string;
+}
+
+function feedPaths(pathOf: (format: FeedFormat) => string): FeedPaths {
+  return { rss: pathOf('rss'), atom: pathOf('atom'), json: pathOf('json') };
 }
 
 /** The URL helpers of a site whose pages live under `base` (`/` or `/magazine/`). */
@@ -138,9 +162,14 @@ export function urlsFor(base: string): SiteUrls {
     searchPath: () => at('/recherche/'),
     searchBundlePath: () => at('/pagefind/pagefind.js'),
     notFoundPath: () => at('/404.html'),
-    mainFeedPath: () => at('/rss.xml'),
-    seriesFeedPath: (id) => `${seriesPath(id)}rss.xml`,
-    categoryFeedPath: (id) => `${categoryPath(id)}rss.xml`,
+    mainFeedPath: (format = 'rss') => at(`/${FEED_FILES[format]}`),
+    seriesFeedPath: (id, format = 'rss') => `${seriesPath(id)}${FEED_FILES[format]}`,
+    categoryFeedPath: (id, format = 'rss') => `${categoryPath(id)}${FEED_FILES[format]}`,
+    mainFeedPaths: () => feedPaths((f) => at(`/${FEED_FILES[f]}`)),
+    seriesFeedPaths: (id) => feedPaths((f) => `${seriesPath(id)}${FEED_FILES[f]}`),
+    categoryFeedPaths: (id) => feedPaths((f) => `${categoryPath(id)}${FEED_FILES[f]}`),
+    feedStylesheetPath: () => at('/feed.xsl'),
+    feedCssPath: () => at('/feed.css'),
     sitemapIndexPath: () => at('/sitemap-index.xml'),
     newsSitemapPath: () => at('/news-sitemap.xml'),
     imagePath: (fileName) => at(`/_images/${fileName.replace(/^\/+/, '')}`),
@@ -191,6 +220,11 @@ export const {
   mainFeedPath,
   seriesFeedPath,
   categoryFeedPath,
+  mainFeedPaths,
+  seriesFeedPaths,
+  categoryFeedPaths,
+  feedStylesheetPath,
+  feedCssPath,
   sitemapIndexPath,
   newsSitemapPath,
   imagePath,

@@ -3,4 +3,4 @@ import type { APIRoute } from 'astro';
 import { getMainFeed } from '../data/feeds.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(await getMainFeed(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  new Response(await getMainFeed('rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });

@@ -1,13 +1,20 @@
-"""Reads feeds with the Universal Feed Parser (Debian's python3-feedparser)
-and prints what a feed reader sees, as JSON: one object per file given.
+"""Reads feeds (RSS or Atom) with the Universal Feed Parser (Debian's
+python3-feedparser) and prints what a feed reader sees, as JSON: one object
+per file given.
 
 Run it with /usr/bin/python3, the interpreter that has the Debian package.
 (Not named feedparser.py: the script would shadow the module it imports.)
 """
+import calendar
 import json
 import sys
 
 import feedparser
+
+
+def timestamp(parsed):
+    """A date as feedparser normalized it (UTC struct_time), in Unix seconds."""
+    return calendar.timegm(parsed) if parsed else None
 
 
 def entry(e):
@@ -17,6 +24,9 @@ def entry(e):
         "id": e.get("id"),
         "guidislink": e.get("guidislink"),
         "published": e.get("published"),
+        "updated": e.get("updated"),
+        "published_ts": timestamp(e.get("published_parsed")),
+        "updated_ts": timestamp(e.get("updated_parsed")),
         "summary": e.get("summary"),
         "content": [c.get("value") for c in e.get("content", [])],
         "authors": [a.get("name") for a in e.get("authors", [])],
@@ -37,7 +47,9 @@ def read(path):
         "version": d.get("version"),
         "encoding": d.get("encoding"),
         "feed": {
+            "id": feed.get("id"),
             "title": feed.get("title"),
+            "subtitle": feed.get("subtitle"),
             "link": feed.get("link"),
             "language": feed.get("language"),
             "updated": feed.get("updated"),

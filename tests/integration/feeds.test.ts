@@ -1,21 +1,29 @@
 /**
- * DESIGN §6: the feeds of a built fixture, read by the Universal Feed Parser
- * (what many feed readers use) and by a real XML parser. The fixture has a
- * draft ("brouillon") and a scheduled episode ("episode-programme"): neither
- * may appear anywhere.
+ * The feeds of a built fixture, in RSS 2.0, Atom 1.0 and JSON Feed 1.1, read
+ * by the Universal Feed Parser (what many feed readers use), by a real XML
+ * parser and by JSON.parse; and the page feed.xsl makes of them, applied by a
+ * real XSLT processor (xsltproc, the libxslt that Chromium also runs). The
+ * fixture has a draft ("brouillon") and a scheduled episode
+ * ("episode-programme"): neither may appear anywhere.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toAtom, toFeedItems, toRssOptions, type FeedChannel } from '../../src/lib/feed.ts';
 import { buildSite, fixture, ROOT } from '../helpers/build.ts';
+import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
 const ORIGIN = 'https://gazette.example';
 /** Debian's interpreter, which has python3-feedparser (the `python3` on PATH may be another one). */
 const PYTHON = '/usr/bin/python3';
+/** Debian's xsltproc (package xsltproc): libxslt, the XSLT 1.0 processor of Chromium. */
+const XSLTPROC = '/usr/bin/xsltproc';
 
 interface ParsedEntry {
   title: string;
@@ -23,6 +31,9 @@ interface ParsedEntry {
   id: string;
   guidislink: boolean;
   published: string;
+  updated: string;
+  published_ts: number;
+  updated_ts: number;
   summary: string;
   content: string[];
   authors: string[];
@@ -33,11 +44,25 @@ interface ParsedFeed {
   bozo: boolean;
   bozo_exception: string | null;
   version: string;
-  feed: { title: string; link: string; language: string; updated?: string; links: { rel: string; href: string }[]; image?: string };
+  feed: {
+    id?: string;
+    title: string;
+    subtitle?: string;
+    link: string;
+    language: string;
+    updated?: string;
+    links: { rel: string; href: string; type?: string }[];
+    image?: string;
+  };
   entries: ParsedEntry[];
 }
 
 const FEEDS = ['rss.xml', 'rubriques/cloud/rss.xml', 'rubriques/mobile/rss.xml', 'series/un-an-apres/rss.xml'];
+/** The Atom and JSON Feed files beside each RSS feed. */
+const atomOf = (rss: string) => rss.replace(/rss\.xml$/, 'atom.xml');
+const jsonOf = (rss: string) => rss.replace(/rss\.xml$/, 'feed.json');
+const ATOM_FEEDS = FEEDS.map(atomOf);
+const JSON_FEEDS = FEEDS.map(jsonOf);
 
 let outDir: string;
 let parsed: Record<string, ParsedFeed>;
@@ -68,12 +93,13 @@ beforeAll(() => {
   outDir = result.outDir;
 
   expect(existsSync(PYTHON), `${PYTHON} is missing: apt-get install python3-feedparser`).toBe(true);
-  const read = spawnSync(PYTHON, [path.join(ROOT, 'tests/helpers/read-feeds.py'), ...FEEDS.map((f) => path.join(outDir, f))], {
+  const xmlFeeds = [...FEEDS, ...ATOM_FEEDS];
+  const read = spawnSync(PYTHON, [path.join(ROOT, 'tests/helpers/read-feeds.py'), ...xmlFeeds.map((f) => path.join(outDir, f))], {
     encoding: 'utf8',
   });
   expect(read.status, read.stderr).toBe(0);
   const byPath = JSON.parse(read.stdout) as Record<string, ParsedFeed>;
-  parsed = Object.fromEntries(FEEDS.map((f) => [f, byPath[path.join(outDir, f)]!]));
+  parsed = Object.fromEntries(xmlFeeds.map((f) => [f, byPath[path.join(outDir, f)]!]));
 });
 
 describe('feeds of the basic fixture', () => {
@@ -81,14 +107,47 @@ describe('feeds of the basic fixture', () => {
     expect(globSync('**/rss.xml', { cwd: outDir }).map((f) => f.split(path.sep).join('/')).sort()).toEqual(FEEDS);
   });
 
-  it('is what every page links with <link rel="alternate">: no link to a missing feed', () => {
-    const linked = new Set<string>();
+  it('writes an Atom and a JSON Feed beside each RSS feed, nothing else', () => {
+    const files = (pattern: string) => globSync(pattern, { cwd: outDir }).map((f) => f.split(path.sep).join('/')).sort();
+    expect(files('**/atom.xml')).toEqual(ATOM_FEEDS);
+    expect(files('**/feed.json')).toEqual(JSON_FEEDS);
+  });
+
+  it('is what every page links with <link rel="alternate">, in each format, with distinct French titles', () => {
+    const TYPES = { 'application/rss+xml': 'RSS', 'application/atom+xml': 'Atom', 'application/feed+json': 'JSON Feed' } as const;
+    const linked = new Map<string, string>();
     for (const page of globSync('**/*.html', { cwd: outDir })) {
       const { document } = parseHTML(readFileSync(path.join(outDir, page), 'utf8'));
-      for (const link of document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')) linked.add(link.getAttribute('href')!);
+      const links = [...document.querySelectorAll('link[rel="alternate"]')].filter((l) => l.getAttribute('type')! in TYPES);
+      const titles = links.map((l) => l.getAttribute('title'));
+      expect(new Set(titles).size, `${page}: ${titles.join(' | ')}`).toBe(titles.length);
+      for (const link of links) {
+        const format = TYPES[link.getAttribute('type') as keyof typeof TYPES];
+        expect(link.getAttribute('title'), page).toMatch(new RegExp(`^.+ \\(${format}\\)$`));
+        linked.set(link.getAttribute('href')!, format);
+      }
     }
-    expect(linked).toContain(`${ORIGIN}/rss.xml`);
-    for (const url of linked) expect(FEEDS.map((f) => `${ORIGIN}/${f}`), url).toContain(url);
+    // The home page, every rubrique and series page and every article announce the main feed.
+    expect(linked.get(`${ORIGIN}/rss.xml`)).toBe('RSS');
+    expect(linked.get(`${ORIGIN}/atom.xml`)).toBe('Atom');
+    expect(linked.get(`${ORIGIN}/feed.json`)).toBe('JSON Feed');
+    const home = parseHTML(readFileSync(path.join(outDir, 'index.html'), 'utf8')).document;
+    expect([...home.querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('title'))).toEqual([
+      'La Gazette de Test (RSS)',
+      'La Gazette de Test (Atom)',
+      'La Gazette de Test (JSON Feed)',
+    ]);
+    // No link to a missing feed.
+    const files = [...FEEDS, ...ATOM_FEEDS, ...JSON_FEEDS].map((f) => `${ORIGIN}/${f}`);
+    for (const url of linked.keys()) expect(files, url).toContain(url);
+  });
+
+  it('links each feed in every format from « Suivez-nous »', () => {
+    const { document } = parseHTML(readFileSync(path.join(outDir, 'articles/premier-episode/index.html'), 'utf8'));
+    const hrefs = [...document.querySelectorAll('.follow-us a')].map((a) => a.getAttribute('href'));
+    for (const feed of ['rss.xml', 'rubriques/cloud/rss.xml', 'series/un-an-apres/rss.xml']) {
+      for (const file of [feed, atomOf(feed), jsonOf(feed)]) expect(hrefs).toContain(`/${file}`);
+    }
   });
 
   it.each(FEEDS)('%s reads without error in Universal Feed Parser, as RSS 2.0', (feed) => {
@@ -125,7 +184,7 @@ describe('feeds of the basic fixture', () => {
       title: 'Un an après\u00A0: le premier épisode',
       link: `${ORIGIN}/articles/premier-episode/`,
       id: `${ORIGIN}/articles/premier-episode/`,
-      published: 'Thu, 12 May 2016 06:00:00 GMT',
+      published: 'Thu, 12 May 2016 08:00:00 +0200',
       summary: 'Le premier épisode de la série\u202F; une question\u202F?',
       authors: ['Alice Martin', 'Bruno Petit'],
       tags: ['Cloud', 'cloud souverain', 'OpenStack'],
@@ -198,9 +257,9 @@ describe('feeds of the basic fixture', () => {
   it('has the channel fields: link, language, self link, logo, lastBuildDate from the newest article', () => {
     const expected: Record<string, { link: string; title: string; lastBuildDate?: string }> = {
       // premier-episode, updated on 13 May 2016 at 10:30 in Paris.
-      'rss.xml': { link: `${ORIGIN}/`, title: 'La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 08:30:00 GMT' },
-      'rubriques/cloud/rss.xml': { link: `${ORIGIN}/rubriques/cloud/`, title: 'Cloud — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 08:30:00 GMT' },
-      'series/un-an-apres/rss.xml': { link: `${ORIGIN}/series/un-an-apres/`, title: 'Un an après — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 08:30:00 GMT' },
+      'rss.xml': { link: `${ORIGIN}/`, title: 'La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
+      'rubriques/cloud/rss.xml': { link: `${ORIGIN}/rubriques/cloud/`, title: 'Cloud — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
+      'series/un-an-apres/rss.xml': { link: `${ORIGIN}/series/un-an-apres/`, title: 'Un an après — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
       // No published article: no date at all rather than the clock's.
       'rubriques/mobile/rss.xml': { link: `${ORIGIN}/rubriques/mobile/`, title: 'Mobile — La Gazette de Test' },
     };
@@ -222,5 +281,264 @@ describe('feeds of the basic fixture', () => {
       expect(existsSync(fileOf(c.image.url)), `logo ${c.image.url}`).toBe(true);
       expect(parsed[feed]!.feed.links).toContainEqual(expect.objectContaining({ rel: 'self', href: `${ORIGIN}/${feed}` }));
     }
+  });
+});
+
+/** The raw XML of an Atom feed, parsed with attributes kept and repeated elements as arrays. */
+function atomXmlOf(feed: string) {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    isArray: (name) => ['entry', 'link', 'author', 'category', 'id', 'title', 'updated'].includes(name),
+  });
+  return parser.parse(readFileSync(path.join(outDir, feed), 'utf8')).feed;
+}
+
+/** RFC 3339 date-time (the Atom and JSON Feed date format), offset required. */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+describe('Atom feeds of the basic fixture', () => {
+  it.each(ATOM_FEEDS)('%s reads without error in Universal Feed Parser, as Atom 1.0', (feed) => {
+    expect(parsed[feed]!.bozo_exception).toBeNull();
+    expect(parsed[feed]!.bozo).toBe(false);
+    expect(parsed[feed]!.version).toBe('atom10');
+  });
+
+  it.each(FEEDS)('%s and its Atom feed carry the same items: ids, links, titles, dates, ledes, authors, tags, cover, content', (rss) => {
+    const atom = parsed[atomOf(rss)]!;
+    const pick = (e: ParsedEntry) => ({
+      id: e.id,
+      link: e.link,
+      title: e.title,
+      published: e.published_ts,
+      summary: e.summary,
+      content: e.content,
+      authors: e.authors,
+      tags: e.tags,
+      enclosures: e.enclosures,
+    });
+    expect(atom.entries.map(pick)).toEqual(parsed[rss]!.entries.map(pick));
+    // The same HTML byte for byte, as the build wrote it.
+    const rawAtom = (atomXmlOf(atomOf(rss)).entry ?? []).map((e: { content: { '#text': string } }) => e.content['#text']);
+    expect(rawAtom).toEqual((xmlOf(rss).channel.item ?? []).map((i: Record<string, string>) => i['content:encoded']));
+    expect(atom.feed.title).toBe(parsed[rss]!.feed.title);
+    expect(atom.feed.link).toBe(parsed[rss]!.feed.link);
+    expect(atom.feed.language).toBe('fr-FR');
+  });
+
+  it('dates an entry by its last change: the update of premier-episode, the publication of lancement', () => {
+    const [episode, launch] = parsed['atom.xml']!.entries;
+    expect(episode!.updated).toBe('2016-05-13T10:30:00+02:00');
+    expect(episode!.published).toBe('2016-05-12T08:00:00+02:00');
+    expect(launch!.updated_ts).toBe(launch!.published_ts);
+  });
+
+  // These assertions mirror the rules of the W3C Feed Validation Service
+  // (validator.w3.org/feed) that apply to our Atom feeds, from RFC 4287:
+  // one id, title and updated per feed and per entry; ids are absolute IRIs
+  // and unique; dates are RFC 3339 with an offset; an author for the feed or
+  // for every entry; a rel="self" link whose href is the feed's own URL; at
+  // most one rel="alternate" link per type; an enclosure link has a MIME type
+  // and a length in bytes.
+  it.each(ATOM_FEEDS)('%s follows the rules of the W3C feed validator', (feed) => {
+    const f = atomXmlOf(feed);
+    expect(f['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(f['@xml:lang']).toBe('fr-FR');
+    for (const field of ['id', 'title', 'updated']) expect(f[field], `feed ${field}`).toHaveLength(1);
+    expect(() => new URL(f.id[0])).not.toThrow();
+    expect(f.updated[0]).toMatch(RFC_3339);
+    const self = f.link.filter((l: Record<string, string>) => l['@rel'] === 'self');
+    expect(self).toEqual([{ '@rel': 'self', '@type': 'application/atom+xml', '@href': `${ORIGIN}/${feed}` }]);
+    const alternates = f.link.filter((l: Record<string, string>) => (l['@rel'] ?? 'alternate') === 'alternate');
+    expect(alternates.map((l: Record<string, string>) => l['@type'])).toEqual(['text/html']);
+    const entries: Record<string, unknown[]>[] = f.entry ?? [];
+    if (!f.author) for (const e of entries) expect(e.author, 'an entry without author in a feed without author').toBeDefined();
+    for (const e of entries) {
+      for (const field of ['id', 'title', 'updated']) expect(e[field], `entry ${field}`).toHaveLength(1);
+      expect(() => new URL(e.id![0] as string)).not.toThrow();
+      for (const date of ['updated', 'published']) expect(String(e[date]), date).toMatch(RFC_3339);
+      expect(Date.parse(String(e.updated))).toBeGreaterThanOrEqual(Date.parse(String(e.published)));
+      for (const a of (e.author ?? []) as { name?: string }[]) expect(a.name).toBeTruthy();
+      for (const l of e.link as Record<string, string>[]) {
+        expect(() => new URL(l['@href']!)).not.toThrow();
+        if (l['@rel'] === 'enclosure') {
+          expect(l['@type']).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
+          expect(l['@length']).toMatch(/^\d+$/);
+        }
+      }
+      expect((e.link as Record<string, string>[]).filter((l) => (l['@rel'] ?? 'alternate') === 'alternate')).toHaveLength(1);
+    }
+    const ids = entries.map((e) => e.id![0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The feed changed when its newest entry did; never the clock.
+    if (entries.length > 0) expect(Date.parse(f.updated[0])).toBe(Math.max(...entries.map((e) => Date.parse(String(e.updated)))));
+  });
+
+  it('gives an empty feed a fixed date, not the clock', () => {
+    expect(Date.parse(atomXmlOf('rubriques/mobile/atom.xml').updated[0])).toBe(0);
+  });
+});
+
+interface JsonFeed {
+  version: string;
+  title: string;
+  home_page_url?: string;
+  feed_url?: string;
+  language?: string;
+  items: {
+    id: string;
+    url?: string;
+    title?: string;
+    content_html?: string;
+    content_text?: string;
+    summary?: string;
+    image?: string;
+    date_published?: string;
+    date_modified?: string;
+    authors?: { name?: string; url?: string }[];
+    tags?: string[];
+    language?: string;
+  }[];
+}
+
+describe('JSON Feeds of the basic fixture', () => {
+  const jsonOfFeed = (rss: string) => JSON.parse(readFileSync(path.join(outDir, jsonOf(rss)), 'utf8')) as JsonFeed;
+
+  // The required fields of JSON Feed 1.1 (jsonfeed.org/version/1.1): version,
+  // title, items; each item an id and content_html or content_text.
+  it.each(FEEDS)('beside %s: JSON Feed 1.1 with its required fields, and its own URL', (rss) => {
+    const feed = jsonOfFeed(rss);
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.title).toBe(parsed[rss]!.feed.title);
+    expect(Array.isArray(feed.items)).toBe(true);
+    for (const item of feed.items) {
+      expect(typeof item.id).toBe('string');
+      expect(typeof (item.content_html ?? item.content_text)).toBe('string');
+      for (const date of [item.date_published, item.date_modified]) expect(date).toMatch(RFC_3339);
+    }
+    expect(feed.home_page_url).toBe(parsed[rss]!.feed.link);
+    expect(feed.feed_url).toBe(`${ORIGIN}/${jsonOf(rss)}`);
+    expect(feed.language).toBe('fr-FR');
+  });
+
+  it.each(FEEDS)('beside %s: the same items as RSS, with the same content, cover, authors and tags', (rss) => {
+    const items = jsonOfFeed(rss).items;
+    const entries = parsed[rss]!.entries;
+    // The HTML as the build wrote it (Universal Feed Parser rewrites the markup it reads).
+    const rawContent = (xmlOf(rss).channel.item ?? []).map((i: Record<string, string>) => i['content:encoded']);
+    expect(items.map((i) => i.id)).toEqual(entries.map((e) => e.id));
+    items.forEach((item, n) => {
+      const e = entries[n]!;
+      expect(item).toMatchObject({ url: e.link, title: e.title, summary: e.summary, content_html: rawContent[n], tags: e.tags, language: 'fr-FR' });
+      expect(Date.parse(item.date_published!) / 1000).toBe(e.published_ts);
+      expect(item.authors!.map((a) => a.name)).toEqual(e.authors);
+      expect(item.image).toBe(e.enclosures[0]?.href);
+    });
+  });
+});
+
+/** Applies the site's feed.xsl to a feed file with xsltproc, and parses the page it makes. */
+function transform(feedFile: string, stylesheet = path.join(outDir, 'feed.xsl')): Document {
+  const result = spawnSync(XSLTPROC, ['--nonet', stylesheet, feedFile], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stderr).toBe('');
+  return parseHTML(result.stdout).document;
+}
+
+/** Text with the line breaks of xsltproc's indentation collapsed; no-break spaces are kept, they are typography. */
+const squash = (text: string) => text.replace(/[ \t\r\n]+/g, ' ').trim();
+const textOf = (el: Element | null | undefined) => (el?.textContent == null ? undefined : squash(el.textContent));
+
+describe('the page a browser shows for a feed (feed.xsl)', () => {
+  beforeAll(() => {
+    expect(existsSync(XSLTPROC), `${XSLTPROC} is missing: apt-get install xsltproc`).toBe(true);
+  });
+
+  it.each([...FEEDS, ...ATOM_FEEDS])('%s names /feed.xsl, a file of the site, for browsers', (feed) => {
+    const head = readFileSync(path.join(outDir, feed), 'utf8').slice(0, 200);
+    expect(head).toMatch(/<\?xml-stylesheet (href="\/feed\.xsl" type="text\/xsl"|type="text\/xsl" href="\/feed\.xsl")\?>/);
+    expect(existsSync(path.join(outDir, 'feed.xsl'))).toBe(true);
+  });
+
+  it.each([...FEEDS, ...ATOM_FEEDS])('%s shows as a French page: what a feed is, how to subscribe, the latest items', (feed) => {
+    const doc = transform(path.join(outDir, feed));
+    const rss = parsed[feed.replace(/atom\.xml$/, 'rss.xml')]!;
+    expect(doc.documentElement.getAttribute('lang')).toBe('fr-FR');
+    expect(textOf(doc.querySelector('h1'))).toBe(rss.feed.title);
+    const headings = [...doc.querySelectorAll('h2')].map(textOf);
+    expect(headings).toEqual(['Qu’est-ce qu’un flux\u202F?', 'Comment s’abonner\u202F?', 'Derniers articles']);
+    expect(textOf(doc.body)).toContain('Un flux permet de suivre');
+    expect(textOf(doc.body)).toMatch(/Feeder.*NetNewsWire.*Thunderbird/);
+    // The address to copy is the feed's own.
+    expect(textOf(doc.querySelector('code'))).toBe(`${ORIGIN}/${feed}`);
+    const items = [...doc.querySelectorAll('.feed-item')];
+    expect(items.map((i) => textOf(i.querySelector('h3')))).toEqual(rss.entries.map((e) => squash(e.title)));
+    expect(items.map((i) => i.querySelector('h3 a')!.getAttribute('href'))).toEqual(rss.entries.map((e) => e.link));
+    expect(items.map((i) => textOf(i.querySelector('p:last-child')))).toEqual(rss.entries.map((e) => squash(e.summary)));
+    if (rss.entries.length === 0) expect(textOf(doc.body)).toContain('Aucun article pour l’instant.');
+    expect(doc.querySelector('.feed-site a')!.getAttribute('href')).toBe(rss.feed.link);
+  });
+
+  it('dates items in French, on the day of Paris', () => {
+    for (const feed of ['rss.xml', 'atom.xml']) {
+      const times = [...transform(path.join(outDir, feed)).querySelectorAll('.feed-item time')];
+      expect(times.map((t) => [t.getAttribute('datetime'), textOf(t)])).toEqual([
+        ['2016-05-12', '12 mai 2016'],
+        ['2012-09-06', '6 septembre 2012'],
+      ]);
+    }
+  });
+
+  it('works under the site’s Content-Security-Policy: no inline style or script, its CSS a file of the site allowed by style-src', () => {
+    const rules = parseHeadersFile(readFileSync(path.join(outDir, '_headers'), 'utf8'));
+    for (const feed of ['rss.xml', 'atom.xml', 'series/un-an-apres/rss.xml']) {
+      const [csp] = headersFor(rules, `/${feed}`).get('Content-Security-Policy') ?? [];
+      const styleSrc = csp!.split(';').map((d) => d.trim().split(/\s+/)).find(([name]) => name === 'style-src')!;
+      expect(styleSrc).toContain("'self'");
+      expect(styleSrc).not.toContain("'unsafe-inline'");
+      const doc = transform(path.join(outDir, feed));
+      expect(doc.querySelectorAll('style, script, [style]')).toHaveLength(0);
+      expect([...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on'))).toEqual([]);
+      const sheets = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!);
+      expect(sheets).toEqual(['/feed.css']);
+      for (const sheet of sheets) expect(existsSync(path.join(outDir, sheet)), sheet).toBe(true);
+    }
+  });
+
+  it('shows a lede with markup characters as the text the writer typed, and the day of Paris', async () => {
+    const lede = 'La balise <video> & la R&D, «\u00A0&amp;\u00A0» compris';
+    const article = {
+      slug: 'x',
+      url: '/articles/x/',
+      title: 'Un titre <b> & co',
+      description: lede,
+      publishedAt: new Date('2024-03-01T00:30:00+01:00'),
+      authors: [{ name: 'Alice Martin' }],
+      category: { title: 'Cloud' },
+      tags: [],
+    };
+    const channel: FeedChannel = {
+      title: 'Essai',
+      description: 'R&D <test>',
+      pagePath: '/',
+      feedPaths: { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' },
+      stylesheetPath: '/feed.xsl',
+      language: 'fr-FR',
+      publisher: 'Essai',
+    };
+    const items = toFeedItems([{ article, content: '<p>x</p>' }], ORIGIN);
+    const dir = mkdtempSync(path.join(tmpdir(), 'rotative-xsl-'));
+    writeFileSync(path.join(dir, 'rss.xml'), await getRssString(toRssOptions(channel, items, ORIGIN)));
+    writeFileSync(path.join(dir, 'atom.xml'), toAtom(channel, items, ORIGIN));
+    for (const feed of ['rss.xml', 'atom.xml']) {
+      const doc = transform(path.join(dir, feed));
+      expect(textOf(doc.querySelector('.feed-lede'))).toBe('R&D <test>');
+      expect(textOf(doc.querySelector('.feed-item h3'))).toBe('Un titre <b> & co');
+      expect(textOf(doc.querySelector('.feed-item p:last-child'))).toBe(lede);
+      // 0 h 30 in Paris on 1 March is still 29 February in UTC.
+      expect(textOf(doc.querySelector('.feed-item time'))).toBe('1er mars 2024');
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -3,7 +3,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
   FEED_NAMESPACES,
+  JSON_FEED_VERSION,
   MAIN_FEED_LIMIT,
+  changedAt,
   escapeHtml,
   escapeXml,
   feedCategories,
@@ -11,9 +13,15 @@ import {
   feedLogoUrl,
   lastChangeOf,
   resolveFeedUrl,
+  toAtom,
   toFeedItems,
-  toFeedOptions,
+  toJsonFeed,
+  toRfc3339,
+  toRfc822,
+  toRssItem,
+  toRssOptions,
   type FeedArticle,
+  type FeedChannel,
   type FeedEntry,
 } from '../../src/lib/feed.ts';
 import type { PictureData } from '../../src/lib/images.ts';
@@ -28,7 +36,10 @@ function article(overrides: Partial<FeedArticle> = {}): FeedArticle {
     description: 'Le premier épisode\u202F; une question\u202F?',
     publishedAt: new Date('2016-05-12T08:00:00+02:00'),
     updatedAt: new Date('2016-05-13T10:30:00+02:00'),
-    authors: [{ name: 'Alice Martin' }, { name: 'Bruno Petit' }],
+    authors: [
+      { name: 'Alice Martin', url: '/auteurs/alice-martin/' },
+      { name: 'Bruno Petit', url: '/auteurs/bruno-petit/' },
+    ],
     category: { title: 'Cloud' },
     tags: [{ label: 'cloud souverain' }, { label: 'OpenStack' }],
     ...overrides,
@@ -45,18 +56,28 @@ const older = article({
   description: 'Un article plus ancien.',
   publishedAt: new Date('2012-09-06T09:00:00+02:00'),
   updatedAt: undefined,
-  authors: [{ name: 'Alice Martin' }],
+  authors: [{ name: 'Alice Martin', url: '/auteurs/alice-martin/' }],
   tags: [{ label: 'cloud souverain' }],
 });
 
-const channel = {
+const channel: FeedChannel = {
   title: 'La Gazette de Test',
   description: 'Un petit magazine pour les tests',
   pagePath: '/',
-  feedPath: '/rss.xml',
+  feedPaths: { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' },
+  stylesheetPath: '/feed.xsl',
   language: 'fr-FR',
+  publisher: 'La Gazette de Test',
   imageUrl: `${ORIGIN}/_images/logo-abc-256.png`,
 };
+const mobile: FeedChannel = {
+  ...channel,
+  title: 'Mobile — La Gazette de Test',
+  pagePath: '/rubriques/mobile/',
+  feedPaths: { rss: '/rubriques/mobile/rss.xml', atom: '/rubriques/mobile/atom.xml', json: '/rubriques/mobile/feed.json' },
+};
+const cover = { url: `${ORIGIN}/_images/couverture-og.jpg`, length: 7968 };
+const items = () => toFeedItems([entry(newest, { enclosure: cover }), entry(older)], ORIGIN);
 
 /** Parses a feed string the way a client would, keeping attributes and every repeated element as an array. */
 function parseFeed(xml: string) {
@@ -69,27 +90,35 @@ function parseFeed(xml: string) {
   return parser.parse(xml).rss;
 }
 
-describe('toFeedItems', () => {
-  const [first, second] = toFeedItems([entry(newest, { enclosure: { url: `${ORIGIN}/_images/couverture-og.jpg`, length: 7968 } }), entry(older)], ORIGIN);
+describe('toFeedItems: the one list every format is written from', () => {
+  const [first, second] = items();
 
   it('keeps the order given (newest first from the data layer)', () => {
     expect([first?.title, second?.title]).toEqual([newest.title, older.title]);
   });
 
-  it('gives absolute links, the publication date (not the update) and the typeset lede', () => {
+  it('gives the permalink as id and url, the typeset title and lede as plain text, the whole body', () => {
     expect(first).toMatchObject({
+      id: 'https://gazette.example/articles/premier-episode/',
+      url: 'https://gazette.example/articles/premier-episode/',
       title: 'Un an après\u00A0: le premier épisode',
-      link: 'https://gazette.example/articles/premier-episode/',
-      pubDate: newest.publishedAt,
-      description: 'Le premier épisode\u202F; une question\u202F?',
-      content: '<p>Corps de premier-episode</p>',
+      summary: 'Le premier épisode\u202F; une question\u202F?',
+      contentHtml: '<p>Corps de premier-episode</p>',
     });
   });
 
-  it('has one dc:creator per author, escaped for XML', () => {
-    expect(first?.customData).toBe('<dc:creator>Alice Martin</dc:creator><dc:creator>Bruno Petit</dc:creator>');
-    const [item] = toFeedItems([entry(article({ authors: [{ name: 'Dupont & <Fils>' }] }))], ORIGIN);
-    expect(item?.customData).toBe('<dc:creator>Dupont &amp; &lt;Fils&gt;</dc:creator>');
+  it('dates an item by its publication, and its last change by the update when there is one', () => {
+    expect(first?.published).toEqual(newest.publishedAt);
+    expect(first?.updated).toEqual(newest.updatedAt);
+    expect(second?.published).toEqual(older.publishedAt);
+    expect(second?.updated).toEqual(older.publishedAt);
+  });
+
+  it('names every author with the absolute URL of their page', () => {
+    expect(first?.authors).toEqual([
+      { name: 'Alice Martin', url: 'https://gazette.example/auteurs/alice-martin/' },
+      { name: 'Bruno Petit', url: 'https://gazette.example/auteurs/bruno-petit/' },
+    ]);
   });
 
   it('lists the rubrique then the tags as categories, each once', () => {
@@ -97,32 +126,73 @@ describe('toFeedItems', () => {
     expect(feedCategories({ category: { title: 'Mobile' }, tags: [{ label: 'Mobile' }, { label: '5G' }] })).toEqual(['Mobile', '5G']);
   });
 
-  it('adds the cover enclosure as a JPEG of exact length, and none without a cover', () => {
-    expect(first?.enclosure).toEqual({ url: 'https://gazette.example/_images/couverture-og.jpg', length: 7968, type: 'image/jpeg' });
+  it('carries the cover as a JPEG of exact length, and nothing without a cover', () => {
+    expect(first?.image).toEqual({ url: cover.url, length: 7968, type: 'image/jpeg' });
+    expect(second?.image).toBeUndefined();
+  });
+});
+
+describe('changedAt', () => {
+  it('is the update when later than the publication, else the publication', () => {
+    expect(changedAt(newest)).toEqual(newest.updatedAt);
+    expect(changedAt(older)).toEqual(older.publishedAt);
+    expect(changedAt({ publishedAt: new Date('2016-01-02T00:00:00Z'), updatedAt: new Date('2016-01-01T00:00:00Z') })).toEqual(
+      new Date('2016-01-02T00:00:00Z'),
+    );
+  });
+});
+
+describe('toRssItem', () => {
+  const [first, second] = items().map(toRssItem);
+
+  it('gives the absolute link and the content', () => {
+    expect(first).toMatchObject({ title: newest.title, link: 'https://gazette.example/articles/premier-episode/', content: '<p>Corps de premier-episode</p>' });
+  });
+
+  it('has the publication date in Paris time, then one dc:creator per author, escaped for XML', () => {
+    expect(first?.customData).toBe('<pubDate>Thu, 12 May 2016 08:00:00 +0200</pubDate><dc:creator>Alice Martin</dc:creator><dc:creator>Bruno Petit</dc:creator>');
+    const [item] = toFeedItems([entry(article({ authors: [{ name: 'Dupont & <Fils>' }] }))], ORIGIN).map(toRssItem);
+    expect(item?.customData).toContain('<dc:creator>Dupont &amp; &lt;Fils&gt;</dc:creator>');
+  });
+
+  it('adds the cover enclosure, and none without a cover', () => {
+    expect(first?.enclosure).toEqual({ url: cover.url, length: 7968, type: 'image/jpeg' });
     expect(second).not.toHaveProperty('enclosure');
   });
 
   it('escapes a plain-text lede for readers that parse <description> as HTML', () => {
-    const [item] = toFeedItems([entry(article({ description: 'La balise <video> & la R&D' }))], ORIGIN);
+    const [item] = toFeedItems([entry(article({ description: 'La balise <video> & la R&D' }))], ORIGIN).map(toRssItem);
     expect(item?.description).toBe('La balise &lt;video&gt; &amp; la R&amp;D');
   });
 });
 
+describe('dates', () => {
+  it('toRfc822: RFC 822 in Paris time, summer and winter', () => {
+    expect(toRfc822(new Date('2016-05-12T06:00:00Z'))).toBe('Thu, 12 May 2016 08:00:00 +0200');
+    expect(toRfc822(new Date('2012-01-01T23:30:00Z'))).toBe('Mon, 02 Jan 2012 00:30:00 +0100');
+    // The same instant as the UTC form, for a parser.
+    expect(Date.parse(toRfc822(new Date('2016-05-12T06:00:00Z')))).toBe(Date.parse('2016-05-12T06:00:00Z'));
+  });
+
+  it('toRfc3339: RFC 3339 in Paris time', () => {
+    expect(toRfc3339(new Date('2016-05-12T06:00:00Z'))).toBe('2016-05-12T08:00:00+02:00');
+  });
+});
+
 describe('lastChangeOf', () => {
-  it('is the latest update or publication among the articles', () => {
-    expect(lastChangeOf([newest, older])).toEqual(new Date('2016-05-13T10:30:00+02:00'));
-    expect(lastChangeOf([older])).toEqual(older.publishedAt);
+  const changes = (...articles: FeedArticle[]) => toFeedItems(articles.map((a) => entry(a)), ORIGIN);
+
+  it('is the latest update or publication among the items', () => {
+    expect(lastChangeOf(changes(newest, older))).toEqual(new Date('2016-05-13T10:30:00+02:00'));
+    expect(lastChangeOf(changes(older))).toEqual(older.publishedAt);
   });
 
   it('counts an update to an older article, since it changes that item', () => {
     const updatedOld = { ...older, updatedAt: new Date('2020-01-01T00:00:00Z') };
-    expect(lastChangeOf([newest, updatedOld])).toEqual(new Date('2020-01-01T00:00:00Z'));
+    expect(lastChangeOf(changes(newest, updatedOld))).toEqual(new Date('2020-01-01T00:00:00Z'));
   });
 
-  it('ignores an updatedAt before publishedAt, and is undefined for no article (never the clock)', () => {
-    expect(lastChangeOf([{ publishedAt: new Date('2016-01-02T00:00:00Z'), updatedAt: new Date('2016-01-01T00:00:00Z') }])).toEqual(
-      new Date('2016-01-02T00:00:00Z'),
-    );
+  it('is undefined for no item (never the clock)', () => {
     expect(lastChangeOf([])).toBeUndefined();
   });
 });
@@ -173,17 +243,17 @@ describe('escaping', () => {
   });
 });
 
-describe('toFeedOptions and the feed string', () => {
-  it('has the channel fields, with lastBuildDate from the articles', () => {
-    const options = toFeedOptions(channel, [entry(newest), entry(older)], ORIGIN);
-    expect(options).toMatchObject({ title: 'La Gazette de Test', description: 'Un petit magazine pour les tests', site: 'https://gazette.example/' });
+describe('toRssOptions and the RSS string', () => {
+  it('has the channel fields, with lastBuildDate from the articles and the stylesheet for browsers', () => {
+    const options = toRssOptions(channel, items(), ORIGIN);
+    expect(options).toMatchObject({ title: 'La Gazette de Test', description: 'Un petit magazine pour les tests', site: 'https://gazette.example/', stylesheet: '/feed.xsl' });
     expect(options.xmlns).toEqual(FEED_NAMESPACES);
-    expect(options.customData).toContain('<lastBuildDate>Fri, 13 May 2016 08:30:00 GMT</lastBuildDate>');
+    expect(options.customData).toContain('<lastBuildDate>Fri, 13 May 2016 10:30:00 +0200</lastBuildDate>');
   });
 
   it('builds a feed whose parsed XML has every channel and item field', async () => {
-    const enclosure = { url: `${ORIGIN}/_images/couverture-og.jpg`, length: 7968 };
-    const xml = await getRssString(toFeedOptions(channel, [entry(newest, { enclosure }), entry(older)], ORIGIN));
+    const xml = await getRssString(toRssOptions(channel, items(), ORIGIN));
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/feed.xsl" type="text\/xsl"\?><rss /);
     const rss = parseFeed(xml);
     expect(rss['@version']).toBe('2.0');
     expect(rss['@xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
@@ -194,29 +264,29 @@ describe('toFeedOptions and the feed string', () => {
     expect(c.title).toBe('La Gazette de Test');
     expect(c.link).toBe('https://gazette.example/');
     expect(c.language).toBe('fr-FR');
-    expect(c.lastBuildDate).toBe('Fri, 13 May 2016 08:30:00 GMT');
+    expect(c.lastBuildDate).toBe('Fri, 13 May 2016 10:30:00 +0200');
     expect(c['atom:link']).toEqual({ '@href': 'https://gazette.example/rss.xml', '@rel': 'self', '@type': 'application/rss+xml' });
     expect(c.image).toEqual({ url: channel.imageUrl, title: 'La Gazette de Test', link: 'https://gazette.example/' });
 
     const [first, second] = c.item;
     expect(first.title).toBe(newest.title);
     expect(first.guid).toEqual({ '#text': 'https://gazette.example/articles/premier-episode/', '@isPermaLink': 'true' });
-    expect(first.pubDate).toBe('Thu, 12 May 2016 06:00:00 GMT');
+    expect(first.pubDate).toBe('Thu, 12 May 2016 08:00:00 +0200');
     expect(first['content:encoded']).toBe('<p>Corps de premier-episode</p>');
     expect(first['dc:creator']).toEqual(['Alice Martin', 'Bruno Petit']);
     expect(first.category).toEqual(['Cloud', 'cloud souverain', 'OpenStack']);
-    expect(first.enclosure).toEqual({ '@url': enclosure.url, '@length': '7968', '@type': 'image/jpeg' });
+    expect(first.enclosure).toEqual({ '@url': cover.url, '@length': '7968', '@type': 'image/jpeg' });
     expect(second['dc:creator']).toEqual(['Alice Martin']);
     expect(second.enclosure).toBeUndefined();
   });
 
   it('keeps special characters of names intact through @astrojs/rss', async () => {
-    const xml = await getRssString(toFeedOptions(channel, [entry(article({ authors: [{ name: 'Dupont & <Fils>' }] }))], ORIGIN));
+    const xml = await getRssString(toRssOptions(channel, toFeedItems([entry(article({ authors: [{ name: 'Dupont & <Fils>' }] }))], ORIGIN), ORIGIN));
     expect(parseFeed(xml).channel.item[0]['dc:creator']).toEqual(['Dupont & <Fils>']);
   });
 
   it('gives a valid empty channel, without lastBuildDate, for a rubrique with no article yet', async () => {
-    const xml = await getRssString(toFeedOptions({ ...channel, pagePath: '/rubriques/mobile/', feedPath: '/rubriques/mobile/rss.xml' }, [], ORIGIN));
+    const xml = await getRssString(toRssOptions(mobile, [], ORIGIN));
     const c = parseFeed(xml).channel;
     expect(c.item).toBeUndefined();
     expect(c.lastBuildDate).toBeUndefined();
@@ -225,11 +295,131 @@ describe('toFeedOptions and the feed string', () => {
   });
 
   it('is deterministic: the same input gives the same string', async () => {
-    const build = () => getRssString(toFeedOptions(channel, [entry(newest), entry(older)], ORIGIN));
+    const build = () => getRssString(toRssOptions(channel, items(), ORIGIN));
     expect(await build()).toBe(await build());
   });
 
   it('caps the main feed at 50 articles', () => {
     expect(MAIN_FEED_LIMIT).toBe(50);
+  });
+});
+
+/** Parses an Atom string, keeping attributes and every repeated element as an array. */
+function parseAtom(xml: string) {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name),
+  });
+  return parser.parse(xml);
+}
+
+describe('toAtom', () => {
+  it('names the stylesheet, then has the feed id, title, updated from the newest change, self and alternate links', () => {
+    const xml = toAtom(channel, items(), ORIGIN);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?>\s*<feed /);
+    const feed = parseAtom(xml).feed;
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed['@xml:lang']).toBe('fr-FR');
+    expect(feed.id).toBe('https://gazette.example/atom.xml');
+    expect(feed.title).toBe('La Gazette de Test');
+    expect(feed.updated).toBe('2016-05-13T10:30:00+02:00');
+    expect(feed.link).toEqual([
+      { '@rel': 'self', '@type': 'application/atom+xml', '@href': 'https://gazette.example/atom.xml' },
+      { '@rel': 'alternate', '@type': 'text/html', '@href': 'https://gazette.example/' },
+    ]);
+    expect(feed.author).toEqual([{ name: 'La Gazette de Test' }]);
+  });
+
+  it('gives each entry the same id, title, dates, authors, categories, cover and content as the shared items', () => {
+    const [first, second] = parseAtom(toAtom(channel, items(), ORIGIN)).feed.entry;
+    expect(first).toMatchObject({
+      id: 'https://gazette.example/articles/premier-episode/',
+      title: newest.title,
+      published: '2016-05-12T08:00:00+02:00',
+      updated: '2016-05-13T10:30:00+02:00',
+      summary: { '@type': 'text', '#text': newest.description },
+      content: { '@type': 'html', '#text': '<p>Corps de premier-episode</p>' },
+    });
+    expect(first.link).toEqual([
+      { '@rel': 'alternate', '@type': 'text/html', '@href': 'https://gazette.example/articles/premier-episode/' },
+      { '@rel': 'enclosure', '@type': 'image/jpeg', '@length': '7968', '@href': cover.url },
+    ]);
+    expect(first.author).toEqual([
+      { name: 'Alice Martin', uri: 'https://gazette.example/auteurs/alice-martin/' },
+      { name: 'Bruno Petit', uri: 'https://gazette.example/auteurs/bruno-petit/' },
+    ]);
+    expect(first.category.map((c: { '@term': string }) => c['@term'])).toEqual(['Cloud', 'cloud souverain', 'OpenStack']);
+    // Never updated: its update is its publication.
+    expect(second.updated).toBe(second.published);
+    expect(second.link).toHaveLength(1);
+  });
+
+  it('escapes markup in texts: a title about <video> stays text', () => {
+    const xml = toAtom(channel, toFeedItems([entry(article({ title: 'La balise <video> & la R&D' }))], ORIGIN), ORIGIN);
+    expect(parseAtom(xml).feed.entry[0].title).toBe('La balise <video> & la R&D');
+    expect(xml).toContain('<title>La balise &lt;video&gt; &amp; la R&amp;D</title>');
+  });
+
+  it('dates an empty feed from the epoch, never the clock', () => {
+    const feed = parseAtom(toAtom(mobile, [], ORIGIN)).feed;
+    expect(Date.parse(feed.updated)).toBe(0);
+    expect(feed.entry).toBeUndefined();
+    expect(feed.id).toBe('https://gazette.example/rubriques/mobile/atom.xml');
+    expect(toAtom(mobile, [], ORIGIN)).toBe(toAtom(mobile, [], ORIGIN));
+  });
+});
+
+describe('toJsonFeed', () => {
+  it('is JSON Feed 1.1 with the channel fields', () => {
+    const feed = JSON.parse(toJsonFeed(channel, items(), ORIGIN));
+    expect(feed).toMatchObject({
+      version: JSON_FEED_VERSION,
+      title: 'La Gazette de Test',
+      home_page_url: 'https://gazette.example/',
+      feed_url: 'https://gazette.example/feed.json',
+      description: 'Un petit magazine pour les tests',
+      language: 'fr-FR',
+      authors: [{ name: 'La Gazette de Test' }],
+    });
+    expect(JSON_FEED_VERSION).toBe('https://jsonfeed.org/version/1.1');
+  });
+
+  it('gives each item what the shared items say, with authors (1.1) rather than author (1.0)', () => {
+    const [first, second] = JSON.parse(toJsonFeed(channel, items(), ORIGIN)).items;
+    expect(first).toEqual({
+      id: 'https://gazette.example/articles/premier-episode/',
+      url: 'https://gazette.example/articles/premier-episode/',
+      title: newest.title,
+      content_html: '<p>Corps de premier-episode</p>',
+      summary: newest.description,
+      image: cover.url,
+      date_published: '2016-05-12T08:00:00+02:00',
+      date_modified: '2016-05-13T10:30:00+02:00',
+      authors: [
+        { name: 'Alice Martin', url: 'https://gazette.example/auteurs/alice-martin/' },
+        { name: 'Bruno Petit', url: 'https://gazette.example/auteurs/bruno-petit/' },
+      ],
+      tags: ['Cloud', 'cloud souverain', 'OpenStack'],
+      language: 'fr-FR',
+    });
+    expect(second).not.toHaveProperty('image');
+    expect(second).not.toHaveProperty('author');
+  });
+
+  it('has an empty item list for a feed with no article', () => {
+    expect(JSON.parse(toJsonFeed(mobile, [], ORIGIN)).items).toEqual([]);
+  });
+});
+
+describe('the three formats agree', () => {
+  it('on the items, their order, ids and dates', async () => {
+    const shared = items();
+    const rss = parseFeed(await getRssString(toRssOptions(channel, shared, ORIGIN))).channel.item.map((i: { guid: { '#text': string } }) => i.guid['#text']);
+    const atom = parseAtom(toAtom(channel, shared, ORIGIN)).feed.entry.map((e: { id: string }) => e.id);
+    const json = JSON.parse(toJsonFeed(channel, shared, ORIGIN)).items.map((i: { id: string }) => i.id);
+    expect(atom).toEqual(rss);
+    expect(json).toEqual(rss);
   });
 });

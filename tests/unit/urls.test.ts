@@ -4,16 +4,19 @@ import {
   articlePath,
   authorPath,
   categoryFeedPath,
+  categoryFeedPaths,
   categoryPath,
   homePath,
   imagePath,
   mainFeedPath,
+  mainFeedPaths,
   mediaPath,
   newsSitemapPath,
   notFoundPath,
   searchBundlePath,
   searchPath,
   seriesFeedPath,
+  seriesFeedPaths,
   seriesIndexPath,
   seriesPath,
   sitemapIndexPath,
@@ -86,6 +89,17 @@ describe('file paths', () => {
     expect(mainFeedPath()).toBe('/rss.xml');
     expect(seriesFeedPath('un-an-apres')).toBe('/series/un-an-apres/rss.xml');
     expect(categoryFeedPath('cloud')).toBe('/rubriques/cloud/rss.xml');
+  });
+
+  it('feeds in every format, side by side', () => {
+    expect(mainFeedPaths()).toEqual({ rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' });
+    expect(seriesFeedPaths('un-an-apres')).toEqual({
+      rss: '/series/un-an-apres/rss.xml',
+      atom: '/series/un-an-apres/atom.xml',
+      json: '/series/un-an-apres/feed.json',
+    });
+    expect(categoryFeedPaths('cloud').atom).toBe('/rubriques/cloud/atom.xml');
+    expect(categoryFeedPath('cloud', 'json')).toBe('/rubriques/cloud/feed.json');
   });
 
   it('images and media', () => {

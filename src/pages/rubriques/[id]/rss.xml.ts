@@ -5,4 +5,4 @@ import { getCategoryFeed, getFeedCategoryIds } from '../../../data/feeds.ts';
 export const getStaticPaths = (async () => (await getFeedCategoryIds()).map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(await getCategoryFeed(params.id!), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  new Response(await getCategoryFeed(params.id!, 'rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });

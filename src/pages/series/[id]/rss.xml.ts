@@ -5,4 +5,4 @@ import { getFeedSeriesIds, getSeriesFeed } from '../../../data/feeds.ts';
 export const getStaticPaths = (async () => (await getFeedSeriesIds()).map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(await getSeriesFeed(params.id!), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  new Response(await getSeriesFeed(params.id!, 'rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
