@@ -8,11 +8,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parse } from 'yaml';
-import { readEnvironment } from './src/config/environment.ts';
+import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { contentPathsPlugin, frenchTypographyPlugin, rawLinksPlugin } from './src/markdown/plugins.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
 
-const environment = readEnvironment();
+// `astro dev`/`astro preview` load this file directly: a bad variable prints
+// one line and exits instead of Astro's stack trace.
+const environment = readEnvironmentOrExit();
 
 /** The origin: SITE_URL, else site.yaml's url (validated beforehand by the content phase). */
 function siteOrigin(): string | undefined {

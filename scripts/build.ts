@@ -5,7 +5,7 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_ENV, readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
@@ -15,15 +15,41 @@ import { partitionByStatus } from '../src/lib/publishing.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { publishAssets } from '../src/build/images.ts';
 import { indexSite } from '../src/build/search.ts';
+import {
+  acquireLock,
+  checkBuiltSite,
+  display,
+  guardOutputFolder,
+  lockFile,
+  markSite,
+  OutputError,
+  ownershipProblem,
+  releaseAllLocks,
+  swapIn,
+  type GuardResult,
+} from '../src/build/output.ts';
 
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.
 delete process.env.ROTATIVE_PREVIEW;
 const env = readEnvironmentOrExit();
+const projectRoot = path.resolve(import.meta.dirname, '..');
 
-const parent = path.dirname(env.outDir);
-const prefix = `.${path.basename(env.outDir)}-building-`;
+// Before anything is written: the output folder must be one the build may
+// replace (not the content, not the project, not someone's files).
+let guard: GuardResult;
+try {
+  guard = guardOutputFolder({ outDir: env.outDir, contentDir: env.contentDir, projectRoot, cacheDir: env.cacheDir });
+} catch (err) {
+  if (!(err instanceof OutputError)) throw err;
+  console.error(`✖ Build refused: ${err.message}\n  Nothing was written or deleted.`);
+  process.exit(1);
+}
+const outDir = guard.outDir;
+const parent = guard.workParent;
+const prefix = `.${path.basename(outDir)}-building-`;
 const work = path.join(parent, `${prefix}${process.pid}`);
+process.on('exit', releaseAllLocks);
 
 /** Removes what an earlier, killed build may have left behind. */
 function removeStaleWork(): void {
@@ -45,6 +71,7 @@ let pagesProcess: ChildProcess | undefined;
 
 function cleanUpAndExit(code: number): never {
   rmSync(work, { recursive: true, force: true });
+  releaseAllLocks();
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -64,7 +91,12 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
   removeStaleWork();
-  mkdirSync(work, { recursive: true });
+  try {
+    mkdirSync(work, { recursive: true });
+  } catch (err) {
+    console.error(`✖ Build refused: cannot create the temporary folder ${work} (${(err as NodeJS.ErrnoException).code}). Make ${display(parent)} writable, or choose another ROTATIVE_OUT_DIR.\n  Nothing was written or deleted.`);
+    process.exit(1);
+  }
   const site = path.join(work, 'site');
   const manifestPath = path.join(work, 'images.json');
 
@@ -79,6 +111,12 @@ async function main(): Promise<void> {
   // the pages read the image manifest.
   let t = performance.now();
   const phasesFile = path.join(work, 'phases.json');
+  // Astro keeps files of its own in the project's .astro/ folder during a
+  // build (content-modules.mjs lists the content tree's modules, for one):
+  // two builds of this checkout render their pages one after the other.
+  const releasePages = await acquireLock(lockFile('pages', projectRoot), (pid) =>
+    console.log(`⧗ Another build is running in this project (process ${pid}): waiting for it to finish its pages…`),
+  );
   const code = await new Promise<number | null>((resolve) => {
     pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
       stdio: 'inherit',
@@ -86,6 +124,10 @@ async function main(): Promise<void> {
         ...process.env,
         [MANIFEST_ENV]: manifestPath,
         ROTATIVE_NOW: env.now.toISOString(),
+        // render-pages.ts runs from the temporary folder: paths made absolute.
+        ROTATIVE_CONTENT_DIR: env.contentDir,
+        ROTATIVE_CACHE_DIR: env.cacheDir,
+        ROTATIVE_OUT_DIR: outDir,
         ROTATIVE_PAGES_DIR: site,
         ROTATIVE_PHASES_FILE: phasesFile,
       },
@@ -93,6 +135,7 @@ async function main(): Promise<void> {
     pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
   });
   pagesProcess = undefined;
+  releasePages();
   if (code !== 0) cleanUpAndExit(1);
   const { feeds: feedsTime } = JSON.parse(readFileSync(phasesFile, 'utf8')) as { feeds: number };
   const pagesTime = performance.now() - t;
@@ -111,12 +154,38 @@ async function main(): Promise<void> {
   }
   const searchTime = performance.now() - t;
 
-  // The swap: the old site stays in place until the new one is complete.
+  // The check: a page linking a stylesheet or script the build did not
+  // write, or a broken feed, is never published.
   t = performance.now();
-  const old = path.join(work, 'previous');
-  if (existsSync(env.outDir)) renameSync(env.outDir, old);
-  renameSync(site, env.outDir);
+  markSite(site);
+  const wrong = checkBuiltSite(site);
+  if (wrong.length > 0) {
+    console.error(`✖ The new site is incomplete:\n${wrong.map((w) => `  ${w}`).join('\n')}`);
+    console.error(`\n✖ Build stopped: nothing was published, the previous site in ${display(outDir)} is untouched.`);
+    cleanUpAndExit(1);
+  }
+  const checkTime = performance.now() - t;
+
+  // The swap: the old site stays in place until the new one is complete.
+  // Two builds into one output folder swap one after the other, and the
+  // folder is checked again: it may have changed during the build.
+  t = performance.now();
+  await acquireLock(lockFile('output', outDir), (pid) =>
+    console.log(`⧗ Another build (process ${pid}) is putting its site into ${display(outDir)}: waiting…`),
+  );
+  const changed = ownershipProblem(outDir);
+  if (changed) {
+    console.error(`✖ Build refused: ${changed}\n  Nothing was published.`);
+    cleanUpAndExit(1);
+  }
+  try {
+    swapIn(site, outDir, work, guard.mode);
+  } catch (err) {
+    console.error(`✖ Could not put the new site into ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): the previous site was left in place.`);
+    cleanUpAndExit(1);
+  }
   rmSync(work, { recursive: true, force: true });
+  releaseAllLocks();
   const swapTime = performance.now() - t;
 
   const { content } = prepared;
@@ -127,15 +196,15 @@ async function main(): Promise<void> {
   const publishedArticles = status.published;
   const scheduled = sortByPublishedDesc(status.scheduled).reverse();
   const drafts = status.drafts;
-  const pageCount = globSync('**/*.html', { cwd: env.outDir }).length;
-  const feedCount = globSync('**/rss.xml', { cwd: env.outDir }).length;
+  const pageCount = globSync('**/*.html', { cwd: outDir }).length;
+  const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;
   const lines = [
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${publishedArticles.length} published, ${scheduled.length} scheduled, ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`,
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(a.publishedAt)}`),
     `  images: ${prepared.images.length} sources, ${prepared.encoded?.processed ?? 0} processed, ${prepared.encoded?.cached ?? 0} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} RSS feeds, ${indexed} pages in the search index`,
-    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
+    `  time: content ${seconds(prepared.timings.content)}, images ${seconds(prepared.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
   ];
   console.log(lines.join('\n'));
 }

@@ -7,7 +7,8 @@
  *
  * Writes the time spent on feeds to ROTATIVE_PHASES_FILE for the summary.
  */
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'astro';
 import { phaseTime } from '../src/build/phase-timer.ts';
 
@@ -17,10 +18,51 @@ if (!outDir || !phasesFile) {
   console.error('✖ scripts/render-pages.ts is run by scripts/build.ts (npm run build), not on its own.');
   process.exit(1);
 }
+
+// Astro writes its prerender chunks (modules that import the project's
+// packages, and the stylesheets it then renames into the site) under outDir
+// when outDir lies inside the current folder, else under `<cwd>/.astro/`
+// (getOutDirWithinCwd in astro/dist/core/build/common.js): one folder that
+// every build of this checkout shared, and a rename that fails (EXDEV) when
+// the site is on another filesystem. So the pages are rendered into a folder
+// of this process inside the project (where the chunks find node_modules),
+// then moved to where scripts/build.ts wants them.
+const root = path.resolve(import.meta.dirname, '..');
+const scratchParent = path.join(root, '.astro');
+const scratchPrefix = 'rotative-pages-';
+const scratch = path.join(scratchParent, `${scratchPrefix}${process.pid}`);
+mkdirSync(scratchParent, { recursive: true });
+for (const name of readdirSync(scratchParent)) {
+  if (!name.startsWith(scratchPrefix)) continue;
+  const pid = Number(name.slice(scratchPrefix.length));
+  let alive = false;
+  try {
+    alive = pid > 0 && process.kill(pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (!alive) rmSync(path.join(scratchParent, name), { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+const pages = path.join(scratch, 'site');
+process.chdir(root);
 try {
-  await build({ root: process.cwd(), outDir, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
+  await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
 } catch (err) {
+  rmSync(scratch, { recursive: true, force: true });
   console.error(`✖ Astro could not build the pages:\n${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
+try {
+  renameSync(pages, outDir);
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+  cpSync(pages, outDir, { recursive: true });
+}
+rmSync(scratch, { recursive: true, force: true });
 writeFileSync(phasesFile, JSON.stringify({ feeds: phaseTime('feeds') }));
