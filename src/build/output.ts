@@ -101,9 +101,9 @@ export function placementProblem({ outDir, contentDir, projectRoot, cacheDir }: 
   if (outDir === path.parse(outDir).root) return `the output folder ${out} is the root of the filesystem. ${ADVICE}`;
   if (outDir === contentDir) return `the output folder ${out} is the content folder: the build would replace the articles with the site. ${ADVICE}`;
   if (isInside(outDir, contentDir)) return `the output folder ${out} lies inside the content folder ${content}: the build would replace part of the content with the site. ${ADVICE}`;
-  if (isInside(contentDir, outDir)) return `the output folder ${out} contains the content folder ${content}: the build would replace the content with the site. ${ADVICE}`;
-  if (outDir === projectRoot) return `the output folder ${out} is the project itself (${project}): the build would replace the project with the site. ${ADVICE}`;
+  if (outDir === projectRoot) return `the output folder ${out} is the project itself: the build would replace the project with the site. ${ADVICE}`;
   if (isInside(projectRoot, outDir)) return `the output folder ${out} contains the project ${project}: the build would replace it with the site. ${ADVICE}`;
+  if (isInside(contentDir, outDir)) return `the output folder ${out} contains the content folder ${content}: the build would replace the content with the site. ${ADVICE}`;
   if (isInside(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
     return `the output folder ${out} lies inside the project ${project}, where only ${display(path.join(projectRoot, 'dist'), cwd)} may hold the site. ${ADVICE}`;
   }
@@ -196,7 +196,9 @@ export function markSite(site: string): void {
 
 // ── The check before the swap ──────────────────────────────────────────────
 
-const TAG = /<(link|script)\b([^>]*)>/gi;
+// A <link> or <script> start tag; comments and the text of inline scripts
+// and styles are matched as a whole so that nothing inside them counts.
+const TAG = /<!--[\s\S]*?-->|<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>|<(link)\b([^>]*)>/gi;
 const ATTRIBUTE = /([^\s=/"'<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 function attributes(text: string): Map<string, string> {
@@ -257,8 +259,9 @@ export function checkBuiltSite(site: string, { limit = 20 }: { limit?: number } 
       const pageDir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
       const seen = new Set<string>();
       for (const m of html.matchAll(TAG)) {
-        const attrs = attributes(m[2]!);
-        const isLink = m[1]!.toLowerCase() === 'link';
+        const isLink = m[3] !== undefined;
+        if (!isLink && m[1]?.toLowerCase() !== 'script') continue; // a comment or a <style>
+        const attrs = attributes((isLink ? m[4] : m[2])!);
         const url = isLink ? attrs.get('href') : attrs.get('src');
         if (url === undefined) continue;
         if (isLink) {
