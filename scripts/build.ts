@@ -22,6 +22,7 @@ import {
   guardOutputFolder,
   lockFile,
   markSite,
+  nearestExisting,
   OutputError,
   ownershipProblem,
   releaseAllLocks,
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
   try {
     mkdirSync(work, { recursive: true });
   } catch (err) {
-    console.error(`✖ Build refused: cannot create the temporary folder ${work} (${(err as NodeJS.ErrnoException).code}). Make ${display(parent)} writable, or choose another ROTATIVE_OUT_DIR.\n  Nothing was written or deleted.`);
+    const blocked = display(nearestExisting(parent));
+    console.error(`✖ Build refused: cannot create the temporary folder ${work} (${(err as NodeJS.ErrnoException).code}): ${blocked} is read-only or not yours. Make it writable, or choose another ROTATIVE_OUT_DIR.\n  Nothing was written or deleted.`);
     process.exit(1);
   }
   const site = path.join(work, 'site');

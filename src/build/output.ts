@@ -148,6 +148,13 @@ export function ownershipProblem(outDir: string, cwd = process.cwd()): string | 
   return `the output folder ${out} is not empty (${shown}) and is not a site built by Rotative (it has no ${SITE_MARKER} file): the build would delete what it holds. Empty or remove it yourself if it is an old site, or ${ADVICE.charAt(0).toLowerCase()}${ADVICE.slice(1)}`;
 }
 
+/** The folder itself if it exists, else its nearest existing ancestor. */
+export function nearestExisting(p: string): string {
+  let cur = path.resolve(p);
+  while (!existsSync(cur) && path.dirname(cur) !== cur) cur = path.dirname(cur);
+  return cur;
+}
+
 function writable(dir: string): boolean {
   try {
     accessSync(dir, constants.W_OK);
@@ -177,8 +184,15 @@ export function guardOutputFolder(
   const out = placement.outDir;
   const parent = path.dirname(out);
   const shownParent = display(parent, cwd);
-  if (!existsSync(parent) || !statSync(parent).isDirectory()) {
-    throw new OutputError(`the folder ${shownParent}, which should hold the output folder ${display(out, cwd)}, does not exist. Create it first, or choose another ROTATIVE_OUT_DIR.`);
+  // A missing parent is created with the temporary folder (creating folders
+  // destroys nothing); one that is a file cannot be.
+  const ancestor = nearestExisting(parent);
+  if (!statSync(ancestor).isDirectory()) {
+    throw new OutputError(`${display(ancestor, cwd)} is a file, so the output folder ${display(out, cwd)} cannot be created under it. Choose another ROTATIVE_OUT_DIR.`);
+  }
+  if (ancestor !== parent) {
+    if (writable(ancestor)) return { outDir: out, mode: 'rename', workParent: parent };
+    throw new OutputError(`the folder ${shownParent} does not exist and cannot be created in ${display(ancestor, cwd)} (read-only or not yours). Create it, or choose another ROTATIVE_OUT_DIR.`);
   }
   const outExists = existsSync(out);
   const mountPoint = outExists && statSync(out).dev !== statSync(parent).dev;

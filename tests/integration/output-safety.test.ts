@@ -82,11 +82,13 @@ describe('the output folder is checked before anything is written', () => {
     expect(diffTrees(before, snapshotTree(root))).toEqual([]);
   });
 
-  it('refuses an output folder whose parent does not exist, creating nothing', () => {
-    const root = temp('missing');
-    const result = buildSite({ contentDir: fixture('basic'), outDir: path.join(root, 'absent', 'dist') });
-    expectRefused(result, /absent, which should hold the output folder .* does not exist/);
-    expect(readdirSync(root)).toEqual([]);
+  it('refuses an output folder under a file, creating nothing', () => {
+    const root = temp('under-file');
+    writeFileSync(path.join(root, 'notes.txt'), 'x');
+    const before = snapshotTree(root);
+    const result = buildSite({ contentDir: fixture('basic'), outDir: path.join(root, 'notes.txt', 'dist') });
+    expectRefused(result, /notes\.txt is a file, so the output folder .* cannot be created/);
+    expect(diffTrees(before, snapshotTree(root))).toEqual([]);
   });
 
   it('refuses an output folder whose parent cannot be written to, with a message', () => {
@@ -99,8 +101,8 @@ describe('the output folder is checked before anything is written', () => {
       readOnly = existsSync('/sys');
     }
     if (!readOnly) return;
-    const result = buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-out' });
-    expectRefused(result, /\/sys.*writable/);
+    expectRefused(buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-out' }), /\/sys.*(writable|read-only)/);
+    expectRefused(buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-absent/dist' }), /\/sys.*(writable|read-only)/);
   });
 
   describe('in a throw-away copy of the project', () => {

@@ -102,12 +102,19 @@ describe('guardOutputFolder (before anything is written)', () => {
     expect(message).toContain(SITE_MARKER);
   });
 
-  it('refuses a file in place of the folder, and a missing parent', () => {
+  it('refuses a file in place of the folder or of its parent', () => {
     const p = project();
     const file = path.join(p.root, 'fichier');
     writeFileSync(file, 'x');
     expect(refusal(() => guardOutputFolder({ ...p, outDir: file }))).toMatch(/not a folder/);
-    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(p.root, 'absent', 'dist') }))).toMatch(/does not exist/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(file, 'sous', 'dist') }))).toMatch(/fichier is a file/);
+  });
+
+  it('accepts a missing parent, which the build creates', () => {
+    const p = project();
+    const outDir = path.join(p.root, 'absent', 'site');
+    expect(guardOutputFolder({ ...p, outDir })).toMatchObject({ outDir, mode: 'rename', workParent: path.dirname(outDir) });
+    expect(existsSync(path.dirname(outDir))).toBe(false);
   });
 
   it('accepts <project>/dist, an empty folder and a previous Rotative site', () => {
