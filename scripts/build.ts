@@ -111,14 +111,14 @@ async function main(): Promise<void> {
 
   // Astro renders the pages in a process of its own (see render-pages.ts);
   // the pages read the image manifest.
-  let t = performance.now();
-  const phasesFile = path.join(work, 'phases.json');
   // Astro keeps files of its own in the project's .astro/ folder during a
   // build (content-modules.mjs lists the content tree's modules, for one):
   // two builds of this checkout render their pages one after the other.
   const releasePages = await acquireLock(lockFile('pages', projectRoot), (pid) =>
     console.log(`⧗ Another build is running in this project (process ${pid}): waiting for it to finish its pages…`),
   );
+  let t = performance.now();
+  const phasesFile = path.join(work, 'phases.json');
   const code = await new Promise<number | null>((resolve) => {
     pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
       stdio: 'inherit',
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
         ...process.env,
         [MANIFEST_ENV]: manifestPath,
         ROTATIVE_NOW: env.now.toISOString(),
-        // render-pages.ts runs from the temporary folder: paths made absolute.
+        // render-pages.ts runs Astro from the project root: paths made absolute.
         ROTATIVE_CONTENT_DIR: env.contentDir,
         ROTATIVE_CACHE_DIR: env.cacheDir,
         ROTATIVE_OUT_DIR: outDir,
