@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   // write, or a broken feed, is never published.
   t = performance.now();
   markSite(site);
-  const wrong = checkBuiltSite(site);
+  const wrong = checkBuiltSite(site, { siteUrl: env.siteUrl ?? prepared.content.site?.url });
   if (wrong.length > 0) {
     console.error(`✖ The new site is incomplete:\n${wrong.map((w) => `  ${w}`).join('\n')}`);
     console.error(`\n✖ Build stopped: nothing was published, the previous site in ${display(outDir)} is untouched.`);

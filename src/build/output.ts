@@ -225,7 +225,9 @@ function attributes(text: string): Map<string, string> {
 }
 
 /** The site file a local URL points to, relative to the site root; undefined for another site's URL. */
-function localTarget(href: string, pageDir: string): string | undefined {
+function localTarget(href: string, pageDir: string, siteUrl: string | undefined): string | undefined {
+  // The site's own absolute URLs (canonical, feed links) point into it too.
+  if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`))) href = href.slice(siteUrl.length) || '/';
   if (href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
   let p = href.replace(/[?#].*$/, '');
   try {
@@ -239,14 +241,16 @@ function localTarget(href: string, pageDir: string): string | undefined {
 
 /**
  * Every problem of a built site that a reader would meet at once: a page
- * linking a stylesheet, a script or (in its <head>) a local file the build did
- * not write; an XML file (feeds, sitemaps) that is not well-formed.
+ * linking a stylesheet, a script or (in its <head>) a file of the site the
+ * build did not write (relative, root-relative, or absolute under `siteUrl`);
+ * an XML file (feeds, sitemaps) that is not well-formed.
  *
  * Hand-written scan rather than a DOM: it runs on every build of a
  * 10,000-article archive, page after page, and only <link> and <script>
  * tags matter; the pages are Astro's own output, not arbitrary HTML.
  */
-export function checkBuiltSite(site: string, { limit = 20 }: { limit?: number } = {}): string[] {
+export function checkBuiltSite(site: string, { limit = 20, siteUrl }: { limit?: number; siteUrl?: string } = {}): string[] {
+  const ownUrl = siteUrl?.replace(/\/+$/, '');
   const files = new Set<string>();
   const dirs = new Set<string>();
   for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
@@ -283,7 +287,7 @@ export function checkBuiltSite(site: string, { limit = 20 }: { limit?: number } 
           const inHead = headEnd === -1 || m.index < headEnd;
           if (!stylesheet && !inHead) continue;
         }
-        const target = localTarget(url, pageDir);
+        const target = localTarget(url, pageDir, ownUrl);
         if (target === undefined || seen.has(target)) continue;
         seen.add(target);
         if (!exists(target)) report(`${rel}: links ${url}, which the build did not write`);

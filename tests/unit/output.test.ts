@@ -174,6 +174,20 @@ describe('checkBuiltSite (before the swap)', () => {
     ]);
   });
 
+  it("follows the site's own absolute URLs (feed links, canonical), not other sites'", () => {
+    const dir = site();
+    write(
+      path.join(dir, 'articles/quatre/index.html'),
+      `<html><head><link rel="alternate" type="application/rss+xml" href="https://magazine.example/rubriques/cloud/rss.xml">
+<link rel="canonical" href="https://magazine.example/articles/quatre/"><link rel="alternate" href="https://magazine.example/articles/un">
+<link rel="me" href="https://mastodon.example/@gazette"></head><body></body></html>`,
+    );
+    expect(checkBuiltSite(dir)).toEqual([]);
+    expect(checkBuiltSite(dir, { siteUrl: 'https://magazine.example/' })).toEqual([
+      'articles/quatre/index.html: links https://magazine.example/rubriques/cloud/rss.xml, which the build did not write',
+    ]);
+  });
+
   it('refuses a site without its _astro folder (every page linking a missing stylesheet)', () => {
     const dir = site();
     renameSync(path.join(dir, '_astro'), path.join(temp('elsewhere'), '_astro'));
