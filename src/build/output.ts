@@ -414,6 +414,7 @@ export function lockFile(kind: string, folder: string): string {
  */
 export async function acquireLock(file: string, onWait: (holder: number) => void, pollMs = 250): Promise<() => void> {
   let told = false;
+  let unreadable = 0;
   for (;;) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
@@ -427,6 +428,12 @@ export async function acquireLock(file: string, onWait: (holder: number) => void
       holder = Number(readFileSync(file, 'utf8'));
     } catch {
       continue; // released in between: try again at once
+    }
+    // Created but not written yet (the holder is between open and write):
+    // read again, unless it stays empty long enough to be a crash's leftover.
+    if (!(holder > 0) && ++unreadable < 20) {
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      continue;
     }
     if (!alive(holder)) {
       // Rename first: of two builds finding the same stale lock, only one
