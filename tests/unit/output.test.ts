@@ -272,11 +272,16 @@ describe('swapIn', () => {
   it('works across two real filesystems when the system has a second one (/dev/shm)', () => {
     if (!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev) return;
     const { outDir, work } = setting();
-    const site = path.join(mkdtempSync('/dev/shm/rotative-swap-'), 'site');
-    write(path.join(site, 'index.html'), 'nouveau');
-    swapIn(site, outDir, work, 'rename');
-    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
-    expect(existsSync(path.join(outDir, 'vieux'))).toBe(false);
+    const elsewhere = mkdtempSync('/dev/shm/rotative-swap-');
+    try {
+      const site = path.join(elsewhere, 'site');
+      write(path.join(site, 'index.html'), 'nouveau');
+      swapIn(site, outDir, work, 'rename');
+      expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
+      expect(existsSync(path.join(outDir, 'vieux'))).toBe(false);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('puts the previous site back when the new one cannot be moved in', () => {
