@@ -6,12 +6,14 @@ import { defineConfig } from 'astro/config';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
-import { readEnvironment } from './src/config/environment.ts';
+import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
 import { headersUnderBase } from './src/build/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
 
-const environment = readEnvironment();
+// `astro dev`/`astro preview` load this file directly: a bad variable prints
+// one line and exits instead of Astro's stack trace.
+const environment = readEnvironmentOrExit();
 
 /**
  * The public URL of the magazine: SITE_URL, else site.yaml's url. It may

@@ -1,27 +1,54 @@
 /**
  * `npm run build`: content, images and pages (Astro, with the Rotative
- * content loaders: src/loaders/) → search index, built in a temporary folder
- * and swapped into the output folder only when every phase succeeded. A
- * content mistake prints one line per problem and exits 1 without touching
- * the previous site.
+ * content loaders: src/loaders/) → search index, built in a temporary folder,
+ * checked, and swapped into the output folder only when every phase
+ * succeeded. A content mistake prints one line per problem and exits 1
+ * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
 import { indexSite } from '../src/build/search.ts';
+import {
+  acquireLock,
+  checkBuiltSite,
+  display,
+  guardOutputFolder,
+  lockFile,
+  markSite,
+  nearestExisting,
+  OutputError,
+  ownershipProblem,
+  releaseAllLocks,
+  swapIn,
+  type GuardResult,
+} from '../src/build/output.ts';
 
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.
 delete process.env.ROTATIVE_PREVIEW;
 const env = readEnvironmentOrExit();
+const projectRoot = path.resolve(import.meta.dirname, '..');
 
-const parent = path.dirname(env.outDir);
-const prefix = `.${path.basename(env.outDir)}-building-`;
+// Before anything is written: the output folder must be one the build may
+// replace (not the content, not the project, not someone's files).
+let guard: GuardResult;
+try {
+  guard = guardOutputFolder({ outDir: env.outDir, contentDir: env.contentDir, projectRoot, cacheDir: env.cacheDir });
+} catch (err) {
+  if (!(err instanceof OutputError)) throw err;
+  console.error(`✖ Build refused: ${err.message}\n  Nothing was written or deleted.`);
+  process.exit(1);
+}
+const outDir = guard.outDir;
+const parent = guard.workParent;
+const prefix = `.${path.basename(outDir)}-building-`;
 const work = path.join(parent, `${prefix}${process.pid}`);
+process.on('exit', releaseAllLocks);
 
 /** Removes what an earlier, killed build may have left behind. */
 function removeStaleWork(): void {
@@ -43,6 +70,7 @@ let pagesProcess: ChildProcess | undefined;
 
 function cleanUpAndExit(code: number): never {
   rmSync(work, { recursive: true, force: true });
+  releaseAllLocks();
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -62,11 +90,23 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
   removeStaleWork();
-  mkdirSync(work, { recursive: true });
+  try {
+    mkdirSync(work, { recursive: true });
+  } catch (err) {
+    const blocked = display(nearestExisting(parent));
+    console.error(`✖ Build refused: cannot create the temporary folder ${work} (${(err as NodeJS.ErrnoException).code}): ${blocked} is read-only or not yours. Make it writable, or choose another ROTATIVE_OUT_DIR.\n  Nothing was written or deleted.`);
+    process.exit(1);
+  }
   const site = path.join(work, 'site');
 
   // Astro renders the pages in a process of its own (see render-pages.ts);
   // the content pass runs inside it, as Astro's content loaders.
+  // Astro keeps files of its own in the project's .astro/ folder during a
+  // build (content-modules.mjs lists the content tree's modules, for one):
+  // two builds of this checkout render their pages one after the other.
+  const releasePages = await acquireLock(lockFile('pages', projectRoot), (pid) =>
+    console.log(`⧗ Another build is running in this project (process ${pid}): waiting for it to finish its pages…`),
+  );
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {
@@ -75,6 +115,10 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         ROTATIVE_NOW: env.now.toISOString(),
+        // render-pages.ts runs Astro from the project root: paths made absolute.
+        ROTATIVE_CONTENT_DIR: env.contentDir,
+        ROTATIVE_CACHE_DIR: env.cacheDir,
+        ROTATIVE_OUT_DIR: outDir,
         ROTATIVE_PAGES_DIR: site,
         ROTATIVE_REPORT_FILE: reportFile,
       },
@@ -82,6 +126,7 @@ async function main(): Promise<void> {
     pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
   });
   pagesProcess = undefined;
+  releasePages();
   if (code === 2) {
     console.error(`\n✖ Build stopped: nothing was published, the previous site is untouched.`);
     cleanUpAndExit(1);
@@ -89,13 +134,13 @@ async function main(): Promise<void> {
   if (code !== 0) cleanUpAndExit(1);
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
     stats: PreparedMagazine['stats'];
+    siteUrl: string;
     notices: string[];
     images: ImageRecord[];
     files: FileRecord[];
     feeds: number;
   };
-  const feedsTime = report.feeds;
-  const { stats } = report;
+  const { stats, feeds: feedsTime } = report;
   const pagesTime = performance.now() - t - stats.timings.content - stats.timings.images - stats.timings.render;
 
   t = performance.now();
@@ -112,17 +157,43 @@ async function main(): Promise<void> {
   }
   const searchTime = performance.now() - t;
 
-  // The swap: the old site stays in place until the new one is complete.
+  // The check: a page linking a stylesheet or script the build did not
+  // write, or a broken feed, is never published.
   t = performance.now();
-  const old = path.join(work, 'previous');
-  if (existsSync(env.outDir)) renameSync(env.outDir, old);
-  renameSync(site, env.outDir);
+  markSite(site);
+  const wrong = checkBuiltSite(site, { siteUrl: report.siteUrl });
+  if (wrong.length > 0) {
+    console.error(`✖ The new site is incomplete:\n${wrong.map((w) => `  ${w}`).join('\n')}`);
+    console.error(`\n✖ Build stopped: nothing was published, the previous site in ${display(outDir)} is untouched.`);
+    cleanUpAndExit(1);
+  }
+  const checkTime = performance.now() - t;
+
+  // The swap: the old site stays in place until the new one is complete.
+  // Two builds into one output folder swap one after the other, and the
+  // folder is checked again: it may have changed during the build.
+  t = performance.now();
+  await acquireLock(lockFile('output', outDir), (pid) =>
+    console.log(`⧗ Another build (process ${pid}) is putting its site into ${display(outDir)}: waiting…`),
+  );
+  const changed = ownershipProblem(outDir);
+  if (changed) {
+    console.error(`✖ Build refused: ${changed}\n  Nothing was published.`);
+    cleanUpAndExit(1);
+  }
+  try {
+    swapIn(site, outDir, work, guard.mode);
+  } catch (err) {
+    console.error(`✖ Could not put the new site into ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): the previous site was left in place.`);
+    cleanUpAndExit(1);
+  }
   rmSync(work, { recursive: true, force: true });
+  releaseAllLocks();
   const swapTime = performance.now() - t;
 
-  const scheduled = stats.scheduled;
-  const pageCount = globSync('**/*.html', { cwd: env.outDir }).length;
-  const feedCount = globSync('**/rss.xml', { cwd: env.outDir }).length;
+  const { scheduled } = stats;
+  const pageCount = globSync('**/*.html', { cwd: outDir }).length;
+  const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;
   const lines = [
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${stats.published} published, ${scheduled.length} scheduled, ${stats.drafts} draft${stats.drafts === 1 ? '' : 's'}`,
@@ -130,7 +201,7 @@ async function main(): Promise<void> {
     `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache (${seconds(stats.timings.render)})`,
     `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${indexed} pages in the search index`,
-    `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, swap ${seconds(swapTime)}`,
+    `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
     ...report.notices.map((n) => `  notice: ${n}`),
   ];
   console.log(lines.join('\n'));

@@ -2,13 +2,16 @@
  * The pages phase of `npm run build`, run by scripts/build.ts in a process of
  * its own: Astro syncs the content (the Rotative loaders read, validate,
  * make the images and render every article: src/loaders/) and renders the
- * site into ROTATIVE_PAGES_DIR; then this process exits and gives its memory
- * back before Pagefind indexes the pages.
+ * site; then this process exits and gives its memory back before Pagefind
+ * indexes the pages.
  *
  * Writes what the content pass found to ROTATIVE_REPORT_FILE for the wrapper:
- * the problems, or the summary figures and the images to publish.
+ * the problems, or the summary figures and the images to publish. Exits 2
+ * when the content has problems (they are printed here, as writers read
+ * them), 1 when Astro fails otherwise.
  */
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'astro';
 import { phaseTime } from '../src/build/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
@@ -21,6 +24,39 @@ if (!outDir || !reportFile) {
   process.exit(1);
 }
 
+// Astro writes its prerender chunks (modules that import the project's
+// packages, and the stylesheets it then renames into the site) under outDir
+// when outDir lies inside the current folder, else under `<cwd>/.astro/`
+// (getOutDirWithinCwd in astro/dist/core/build/common.js): one folder that
+// every build of this checkout shared, and a rename that fails (EXDEV) when
+// the site is on another filesystem. So the pages are rendered into a folder
+// of this process inside the project (where the chunks find node_modules),
+// then moved to where scripts/build.ts wants them.
+const root = path.resolve(import.meta.dirname, '..');
+const scratchParent = path.join(root, '.astro');
+const scratchPrefix = 'rotative-pages-';
+const scratch = path.join(scratchParent, `${scratchPrefix}${process.pid}`);
+mkdirSync(scratchParent, { recursive: true });
+for (const name of readdirSync(scratchParent)) {
+  if (!name.startsWith(scratchPrefix)) continue;
+  const pid = Number(name.slice(scratchPrefix.length));
+  let alive = false;
+  try {
+    alive = pid > 0 && process.kill(pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (!alive) rmSync(path.join(scratchParent, name), { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+const pages = path.join(scratch, 'site');
+process.chdir(root);
+
 function report(): void {
   const pass = latestContentPass();
   writeFileSync(
@@ -28,6 +64,7 @@ function report(): void {
     JSON.stringify({
       problems: pass?.problems ?? [],
       stats: pass?.stats,
+      siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],
       images: pass?.images ?? [],
       files: pass?.files ?? [],
@@ -37,8 +74,9 @@ function report(): void {
 }
 
 try {
-  await build({ root: process.cwd(), outDir, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
+  await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
 } catch (err) {
+  rmSync(scratch, { recursive: true, force: true });
   report();
   const problems = latestContentPass()?.problems ?? [];
   // A content problem is the writer's to fix: their messages, not Astro's error.
@@ -46,4 +84,11 @@ try {
   else console.error(`✖ Astro could not build the pages:\n${err instanceof Error ? err.message : String(err)}`);
   process.exit(problems.length > 0 ? 2 : 1);
 }
+try {
+  renameSync(pages, outDir);
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+  cpSync(pages, outDir, { recursive: true });
+}
+rmSync(scratch, { recursive: true, force: true });
 report();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, TEST_NOW } from '../helpers/build.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
+import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/build/output.ts';
 
 const content = fixture('basic');
 
@@ -47,6 +48,7 @@ describe('build promises', () => {
     const outDir = path.join(parent, 'dist');
     mkdirSync(outDir);
     writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>previous</title>');
+    writeFileSync(path.join(outDir, SITE_MARKER), SITE_MARKER_TEXT);
     const before = snapshotTree(outDir);
 
     // Interrupt the build while Astro builds the site, in its own process,

@@ -1,0 +1,471 @@
+/**
+ * The output side of `npm run build`: a build can fail, but it never destroys.
+ *
+ * - guardOutputFolder: before anything is written, refuses an output folder
+ *   that would replace the content, the project or someone's files;
+ * - checkBuiltSite: before the swap, refuses a site whose pages link a
+ *   stylesheet or script the build did not write, or whose XML is broken;
+ * - swapIn: puts the new site in place of the previous one, also when the
+ *   output folder is on another filesystem;
+ * - acquireLock: lets builds run side by side by waiting for each other
+ *   where they share folders.
+ */
+import { createHash } from 'node:crypto';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+
+/**
+ * Written into every built site: a non-empty output folder without it is not
+ * ours, and is never replaced. It is published with the site (static hosts
+ * serve it), so it says nothing but what it is: no path, no date, no name.
+ */
+export const SITE_MARKER = '.rotative-site';
+export const SITE_MARKER_TEXT = 'This folder is a site built by Rotative: every `npm run build` replaces it as a whole.\n';
+
+/** A refusal, in plain words for the person who ran the build. */
+export class OutputError extends Error {}
+
+// ── Paths ──────────────────────────────────────────────────────────────────
+
+/**
+ * realpath for a path that may not exist yet: the deepest existing ancestor
+ * is resolved (symlinks followed), the rest appended. Two spellings of one
+ * folder (a symlink, `..`) then compare equal.
+ */
+export function realPath(p: string): string {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  let cur = abs;
+  for (;;) {
+    try {
+      return path.join(realpathSync(cur), ...rest.reverse());
+    } catch {
+      const up = path.dirname(cur);
+      if (up === cur) return abs;
+      rest.push(path.basename(cur));
+      cur = up;
+    }
+  }
+}
+
+/** True when `child` lies strictly inside `parent` (both absolute, resolved). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel);
+}
+
+/** How a folder is named in messages: relative to where the build was run when inside it. */
+export function display(p: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, p);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
+export interface Placement {
+  /** All resolved with realPath. */
+  outDir: string;
+  contentDir: string;
+  projectRoot: string;
+  cacheDir: string;
+}
+
+const ADVICE = 'Set ROTATIVE_OUT_DIR to a folder of its own outside the project and the content (or leave it unset for ./dist).';
+
+/**
+ * Where the output folder may be, from paths alone (pure): `<project>/dist`,
+ * or anywhere outside the project and the content; never the content, the
+ * project, one of their ancestors, or a folder holding the image cache.
+ * Returns the reason for a refusal, or undefined.
+ */
+export function placementProblem({ outDir, contentDir, projectRoot, cacheDir }: Placement, cwd = process.cwd()): string | undefined {
+  const out = display(outDir, cwd);
+  const content = display(contentDir, cwd);
+  const project = display(projectRoot, cwd);
+  if (outDir === path.parse(outDir).root) return `the output folder ${out} is the root of the filesystem. ${ADVICE}`;
+  if (outDir === contentDir) return `the output folder ${out} is the content folder: the build would replace the articles with the site. ${ADVICE}`;
+  if (isInside(outDir, contentDir)) return `the output folder ${out} lies inside the content folder ${content}: the build would replace part of the content with the site. ${ADVICE}`;
+  if (outDir === projectRoot) return `the output folder ${out} is the project itself: the build would replace the project with the site. ${ADVICE}`;
+  if (isInside(projectRoot, outDir)) return `the output folder ${out} contains the project ${project}: the build would replace it with the site. ${ADVICE}`;
+  if (isInside(contentDir, outDir)) return `the output folder ${out} contains the content folder ${content}: the build would replace the content with the site. ${ADVICE}`;
+  if (isInside(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
+    return `the output folder ${out} lies inside the project ${project}, where only ${display(path.join(projectRoot, 'dist'), cwd)} may hold the site. ${ADVICE}`;
+  }
+  if (outDir === cacheDir || isInside(cacheDir, outDir)) return `the output folder ${out} holds the image cache ${display(cacheDir, cwd)}: the build would delete it. ${ADVICE}`;
+  return undefined;
+}
+
+// ── The guard ──────────────────────────────────────────────────────────────
+
+/** How the new site reaches the output folder. */
+export type SwapMode =
+  /** Built next to the output folder, swapped in by renaming (atomic). */
+  | 'rename'
+  /**
+   * The parent cannot take a temporary folder (read-only) or the output
+   * folder is a mount point: built elsewhere, copied into the output folder,
+   * then its entries exchanged.
+   */
+  | 'contents';
+
+export interface GuardResult {
+  /** The output folder, resolved. */
+  outDir: string;
+  mode: SwapMode;
+  /** Where the temporary build folder goes. */
+  workParent: string;
+}
+
+/** Returns why a non-empty output folder is not a previous Rotative site, or undefined when it may be replaced. */
+export function ownershipProblem(outDir: string, cwd = process.cwd()): string | undefined {
+  let stat;
+  try {
+    stat = lstatSync(outDir);
+  } catch {
+    return undefined; // nothing there yet
+  }
+  const out = display(outDir, cwd);
+  if (!stat.isDirectory()) return `${out} exists and is not a folder. ${ADVICE}`;
+  const entries = readdirSync(outDir);
+  if (entries.length === 0 || entries.includes(SITE_MARKER)) return undefined;
+  const shown = entries.sort().slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
+  return `the output folder ${out} is not empty (${shown}) and is not a site built by Rotative (it has no ${SITE_MARKER} file): the build would delete what it holds. Empty or remove it yourself if it is an old site, or ${ADVICE.charAt(0).toLowerCase()}${ADVICE.slice(1)}`;
+}
+
+/** The folder itself if it exists, else its nearest existing ancestor. */
+export function nearestExisting(p: string): string {
+  let cur = path.resolve(p);
+  while (!existsSync(cur) && path.dirname(cur) !== cur) cur = path.dirname(cur);
+  return cur;
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decides, before anything is written, whether the build may replace
+ * `outDir`, and how. Throws an OutputError with the reason otherwise.
+ */
+export function guardOutputFolder(
+  { outDir, contentDir, projectRoot, cacheDir }: Placement,
+  cwd = process.cwd(),
+): GuardResult {
+  const placement: Placement = {
+    outDir: realPath(outDir),
+    contentDir: realPath(contentDir),
+    projectRoot: realPath(projectRoot),
+    cacheDir: realPath(cacheDir),
+  };
+  const problem = placementProblem(placement, cwd) ?? ownershipProblem(placement.outDir, cwd);
+  if (problem) throw new OutputError(problem);
+
+  const out = placement.outDir;
+  const parent = path.dirname(out);
+  const shownParent = display(parent, cwd);
+  // A missing parent is created with the temporary folder (creating folders
+  // destroys nothing); one that is a file cannot be.
+  const ancestor = nearestExisting(parent);
+  if (!statSync(ancestor).isDirectory()) {
+    throw new OutputError(`${display(ancestor, cwd)} is a file, so the output folder ${display(out, cwd)} cannot be created under it. Choose another ROTATIVE_OUT_DIR.`);
+  }
+  if (ancestor !== parent) {
+    if (writable(ancestor)) return { outDir: out, mode: 'rename', workParent: parent };
+    throw new OutputError(`the folder ${shownParent} does not exist and cannot be created in ${display(ancestor, cwd)} (read-only or not yours). Create it, or choose another ROTATIVE_OUT_DIR.`);
+  }
+  const outExists = existsSync(out);
+  const mountPoint = outExists && statSync(out).dev !== statSync(parent).dev;
+  if (writable(parent) && !mountPoint) return { outDir: out, mode: 'rename', workParent: parent };
+  if (outExists && writable(out)) return { outDir: out, mode: 'contents', workParent: tmpdir() };
+  throw new OutputError(
+    `the build cannot write into ${outExists ? display(out, cwd) : shownParent} (read-only or not yours). Make it writable, or choose another ROTATIVE_OUT_DIR.`,
+  );
+}
+
+/** Marks a built site as ours (see SITE_MARKER). */
+export function markSite(site: string): void {
+  writeFileSync(path.join(site, SITE_MARKER), SITE_MARKER_TEXT);
+}
+
+// ── The check before the swap ──────────────────────────────────────────────
+
+// A <link> or <script> start tag; comments and the text of inline scripts
+// and styles are matched as a whole so that nothing inside them counts.
+const TAG = /<!--[\s\S]*?-->|<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>|<(link)\b([^>]*)>/gi;
+const ATTRIBUTE = /([^\s=/"'<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+function attributes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(ATTRIBUTE)) {
+    const name = m[1]!.toLowerCase();
+    if (!out.has(name)) out.set(name, (m[2] ?? m[3] ?? m[4] ?? '').replaceAll('&amp;', '&'));
+  }
+  return out;
+}
+
+/** The site file a local URL points to, relative to the site root; undefined for another site's URL. */
+function localTarget(href: string, pageDir: string, siteUrl: string | undefined): string | undefined {
+  // The site's own absolute URLs (canonical, feed links) point into it too.
+  if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`))) href = href.slice(siteUrl.length) || '/';
+  if (href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
+  let p = href.replace(/[?#].*$/, '');
+  try {
+    p = decodeURI(p);
+  } catch {
+    // a malformed escape stays as written, and is then reported as missing
+  }
+  const resolved = p.startsWith('/') ? path.posix.normalize(p) : path.posix.join('/', pageDir, p);
+  return resolved.replace(/^\/+/, '');
+}
+
+/**
+ * Every problem of a built site that a reader would meet at once: a page
+ * linking a stylesheet, a script or (in its <head>) a file of the site the
+ * build did not write (relative, root-relative, or absolute under `siteUrl`);
+ * an XML file (feeds, sitemaps) that is not well-formed.
+ *
+ * Hand-written scan rather than a DOM: it runs on every build of a
+ * 10,000-article archive, page after page, and only <link> and <script>
+ * tags matter; the pages are Astro's own output, not arbitrary HTML.
+ */
+export function checkBuiltSite(site: string, { limit = 20, siteUrl }: { limit?: number; siteUrl?: string } = {}): string[] {
+  const ownUrl = siteUrl?.replace(/\/+$/, '');
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    const rel = path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isDirectory()) dirs.add(rel);
+    else files.add(rel);
+  }
+  const exists = (target: string): boolean => {
+    const t = target.replace(/\/+$/, '');
+    if (target.endsWith('/') || target === '') return files.has(t === '' ? 'index.html' : `${t}/index.html`);
+    return files.has(t) || (dirs.has(t) && files.has(`${t}/index.html`));
+  };
+
+  const problems: string[] = [];
+  let more = 0;
+  const report = (text: string) => {
+    if (problems.length < limit) problems.push(text);
+    else more++;
+  };
+  for (const rel of [...files].sort()) {
+    if (rel.endsWith('.html')) {
+      const html = readFileSync(path.join(site, rel), 'utf8');
+      const headEnd = html.search(/<\/head\s*>|<body[\s>]/i);
+      const pageDir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+      const seen = new Set<string>();
+      for (const m of html.matchAll(TAG)) {
+        const isLink = m[3] !== undefined;
+        if (!isLink && m[1]?.toLowerCase() !== 'script') continue; // a comment or a <style>
+        const attrs = attributes((isLink ? m[4] : m[2])!);
+        const url = isLink ? attrs.get('href') : attrs.get('src');
+        if (url === undefined) continue;
+        if (isLink) {
+          const stylesheet = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet');
+          const inHead = headEnd === -1 || m.index < headEnd;
+          if (!stylesheet && !inHead) continue;
+        }
+        const target = localTarget(url, pageDir, ownUrl);
+        if (target === undefined || seen.has(target)) continue;
+        seen.add(target);
+        if (!exists(target)) report(`${rel}: links ${url}, which the build did not write`);
+      }
+    } else if (rel.endsWith('.xml')) {
+      const result = XMLValidator.validate(readFileSync(path.join(site, rel), 'utf8'));
+      if (result !== true) report(`${rel}: not well-formed XML (line ${result.err.line}, column ${result.err.col}: ${result.err.msg})`);
+    }
+  }
+  if (more > 0) problems.push(`… and ${more} more`);
+  return problems;
+}
+
+// ── The swap ───────────────────────────────────────────────────────────────
+
+/** The file operations the swap uses, replaceable in tests (a rename that fails with EXDEV). */
+export interface SwapFs {
+  renameSync: (from: string, to: string) => void;
+  cpSync: (from: string, to: string, options: { recursive: true }) => void;
+  rmSync: (p: string, options: { recursive: true; force: true }) => void;
+  existsSync: (p: string) => boolean;
+  readdirSync: (p: string) => string[];
+  mkdirSync: (p: string, options: { recursive: true }) => void;
+}
+
+const nodeFs: SwapFs = { renameSync, cpSync, rmSync, existsSync, readdirSync: (p) => readdirSync(p), mkdirSync };
+
+const code = (err: unknown) => (err as NodeJS.ErrnoException).code;
+const crossDevice = (err: unknown) => code(err) === 'EXDEV' || code(err) === 'EBUSY';
+
+/**
+ * Replaces the previous site with `site`. By renaming when both sit on one
+ * filesystem (the old site stays whole until the new one is in place); when
+ * a rename crosses filesystems (EXDEV) or the output folder is a mount point
+ * (EBUSY), the new site is first copied in full into the output folder,
+ * then the entries are exchanged there.
+ *
+ * `scratch` is a folder of this build on the same filesystem as `site`.
+ */
+export function swapIn(site: string, outDir: string, scratch: string, mode: SwapMode, fs: SwapFs = nodeFs): void {
+  if (mode === 'contents') return swapContents(site, outDir, fs);
+  const previous = path.join(scratch, 'previous');
+  let moved = false;
+  if (fs.existsSync(outDir)) {
+    try {
+      fs.renameSync(outDir, previous);
+      moved = true;
+    } catch (err) {
+      if (crossDevice(err)) return swapContents(site, outDir, fs);
+      throw err;
+    }
+  }
+  try {
+    fs.renameSync(site, outDir);
+  } catch (err) {
+    if (crossDevice(err)) {
+      // The site was built on another filesystem than the output folder:
+      // copy it next to the output folder first, then rename (atomic).
+      const incoming = path.join(path.dirname(outDir), `.${path.basename(outDir)}-incoming-${process.pid}`);
+      try {
+        fs.cpSync(site, incoming, { recursive: true });
+        fs.renameSync(incoming, outDir);
+      } catch (copyErr) {
+        fs.rmSync(incoming, { recursive: true, force: true });
+        if (moved) fs.renameSync(previous, outDir);
+        throw copyErr;
+      }
+    } else {
+      if (moved) fs.renameSync(previous, outDir);
+      throw err;
+    }
+  }
+  fs.rmSync(previous, { recursive: true, force: true });
+}
+
+/**
+ * The swap when the output folder itself cannot be renamed: the new site is
+ * copied whole into a hidden folder inside it (same filesystem from then
+ * on), then the old entries move aside and the new ones move in. Readers may
+ * meet a mix of old and new files for the few milliseconds of the exchange,
+ * never a half-copied file.
+ */
+function swapContents(site: string, outDir: string, fs: SwapFs): void {
+  const incoming = path.join(outDir, `.rotative-incoming-${process.pid}`);
+  const previous = path.join(outDir, `.rotative-previous-${process.pid}`);
+  try {
+    fs.cpSync(site, incoming, { recursive: true });
+  } catch (err) {
+    fs.rmSync(incoming, { recursive: true, force: true });
+    throw err;
+  }
+  fs.mkdirSync(previous, { recursive: true });
+  for (const name of fs.readdirSync(outDir)) {
+    if (name === path.basename(incoming) || name === path.basename(previous)) continue;
+    fs.renameSync(path.join(outDir, name), path.join(previous, name));
+  }
+  for (const name of fs.readdirSync(incoming)) fs.renameSync(path.join(incoming, name), path.join(outDir, name));
+  fs.rmSync(incoming, { recursive: true, force: true });
+  fs.rmSync(previous, { recursive: true, force: true });
+}
+
+// ── Builds side by side ────────────────────────────────────────────────────
+
+const held = new Set<string>();
+
+function alive(pid: number): boolean {
+  try {
+    return pid > 0 && process.kill(pid, 0);
+  } catch (err) {
+    return code(err) === 'EPERM';
+  }
+}
+
+/** The lock file for a folder that builds share, kept in the system's temporary folder (nothing is written next to it). */
+export function lockFile(kind: string, folder: string): string {
+  return path.join(tmpdir(), `rotative-${kind}-${createHash('sha256').update(realPath(folder)).digest('hex').slice(0, 16)}.lock`);
+}
+
+/**
+ * Waits until no other live build holds `file`, then holds it (the file
+ * holds the holder's pid; a killed build's lock is taken over). Hand-written:
+ * Node has no file lock of its own, and a pid file is all two builds of one
+ * machine need. `onWait` is called once, with the holder's pid, if waiting.
+ */
+export async function acquireLock(file: string, onWait: (holder: number) => void, pollMs = 250): Promise<() => void> {
+  let told = false;
+  let unreadable = 0;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      held.add(file);
+      return () => releaseLock(file);
+    } catch (err) {
+      if (code(err) !== 'EEXIST') throw err;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(file, 'utf8'));
+    } catch {
+      continue; // released in between: try again at once
+    }
+    // Created but not written yet (the holder is between open and write):
+    // read again, unless it stays empty long enough to be a crash's leftover.
+    if (!(holder > 0) && ++unreadable < 20) {
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      continue;
+    }
+    if (!alive(holder)) {
+      // Rename first: of two builds finding the same stale lock, only one
+      // removes it (the other's rename fails), so neither removes a fresh one.
+      const stale = `${file}.stale-${process.pid}`;
+      try {
+        renameSync(file, stale);
+        if (Number(readFileSync(stale, 'utf8')) === holder) unlinkSync(stale);
+        else renameSync(stale, file); // a live build's lock, taken in between: give it back
+      } catch {
+        // another build is taking it over: wait for it like for any holder
+      }
+      continue;
+    }
+    if (!told) {
+      onWait(holder);
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+export function releaseLock(file: string): void {
+  if (!held.delete(file)) return;
+  try {
+    if (Number(readFileSync(file, 'utf8')) === process.pid) unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/** Releases every lock this process holds (on exit, interrupted or not). */
+export function releaseAllLocks(): void {
+  for (const file of [...held]) releaseLock(file);
+}

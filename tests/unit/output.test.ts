@@ -1,0 +1,329 @@
+/**
+ * The output guard, the check before the swap and the swap itself, on
+ * throw-away folders.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  acquireLock,
+  checkBuiltSite,
+  guardOutputFolder,
+  OutputError,
+  placementProblem,
+  SITE_MARKER,
+  swapIn,
+  type SwapFs,
+} from '../../src/build/output.ts';
+import { diffTrees, snapshotTree } from '../helpers/tree.ts';
+
+const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+describe('placementProblem (where the output folder may be)', () => {
+  const project = '/home/ana/rotative';
+  const base = { projectRoot: project, contentDir: `${project}/content`, cacheDir: `${project}/node_modules/.cache/rotative` };
+  const problem = (outDir: string, over: Partial<typeof base> = {}) => placementProblem({ ...base, ...over, outDir }, '/');
+
+  it('accepts <project>/dist and folders outside the project and the content', () => {
+    expect(problem(`${project}/dist`)).toBeUndefined();
+    expect(problem('/srv/www/magazine')).toBeUndefined();
+    expect(problem('/home/ana/rotative-dist')).toBeUndefined(); // a name that merely starts like the project's
+  });
+
+  it.each([
+    [`${project}/content`, /is the content folder/],
+    [`${project}/content/articles`, /lies inside the content folder/],
+    [project, /is the project itself/],
+    ['/home/ana', /contains the project/],
+    ['/', /root of the filesystem/],
+    [`${project}/src`, /lies inside the project .*only .*dist may hold the site/],
+    [`${project}/dist/site`, /lies inside the project/],
+    [`${project}/.git`, /lies inside the project/],
+  ])('refuses %s', (outDir, reason) => {
+    const text = problem(outDir);
+    expect(text).toMatch(reason);
+    expect(text).toContain('ROTATIVE_OUT_DIR');
+  });
+
+  it('refuses a folder that contains a content tree kept outside the project', () => {
+    expect(problem('/data', { contentDir: '/data/magazine/content' })).toMatch(/contains the content folder/);
+    expect(problem('/data/magazine/content/x', { contentDir: '/data/magazine/content' })).toMatch(/inside the content folder/);
+  });
+
+  it('refuses a folder holding the image cache', () => {
+    expect(problem('/var/cache', { cacheDir: '/var/cache/rotative' })).toMatch(/image cache/);
+  });
+});
+
+describe('guardOutputFolder (before anything is written)', () => {
+  function project() {
+    const root = temp('guard');
+    const projectRoot = path.join(root, 'projet');
+    const contentDir = path.join(projectRoot, 'content');
+    write(path.join(contentDir, 'site.yaml'), 'name: x\n');
+    write(path.join(projectRoot, 'package.json'), '{}');
+    return { root, projectRoot, contentDir, cacheDir: path.join(projectRoot, 'node_modules/.cache/rotative') };
+  }
+  const refusal = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (err) {
+      expect(err).toBeInstanceOf(OutputError);
+      return (err as Error).message;
+    }
+    throw new Error('not refused');
+  };
+
+  it('resolves symlinks: a link to the content folder is the content folder', () => {
+    const p = project();
+    const link = path.join(p.root, 'sortie');
+    symlinkSync(p.contentDir, link);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: link }))).toMatch(/is the content folder/);
+    const linkToProject = path.join(p.root, 'lien-projet');
+    symlinkSync(p.projectRoot, linkToProject);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: linkToProject }))).toMatch(/is the project itself/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(linkToProject, 'src', '..', 'content') }))).toMatch(/is the content folder/);
+  });
+
+  it('refuses a non-empty folder that is not a Rotative site, naming it and what it holds', () => {
+    const p = project();
+    const outDir = path.join(p.root, 'photos');
+    write(path.join(outDir, 'vacances.jpg'), 'jpeg');
+    const message = refusal(() => guardOutputFolder({ ...p, outDir }));
+    expect(message).toContain(outDir);
+    expect(message).toContain('vacances.jpg');
+    expect(message).toContain(SITE_MARKER);
+  });
+
+  it('refuses a file in place of the folder or of its parent', () => {
+    const p = project();
+    const file = path.join(p.root, 'fichier');
+    writeFileSync(file, 'x');
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: file }))).toMatch(/not a folder/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(file, 'sous', 'dist') }))).toMatch(/fichier is a file/);
+  });
+
+  it('accepts a missing parent, which the build creates', () => {
+    const p = project();
+    const outDir = path.join(p.root, 'absent', 'site');
+    expect(guardOutputFolder({ ...p, outDir })).toMatchObject({ outDir, mode: 'rename', workParent: path.dirname(outDir) });
+    expect(existsSync(path.dirname(outDir))).toBe(false);
+  });
+
+  it('accepts <project>/dist, an empty folder and a previous Rotative site', () => {
+    const p = project();
+    expect(guardOutputFolder({ ...p, outDir: path.join(p.projectRoot, 'dist') })).toMatchObject({ mode: 'rename', workParent: p.projectRoot });
+    const empty = path.join(p.root, 'vide');
+    mkdirSync(empty);
+    expect(guardOutputFolder({ ...p, outDir: empty }).mode).toBe('rename');
+    const previous = path.join(p.root, 'site');
+    write(path.join(previous, 'index.html'), '<!doctype html>');
+    write(path.join(previous, SITE_MARKER), '');
+    expect(guardOutputFolder({ ...p, outDir: previous })).toMatchObject({ outDir: previous, mode: 'rename' });
+  });
+});
+
+describe('checkBuiltSite (before the swap)', () => {
+  function site(): string {
+    const dir = temp('check');
+    write(path.join(dir, '_astro/page.css'), 'body{}');
+    write(path.join(dir, '_astro/app.js'), '');
+    write(path.join(dir, 'favicon.svg'), '<svg/>');
+    write(path.join(dir, 'rss.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>A &amp; B</title></channel></rss>');
+    write(path.join(dir, 'sitemap-index.xml'), '<?xml version="1.0"?><sitemapindex/>');
+    write(path.join(dir, 'articles/un/index.html'), '<!doctype html>');
+    write(
+      path.join(dir, 'index.html'),
+      `<!doctype html><html><head>
+<link rel="stylesheet" href="/_astro/page.css">
+<link rel=icon href="/favicon.svg">
+<link rel="alternate" type="application/rss+xml" href="/rss.xml">
+<link rel="canonical" href="https://magazine.example/">
+<link rel="preconnect" href="//cdn.example">
+<script type="module" src="/_astro/app.js?v=1"></script>
+</head><body><a href="/manquant/">lien</a><link rel="next" href="/page/2/">
+<script>console.log('<link rel=stylesheet href=/nope.css>')</script></body></html>`,
+    );
+    write(path.join(dir, 'articles/deux/index.html'), '<html><head><link rel="stylesheet" href="../../_astro/page.css"></head><body></body></html>');
+    return dir;
+  }
+
+  it('finds nothing wrong with a complete site', () => {
+    expect(checkBuiltSite(site())).toEqual([]);
+  });
+
+  it('names a page whose stylesheet, script or head link the build did not write', () => {
+    const dir = site();
+    write(
+      path.join(dir, 'articles/trois/index.html'),
+      `<html><head><link href='/_astro/absent.css' rel='stylesheet'><link rel="manifest" href="/site.webmanifest"></head>
+<body><script src="../../_astro/absent.js"></script><link rel="stylesheet" href="/_astro/tard.css"></body></html>`,
+    );
+    expect(checkBuiltSite(dir)).toEqual([
+      'articles/trois/index.html: links /_astro/absent.css, which the build did not write',
+      'articles/trois/index.html: links /site.webmanifest, which the build did not write',
+      'articles/trois/index.html: links ../../_astro/absent.js, which the build did not write',
+      'articles/trois/index.html: links /_astro/tard.css, which the build did not write',
+    ]);
+  });
+
+  it("follows the site's own absolute URLs (feed links, canonical), not other sites'", () => {
+    const dir = site();
+    write(
+      path.join(dir, 'articles/quatre/index.html'),
+      `<html><head><link rel="alternate" type="application/rss+xml" href="https://magazine.example/rubriques/cloud/rss.xml">
+<link rel="canonical" href="https://magazine.example/articles/quatre/"><link rel="alternate" href="https://magazine.example/articles/un">
+<link rel="me" href="https://mastodon.example/@gazette"></head><body></body></html>`,
+    );
+    expect(checkBuiltSite(dir)).toEqual([]);
+    expect(checkBuiltSite(dir, { siteUrl: 'https://magazine.example/' })).toEqual([
+      'articles/quatre/index.html: links https://magazine.example/rubriques/cloud/rss.xml, which the build did not write',
+    ]);
+  });
+
+  it('refuses a site without its _astro folder (every page linking a missing stylesheet)', () => {
+    const dir = site();
+    renameSync(path.join(dir, '_astro'), path.join(temp('elsewhere'), '_astro'));
+    const problems = checkBuiltSite(dir);
+    expect(problems).toContain('index.html: links /_astro/page.css, which the build did not write');
+    expect(problems).toContain('articles/deux/index.html: links ../../_astro/page.css, which the build did not write');
+  });
+
+  it('names a feed or sitemap that is not well-formed XML', () => {
+    const dir = site();
+    write(path.join(dir, 'rubriques/tech/rss.xml'), '<?xml version="1.0"?><rss><channel><title>A & B</title></channel></rss>');
+    write(path.join(dir, 'sitemap-0.xml'), '<urlset><url></urlset>');
+    const problems = checkBuiltSite(dir);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^rubriques\/tech\/rss\.xml: not well-formed XML \(line 1/);
+    expect(problems[1]).toMatch(/^sitemap-0\.xml: not well-formed XML/);
+  });
+
+  it('stops listing after the limit', () => {
+    const dir = site();
+    for (let i = 0; i < 30; i++) write(path.join(dir, `p${i}/index.html`), '<link rel="stylesheet" href="/x.css">');
+    const problems = checkBuiltSite(dir, { limit: 5 });
+    expect(problems).toHaveLength(6);
+    expect(problems.at(-1)).toBe('… and 25 more');
+  });
+});
+
+describe('swapIn', () => {
+  function setting() {
+    const parent = temp('swap');
+    const outDir = path.join(parent, 'dist');
+    write(path.join(outDir, 'index.html'), 'ancien');
+    write(path.join(outDir, 'vieux/index.html'), 'ancien');
+    const work = path.join(parent, '.dist-building-1');
+    const site = path.join(work, 'site');
+    write(path.join(site, 'index.html'), 'nouveau');
+    write(path.join(site, '_astro/page.css'), 'body{}');
+    return { parent, outDir, work, site };
+  }
+  const realFs: SwapFs = { renameSync, cpSync, rmSync, existsSync, readdirSync: (p) => readdirSync(p), mkdirSync: (p, o) => void mkdirSync(p, o) };
+
+  it('renames the new site into place', () => {
+    const { outDir, work, site } = setting();
+    swapIn(site, outDir, work, 'rename');
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
+    expect(existsSync(path.join(outDir, 'vieux'))).toBe(false);
+    expect(existsSync(path.join(work, 'previous'))).toBe(false);
+  });
+
+  it('copies when a rename crosses filesystems (EXDEV)', () => {
+    const { outDir, work, site } = setting();
+    const exdev: SwapFs = {
+      ...realFs,
+      renameSync: (from, to) => {
+        if (from === site) throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
+        renameSync(from, to);
+      },
+    };
+    swapIn(site, outDir, work, 'rename', exdev);
+    expect(snapshotTree(outDir)).toEqual(snapshotTree(site));
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
+    expect(existsSync(path.join(work, 'previous'))).toBe(false);
+  });
+
+  it('exchanges the entries inside an output folder that cannot be renamed (a mount point)', () => {
+    const { parent, outDir, work, site } = setting();
+    const inode = statSync(outDir).ino;
+    const busy: SwapFs = {
+      ...realFs,
+      renameSync: (from, to) => {
+        if (from === outDir || from === site) throw Object.assign(new Error('EBUSY'), { code: from === outDir ? 'EBUSY' : 'EXDEV' });
+        renameSync(from, to);
+      },
+    };
+    swapIn(site, outDir, work, 'rename', busy);
+    expect(statSync(outDir).ino).toBe(inode);
+    expect(diffTrees(snapshotTree(site), snapshotTree(outDir))).toEqual([]);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
+    expect(snapshotTree(parent)['dist/vieux/']).toBeUndefined();
+  });
+
+  it('works across two real filesystems when the system has a second one (/dev/shm)', () => {
+    if (!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev) return;
+    const { outDir, work } = setting();
+    const elsewhere = mkdtempSync('/dev/shm/rotative-swap-');
+    try {
+      const site = path.join(elsewhere, 'site');
+      write(path.join(site, 'index.html'), 'nouveau');
+      swapIn(site, outDir, work, 'rename');
+      expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
+      expect(existsSync(path.join(outDir, 'vieux'))).toBe(false);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('puts the previous site back when the new one cannot be moved in', () => {
+    const { outDir, work, site } = setting();
+    const before = snapshotTree(outDir);
+    const failing: SwapFs = {
+      ...realFs,
+      renameSync: (from, to) => {
+        if (from === site) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        renameSync(from, to);
+      },
+    };
+    expect(() => swapIn(site, outDir, work, 'rename', failing)).toThrow(/EACCES/);
+    expect(snapshotTree(outDir)).toEqual(before);
+  });
+});
+
+describe('acquireLock (builds side by side)', () => {
+  it('waits for a live holder and says so, then takes the lock', async () => {
+    const file = path.join(temp('lock'), 'pages.lock');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    await new Promise((resolve) => holder.once('spawn', resolve));
+    writeFileSync(file, String(holder.pid));
+    const waited: number[] = [];
+    const acquiring = acquireLock(file, (pid) => waited.push(pid), 20);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(waited).toEqual([holder.pid]);
+    expect(readFileSync(file, 'utf8')).toBe(String(holder.pid));
+    holder.kill();
+    const release = await acquiring;
+    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('takes over the lock of a build that was killed', async () => {
+    const file = path.join(temp('lock'), 'pages.lock');
+    writeFileSync(file, '999999999');
+    const waited: number[] = [];
+    const release = await acquireLock(file, (pid) => waited.push(pid), 20);
+    expect(waited).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    release();
+  });
+});
