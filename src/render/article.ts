@@ -63,6 +63,8 @@ const isJsx = (node: AnyNode): node is AnyNode & { name: string | null; attribut
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'blockquote']);
 
 const tagOf = (node: AnyNode) => (node.type === 'element' ? (node as Element).tagName : isJsx(node) ? node.name ?? '' : undefined);
+/** A block element, or a component written on lines of its own (`<Quote>texte</Quote>`), whose text is its own. */
+const isBlock = (node: AnyNode) => node.type === 'mdxJsxFlowElement' || BLOCKS.has(tagOf(node) ?? '');
 const childrenOf = (node: AnyNode): AnyNode[] => ((node as { children?: AnyNode[] }).children ?? []);
 
 /** The text nodes of a block, in order, outside code and outside nested blocks (typeset on their own). */
@@ -71,7 +73,7 @@ function blockTexts(node: AnyNode, out: Text[]): Text[] {
     if (child.type === 'text') out.push(child as Text);
     else {
       const tag = tagOf(child);
-      if (tag !== undefined && !VERBATIM.has(tag) && !BLOCKS.has(tag)) blockTexts(child, out);
+      if (tag !== undefined && !VERBATIM.has(tag) && !isBlock(child)) blockTexts(child, out);
     }
   }
   return out;
@@ -86,7 +88,7 @@ function blockTexts(node: AnyNode, out: Text[]): Text[] {
 function typesetText(node: AnyNode): void {
   const tag = tagOf(node);
   if (tag !== undefined && VERBATIM.has(tag)) return;
-  if (tag !== undefined && BLOCKS.has(tag)) {
+  if (isBlock(node)) {
     const texts = blockTexts(node, []);
     const typeset = typesetBlock(texts.map((t) => t.value));
     texts.forEach((t, i) => (t.value = typeset[i]!));

@@ -62,6 +62,11 @@ describe('renderBody', () => {
     expect(p.querySelector('code sup')).toBeNull();
   });
 
+  it('typesets the text of a component written on one line', async () => {
+    const out = await renderBody(parse('<Quote by="Jeanne">Nous avons choisi l\'open source !</Quote>\n'), ctx);
+    expect(dom(out.html).querySelector('blockquote')?.textContent).toBe('Nous avons choisi l’open source\u202F!');
+  });
+
   it('counts the words of the text, not of the markup', async () => {
     const out = await renderBody(parse('Un deux trois.\n\n<Quote by="Quelqu’un">quatre cinq</Quote>\n\n<Figure src="./photo.jpg" alt="six sept huit" />\n'), ctx);
     expect(out.words).toBe(5);

@@ -37,7 +37,9 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 const isOffsite = (url: string) => /^(https?:)?\/\//i.test(url.trim());
 const srcsetUrls = (srcset: string) => srcset.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '').filter(Boolean);
 const isFacade = (code: string) => code.includes('data-video-embed');
-const loadsPagefind = (code: string) => code.includes('/pagefind/');
+// The search page names Pagefind's bundle in its form (data-bundle, under the
+// site's base) and its script imports what the form names.
+const loadsPagefind = (code: string) => code.includes('/pagefind/') || code.includes('dataset.bundle');
 
 /** The code of a script: inline, or the built file it points to. */
 function scriptCode(script: HTMLScriptElement): string {
@@ -157,7 +159,8 @@ describe('JavaScript', () => {
       }
       const codes = scripts.map(scriptCode);
       if (url === '/recherche/') {
-        if (!codes.some(loadsPagefind)) problems.push(`${url}: the search page does not load Pagefind`);
+        const bundle = document.querySelector('[data-bundle]')?.getAttribute('data-bundle') ?? '';
+        if (!codes.some(loadsPagefind) || !/\/pagefind\/pagefind\.js$/.test(bundle)) problems.push(`${url}: the search page does not load Pagefind`);
         continue;
       }
       const hasVideo = document.querySelector('[data-video-embed]') !== null;
