@@ -117,6 +117,10 @@ export default defineConfig({
   base,
   cacheDir: path.join(environment.cacheDir, 'astro', treeId),
   trailingSlash: 'always',
+  // Article pages give a cacheKey (src/pages/articles/[slug].astro): a page
+  // whose key and code are unchanged is copied from Astro's cache instead of
+  // rendered again.
+  experimental: { incrementalBuild: true },
   build: { format: 'directory' },
   security: {
     // Astro writes a <meta http-equiv="content-security-policy"> into every

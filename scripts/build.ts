@@ -12,7 +12,7 @@ import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
-import { indexSite } from '../src/build/search.ts';
+import { indexSite, type SearchReport } from '../src/build/search.ts';
 import {
   acquireLock,
   checkBuiltSite,
@@ -148,9 +148,9 @@ async function main(): Promise<void> {
   const copyTime = performance.now() - t;
 
   t = performance.now();
-  let indexed: number;
+  let search: SearchReport;
   try {
-    indexed = await indexSite(site);
+    search = await indexSite(site, stats.searchGroups, env.cacheDir);
   } catch (err) {
     console.error(`✖ ${(err as Error).message}`);
     cleanUpAndExit(1);
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(new Date(a.publishedAt))}`),
     `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache (${seconds(stats.timings.render)})`,
     `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
-    `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${indexed} pages in the search index`,
+    `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${search.pages} pages in the search index (${search.indexed} of ${search.indexed + search.reused} yearly indexes made, the others from cache)`,
     `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
     ...report.notices.map((n) => `  notice: ${n}`),
   ];

@@ -8,6 +8,7 @@
  * server's preview): a draft or scheduled article has no page, no listing,
  * no feed entry, no related or follow-up link anywhere.
  */
+import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { adjacentEpisodes, episodesInOrder, sortByPublishedDesc } from '../lib/ordering.ts';
 import { relatedArticles } from '../lib/related.ts';
@@ -17,7 +18,8 @@ import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../l
 import type { PictureData } from '../lib/images.ts';
 import type { StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
 import type { ArticleEntryData } from '../loaders/loaders.ts';
-import { getPicture } from './images.ts';
+import { getLogo, getPicture } from './images.ts';
+import { getSite } from './context.ts';
 
 export interface AuthorView {
   id: string;
@@ -83,6 +85,8 @@ export interface ArticleView {
   feedHtml: string;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
+  /** Hash of everything the rendered body depends on (src/loaders/magazine.ts). */
+  digest: string;
 }
 
 export interface Magazine {
@@ -165,6 +169,7 @@ async function loadMagazine(): Promise<Magazine> {
       sourceKey: a.sourceKey,
       feedHtml: a.feedHtml ?? '',
       hasYoutube: a.hasYoutube,
+      digest: a.digest,
     };
   });
   const sorted = sortByPublishedDesc(articles);
@@ -218,8 +223,49 @@ function relatable(a: ArticleView): RelatableView {
   return r;
 }
 
+const contexts = new Map<string, ReturnType<typeof computeArticleContext>>();
+
 /** Everything the article page shows around the body, derived once per article. */
-export async function getArticleContext(article: ArticleView) {
+export function getArticleContext(article: ArticleView): ReturnType<typeof computeArticleContext> {
+  let context = contexts.get(article.slug);
+  if (!context) {
+    context = computeArticleContext(article);
+    contexts.set(article.slug, context);
+  }
+  return context;
+}
+
+let siteDigest: Promise<string> | undefined;
+
+/**
+ * A hash of what every page shows besides its own content: the site
+ * settings, the rubriques, series and authors (header, footer, bylines).
+ */
+function getSiteDigest(): Promise<string> {
+  siteDigest ??= getMagazine().then(({ authors, categories, series }) =>
+    createHash('sha256')
+      .update(JSON.stringify({ site: getSite(), logo: getLogo(), authors: [...authors.values()], categories: [...categories.values()], series: [...series.values()] }))
+      .digest('hex'),
+  );
+  return siteDigest;
+}
+
+/**
+ * The key under which Astro's incremental build may reuse an article page:
+ * a hash of everything the page shows (the article as the data layer made
+ * it, body digest included; its neighbours, related articles and follow-ups;
+ * the site's digest). Anything the page reads must be in here: a key that
+ * misses a dependency serves a stale page.
+ */
+export async function getArticlePageKey(article: ArticleView): Promise<string> {
+  const context = await getArticleContext(article);
+  return createHash('sha256')
+    .update(await getSiteDigest())
+    .update(JSON.stringify({ article, context }))
+    .digest('hex');
+}
+
+async function computeArticleContext(article: ArticleView) {
   const mag = await getMagazine();
   const n = await getListings();
   const episodes = article.series ? episodesInOrder(n.bySeries.get(article.series.id) ?? []) : [];

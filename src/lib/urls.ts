@@ -82,8 +82,10 @@ export interface SiteUrls {
   authorPath(id: string, page?: number): string;
   /** The search page: `/recherche/`. */
   searchPath(): string;
-  /** Pagefind's browser bundle, written by the search phase: `/pagefind/pagefind.js`. */
-  searchBundlePath(): string;
+  /** Pagefind's browser bundle of one search index, written by the search phase: `/pagefind/<group>/pagefind.js`. */
+  searchBundlePath(group: string): string;
+  /** The folder of one search index (one per year: src/lib/search-groups.ts): `/pagefind/<group>/`. */
+  searchIndexPath(group: string): string;
   /** The page static hosts answer unknown paths with: `/404.html`. */
   notFoundPath(): string;
   /** The main feed: `/rss.xml`. */
@@ -160,7 +162,8 @@ export function urlsFor(base: string): SiteUrls {
     },
     authorPath: (id, page = 1) => paged(at(`/auteurs/${segment(id)}/`), page),
     searchPath: () => at('/recherche/'),
-    searchBundlePath: () => at('/pagefind/pagefind.js'),
+    searchBundlePath: (group) => at(`/pagefind/${segment(group)}/pagefind.js`),
+    searchIndexPath: (group) => at(`/pagefind/${segment(group)}/`),
     notFoundPath: () => at('/404.html'),
     mainFeedPath: (format = 'rss') => at(`/${FEED_FILES[format]}`),
     seriesFeedPath: (id, format = 'rss') => `${seriesPath(id)}${FEED_FILES[format]}`,
@@ -216,6 +219,7 @@ export const {
   authorPath,
   searchPath,
   searchBundlePath,
+  searchIndexPath,
   notFoundPath,
   mainFeedPath,
   seriesFeedPath,

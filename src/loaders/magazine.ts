@@ -17,6 +17,7 @@ import type { Site } from '../schemas/site.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { partitionByStatus } from '../lib/publishing.ts';
+import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
@@ -104,6 +105,8 @@ export interface PreparedMagazine {
     images: { sources: number; processed: number; cached: number };
     rendered: number;
     renderedFromCache: number;
+    /** The published article pages by search group (src/lib/search-groups.ts), for the search phase. */
+    searchGroups: { name: string; pages: string[] }[];
     timings: { content: number; images: number; render: number };
   };
 }
@@ -150,6 +153,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       images: { sources: prepared.images.length, processed: prepared.encoded?.processed ?? 0, cached: prepared.encoded?.cached ?? 0 },
       rendered: 0,
       renderedFromCache: 0,
+      searchGroups: [],
       timings: { ...prepared.timings, render: 0 },
     },
   };
@@ -267,6 +271,12 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     }
     result.articles.push(stored);
   }
+  const groups = new Map<string, string[]>();
+  for (const a of status.published) {
+    const name = searchGroupOf(a.publishedAt);
+    groups.set(name, [...(groups.get(name) ?? []), `articles/${a.article.slug}/index.html`]);
+  }
+  result.stats.searchGroups = orderSearchGroups(groups.keys()).map((name) => ({ name, pages: groups.get(name)!.sort() }));
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;
   result.stats.timings.render = performance.now() - t;

@@ -14,6 +14,7 @@ import {
   newsSitemapPath,
   notFoundPath,
   searchBundlePath,
+  searchIndexPath,
   searchPath,
   seriesFeedPath,
   seriesFeedPaths,
@@ -109,7 +110,8 @@ describe('file paths', () => {
   });
 
   it('search bundle, 404 page, sitemaps', () => {
-    expect(searchBundlePath()).toBe('/pagefind/pagefind.js');
+    expect(searchBundlePath('2016')).toBe('/pagefind/2016/pagefind.js');
+    expect(searchIndexPath('2016')).toBe('/pagefind/2016/');
     expect(notFoundPath()).toBe('/404.html');
     expect(sitemapIndexPath()).toBe('/sitemap-index.xml');
     expect(newsSitemapPath()).toBe('/news-sitemap.xml');
@@ -186,7 +188,7 @@ describe('helpers for a site hosted under /magazine/', () => {
     expect(urls.categoryFeedPath('cloud')).toBe('/magazine/rubriques/cloud/rss.xml');
     expect(urls.imagePath('/x.jpg')).toBe('/magazine/_images/x.jpg');
     expect(urls.mediaPath('clip-abc.mp4')).toBe('/magazine/_media/clip-abc.mp4');
-    expect(urls.searchBundlePath()).toBe('/magazine/pagefind/pagefind.js');
+    expect(urls.searchBundlePath('2016')).toBe('/magazine/pagefind/2016/pagefind.js');
     expect(urls.notFoundPath()).toBe('/magazine/404.html');
     expect(urls.sitemapIndexPath()).toBe('/magazine/sitemap-index.xml');
     expect(urls.newsSitemapPath()).toBe('/magazine/news-sitemap.xml');
