@@ -160,7 +160,7 @@ describe('JavaScript', () => {
       const codes = scripts.map(scriptCode);
       if (url === '/recherche/') {
         const bundle = document.querySelector('[data-bundle]')?.getAttribute('data-bundle') ?? '';
-        if (!codes.some(loadsPagefind) || !/\/pagefind\/pagefind\.js$/.test(bundle)) problems.push(`${url}: the search page does not load Pagefind`);
+        if (!codes.some(loadsPagefind) || !/\/pagefind\/[^/]+\/pagefind\.js$/.test(bundle)) problems.push(`${url}: the search page does not load Pagefind`);
         continue;
       }
       const hasVideo = document.querySelector('[data-video-embed]') !== null;
