@@ -4,12 +4,13 @@
  * that exists and an unknown id; its provisional text is never published; and
  * no build or check ever writes to the content it reads.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildSite, fixture, runScript } from '../helpers/build.ts';
+import { buildSite, fixture, ROOT, runScript } from '../helpers/build.ts';
 import { snapshotTree } from '../helpers/tree.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-writer-tools-'));
@@ -86,6 +87,54 @@ describe('npm run new', () => {
     expect(checked.stdout).toMatch(/Rappel.*1 brouillon/);
     expect(reminder.some((l) => l.includes('index.mdx:3') && l.includes('description'))).toBe(true);
     expect(checked.stderr).toBe('');
+  });
+
+  it('in a terminal, asks for each missing choice, listing them, and takes numbers or ids', () => {
+    // A pseudo-terminal, so that stdin and stdout are TTYs as for a writer;
+    // each answer is typed once the script shows its question.
+    const python = `
+import os, pty, re, select, sys, time
+node, script, title, *answers = sys.argv[1:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(node, [node, script, title])
+out, mark, deadline = b'', 0, time.time() + 60
+while time.time() < deadline:
+    r, _, _ = select.select([fd], [], [], 0.2)
+    if not r:
+        continue
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    # A new question: on a new line since the last answer (readline redraws
+    # the question on the same line as it echoes what was typed).
+    if answers and re.search(rb'\\n[^\\n]*\\] : (\\x1b\\[[0-9]*G)?$', out[mark:]):
+        os.write(fd, answers.pop(0).encode() + b'\\r')
+        mark = len(out)
+sys.stdout.write(out.decode('utf-8', 'replace'))
+sys.exit(os.waitpid(pid, 0)[1] >> 8)
+`;
+    const result = spawnSync('python3', ['-c', python, process.execPath, path.join(ROOT, 'scripts/new-article.ts'), 'Essai au terminal', 'claire', '2,1', '', '1', '2026-09-01T07:15'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ROTATIVE_CONTENT_DIR: content, ROTATIVE_NOW: '2026-07-14T09:30:00+02:00' },
+      timeout: 90_000,
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    // The choices are listed with their names; a wrong answer is asked again.
+    expect(result.stdout).toContain('1. alice-martin — Alice Martin');
+    expect(result.stdout).toContain('2. mobile — Mobile');
+    expect(result.stdout).toContain('1. un-an-apres — Un an après');
+    expect(result.stdout).toContain('« claire » n’est pas dans la liste');
+    const data = frontMatter(path.join(content, 'articles/2026/essai-au-terminal/index.mdx'));
+    expect(data.authors).toEqual(['bruno-petit', 'alice-martin']);
+    expect(data.category).toBe('cloud');
+    expect(data.series).toBe('un-an-apres');
+    expect(data.publishedAt).toBe('2026-09-01T07:15:00+02:00');
   });
 
   it('files the article under the year of its date in Paris, not in UTC', () => {
