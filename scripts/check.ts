@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/build/prepare.ts';
-import { formatProblems } from '../src/lib/errors.ts';
+import { formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
 
 const started = performance.now();
 const env = readEnvironmentOrExit();
@@ -20,6 +20,15 @@ if (problems.length > 0) {
 console.log(
   `✔ Content is valid: ${content.articles.length} articles, ${content.authors.size} authors, ${content.categories.size} rubriques, ${content.series.size} series, ${images.length} published images (${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );
+// Drafts may keep the scaffold's provisional text: not an error, but the
+// writer is reminded of what is left to write before removing `draft: true`.
+if (content.reminders.length > 0) {
+  const drafts = new Set(content.reminders.map((p) => p.file)).size;
+  console.log(
+    `✎ Rappel : ${drafts === 1 ? '1 brouillon contient' : `${drafts} brouillons contiennent`} encore du texte provisoire de « npm run new », à remplacer avant de retirer « draft: true » :`,
+  );
+  for (const p of sortProblems(content.reminders)) console.log(`  - ${formatProblem(p)}`);
+}
 
 // `npm run check --content-only` (without `--`) gives the flag to npm, which
 // passes it on as npm_config_content_only.

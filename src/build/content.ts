@@ -24,6 +24,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { findUnsafeContent } from '../markdown/safety.ts';
+import { findPlaceholders } from './placeholders.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
 import { decodePercent, isExternalUrl, resolveWriterPath } from './paths.ts';
 
@@ -74,6 +75,11 @@ export interface LoadedContent {
   series: Map<string, LoadedEntry<SeriesData>>;
   articles: LoadedArticle[];
   problems: ContentProblem[];
+  /**
+   * The scaffold's provisional text left in drafts (see findPlaceholders): not
+   * errors, since a draft is published nowhere; `npm run check` reminds of them.
+   */
+  reminders: ContentProblem[];
   /**
    * Ids and slugs of files that exist but are invalid: their own problems are
    * reported, and references to them are not reported a second time.
@@ -409,6 +415,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     series: new Map(),
     articles: [],
     problems,
+    reminders: [],
     invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
   };
 
@@ -507,6 +514,9 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     const article: LoadedArticle = { slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, tree: scan.tree };
     content.articles.push(article);
     linesOf.set(article, validated!.lineOf);
+    // Refused only once it would be published: a draft keeps them while its writer works.
+    const placeholders = findPlaceholders({ file, data, body: article.body, bodyLine: lineAt(source, fm[0].length), lineOf: validated!.lineOf });
+    (data.draft ? content.reminders : problems).push(...placeholders);
   }
 
   checkReferences(content, problems, linesOf);

@@ -1,14 +1,16 @@
 /**
- * The writers' tools on a content tree: `npm run new` writes a draft that
- * `npm run check` accepts and refuses a slug that exists; and no build or
- * check ever writes to the content it reads.
+ * The writers' tools on a content tree: `npm run new` writes a draft in its
+ * own folder that `npm run check` accepts, says what it chose, refuses a slug
+ * that exists and an unknown id; its provisional text is never published; and
+ * no build or check ever writes to the content it reads.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildSite, fixture, runScript } from '../helpers/build.ts';
+import { buildSite, fixture, ROOT, runScript } from '../helpers/build.ts';
 import { snapshotTree } from '../helpers/tree.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-writer-tools-'));
@@ -33,16 +35,21 @@ describe('npm run new', () => {
     content = path.join(mkdtempSync(path.join(work, 'new-')), 'content');
     cpSync(fixture('basic'), content, { recursive: true });
   });
+  // Run with a pipe as stdin, as in CI: nothing is asked, defaults are said.
   const newArticle = (title: string, now: string, args: string[] = []) =>
     runScript('scripts/new-article.ts', { contentDir: content, now, args: [title, ...args], outDir: path.join(work, 'unused-out') });
+  const check = () => runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
+  /** The scaffolded file with `draft: true` removed, as a writer publishing it too soon. */
+  const undraft = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/^draft: true.*\n/m, ''));
 
-  it('writes a draft under articles/<year>/<slug>.mdx that npm run check accepts', () => {
+  it('writes a draft in the folder form articles/<year>/<slug>/index.mdx, saying which author and rubrique it chose and how to change them', () => {
     const result = newArticle("L'été du cloud : bilan", '2026-07-14T09:30:45+02:00');
     expect(result.status, result.stderr).toBe(0);
 
-    const file = path.join(content, 'articles/2026/l-ete-du-cloud-bilan.mdx');
+    const file = path.join(content, 'articles/2026/l-ete-du-cloud-bilan/index.mdx');
     expect(existsSync(file), `not written; stdout:\n${result.stdout}`).toBe(true);
-    expect(result.stdout).toContain(path.join('articles', '2026', 'l-ete-du-cloud-bilan.mdx'));
+    expect(readdirSync(path.join(content, 'articles/2026'))).toEqual(['l-ete-du-cloud-bilan']);
+    expect(result.stdout).toContain(path.join('articles', '2026', 'l-ete-du-cloud-bilan', 'index.mdx'));
 
     const data = frontMatter(file);
     expect(data.title).toBe("L'été du cloud : bilan");
@@ -52,36 +59,131 @@ describe('npm run new', () => {
     expect(data.publishedAt).toBe('2026-07-14T09:30:00+02:00');
     expect(data.authors).toEqual(['alice-martin']);
     expect(data.category).toBe('cloud');
+    expect(data.series).toBeUndefined();
+    // The provisional lede is marked as such.
+    expect(data.description).toMatch(/^\[À ÉCRIRE\] /);
 
-    const check = runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
-    expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toContain('✔ Content is valid: 5 articles');
+    // Each default is said, with why and the option that changes it.
+    const said = (word: string) => result.stdout.split('\n').find((l) => l.startsWith(`${word} :`)) ?? '';
+    expect(said('auteur')).toContain('alice-martin');
+    expect(said('auteur')).toContain('ordre alphabétique');
+    expect(said('auteur')).toContain('--author');
+    expect(said('auteur')).toContain('bruno-petit');
+    expect(said('rubrique')).toContain('cloud');
+    expect(said('rubrique')).toContain('--category');
+    expect(said('rubrique')).toContain('mobile');
+    expect(said('série')).toContain('aucune');
+    expect(said('série')).toContain('--series');
+    expect(said('date')).toContain('2026-07-14T09:30:00+02:00');
+    expect(said('date')).toContain('--date');
+    expect(result.stdout).toContain('draft: true');
+    noStackTrace(result.stderr);
+
+    // The draft is valid; its provisional text is only a reminder.
+    const checked = check();
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('✔ Content is valid: 5 articles');
+    const reminder = checked.stdout.split('\n').filter((l) => l.includes('l-ete-du-cloud-bilan'));
+    expect(checked.stdout).toMatch(/Rappel.*1 brouillon/);
+    expect(reminder.some((l) => l.includes('index.mdx:3') && l.includes('description'))).toBe(true);
+    expect(checked.stderr).toBe('');
+  });
+
+  it('in a terminal, asks for each missing choice, listing them, and takes numbers or ids', () => {
+    // A pseudo-terminal, so that stdin and stdout are TTYs as for a writer;
+    // each answer is typed once the script shows its question.
+    const python = `
+import os, pty, re, select, sys, time
+node, script, title, *answers = sys.argv[1:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(node, [node, script, title])
+out, mark, deadline = b'', 0, time.time() + 60
+while time.time() < deadline:
+    r, _, _ = select.select([fd], [], [], 0.2)
+    if not r:
+        continue
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    # A new question: on a new line since the last answer (readline redraws
+    # the question on the same line as it echoes what was typed).
+    if answers and re.search(rb'\\n[^\\n]*\\] : (\\x1b\\[[0-9]*G)?$', out[mark:]):
+        os.write(fd, answers.pop(0).encode() + b'\\r')
+        mark = len(out)
+sys.stdout.write(out.decode('utf-8', 'replace'))
+sys.exit(os.waitpid(pid, 0)[1] >> 8)
+`;
+    const result = spawnSync('python3', ['-c', python, process.execPath, path.join(ROOT, 'scripts/new-article.ts'), 'Essai au terminal', 'claire', '2,1', '', '1', '2026-09-01T07:15'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ROTATIVE_CONTENT_DIR: content, ROTATIVE_NOW: '2026-07-14T09:30:00+02:00' },
+      timeout: 90_000,
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    // The choices are listed with their names; a wrong answer is asked again.
+    expect(result.stdout).toContain('1. alice-martin — Alice Martin');
+    expect(result.stdout).toContain('2. mobile — Mobile');
+    expect(result.stdout).toContain('1. un-an-apres — Un an après');
+    expect(result.stdout).toContain('« claire » n’est pas dans la liste');
+    const data = frontMatter(path.join(content, 'articles/2026/essai-au-terminal/index.mdx'));
+    expect(data.authors).toEqual(['bruno-petit', 'alice-martin']);
+    expect(data.category).toBe('cloud');
+    expect(data.series).toBe('un-an-apres');
+    expect(data.publishedAt).toBe('2026-09-01T07:15:00+02:00');
   });
 
   it('files the article under the year of its date in Paris, not in UTC', () => {
     const result = newArticle('Bonne année', '2016-12-31T23:30:00Z');
     expect(result.status, result.stderr).toBe(0);
-    const file = path.join(content, 'articles/2017/bonne-annee.mdx');
+    const file = path.join(content, 'articles/2017/bonne-annee/index.mdx');
     expect(existsSync(file), result.stdout).toBe(true);
     expect(frontMatter(file).publishedAt).toBe('2017-01-01T00:30:00+01:00');
+  });
+
+  it('honours --author (several), --category, --series (next episode) and --date, and says so', () => {
+    const result = newArticle('La suite du feuilleton', '2026-07-14T09:30:00+02:00', [
+      '--author', 'bruno-petit', '--author', 'alice-martin', '--category', 'mobile', '--series', 'un-an-apres', '--date', '2026-12-01',
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    const file = path.join(content, 'articles/2026/la-suite-du-feuilleton/index.mdx');
+    const data = frontMatter(file);
+    expect(data.authors).toEqual(['bruno-petit', 'alice-martin']);
+    expect(data.category).toBe('mobile');
+    expect(data.series).toBe('un-an-apres');
+    // The fixture's series has episodes 1 and 2.
+    expect(data.episode).toBe(3);
+    // A day alone is 8 h in Paris (winter time).
+    expect(data.publishedAt).toBe('2026-12-01T08:00:00+01:00');
+    expect(result.stdout).toMatch(/^auteurs : bruno-petit, alice-martin$/m);
+    expect(result.stdout).toMatch(/^rubrique : mobile$/m);
+    expect(result.stdout).toMatch(/^série : un-an-apres$/m);
+    expect(result.stdout).not.toContain('ordre alphabétique');
+
+    const checked = check();
+    expect(checked.status, checked.stderr).toBe(0);
   });
 
   it('refuses the same title twice, naming the existing file, and leaves it as it was', () => {
     const now = '2026-07-14T09:30:00+02:00';
     expect(newArticle("L'été du cloud : bilan", now).status).toBe(0);
-    const file = path.join(content, 'articles/2026/l-ete-du-cloud-bilan.mdx');
+    const file = path.join(content, 'articles/2026/l-ete-du-cloud-bilan/index.mdx');
     const first = readFileSync(file, 'utf8');
 
     for (const title of ["L'été du cloud : bilan", 'L’Été du Cloud — bilan !']) {
       const again = newArticle(title, '2026-07-15T10:00:00+02:00');
       expect(again.status, `"${title}" was accepted`).toBe(1);
       expect(again.stderr).toContain('l-ete-du-cloud-bilan');
-      expect(again.stderr).toContain('articles/2026/l-ete-du-cloud-bilan.mdx');
-      expect(again.stderr).toMatch(/exists already/);
+      expect(again.stderr).toContain('articles/2026/l-ete-du-cloud-bilan/index.mdx');
+      expect(again.stderr).toMatch(/déjà/);
       noStackTrace(again.stderr);
     }
     expect(readFileSync(file, 'utf8')).toBe(first);
-    expect(readdirSync(path.join(content, 'articles/2026'))).toEqual(['l-ete-du-cloud-bilan.mdx']);
+    expect(readdirSync(path.join(content, 'articles/2026'))).toEqual(['l-ete-du-cloud-bilan']);
   });
 
   it('refuses a slug used in another year folder', () => {
@@ -93,13 +195,72 @@ describe('npm run new', () => {
     expect(snapshotTree(content)).toEqual(before);
   });
 
-  it('refuses an unknown --author, listing the valid ids', () => {
+  it('refuses an unknown id, listing the valid ones and suggesting the closest', () => {
     const before = snapshotTree(content);
-    const result = newArticle('Un titre', '2026-07-14T09:30:00+02:00', ['--author', 'claire-martin']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('found "claire-martin", expected one of: alice-martin, bruno-petit');
-    noStackTrace(result.stderr);
+    const cases: [string[], string, string | undefined][] = [
+      [['--author', 'alice-martn'], 'alice-martin, bruno-petit', 'alice-martin'],
+      [['--author', 'claire-martin'], 'alice-martin, bruno-petit', undefined],
+      [['--category', 'clou'], 'cloud, mobile', 'cloud'],
+      [['--series', 'un-an-aprs'], 'un-an-apres', 'un-an-apres'],
+    ];
+    for (const [args, valid, suggestion] of cases) {
+      const result = newArticle('Un titre', '2026-07-14T09:30:00+02:00', args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain(args[0]);
+      expect(result.stderr).toContain(`« ${args[1]} »`);
+      expect(result.stderr).toContain(valid);
+      if (suggestion) expect(result.stderr).toContain(`Vouliez-vous dire « ${suggestion} »`);
+      else expect(result.stderr).not.toContain('Vouliez-vous dire');
+      noStackTrace(result.stderr);
+    }
     expect(snapshotTree(content)).toEqual(before);
+  });
+
+  it('refuses an unreadable --date, with examples', () => {
+    const result = newArticle('Un titre', '2026-07-14T09:30:00+02:00', ['--date', '14/07/2026']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('14/07/2026');
+    expect(result.stderr).toContain('--date 2026-07-14');
+    noStackTrace(result.stderr);
+  });
+
+  it('a scaffold whose draft: true is removed is refused by check and build, naming each provisional text, and nothing is published', () => {
+    expect(newArticle('Trop tôt', '2016-05-20T09:00:00+02:00').status).toBe(0);
+    const file = path.join(content, 'articles/2016/trop-tot/index.mdx');
+    undraft(file);
+    expect(frontMatter(file).draft).toBeUndefined();
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const lineOf = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+    const where = [`trop-tot/index.mdx:${lineOf('description:')} › description`, `trop-tot/index.mdx:${lineOf('[À ÉCRIRE] Le premier')}`, `trop-tot/index.mdx:${lineOf('## [À ÉCRIRE]')}`];
+
+    const checked = check();
+    expect(checked.status).toBe(1);
+    for (const w of where) expect(checked.stderr, w).toContain(w);
+    expect(checked.stderr).toContain('[À ÉCRIRE]');
+    expect(checked.stderr).toContain('draft: true');
+    noStackTrace(checked.stderr);
+
+    const outDir = path.join(work, 'refused-out', 'site');
+    const built = buildSite({ contentDir: content, outDir, env: { ROTATIVE_CACHE_DIR: path.join(work, 'cache') } });
+    expect(built.status, built.stdout).toBe(1);
+    for (const w of where) expect(built.stderr, w).toContain(w);
+    noStackTrace(built.stderr);
+    expect(existsSync(outDir), 'the refused build wrote its output folder').toBe(false);
+  });
+
+  it('an article whose writer replaced the provisional text passes check, with no reminder', () => {
+    expect(newArticle('Prêt à paraître', '2016-05-20T09:00:00+02:00').status).toBe(0);
+    const file = path.join(content, 'articles/2016/pret-a-paraitre/index.mdx');
+    undraft(file);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^description: .*$/m, 'description: "Un vrai chapô."')
+        .replace(/\n---\n[\s\S]*$/, '\n---\n\nUn vrai texte.\n\n## Un intertitre\n\nLa suite de l’article.\n'),
+    );
+    const checked = check();
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).not.toContain('Rappel');
   });
 });
 
