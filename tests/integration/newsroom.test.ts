@@ -188,6 +188,8 @@ describe('newsroom fields that are content errors', () => {
     write('apres.mdx', 'title: "Après"\ndescription: "x"\npublishedAt: 2016-05-12T08:00:00+02:00\ncorrections:\n  - at: 2030-05-10T08:00:00+02:00\n    text: "trop tard"');
     write('vide.mdx', 'title: "Vide"\ndescription: "x"\npublishedAt: 2016-05-12T08:00:00+02:00\ncorrections:\n  - at: 2016-05-13T08:00:00+02:00\n    text: ""');
     write('alias.mdx', 'title: "Alias"\ndescription: "x"\npublishedAt: 2016-05-12T08:00:00+02:00\naliases: [lancement, "Pas Un Slug"]');
+    write('renomme.mdx', 'title: "Renommé"\ndescription: "x"\npublishedAt: 2016-05-12T08:00:00+02:00\naliases: [vieux-slug]');
+    write('renvoi.mdx', 'title: "Renvoi"\ndescription: "x"\npublishedAt: 2016-05-13T08:00:00+02:00\nrevisits: [vieux-slug]');
     write('expire.mdx', 'title: "Expire"\ndescription: "x"\npublishedAt: 2016-05-12T08:00:00+02:00\nexpiresAt: 2016-05-01T08:00:00+02:00');
     result = buildSite({ contentDir: dir, outDir: path.join(root, 'bad-out') });
     out = result.stderr + result.stdout;
@@ -204,5 +206,7 @@ describe('newsroom fields that are content errors', () => {
     expect(out).toMatch(/alias\.mdx:5\b.*aliases\[0\].*lancement/);
     expect(out).toMatch(/alias\.mdx:5\b.*aliases\[1\].*pas-un-slug/);
     expect(out).toMatch(/expire\.mdx:5\b.*expiresAt/);
+    // A link to a former slug names the new one.
+    expect(out).toMatch(/renvoi\.mdx:5\b.*revisits\[0\].*« renomme »/);
   });
 });
