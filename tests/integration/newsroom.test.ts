@@ -5,6 +5,7 @@
  * runs on a copy of the basic fixture, changed here as a writer would.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,6 +158,14 @@ describe('a newsroom build, then a rename with an alias, then a rename without o
     const urls = sitemapUrls(outDir);
     expect(urls).toContain(target);
     expect(urls).not.toContain(`${ORIGIN}/articles/ancien-titre/`);
+  });
+
+  it('writes valid HTML for the redirect page and the corrected article (Nu Html Checker)', () => {
+    const vnuJar = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+    const files = ['articles/ancien-titre/index.html', 'articles/lancement/index.html'].map((f) => path.join(outDir, f));
+    const run = spawnSync('java', ['-Xss4m', '-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { encoding: 'utf8', timeout: 120_000 });
+    const messages = (JSON.parse(run.stderr) as { messages: { type: string; message: string; url?: string }[] }).messages;
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
   });
 
   it('refuses a rename that would lose a URL, names the slug and the alias to add, and publishes nothing', () => {
