@@ -10,6 +10,7 @@ import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/build/dev-assets.ts';
 import { headersUnderBase } from './src/build/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
+import { latestContentPass } from './src/loaders/loaders.ts';
 
 // `astro dev`/`astro preview` load this file directly: a bad variable prints
 // one line and exits instead of Astro's stack trace.
@@ -21,6 +22,12 @@ const environment = readEnvironmentOrExit();
  * is not one is left out here: the content loaders report it to the writer
  * with the other problems, which Astro's own config check would hide.
  */
+/** True for the URL of a renamed article's former address (`aliases:`). */
+function isFormerArticleUrl(page: string): boolean {
+  const slug = /\/articles\/([^/]+)\/$/.exec(new URL(page).pathname)?.[1];
+  return slug !== undefined && (latestContentPass()?.stats.redirects ?? []).some((r) => r.from === decodeURIComponent(slug));
+}
+
 function siteUrl(): string | undefined {
   if (environment.siteUrl) return environment.siteUrl;
   try {
@@ -140,8 +147,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     // Every built page is public (unpublished articles get no page at all);
-    // the search page has no content of its own to index.
-    sitemap({ filter: (page) => !page.includes('/recherche/') }),
+    // the search page has no content of its own to index, and the page left
+    // at a renamed article's former address is not a page of its own: the
+    // sitemap names only the new URL. The content pass of this process knows
+    // the former slugs.
+    sitemap({ filter: (page) => !page.includes('/recherche/') && !isFormerArticleUrl(page) }),
     rotativeDevAssets(environment, base),
     cspHeaders(),
   ],

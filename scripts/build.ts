@@ -6,10 +6,11 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
+import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
 import { indexSite, type SearchReport } from '../src/build/search.ts';
@@ -143,6 +144,14 @@ async function main(): Promise<void> {
   const { stats, feeds: feedsTime } = report;
   const pagesTime = performance.now() - t - stats.timings.content - stats.timings.images - stats.timings.render;
 
+  // Renamed articles: a 301 from each former address, for static hosts that
+  // read a `_redirects` file (Netlify, Cloudflare Pages…); the others serve
+  // the redirect page rendered at the former address (src/pages/articles/[alias]/).
+  if (stats.redirects.length > 0) {
+    const urls = urlsFor(basePathOf(report.siteUrl));
+    writeFileSync(path.join(site, '_redirects'), stats.redirects.map((r) => `${urls.articlePath(r.from)} ${urls.articlePath(r.to)} 301\n`).join(''));
+  }
+
   t = performance.now();
   const published = publishAssets(report.images, report.files, env.cacheDir, site);
   const copyTime = performance.now() - t;
@@ -198,6 +207,10 @@ async function main(): Promise<void> {
     `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
     `  articles: ${stats.published} published, ${scheduled.length} scheduled, ${stats.drafts} draft${stats.drafts === 1 ? '' : 's'}`,
     ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(new Date(a.publishedAt))}`),
+    ...(stats.expired.length ? [`  expired: ${stats.expired.length} withdrawn at their expiresAt, published nowhere`] : []),
+    ...stats.expired.map((a) => `    expired: ${a.slug} on ${toIsoString(new Date(a.expiresAt))}`),
+    ...stats.expiring.map((a) => `    will expire: ${a.slug} on ${toIsoString(new Date(a.expiresAt))}`),
+    ...(stats.redirects.length ? [`  redirects: ${stats.redirects.length} former article address${stats.redirects.length === 1 ? '' : 'es'} (aliases), in _redirects and as redirect pages`] : []),
     `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache (${seconds(stats.timings.render)})`,
     `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${search.pages} pages in the search index (${search.indexed} of ${search.indexed + search.reused} yearly indexes made, the others from cache)`,

@@ -23,6 +23,7 @@ import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
+import { formatDateTime } from '../lib/dates.ts';
 import { findUnsafeContent } from '../markdown/safety.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
@@ -502,6 +503,20 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
         expected: 'a date not later than the date of the build: the time of the build, or ROTATIVE_NOW when it is set',
       });
     }
+    // A correction is news about the past: one dated after the build would
+    // show a notice readers cannot have been given yet.
+    data?.corrections.forEach((c, i) => {
+      if (c.at.getTime() > now.getTime()) {
+        problems.push({
+          file,
+          field: `corrections[${i}].at`,
+          line: validated!.lineOf(['corrections', i, 'at']),
+          found: `une correction datée du ${frenchDay(c.at)}, après la date de la construction du site (${frenchDay(now)})`,
+          expected: 'une date de correction passée : au plus tard la date de la construction (ou ROTATIVE_NOW)',
+          hint: 'corrigez la date de la correction',
+        });
+      }
+    });
     const assets: AssetRef[] = [];
     if (data?.cover) addAsset(assets, problems, root, abs, { src: data.cover.src, field: 'cover.src', line: validated!.lineOf(['cover', 'src']), kind: 'image' });
     // Scanned even when the front matter is invalid: every problem at once.
@@ -578,6 +593,8 @@ function listIds(ids: Iterable<string>): string {
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** A date as a writer reads it in a message: « 20 mai 2016 à 9 h 30 ». */
+const frenchDay = (d: Date) => formatDateTime(d);
 
 /** Checks every cross-reference once all files are read. */
 function checkReferences(content: LoadedContent, problems: ContentProblem[], linesOf: Map<LoadedArticle, LineOf>): void {
@@ -586,6 +603,14 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
   const { invalid } = content;
   const episodes = new Map<string, LoadedArticle>();
   const tagLabels = new Map<string, { label: string; file: string }>();
+  /** Former slugs so far, with the file of the article they lead to. */
+  const aliasOwners = new Map<string, string>();
+  // A link to a renamed article's former slug: tell the writer its new one.
+  const renamedTo = new Map(content.articles.flatMap((a) => a.data.aliases.map((alias): [string, string] => [alias, a.slug])));
+  const renamedHint = (slug: string) => {
+    const to = renamedTo.get(slug);
+    return to ? `« ${slug} » est l’ancien slug de l’article « ${to} » : écrivez « ${to} »` : undefined;
+  };
   for (const article of content.articles) {
     const { data, file } = article;
     const lineOf = linesOf.get(article) ?? (() => undefined);
@@ -604,7 +629,7 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
       const field = `revisits[${i}]`;
       const line = lineOf(['revisits', i]);
       if (!slugs.has(slug) || slug === article.slug) {
-        problems.push({ file, field, line, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'is there a typo?') });
+        problems.push({ file, field, line, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: renamedHint(slug) ?? typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'is there a typo?') });
         return;
       }
       // Only towards the past: an article follows up on what came before it,
@@ -620,9 +645,37 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
         });
       }
     });
+    data.aliases.forEach((alias, i) => {
+      const field = `aliases[${i}]`;
+      const line = lineOf(['aliases', i]);
+      if (!alias || slugify(alias) !== alias) {
+        problems.push({
+          file,
+          field,
+          line,
+          found: `« ${alias} », qui n’est pas un slug`,
+          expected: 'un ancien slug : lettres minuscules sans accents, chiffres et tirets, comme le nom d’un fichier d’article',
+          hint: slugify(alias) ? `vouliez-vous dire « ${slugify(alias)} » ?` : undefined,
+        });
+        return;
+      }
+      const owner = slugs.has(alias) ? bySlug.get(alias)?.file ?? 'un autre article' : aliasOwners.get(alias);
+      if (owner !== undefined || alias === article.slug) {
+        problems.push({
+          file,
+          field,
+          line,
+          found: alias === article.slug ? `« ${alias} », le slug actuel de cet article` : `« ${alias} », déjà l’adresse de ${owner}`,
+          expected: 'un ancien slug qui n’est ni le slug ni l’ancien slug d’un autre article',
+          hint: alias === article.slug ? 'retirez-le : un article garde toujours son adresse actuelle' : 'une adresse ne peut mener qu’à un seul article : retirez cet alias de l’un des deux',
+        });
+        return;
+      }
+      aliasOwners.set(alias, file);
+    });
     for (const ref of article.readAlso) {
       if (!slugs.has(ref.slug)) {
-        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `"${ref.slug}"`, expected: 'the slug of an article (its file or folder name)', hint: typoHint(ref.slug, slugs, 'is there a typo?') });
+        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `"${ref.slug}"`, expected: 'the slug of an article (its file or folder name)', hint: renamedHint(ref.slug) ?? typoHint(ref.slug, slugs, 'is there a typo?') });
       }
     }
     if (data.series !== undefined && data.episode !== undefined) {

@@ -29,7 +29,9 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
   for (const a of content.siteAssets) used.push({ ...a, usedBy: siteFile, published: true });
   for (const author of content.authors.values()) for (const a of author.assets) used.push({ ...a, usedBy: author.file, published: true });
   for (const article of content.articles) {
-    const published = includeDrafts || isPublished(article.data, { now });
+    // An article past its expiresAt is published nowhere: neither are its images.
+    const expired = article.data.expiresAt !== undefined && article.data.expiresAt.getTime() <= now.getTime();
+    const published = includeDrafts || (isPublished(article.data, { now }) && !expired);
     for (const a of article.assets) used.push({ ...a, usedBy: article.file, published });
   }
   return used;

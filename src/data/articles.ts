@@ -69,6 +69,20 @@ export interface ArticleView {
   description: string;
   publishedAt: Date;
   updatedAt?: Date;
+  /**
+   * When the article last changed for readers: the latest of `updatedAt` and
+   * the corrections, if any is after `publishedAt` (« Mis à jour le »,
+   * `dateModified`, the feeds' updated date).
+   */
+  modifiedAt?: Date;
+  /** Correction notices, oldest first, typeset. */
+  corrections: { at: Date; text: string }[];
+  /** « À la une »: a candidate for the home page's lead story. */
+  une: boolean;
+  /** Former slugs: each old URL has a redirect page to this article. */
+  aliases: string[];
+  /** When the article stops being published (its page tells search engines). */
+  expiresAt?: Date;
   authors: AuthorView[];
   category: CategoryView;
   tags: TagView[];
@@ -114,6 +128,13 @@ function toAuthor(data: StoredAuthor): AuthorView {
   };
 }
 
+/** The latest of `dates` that is after `publishedAt`, or undefined. */
+export function latestChange(publishedAt: Date, dates: readonly (Date | undefined)[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const d of dates) if (d && d.getTime() > publishedAt.getTime() && (!latest || d.getTime() > latest.getTime())) latest = d;
+  return latest;
+}
+
 async function loadMagazine(): Promise<Magazine> {
   const [articleEntries, authorEntries, categoryEntries, seriesEntries] = await Promise.all([
     getCollection('articles'),
@@ -154,6 +175,11 @@ async function loadMagazine(): Promise<Magazine> {
       description: a.description,
       publishedAt: data.publishedAt,
       updatedAt: data.updatedAt,
+      modifiedAt: latestChange(data.publishedAt, [data.updatedAt, ...a.corrections.map((c) => c.at)]),
+      corrections: a.corrections,
+      une: data.une,
+      aliases: data.aliases,
+      expiresAt: data.expiresAt,
       authors: data.authors.map((id) => authors.get(id)!),
       category: categories.get(data.category)!,
       tags: articleTags,
@@ -293,7 +319,7 @@ async function computeArticleContext(article: ArticleView) {
 
 /** The published articles of each rubrique, tag (by slug) and author, newest first. */
 export interface Listings {
-  home: { lead: (ArticleView & { cover: CoverView }) | undefined; ordered: ArticleView[] };
+  home: { lead: ArticleView | undefined; ordered: ArticleView[] };
   byCategory: Map<string, ArticleView[]>;
   byTag: Map<string, ArticleView[]>;
   byAuthor: Map<string, ArticleView[]>;

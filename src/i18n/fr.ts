@@ -95,6 +95,17 @@ export const fr = {
   authorDescription: (name: string) => `${name}\u00A0: biographie et articles.`,
   authorLinks: 'Sur le Web',
   authorEmpty: 'Aucun article publié pour l’instant.',
+  corrections: {
+    /** Name of the block of notices, for assistive technologies. */
+    label: 'Corrections',
+    /** « Correction du 20 mai 2016 à 9 h 30 » (the date already formatted). */
+    heading: (date: string) => `Correction du ${date}`,
+  },
+  moved: {
+    title: (title: string) => `${title} (nouvelle adresse)`,
+    heading: 'Cet article a changé d’adresse',
+    text: 'Vous allez être redirigé vers sa nouvelle adresse. Si rien ne se passe, suivez ce lien\u00A0:',
+  },
   notFound: {
     title: 'Page introuvable',
     text: 'La page demandée n’existe pas ou a été déplacée. Voici de quoi retrouver votre chemin.',

@@ -36,6 +36,8 @@ export interface FeedArticle {
   description: string;
   publishedAt: Date;
   updatedAt?: Date | undefined;
+  /** Dated correction notices: the latest one moves the item's updated date. */
+  corrections?: readonly { at: Date }[] | undefined;
   /** `url`: the path of the author's page. */
   authors: readonly { name: string; url?: string | undefined }[];
   category: { title: string };
@@ -92,12 +94,14 @@ export function toRfc3339(date: Date): string {
 
 /**
  * When an article last changed, as the feeds say it (Atom `updated`, JSON
- * Feed `date_modified`, RSS `lastBuildDate`): its `updatedAt`, else its
- * `publishedAt`. This is the one place to change when something else moves
- * an article's date, e.g. a dated correction notice.
+ * Feed `date_modified`, RSS `lastBuildDate`): the latest of its `updatedAt`
+ * and its corrections' dates, else its `publishedAt`. This is the one place
+ * to change when something else moves an article's date.
  */
-export function changedAt(article: Pick<FeedArticle, 'publishedAt' | 'updatedAt'>): Date {
-  return article.updatedAt && article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
+export function changedAt(article: Pick<FeedArticle, 'publishedAt' | 'updatedAt' | 'corrections'>): Date {
+  let latest = article.publishedAt;
+  for (const d of [article.updatedAt, ...(article.corrections ?? []).map((c) => c.at)]) if (d && d > latest) latest = d;
+  return latest;
 }
 
 /**

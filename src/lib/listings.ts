@@ -6,16 +6,19 @@
 import { episodesInOrder } from './ordering.ts';
 
 /**
- * The home page's order: the lead story (the newest article with a cover)
- * first, then every other article newest first. Without any cover there is
- * no lead and the order is unchanged. `articles` must be newest first.
+ * The home page's order: the lead story first, then every other article
+ * newest first. The lead is the newest article the editors put « à la une »
+ * (`une: true`), with or without a cover; when none is, the newest article
+ * with a cover. Without either there is no lead and the order is unchanged.
+ * `articles` must be newest first.
  */
-export function leadFirst<T extends { cover?: unknown }>(
+export function leadFirst<T extends { cover?: unknown; une?: boolean | undefined }>(
   articles: readonly T[],
-): { lead: (T & { cover: NonNullable<T['cover']> }) | undefined; ordered: T[] } {
-  const index = articles.findIndex((a) => a.cover !== undefined);
+): { lead: T | undefined; ordered: T[] } {
+  let index = articles.findIndex((a) => a.une === true);
+  if (index < 0) index = articles.findIndex((a) => a.cover !== undefined);
   if (index < 0) return { lead: undefined, ordered: [...articles] };
-  const lead = articles[index] as T & { cover: NonNullable<T['cover']> };
+  const lead = articles[index]!;
   return { lead, ordered: [lead, ...articles.slice(0, index), ...articles.slice(index + 1)] };
 }
 

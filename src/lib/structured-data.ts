@@ -63,6 +63,8 @@ export interface NewsArticleInput {
   isPartOf?: LdLink | undefined;
   /** Language of the article; defaults to `fr-FR`. */
   inLanguage?: string | undefined;
+  /** Dated correction notices, as `CorrectionComment`s. */
+  corrections?: readonly { text: string; at: Date | string }[] | undefined;
 }
 
 /**
@@ -93,6 +95,9 @@ export function newsArticleLd(input: NewsArticleInput): JsonLd {
   if (input.images.length) ld.image = [...input.images];
   if (input.section) ld.articleSection = input.section;
   if (input.keywords?.length) ld.keywords = [...input.keywords];
+  if (input.corrections?.length) {
+    ld.correction = input.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: isoDate(c.at) }));
+  }
   if (input.isPartOf) ld.isPartOf = { '@type': 'CreativeWorkSeries', name: input.isPartOf.name, url: input.isPartOf.url };
   return ld;
 }

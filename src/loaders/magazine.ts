@@ -23,12 +23,17 @@ import { frenchTypography } from '../lib/typography.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { pictureData } from '../lib/images.ts';
 import { prepare } from '../build/prepare.ts';
+import { lostArticleUrls, previousArticleSlugs } from '../build/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from '../build/images.ts';
 import { renderBody, type Heading } from '../render/article.ts';
 import type { ComponentContext } from '../render/components.ts';
 import { RenderCache } from './render-cache.ts';
 
-export type ArticleStatus = 'published' | 'scheduled' | 'draft';
+/**
+ * `expired`: published once, withdrawn at its `expiresAt` (an embargo that
+ * ended, rights that ran out): like a draft, it is published nowhere.
+ */
+export type ArticleStatus = 'published' | 'scheduled' | 'draft' | 'expired';
 
 /** An article as the data store keeps it: the writer's data and everything derived from it once. */
 export interface StoredArticle {
@@ -43,6 +48,8 @@ export interface StoredArticle {
   /** Typeset cover caption and credit. */
   coverCaption?: string;
   coverCredit?: string;
+  /** Correction notices, oldest first, their text typeset. */
+  corrections: { at: Date; text: string }[];
   /** Content keys of the files the article names. */
   coverKey?: string;
   /** Path of the MDX file relative to the content folder. */
@@ -102,6 +109,11 @@ export interface PreparedMagazine {
     scheduled: { slug: string; publishedAt: Date }[];
     published: number;
     drafts: number;
+    /** Articles withdrawn at their expiresAt, and published ones that will be. */
+    expired: { slug: string; expiresAt: Date }[];
+    expiring: { slug: string; expiresAt: Date }[];
+    /** Former slugs of published articles, each with the slug it now leads to. */
+    redirects: { from: string; to: string }[];
     images: { sources: number; processed: number; cached: number };
     rendered: number;
     renderedFromCache: number;
@@ -150,6 +162,9 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       scheduled: [],
       published: 0,
       drafts: 0,
+      expired: [],
+      expiring: [],
+      redirects: [],
       images: { sources: prepared.images.length, processed: prepared.encoded?.processed ?? 0, cached: prepared.encoded?.cached ?? 0 },
       rendered: 0,
       renderedFromCache: 0,
@@ -196,13 +211,37 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   // `now`; the dev server's preview shows drafts and scheduled pieces too.
   const status = partitionByStatus(content.articles.map((a) => ({ ...a.data, article: a })), { now: env.now });
   const statusOf = new Map<string, ArticleStatus>();
-  for (const a of status.published) statusOf.set(a.article.slug, 'published');
+  const byExpiry = (a: { expiresAt: Date }, b: { expiresAt: Date }) => a.expiresAt.getTime() - b.expiresAt.getTime();
+  for (const a of status.published) {
+    const expired = a.expiresAt !== undefined && a.expiresAt.getTime() <= env.now.getTime();
+    statusOf.set(a.article.slug, expired ? 'expired' : 'published');
+    if (a.expiresAt) (expired ? result.stats.expired : result.stats.expiring).push({ slug: a.article.slug, expiresAt: a.expiresAt });
+  }
+  result.stats.expired.sort(byExpiry);
+  result.stats.expiring.sort(byExpiry);
   for (const a of status.scheduled) statusOf.set(a.article.slug, 'scheduled');
   for (const a of status.drafts) statusOf.set(a.article.slug, 'draft');
-  result.stats.published = status.published.length;
+  result.stats.published = status.published.length - result.stats.expired.length;
   result.stats.drafts = status.drafts.length;
   result.stats.scheduled = status.scheduled.map((a) => ({ slug: a.article.slug, publishedAt: a.publishedAt })).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  // A build never loses a URL the site in the output folder has published
+  // (src/build/lost-urls.ts); the dev server's preview publishes nothing.
+  if (!env.preview) {
+    const lost = lostArticleUrls(
+      previousArticleSlugs(env.outDir),
+      content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases })),
+      path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
+    );
+    if (lost.length > 0) {
+      result.problems.push(...lost);
+      return result;
+    }
+  }
   const isVisible = (slug: string) => env.preview || statusOf.get(slug) === 'published';
+  result.stats.redirects = content.articles
+    .filter((a) => statusOf.get(a.slug) === 'published')
+    .flatMap((a) => a.data.aliases.map((from) => ({ from, to: a.slug })))
+    .sort((a, b) => (a.from < b.from ? -1 : 1));
   const titles = new Map(content.articles.map((a) => [a.slug, typeset(a.data.title)]));
 
   const t = performance.now();
@@ -222,6 +261,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       description: typeset(article.data.description),
       coverCaption: typeset(article.data.cover?.caption),
       coverCredit: typeset(article.data.cover?.credit),
+      corrections: [...article.data.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({ at: c.at, text: typeset(c.text) })),
       coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
       sourceKey,
       readingMinutes: 1,

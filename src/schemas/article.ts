@@ -15,6 +15,16 @@ export const coverSchema = z
   }, { error: 'a block with src and alt on their own indented lines: "cover:", then "  src: ./photo.jpg" and "  alt: what the image shows"' })
   .strict();
 
+/** A correction notice: when the article was corrected, and what was wrong. */
+export const correctionSchema = z
+  .object({
+    /** When the correction was made, ISO 8601 with offset. */
+    at: dateTimeField.describe('Correction date, ISO 8601 with offset.'),
+    /** The notice, as readers see it. */
+    text: textField('le texte de la correction, non vide').describe('Correction text.'),
+  }, { error: 'une correction sur deux lignes indentées : « - at: 2016-05-20T09:30:00+02:00 » puis « text: ce qui a été corrigé »' })
+  .strict();
+
 /**
  * Front matter of `content/articles/**\/<slug>.mdx` (or `<slug>/index.mdx`).
  * The slug is not a field: it is the file (or folder) name.
@@ -61,6 +71,20 @@ export const articleSchema = z
     draft: z.boolean({ error: 'true or false' }).default(false).describe('Draft: never published.'),
     /** Original URL of a syndicated piece. */
     canonical: urlField.optional().describe('Canonical URL for syndicated pieces.'),
+    /** « À la une »: the newest published article with `une: true` leads the home page. */
+    une: z.boolean({ error: 'true or false' }).default(false).describe('À la une: leads the home page (the newest such article).'),
+    /** Dated correction notices, shown on the page, in the feeds and in the structured data. */
+    corrections: z
+      .array(correctionSchema, { error: 'une liste de corrections, chacune avec « at: » (date et heure) et « text: » (le texte de la correction)' })
+      .default([])
+      .describe('Correction notices: each with its date (at) and text.'),
+    /** Former slugs of the article: their URLs redirect to the current one. */
+    aliases: z
+      .array(z.string({ error: 'un ancien slug de l’article, par exemple ancien-titre' }), { error: 'une liste d’anciens slugs, par exemple [ancien-titre]' })
+      .default([])
+      .describe('Former slugs: their URLs redirect here.'),
+    /** End of an embargo: from this date, the article is published nowhere. */
+    expiresAt: dateTimeField.optional().describe('Expiry date, ISO 8601 with offset: the article is withdrawn from then on.'),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -72,6 +96,24 @@ export const articleSchema = z
         message: 'a date not before publishedAt',
       });
     }
+    if (a.expiresAt && a.expiresAt.getTime() <= a.publishedAt.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        input: a.expiresAt,
+        message: 'une date de fin de publication postérieure à publishedAt (la date de publication)',
+      });
+    }
+    a.corrections.forEach((c, i) => {
+      if (c.at.getTime() < a.publishedAt.getTime()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', i, 'at'],
+          input: c.at,
+          message: 'une date de correction postérieure à publishedAt (une correction ne peut précéder la publication)',
+        });
+      }
+    });
     if (a.episode !== undefined && a.series === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -140,6 +140,15 @@ describe('changedAt', () => {
       new Date('2016-01-02T00:00:00Z'),
     );
   });
+
+  it('follows the latest correction when it is later than the update', () => {
+    const publishedAt = new Date('2016-01-01T00:00:00Z');
+    const updatedAt = new Date('2016-01-02T00:00:00Z');
+    const corrections = [{ at: new Date('2016-01-05T00:00:00Z') }, { at: new Date('2016-01-03T00:00:00Z') }];
+    expect(changedAt({ publishedAt, updatedAt, corrections })).toEqual(new Date('2016-01-05T00:00:00Z'));
+    expect(changedAt({ publishedAt, updatedAt: new Date('2016-02-01T00:00:00Z'), corrections })).toEqual(new Date('2016-02-01T00:00:00Z'));
+    expect(changedAt({ publishedAt, corrections: [] })).toEqual(publishedAt);
+  });
 });
 
 describe('toRssItem', () => {

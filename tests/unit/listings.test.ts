@@ -28,6 +28,18 @@ describe('leadFirst', () => {
     expect(ordered).not.toBe(list);
     expect(leadFirst([])).toEqual({ lead: undefined, ordered: [] });
   });
+
+  it('leads with the newest article « à la une », even without a cover and before newer covers', () => {
+    const list = [{ slug: 'a', cover: {} }, { slug: 'b', une: true }, { slug: 'c', cover: {}, une: true }, { slug: 'd' }];
+    const { lead, ordered } = leadFirst(list);
+    expect(lead?.slug).toBe('b');
+    expect(slugs(ordered)).toEqual(['b', 'a', 'c', 'd']);
+  });
+
+  it('falls back to the newest cover when no article is « à la une »', () => {
+    const list = [{ slug: 'a', une: false }, { slug: 'b', cover: {}, une: false }];
+    expect(leadFirst(list).lead?.slug).toBe('b');
+  });
 });
 
 describe('pageAt', () => {

@@ -52,6 +52,14 @@ describe('newsArticleLd', () => {
     isPartOf: { name: 'Un an après', url: 'https://magazine.example/series/un-an-apres/' },
   };
 
+  it('carries each correction as a CorrectionComment, in a JSON.parse-safe serialisation', () => {
+    const ld = newsArticleLd({ ...input, corrections: [{ text: 'Le chiffre était faux </script><!--', at: new Date('2016-05-20T07:30:00Z') }] });
+    const back = JSON.parse(serializeJsonLd(ld)) as typeof ld;
+    expect(back.correction).toEqual([{ '@type': 'CorrectionComment', text: 'Le chiffre était faux </script><!--', datePublished: '2016-05-20T09:30:00+02:00' }]);
+    expect(serializeJsonLd(ld)).not.toContain('</script>');
+    expect(newsArticleLd(input)).not.toHaveProperty('correction');
+  });
+
   it('builds a complete NewsArticle', () => {
     expect(newsArticleLd(input)).toEqual({
       '@context': 'https://schema.org',
