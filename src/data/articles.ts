@@ -15,7 +15,7 @@ import { slugify } from '../lib/slugs.ts';
 import { groupArticles, leadFirst, summarizeSeries, type SeriesSummary } from '../lib/listings.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
-import type { StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
+import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
 import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getPicture } from './images.ts';
 
@@ -83,6 +83,12 @@ export interface ArticleView {
   feedHtml: string;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
+  /**
+   * As src/loaders/magazine.ts decided at "now". Always `published` in a
+   * build, which shows nothing else; drafts and scheduled articles appear
+   * only in the dev server's preview, which marks them.
+   */
+  status: ArticleStatus;
 }
 
 export interface Magazine {
@@ -165,6 +171,7 @@ async function loadMagazine(): Promise<Magazine> {
       sourceKey: a.sourceKey,
       feedHtml: a.feedHtml ?? '',
       hasYoutube: a.hasYoutube,
+      status: a.status,
     };
   });
   const sorted = sortByPublishedDesc(articles);
