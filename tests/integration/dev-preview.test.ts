@@ -18,11 +18,13 @@ import { fixture, ROOT, TEST_NOW } from '../helpers/build.ts';
 /** How long a change may take to reach the page (a pass re-encodes images and re-renders). */
 const CHANGE_TIMEOUT = 60_000;
 
-let work: string;
-let contentDir: string;
-let server: ChildProcess | undefined;
-let origin: string;
-let output = '';
+interface DevServer {
+  origin: string;
+  contentDir: string;
+  /** What it printed so far. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,11 +50,14 @@ async function until<T>(what: string, attempt: () => Promise<T | undefined>, tim
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}\n--- dev server output ---\n${output}`);
+  throw new Error(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}\n--- dev server output ---\n${current?.output() ?? ''}`);
 }
 
+/** The server the running test talks to (for `get`, and the output shown on a timeout). */
+let current: DevServer | undefined;
+
 async function get(pagePath: string): Promise<{ status: number; text: string; document: Document }> {
-  const response = await fetch(origin + pagePath, { headers: { accept: 'text/html' } });
+  const response = await fetch(current!.origin + pagePath, { headers: { accept: 'text/html' } });
   const text = await response.text();
   return { status: response.status, text, document: parseHTML(text).document };
 }
@@ -72,36 +77,59 @@ function writerEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-const article = (slug: string) => path.join(contentDir, 'articles/2016', slug);
-
-beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'rotative-dev-'));
-  contentDir = path.join(work, 'content');
+/**
+ * Starts `npm run dev` (scripts/dev.ts, as npm runs it) on a copy of a
+ * fixture, on a free port, with its own cache; `change` edits the copy first.
+ */
+async function startDevServer(change: (contentDir: string) => void = () => {}): Promise<DevServer> {
+  const work = mkdtempSync(path.join(tmpdir(), 'rotative-dev-'));
+  const contentDir = path.join(work, 'content');
   cpSync(fixture('basic'), contentDir, { recursive: true });
+  change(contentDir);
   const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(ROOT, 'scripts/dev.ts'), '--port', String(port)], {
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts/dev.ts'), '--port', String(port)], {
     cwd: ROOT,
     env: { ...writerEnvironment(), ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_CACHE_DIR: path.join(work, 'cache'), ROTATIVE_NOW: TEST_NOW },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await until('the dev server to answer', async () => ((await get('/')).status === 200 ? true : undefined), 180_000);
-}, 240_000);
-
-afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server!.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const server: DevServer = {
+    origin: `http://127.0.0.1:${port}`,
+    contentDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+  current = server;
+  try {
+    await until('the dev server to answer', async () => ((await fetch(server.origin + '/')).status > 0 ? true : undefined), 180_000);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+  return server;
+}
+
+const article = (slug: string) => path.join(current!.contentDir, 'articles/2016', slug);
 
 describe('npm run dev', () => {
+  let server: DevServer | undefined;
+  beforeAll(async () => {
+    server = await startDevServer();
+    current = server;
+  }, 240_000);
+  afterAll(() => server?.stop());
+
   it('marks drafts and scheduled articles, on their page and on cards', async () => {
     const draft = await get('/articles/brouillon/');
     expect(draft.status).toBe(200);
@@ -126,7 +154,7 @@ describe('npm run dev', () => {
     const imageUrl = () => get(page).then(({ document }) => document.querySelector('img[alt="Une image ajoutée"]')?.getAttribute('src') ?? undefined);
 
     const first = await until('the added image in the page', imageUrl);
-    const response = await fetch(origin + first);
+    const response = await fetch(current!.origin + first);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^image\//);
 
@@ -135,7 +163,7 @@ describe('npm run dev', () => {
       const url = await imageUrl();
       return url && url !== first ? url : undefined;
     });
-    expect((await fetch(origin + second)).status).toBe(200);
+    expect((await fetch(current!.origin + second)).status).toBe(200);
   });
 
   it('serves an article added while it runs', async () => {
@@ -170,6 +198,32 @@ describe('npm run dev', () => {
     expect((await get('/')).text).toContain('alice-inconnue');
 
     writeFileSync(file, original);
+    const title = await until('the site to come back', async () => {
+      const { status, document } = await get('/articles/lancement/');
+      return status === 200 ? document.querySelector('h1')?.textContent : undefined;
+    });
+    expect(title).toBe('Le lancement');
+  });
+});
+
+describe('npm run dev on content that already has a mistake', () => {
+  let server: DevServer | undefined;
+  const file = (contentDir: string) => path.join(contentDir, 'articles/2016/lancement.mdx');
+  beforeAll(async () => {
+    server = await startDevServer((contentDir) => writeFileSync(file(contentDir), readFileSync(file(contentDir), 'utf8').replace('category: cloud', 'category: cloude')));
+    current = server;
+  }, 240_000);
+  afterAll(() => server?.stop());
+
+  it('shows the mistake in every page, then the site once it is fixed, without a restart', async () => {
+    current = server;
+    for (const page of ['/', '/articles/premier-episode/']) {
+      const { document, text } = await get(page);
+      expect(document.querySelector('h1')?.textContent).toBe('Le contenu a des problèmes');
+      expect(document.querySelector('main')!.textContent).toMatch(/lancement\.mdx:\d+.*category.*cloude/s);
+      expect(text).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
+    }
+    writeFileSync(file(server!.contentDir), readFileSync(file(server!.contentDir), 'utf8').replace('category: cloude', 'category: cloud'));
     const title = await until('the site to come back', async () => {
       const { status, document } = await get('/articles/lancement/');
       return status === 200 ? document.querySelector('h1')?.textContent : undefined;
