@@ -15,6 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
 import { formatProblems } from '../lib/errors.ts';
 import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './magazine.ts';
+import type { Heading } from '../render/article.ts';
 
 /** What the `articles` collection stores per article: the pass's article, its page HTML in `rendered`, the rest in data. */
 export type ArticleEntryData = Omit<StoredArticle, 'body'> & { feedHtml?: string; hasYoutube: boolean };
@@ -86,7 +87,7 @@ function runPass(): Promise<PreparedMagazine> {
 
 /** Writes a collection's part of a pass into its store; entries that are gone are removed. */
 function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMagazine): void {
-  const entries: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string; metadata: { headings: unknown[] } } }[] = [];
+  const entries: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string; metadata: { headings: Heading[] } } }[] = [];
   switch (name) {
     case 'articles':
       for (const { body, ...article } of result.articles) {
