@@ -3,6 +3,9 @@
  * pass put in the cache, under the same URLs as in the built site. Reads the
  * latest pass of this process, so an image added while the server runs is
  * served as soon as the pass has made it.
+ *
+ * While the latest pass has content problems, every page is answered with
+ * those problems (src/build/dev-problems.ts) instead of Astro's error page.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +13,8 @@ import type { AstroIntegration } from 'astro';
 import { imageCacheDir } from './images.ts';
 import type { Environment } from '../config/environment.ts';
 import { urlsFor } from '../lib/urls.ts';
-import { latestContentPass } from '../loaders/loaders.ts';
+import { latestContentFailure, latestContentPass } from '../loaders/loaders.ts';
+import { failurePage, problemsPage } from './dev-problems.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
 
@@ -18,6 +22,16 @@ const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/w
 function mediaFile(name: string, contentDir: string): { file: string; type: string } | undefined {
   const record = (latestContentPass()?.files ?? []).find((f) => f.file === name);
   return record && { file: path.join(contentDir, record.key), type: record.type };
+}
+
+/**
+ * Whether a request asks for a page of the site, not for one of Vite's
+ * modules (`/@vite/client`, `/src/…`, `/node_modules/…`) or a file: a page's
+ * path has no extension, or the browser says it wants HTML.
+ */
+function isPageRequest(url: string, accept: string | undefined): boolean {
+  if (/^\/(@|__|node_modules\/|src\/)/.test(url)) return false;
+  return path.extname(url) === '' || url.endsWith('.html') || (accept ?? '').includes('text/html');
 }
 
 /** `base`: the site's base path (`/`, or `/magazine/`), which the image and media URLs start with. */
@@ -30,6 +44,18 @@ export function rotativeDevAssets(env: Environment, base = '/'): AstroIntegratio
     name: 'rotative-dev-assets',
     hooks: {
       'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const url = (req.url ?? '').split('?')[0]!;
+          if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+          if (under('imagePath', url) || under('mediaPath', url) || !isPageRequest(url, req.headers.accept)) return next();
+          const failure = latestContentFailure();
+          const problems = latestContentPass()?.problems ?? [];
+          if (!failure && problems.length === 0) return next();
+          res.statusCode = 503;
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(failure ? failurePage(failure) : problemsPage(problems));
+        });
         server.middlewares.use((req, res, next) => {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
           let file: string | undefined;

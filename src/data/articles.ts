@@ -16,7 +16,7 @@ import { slugify } from '../lib/slugs.ts';
 import { groupArticles, leadFirst, summarizeSeries, type SeriesSummary } from '../lib/listings.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
-import type { StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
+import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
 import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getLogo, getPicture } from './images.ts';
 import { getSite } from './context.ts';
@@ -101,6 +101,12 @@ export interface ArticleView {
   hasYoutube: boolean;
   /** Hash of everything the rendered body depends on (src/loaders/magazine.ts). */
   digest: string;
+  /**
+   * As src/loaders/magazine.ts decided at "now". Always `published` in a
+   * build, which shows nothing else; drafts and scheduled articles appear
+   * only in the dev server's preview, which marks them.
+   */
+  status: ArticleStatus;
 }
 
 export interface Magazine {
@@ -196,6 +202,7 @@ async function loadMagazine(): Promise<Magazine> {
       feedHtml: a.feedHtml ?? '',
       hasYoutube: a.hasYoutube,
       digest: a.digest,
+      status: a.status,
     };
   });
   const sorted = sortByPublishedDesc(articles);

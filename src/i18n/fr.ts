@@ -115,4 +115,17 @@ export const fr = {
     series: 'Toutes les séries',
     search: 'Rechercher un article',
   },
+  /** What only the preview (`npm run dev`) shows: never in a build, which publishes neither drafts nor scheduled articles. */
+  preview: {
+    draftBanner: 'Brouillon\u00A0: cet article n’est publié nulle part.',
+    scheduledBanner: (when: string) => `Programmé pour le ${when}`,
+    draftBadge: 'Brouillon',
+    scheduledBadge: 'Programmé',
+    problemsTitle: 'Le contenu a des problèmes',
+    problemsIntro: (n: number) =>
+      n === 1 ? 'Le site ne peut pas être affiché tant que ce problème n’est pas corrigé\u00A0:' : `Le site ne peut pas être affiché tant que ces ${n} problèmes ne sont pas corrigés\u00A0:`,
+    problemsReload: 'Dès que vous enregistrez la correction, cette page se recharge et le site revient.',
+    failureTitle: 'Le contenu n’a pas pu être lu',
+    failureIntro: 'La préparation du contenu s’est arrêtée sur cette erreur. Enregistrez de nouveau le fichier modifié pour réessayer\u00A0:',
+  },
 } as const;

@@ -5,12 +5,17 @@
  * `render(entry)` serves that HTML and Vite bundles no article module.
  *
  * In `npm run dev`, a change anywhere in the content folder (an article, an
- * image, a YAML file) runs the pass again and updates every collection.
+ * image, a YAML file) runs the pass again and updates every collection. A
+ * pass with problems leaves the collections as they were and is kept as the
+ * latest pass: the dev server then answers every page with the writer's
+ * messages (src/build/dev-assets.ts), until a change fixes them.
  */
+import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
 import { formatProblems } from '../lib/errors.ts';
 import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './magazine.ts';
+import type { Heading } from '../render/article.ts';
 
 /** What the `articles` collection stores per article: the pass's article, its page HTML in `rendered`, the rest in data. */
 export type ArticleEntryData = Omit<StoredArticle, 'body'> & { feedHtml?: string; hasYoutube: boolean };
@@ -27,17 +32,26 @@ interface LoaderState {
   result?: PreparedMagazine;
   stores: Map<CollectionName, LoaderContext>;
   watching?: boolean;
+  /** Counts the passes started, so that only the newest one's result is kept when passes overlap. */
+  generation: number;
+  /** In the dev server: the error that stopped the latest pass (a bug, or a file caught half-written). */
+  failure?: Error;
 }
 const STATE = Symbol.for('rotative.content-pass');
 function state(): LoaderState {
   const g = globalThis as { [STATE]?: LoaderState };
-  g[STATE] ??= { stores: new Map() };
+  g[STATE] ??= { stores: new Map(), generation: 0 };
   return g[STATE];
 }
 
 /** The result of the latest content pass of this process, if one ran. */
 export function latestContentPass(): PreparedMagazine | undefined {
   return state().result;
+}
+
+/** In the dev server: the error that stopped the latest content pass, if it did not finish. */
+export function latestContentFailure(): Error | undefined {
+  return state().failure;
 }
 
 /** A content problem stops the build: the problems are printed by the wrapper, without a stack trace. */
@@ -52,16 +66,28 @@ export class ContentProblemsError extends Error {
 
 function runPass(): Promise<PreparedMagazine> {
   const s = state();
-  s.pass ??= prepareMagazine(readEnvironment()).then((result) => {
-    s.result = result;
-    return result;
-  });
+  if (!s.pass) {
+    const generation = ++s.generation;
+    s.pass = prepareMagazine(readEnvironment()).then(
+      (result) => {
+        if (generation === s.generation) {
+          s.result = result;
+          s.failure = undefined;
+        }
+        return result;
+      },
+      (error: unknown) => {
+        if (generation === s.generation) s.failure = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      },
+    );
+  }
   return s.pass;
 }
 
 /** Writes a collection's part of a pass into its store; entries that are gone are removed. */
 function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMagazine): void {
-  const entries: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string; metadata: { headings: unknown[] } } }[] = [];
+  const entries: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string; metadata: { headings: Heading[] } } }[] = [];
   switch (name) {
     case 'articles':
       for (const { body, ...article } of result.articles) {
@@ -97,15 +123,26 @@ function rotativeLoader(name: CollectionName): Loader {
     async load(context) {
       const s = state();
       s.stores.set(name, context);
-      const result = await runPass();
-      if (result.problems.length > 0) {
-        if (!readEnvironment().preview) throw new ContentProblemsError(result.problems);
-        context.logger.error(formatProblems(result.problems));
+      // Watch before the first pass can fail: a writer fixes a mistake
+      // while the server runs, without restarting it.
+      if (context.watcher && !s.watching) watch(context);
+      const { preview } = readEnvironment();
+      let result: PreparedMagazine;
+      try {
+        result = await runPass();
+      } catch (error) {
+        if (!preview) throw error;
+        if (name === 'articles') context.logger.error(String(error instanceof Error ? (error.stack ?? error.message) : error));
         return;
       }
-      for (const notice of result.notices) context.logger.info(notice);
+      if (result.problems.length > 0) {
+        if (!preview) throw new ContentProblemsError(result.problems);
+        // Logged once, by the first collection; the dev server shows them in every page.
+        if (name === 'articles') context.logger.error(formatProblems(result.problems));
+        return;
+      }
+      if (name === 'articles') for (const notice of result.notices) context.logger.info(notice);
       fill(name, context, result);
-      if (context.watcher && !s.watching) watch(context);
     },
   };
 }
@@ -118,20 +155,33 @@ function watch({ watcher, logger }: LoaderContext): void {
   watcher!.add(contentDir);
   let timer: NodeJS.Timeout | undefined;
   const rerun = (file: string) => {
-    if (!file.startsWith(contentDir)) return;
+    if (file !== contentDir && !file.startsWith(contentDir + path.sep)) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
       s.pass = undefined;
-      const result = await runPass();
+      const pass = runPass();
+      const generation = s.generation;
+      let result: PreparedMagazine;
+      try {
+        result = await pass;
+      } catch (error) {
+        // Kept for the page (latestContentFailure); the next change runs the pass again.
+        logger.error(String(error instanceof Error ? (error.stack ?? error.message) : error));
+        return;
+      }
+      // A newer change started a newer pass: its result is the one to store.
+      if (generation !== s.generation) return;
       if (result.problems.length > 0) {
         logger.error(formatProblems(result.problems));
         return;
       }
+      for (const notice of result.notices) logger.info(notice);
       for (const [name, context] of s.stores) fill(name, context, result);
       logger.info('content updated');
     }, 50);
   };
-  watcher!.on('add', rerun).on('change', rerun).on('unlink', rerun);
+  // A renamed file or folder comes as an unlink and an add.
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher!.on(event, rerun);
 }
 
 export const articlesLoader = rotativeLoader('articles');
