@@ -235,7 +235,11 @@ function localTarget(href: string, pageDir: string, siteUrl: string | undefined)
   } catch {
     // a malformed escape stays as written, and is then reported as missing
   }
-  const resolved = p.startsWith('/') ? path.posix.normalize(p) : path.posix.join('/', pageDir, p);
+  let resolved = p.startsWith('/') ? path.posix.normalize(p) : path.posix.join('/', pageDir, p);
+  // A site built for a path (https://example.org/magazine) links
+  // /magazine/…: its files are at the top of the built folder.
+  const base = siteUrl ? new URL(siteUrl).pathname.replace(/\/+$/, '') : '';
+  if (base && p.startsWith('/') && (resolved === base || resolved.startsWith(`${base}/`))) resolved = resolved.slice(base.length) || '/';
   return resolved.replace(/^\/+/, '');
 }
 
