@@ -5,7 +5,8 @@
  * (SITE_URL=https://example.org/magazine/) put under /magazine/ of the host,
  * as a reader's browser would get them: the security headers of `_headers`,
  * long caching for hashed files only, the 404 page with status 404, and the
- * `_redirects` rules when the build writes that file.
+ * `_redirects` rules when the build writes that file. And the rebuild
+ * schedule the build writes beside the site (dist.rebuild.json).
  */
 import { cpSync, existsSync, globSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,32 @@ function hostChecks(get: () => { server: WranglerServer; site: string; base: str
     }
   });
 }
+
+describe('the rebuild schedule of the sample build', () => {
+  const site = inject('sampleSite');
+  const file = `${site}.rebuild.json`;
+
+  it('is written beside the site, not in it, and names the scheduled article', () => {
+    expect(existsSync(path.join(site, path.basename(file)))).toBe(false);
+    const schedule = JSON.parse(readFileSync(file, 'utf8')) as { next: string | null; reasons: { at: string; why: string; slug: string }[] };
+    const times = schedule.reasons.map((r) => Date.parse(r.at));
+    expect(times.length).toBeGreaterThan(0);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(schedule.next).toBe(schedule.reasons[0]!.at);
+    // The sample's scheduled episode (see the build summary's "scheduled:" line).
+    const scheduled = /scheduled: (\S+) on (\S+)/.exec(inject('sampleBuildOutput'));
+    expect(scheduled).not.toBeNull();
+    expect(schedule.reasons).toContainEqual({ at: new Date(scheduled![2]!).toISOString(), why: 'published', slug: scheduled![1] });
+  });
+
+  it('is announced in the build summary', () => {
+    const schedule = JSON.parse(readFileSync(file, 'utf8')) as { next: string; reasons: { why: string; slug: string }[] };
+    const line = /next rebuild: (\S+) \((\S+): (\S+)\)/.exec(inject('sampleBuildOutput'));
+    expect(line).not.toBeNull();
+    expect(new Date(line![1]!).toISOString()).toBe(schedule.next);
+    expect([line![2], line![3]]).toEqual([schedule.reasons[0]!.why, schedule.reasons[0]!.slug]);
+  });
+});
 
 describe('the sample magazine on Cloudflare Pages (wrangler pages dev)', () => {
   const site = inject('sampleSite');
