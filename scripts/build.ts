@@ -6,10 +6,11 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
+import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
@@ -200,6 +201,20 @@ async function main(): Promise<void> {
   releaseAllLocks();
   const swapTime = performance.now() - t;
 
+  // When this site goes stale, for the scheduler: beside the output folder
+  // (it is not for readers), replaced in one rename like the site.
+  const timeline = stats.timeline.map((a) => ({
+    slug: a.slug,
+    publishedAt: new Date(a.publishedAt),
+    expiresAt: a.expiresAt === undefined ? undefined : new Date(a.expiresAt),
+    liveEnd: a.liveEnd === undefined ? undefined : new Date(a.liveEnd),
+  }));
+  const schedule = rebuildSchedule(timeline, env.now);
+  const scheduleFile = rebuildFileFor(outDir);
+  writeFileSync(`${scheduleFile}.${process.pid}`, `${JSON.stringify(schedule, null, 2)}\n`);
+  renameSync(`${scheduleFile}.${process.pid}`, scheduleFile);
+  const nextReason = schedule.reasons[0];
+
   const { scheduled } = stats;
   const pageCount = globSync('**/*.html', { cwd: outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;
@@ -215,6 +230,9 @@ async function main(): Promise<void> {
     `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
     `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${search.pages} pages in the search index (${search.indexed} of ${search.indexed + search.reused} yearly indexes made, the others from cache)`,
     `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
+    nextReason
+      ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), in ${path.basename(scheduleFile)}`
+      : `  next rebuild: none needed until the content changes (${path.basename(scheduleFile)})`,
     ...report.notices.map((n) => `  notice: ${n}`),
   ];
   console.log(lines.join('\n'));

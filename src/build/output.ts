@@ -227,7 +227,8 @@ function attributes(text: string): Map<string, string> {
 /** The site file a local URL points to, relative to the site root; undefined for another site's URL. */
 function localTarget(href: string, pageDir: string, siteUrl: string | undefined): string | undefined {
   // The site's own absolute URLs (canonical, feed links) point into it too.
-  if (siteUrl && (href === siteUrl || href.startsWith(`${siteUrl}/`))) href = href.slice(siteUrl.length) || '/';
+  const own = siteUrl !== undefined && (href === siteUrl || href.startsWith(`${siteUrl}/`));
+  if (own) href = href.slice(siteUrl.length) || '/';
   if (href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
   let p = href.replace(/[?#].*$/, '');
   try {
@@ -235,7 +236,15 @@ function localTarget(href: string, pageDir: string, siteUrl: string | undefined)
   } catch {
     // a malformed escape stays as written, and is then reported as missing
   }
-  const resolved = p.startsWith('/') ? path.posix.normalize(p) : path.posix.join('/', pageDir, p);
+  let resolved = p.startsWith('/') ? path.posix.normalize(p) : path.posix.join('/', pageDir, p);
+  // A site built for a path (https://example.org/magazine) links
+  // /magazine/…: its files are at the top of the built folder. A root path
+  // outside it is not this site's: kept absolute, it names no built file.
+  const base = siteUrl ? new URL(siteUrl).pathname.replace(/\/+$/, '') : '';
+  if (base && !own && p.startsWith('/')) {
+    if (resolved !== base && !resolved.startsWith(`${base}/`)) return resolved;
+    resolved = resolved.slice(base.length) || '/';
+  }
   return resolved.replace(/^\/+/, '');
 }
 

@@ -18,6 +18,7 @@ import type { ContentProblem } from '../lib/errors.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { partitionByStatus } from '../lib/publishing.ts';
 import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
+import type { TimedArticle } from '../lib/rebuild.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
@@ -120,6 +121,8 @@ export interface PreparedMagazine {
     /** The published article pages by search group (src/lib/search-groups.ts), for the search phase. */
     searchGroups: { name: string; pages: string[] }[];
     timings: { content: number; images: number; render: number };
+    /** The dates of every article that is not a draft, for the next-rebuild schedule (src/lib/rebuild.ts). */
+    timeline: TimedArticle[];
   };
 }
 
@@ -170,6 +173,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       renderedFromCache: 0,
       searchGroups: [],
       timings: { ...prepared.timings, render: 0 },
+      timeline: [],
     },
   };
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
@@ -321,5 +325,13 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.renderedFromCache = cache.hits;
   result.stats.timings.render = performance.now() - t;
   result.notices.push(...cache.notices);
+  // Read structurally: expiresAt and live are optional fields of the
+  // article schema, and a content tree may use neither.
+  result.stats.timeline = content.articles
+    .filter((a) => statusOf.get(a.slug) !== 'draft')
+    .map(({ slug, data }) => {
+      const { expiresAt, live } = data as { expiresAt?: Date; live?: { end?: Date } };
+      return { slug, publishedAt: data.publishedAt, expiresAt, liveEnd: live?.end };
+    });
   return result;
 }

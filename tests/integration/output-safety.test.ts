@@ -170,7 +170,7 @@ describe('the swap', () => {
       expect(result.status, result.stderr).toBe(0);
       expectComplete(outDir);
       expect(readPage(outDir, '/').title).not.toBe('previous');
-      expect(readdirSync(path.dirname(outDir))).toEqual(['dist']);
+      expect(readdirSync(path.dirname(outDir)).sort()).toEqual(['dist', 'dist.rebuild.json']);
     } finally {
       rmSync(path.dirname(outDir), { recursive: true, force: true });
     }

@@ -188,6 +188,21 @@ describe('checkBuiltSite (before the swap)', () => {
     ]);
   });
 
+  it('follows the links of a site built for a path, which all start with that path', () => {
+    const dir = site();
+    write(
+      path.join(dir, 'articles/cinq/index.html'),
+      `<html><head><link rel="stylesheet" href="/magazine/_astro/page.css"><link rel="canonical" href="https://example.org/magazine/articles/deux/">
+<link rel="stylesheet" href="/magazine/_astro/absent.css"><link rel="stylesheet" href="/_astro/page.css"></head><body></body></html>`,
+    );
+    // The home page of site() links /_astro/… without the path.
+    rmSync(path.join(dir, 'index.html'));
+    expect(checkBuiltSite(dir, { siteUrl: 'https://example.org/magazine' })).toEqual([
+      'articles/cinq/index.html: links /magazine/_astro/absent.css, which the build did not write',
+      'articles/cinq/index.html: links /_astro/page.css, which the build did not write',
+    ]);
+  });
+
   it('refuses a site without its _astro folder (every page linking a missing stylesheet)', () => {
     const dir = site();
     renameSync(path.join(dir, '_astro'), path.join(temp('elsewhere'), '_astro'));

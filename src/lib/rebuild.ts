@@ -1,0 +1,84 @@
+/**
+ * When the site goes stale: a build publishes what is public at its "now",
+ * so the same content gives a different site later, when a scheduled article
+ * comes out, a published one expires, one leaves the news sitemap or a live
+ * coverage ends. These pure functions list those moments from what the
+ * content pass saw, so a scheduler (the CI workflow) can rebuild on time and
+ * skip the runs that would change nothing.
+ */
+import { NEWS_WINDOW_HOURS } from './news.ts';
+
+/** What the schedule reads from one article that is not a draft. */
+export interface TimedArticle {
+  slug: string;
+  publishedAt: Date;
+  /** From then on the article is published nowhere. */
+  expiresAt?: Date | undefined;
+  /** End of its live coverage (a live blog), when it has one. */
+  liveEnd?: Date | undefined;
+}
+
+/** Why a later build differs from this one. */
+export type RebuildWhy = 'published' | 'expires' | 'leaves-news-sitemap' | 'live-ends';
+
+export interface RebuildReason {
+  /** ISO 8601, UTC. */
+  at: string;
+  why: RebuildWhy;
+  slug: string;
+}
+
+/** The file written beside the output folder: the next moment, and every known one after it. */
+export interface RebuildSchedule {
+  /** The earliest `at` of `reasons`; null when no date would change the site. */
+  next: string | null;
+  /** Every future change known now, earliest first. */
+  reasons: RebuildReason[];
+}
+
+const ORDER: Record<RebuildWhy, number> = { published: 0, expires: 1, 'leaves-news-sitemap': 2, 'live-ends': 3 };
+
+/**
+ * The moments after `now` at which a build of the same content would give
+ * another site. Each rule mirrors the one that decides the output:
+ * - `published`: a scheduled article's `publishedAt` (src/lib/publishing.ts:
+ *   public once `publishedAt <= now`);
+ * - `expires`: its `expiresAt` (withdrawn once `expiresAt <= now`);
+ * - `leaves-news-sitemap`: `publishedAt` + the news window
+ *   (src/lib/news.ts lists `publishedAt > now - window`);
+ * - `live-ends`: the end of a live coverage.
+ * A moment after the article's own expiry changes nothing and is left out.
+ */
+export function rebuildSchedule(articles: readonly TimedArticle[], now: Date, newsWindowHours = NEWS_WINDOW_HOURS): RebuildSchedule {
+  const nowTime = now.getTime();
+  if (Number.isNaN(nowTime)) throw new RangeError('now is not a valid date');
+  const events: { time: number; why: RebuildWhy; slug: string }[] = [];
+  for (const a of articles) {
+    const published = a.publishedAt.getTime();
+    if (Number.isNaN(published)) throw new RangeError(`publishedAt of ${a.slug} is not a valid date`);
+    const expires = a.expiresAt?.getTime() ?? Infinity;
+    const add = (time: number | undefined, why: RebuildWhy) => {
+      if (time === undefined || Number.isNaN(time) || time <= nowTime) return;
+      // Nothing of an article changes once it is gone, nor before it is out
+      // (a live coverage that ends before publication shows no live state).
+      if (why !== 'expires' && time >= expires) return;
+      if (why === 'live-ends' && time <= published) return;
+      events.push({ time, why, slug: a.slug });
+    };
+    add(published, 'published');
+    if (published < expires) add(a.expiresAt?.getTime(), 'expires');
+    add(published + newsWindowHours * 3_600_000, 'leaves-news-sitemap');
+    add(a.liveEnd?.getTime(), 'live-ends');
+  }
+  events.sort((x, y) => x.time - y.time || ORDER[x.why] - ORDER[y.why] || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+  const reasons = events.map((e) => ({ at: new Date(e.time).toISOString(), why: e.why, slug: e.slug }));
+  return { next: reasons[0]?.at ?? null, reasons };
+}
+
+/**
+ * Where the schedule is written: beside the output folder, not in it (it is
+ * for the scheduler, not for readers): `dist` → `dist.rebuild.json`.
+ */
+export function rebuildFileFor(outDir: string): string {
+  return `${outDir.replace(/[\\/]+$/, '')}.rebuild.json`;
+}

@@ -1,0 +1,77 @@
+/**
+ * The CI workflow that publishes the magazine (.github/workflows/publish.yml)
+ * is only run by GitHub: a mistake in it shows up as a site that silently
+ * stops being republished. It is checked here offline, by action-validator
+ * (GitHub's workflow schema) and by reading what it does with a YAML parser.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const FILE = path.resolve(import.meta.dirname, '../../.github/workflows/publish.yml');
+const source = readFileSync(FILE, 'utf8');
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
+const workflow = parse(source) as {
+  on: { push?: { branches?: string[] }; schedule?: { cron: string }[] };
+  jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
+};
+const [job] = Object.values(workflow.jobs);
+const steps = job!.steps;
+const indexOf = (test: (s: Step) => boolean) => steps.findIndex(test);
+
+describe('the publish workflow', () => {
+  it('is a valid GitHub Actions workflow', () => {
+    expect(validateWorkflow(source).errors).toEqual([]);
+  });
+
+  it('the validator does catch a broken workflow', () => {
+    expect(validateWorkflow(source.replace('runs-on:', 'runs_on:')).errors).not.toEqual([]);
+    expect(validateWorkflow(source.replace(/cron: '[^']*'/, "cron: 0")).errors).not.toEqual([]);
+  });
+
+  it('runs on a push to main and on a schedule', () => {
+    expect(workflow.on.push?.branches).toContain('main');
+    expect(workflow.on.schedule?.[0]?.cron).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
+  });
+
+  it('restores the cache folder before building and saves it after', () => {
+    const cacheDir = job!.env?.ROTATIVE_CACHE_DIR;
+    expect(cacheDir).toBeDefined();
+    const relative = cacheDir!.replace('${{ github.workspace }}/', '');
+    const restore = indexOf((s) => s.uses?.startsWith('actions/cache/restore@') ?? false);
+    const save = indexOf((s) => s.uses?.startsWith('actions/cache/save@') ?? false);
+    const build = indexOf((s) => /(^|\n)\s*npm run build\b/.test(s.run ?? ''));
+    const install = indexOf((s) => /(^|\n)\s*npm ci\b/.test(s.run ?? ''));
+    expect(restore).toBeGreaterThanOrEqual(0);
+    expect(install).toBeGreaterThan(restore);
+    expect(build).toBeGreaterThan(install);
+    expect(save).toBeGreaterThan(build);
+    for (const i of [restore, save]) {
+      const paths = steps[i]!.with!.path!.split('\n').map((p) => p.trim()).filter(Boolean);
+      // The cache folder itself, or a folder that holds it.
+      expect(paths.some((p) => relative === p || relative.startsWith(`${p}/`))).toBe(true);
+      expect(paths).toContain('dist.rebuild.json');
+    }
+  });
+
+  it('reads the rebuild schedule to skip a scheduled run, and deploys only after a build', () => {
+    const due = indexOf((s) => s.run?.includes('dist.rebuild.json') ?? false);
+    expect(due).toBeGreaterThanOrEqual(0);
+    const build = indexOf((s) => /npm run build/.test(s.run ?? ''));
+    const deploys = steps.filter((s) => /wrangler pages deploy|rsync /.test(s.run ?? ''));
+    expect(deploys).toHaveLength(2);
+    for (const step of [steps[build]!, ...deploys]) expect(step.if).toContain("steps.due.outputs.due == 'true'");
+    expect(steps.indexOf(deploys[0]!)).toBeGreaterThan(build);
+    expect(deploys[0]!.env?.CLOUDFLARE_API_TOKEN).toBe('${{ secrets.CLOUDFLARE_API_TOKEN }}');
+  });
+});
