@@ -54,6 +54,15 @@ export const fr = {
     download: 'Télécharger la vidéo',
   },
   search: 'Recherche',
+  /** The header's search field, on every page. */
+  headerSearch: {
+    label: 'Rechercher sur le site',
+    placeholder: 'Rechercher…',
+    submit: 'OK',
+    submitLabel: 'Lancer la recherche',
+  },
+  /** The button that opens the rubriques menu on a phone. */
+  menu: 'Menu',
   searchPage: {
     title: 'Rechercher un article',
     description: 'Cherchez dans toutes les archives du magazine.',

@@ -146,8 +146,10 @@ describe('search', () => {
     const { context, page, watch } = await open(WIDTHS[0]);
     try {
       await page.goto(`${server.origin}/recherche/`, { waitUntil: 'load' });
-      await page.getByRole('searchbox').fill('Cloudwatt');
-      await page.getByRole('searchbox').press('Enter');
+      // The page's own field (the header holds the site-wide one too).
+      const field = page.locator('main').getByRole('searchbox');
+      await field.fill('Cloudwatt');
+      await field.press('Enter');
       const hit = page.locator('[data-search-results] a[href*="/articles/un-an-apres-cloudwatt/"]');
       await hit.first().waitFor({ timeout: 20_000 });
       expect((await hit.first().textContent())?.trim(), 'the result is titled').toBeTruthy();

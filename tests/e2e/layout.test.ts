@@ -1,0 +1,136 @@
+/**
+ * One family of templates, in a real browser: every template of the built
+ * sample magazine, at phone and desktop widths, has its main column under the
+ * header's, nothing wider than that column, form controls in the site's style
+ * and a breadcrumb whose « › » never starts a line; the phone header leaves
+ * room for the content. Then the search page's results, as cards, saved as
+ * screenshots for the README.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { launchChromium, watchContext, type Watch } from './browser.ts';
+import { headerHeight, measureColumns, separatorsAtLineStart, unstyledControls } from './layout.ts';
+import { htmlFiles, TEMPLATES, urlPathOf } from './site-pages.ts';
+
+const site = inject('sampleSite');
+const files = htmlFiles(site);
+const WIDTHS = [390, 1280] as const;
+const HEIGHT = 800;
+/** The phone header: the magazine's name, the menu button and the search field, and no more. */
+const PHONE_HEADER_MAX = 120;
+const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(site);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+  const context = await browser.newContext({ viewport: { width, height: HEIGHT }, locale: 'fr-FR', serviceWorkers: 'block' });
+  const watch = await watchContext(context);
+  const page = await context.newPage();
+  return { context, page, watch };
+}
+
+describe.concurrent.each(TEMPLATES)('template « $name » laid out like the others', (template) => {
+  const file = template.find(site, files);
+
+  it.for(WIDTHS)('at %i px: column under the header’s, nothing wider, styled controls, breadcrumb separators at line ends', async (width, { expect }) => {
+    expect(file, `no page of this template in the build (expected ${template.expected})`).toBeDefined();
+    const urlPath = urlPathOf(file!);
+    const { context, page, watch } = await open(width);
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        if (colorScheme === 'light') await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+        const label = `${urlPath} at ${width} px, ${colorScheme}`;
+        const columns = await measureColumns(page);
+        expect(Math.abs(columns.main.left - columns.header), `${label}: main column starts at ${columns.main.left} px, the header’s at ${columns.header} px`).toBeLessThanOrEqual(1);
+        expect(Math.abs(columns.contentLeft - columns.main.left), `${label}: the content starts at ${columns.contentLeft} px, not at the column (${columns.main.left} px)`).toBeLessThanOrEqual(1);
+        if (columns.h1Left !== undefined) {
+          expect(Math.abs(columns.h1Left - columns.header), `${label}: the h1 starts at ${columns.h1Left} px, the header’s column at ${columns.header} px`).toBeLessThanOrEqual(1);
+        }
+        expect(columns.outside, `${label}: boxes outside the main column (${Math.round(columns.main.left)}–${Math.round(columns.main.right)} px)`).toEqual([]);
+        expect(await unstyledControls(page), `${label}: form controls with the browser’s default style`).toEqual([]);
+      }
+      expect(await separatorsAtLineStart(page), `${urlPath} at ${width} px: breadcrumb`).toEqual([]);
+      // The phone's header: at most ~120 px before the content, menu collapsed.
+      if (width === WIDTHS[0]) {
+        expect(await headerHeight(page), `${urlPath} at ${width} px: header height (px)`).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+      }
+      expect(await watch.cspViolations(), `${urlPath}: CSP violations`).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('header on a phone', () => {
+  it('opens the rubriques menu without JavaScript and reaches the search page from the header’s field', async () => {
+    const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: HEIGHT }, locale: 'fr-FR', javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/`);
+      const menu = page.getByRole('navigation', { name: 'Rubriques' });
+      expect(await menu.isVisible(), 'the menu is collapsed at first').toBe(false);
+      await page.locator('body > header summary').click();
+      expect(await menu.isVisible(), 'the menu opens').toBe(true);
+      expect(await menu.getByRole('link').count()).toBeGreaterThan(1);
+      // The header's search field: a plain GET form, no script needed to get there.
+      const field = page.locator('body > header').getByRole('searchbox');
+      await field.fill('cloud');
+      await field.press('Enter');
+      await page.waitForURL(/\/recherche\/\?q=cloud$/);
+      expect(await page.locator('h1').textContent()).toMatch(/Rechercher/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('search results', () => {
+  it.for(WIDTHS)('at %i px: « cloud » from the address gives cards with image, rubrique, date and lede; screenshot saved', async (width, { expect }) => {
+    const { context, page, watch } = await open(width);
+    try {
+      await page.goto(`${server.origin}/recherche/?q=cloud`, { waitUntil: 'load' });
+      await page.locator('[data-search-status]').filter({ hasText: /trouvé/ }).waitFor({ timeout: 20_000 });
+      const cards = page.locator('[data-search-results] > li');
+      expect(await cards.count(), 'results for « cloud »').toBeGreaterThan(1);
+      expect(await page.locator('main').getByRole('searchbox').inputValue(), 'the query is in the page’s search field').toBe('cloud');
+      const first = await cards.first().evaluate((card) => ({
+        image: card.querySelector('img')?.getAttribute('src') ?? '',
+        alt: card.querySelector('img')?.getAttribute('alt'),
+        texts: [...card.querySelectorAll('p')].map((p) => p.textContent?.trim() ?? ''),
+        title: card.querySelector('h2 a')?.textContent?.trim() ?? '',
+      }));
+      expect(first.image, 'a cover thumbnail from this site').toMatch(/^\/.+\.(webp|avif|jpe?g|png)$/);
+      expect(first.alt, 'the thumbnail has its alt text').toBeTruthy();
+      expect(first.title).toBeTruthy();
+      expect(first.texts.length, `rubrique, lede and date: ${first.texts.join(' | ')}`).toBeGreaterThanOrEqual(3);
+      expect(first.texts.some((t) => /\b20\d\d\b/.test(t)), 'a date').toBe(true);
+      // Every thumbnail is loaded (nothing broken), and the results stay in the column.
+      await page.waitForLoadState('networkidle');
+      const broken = await cards.locator('img').evaluateAll((images) => (images as HTMLImageElement[]).filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src));
+      expect(broken, 'thumbnails that did not load').toEqual([]);
+      const columns = await measureColumns(page);
+      expect(columns.outside, 'results outside the column').toEqual([]);
+      expect(await unstyledControls(page)).toEqual([]);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `recherche-cloud-${width}.png`), fullPage: width === WIDTHS[0] ? false : true });
+      expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
