@@ -96,7 +96,30 @@ export interface Report {
   all: { build: BuildName; run: number; measure: Measure }[];
 }
 
-/** The Markdown report: the main table, the ratios, the machine, and every run. */
+export interface Target {
+  name: string;
+  measured: number;
+  limit: number;
+}
+
+/**
+ * The render-once targets a run can judge, with their measured ratio (wall
+ * times, medians): cold against the baseline's cold build, warm (one article
+ * edited) against the baseline's COLD build, and the peak memory of a large
+ * archive. Covers runs are judged against their own limit.
+ */
+export function targetsOf(r: Report): Target[] {
+  const targets: Target[] = [];
+  const cold = r.figures['rotative-cold'];
+  const warm = r.figures['rotative-warm'];
+  const base = r.figures['baseline-cold'];
+  if (cold && base) targets.push({ name: `cold / plain Astro cold${r.images ? ' (covers)' : ''}`, measured: cold.wall / base.wall, limit: r.images ? 1.2 : 0.6 });
+  if (warm && base && !r.images) targets.push({ name: 'warm, one article edited / plain Astro cold', measured: warm.wall / base.wall, limit: 0.25 });
+  if (cold && r.articles >= 10_000) targets.push({ name: 'peak RSS of the whole process tree (GB)', measured: cold.rssMB / 1024, limit: 2.5 });
+  return targets;
+}
+
+/** The Markdown report: the main table, the ratios, the targets, the machine, and every run. */
 export function renderReport(r: Report): string {
   const title = `### Benchmark: ${r.articles} articles, ${r.images ? `one 1600×900 JPEG cover each` : 'text only'}, ${r.runs} run${r.runs > 1 ? 's' : ''} of each build`;
   const lines = [
@@ -121,6 +144,11 @@ export function renderReport(r: Report): string {
   const cold = r.figures['rotative-cold'];
   const warm = r.figures['rotative-warm'];
   if (cold && warm) lines.push('', `Rotative warm / cold wall time: ${ratio(warm.wall, cold.wall)}.`);
+  const targets = targetsOf(r);
+  if (targets.length > 0) {
+    lines.push('', '| target | measured | target | result |', '| --- | ---: | ---: | --- |');
+    for (const t of targets) lines.push(`| ${t.name} | ${t.measured.toFixed(2)} | ≤ ${t.limit} | ${t.measured <= t.limit ? 'met' : '**missed**'} |`);
+  }
   const orphans = r.all.every((x) => x.measure.orphansCounted)
     ? ', processes a build left running included'
     : ' (processes a build left running without waiting for them may be missing: no Perl or no subreaper here)';
