@@ -392,6 +392,7 @@ afterAll(() => {
 
 describe('a content mistake stops the build and leaves the previous site untouched', () => {
   let previous: Record<string, string>;
+  let previousSchedule: string;
   let previousInode: number;
 
   beforeAll(() => {
@@ -400,6 +401,7 @@ describe('a content mistake stops the build and leaves the previous site untouch
     if (first.status !== 0) throw new Error(`the basic fixture must build first:\n${first.stdout}\n${first.stderr}`);
     previous = snapshotTree(outDir);
     previousInode = statSync(outDir).ino;
+    previousSchedule = readFileSync(`${outDir}.rebuild.json`, 'utf8');
   });
 
   it('built the basic fixture, whose lancement.mdx starts with a UTF-8 byte order mark', () => {
@@ -431,7 +433,9 @@ describe('a content mistake stops the build and leaves the previous site untouch
 
       expect(statSync(outDir).ino, 'the output folder was replaced').toBe(previousInode);
       expect(snapshotTree(outDir), 'the previous site changed').toEqual(previous);
-      expect(readdirSync(path.dirname(outDir)), 'something was left next to the output folder').toEqual(['site']);
+      // The previous build's rebuild schedule (site.rebuild.json) stays beside it, as it was.
+      expect(readdirSync(path.dirname(outDir)), 'something was left next to the output folder').toEqual(['site', 'site.rebuild.json']);
+      expect(readFileSync(`${outDir}.rebuild.json`, 'utf8'), 'the previous rebuild schedule changed').toBe(previousSchedule);
       expect(snapshotTree(content), 'the content folder changed').toEqual(contentBefore);
     });
   }
