@@ -15,6 +15,7 @@ import { slugify } from '../lib/slugs.ts';
 import { groupArticles, leadFirst, summarizeSeries, type SeriesSummary } from '../lib/listings.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
+import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
 import type { StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
 import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getPicture } from './images.ts';
@@ -83,6 +84,12 @@ export interface ArticleView {
   feedHtml: string;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
+  /** A live blog: where it stands at the build's now (« En direct », « Direct terminé »). */
+  liveStatus?: LiveStatus;
+  /** A live blog's coverage, from its front matter. */
+  live?: { start: Date; end?: Date };
+  /** A live blog's updates, newest first. */
+  liveUpdates?: LiveUpdateInfo[];
 }
 
 export interface Magazine {
@@ -165,6 +172,9 @@ async function loadMagazine(): Promise<Magazine> {
       sourceKey: a.sourceKey,
       feedHtml: a.feedHtml ?? '',
       hasYoutube: a.hasYoutube,
+      liveStatus: a.liveStatus,
+      live: data.live,
+      liveUpdates: a.liveUpdates,
     };
   });
   const sorted = sortByPublishedDesc(articles);

@@ -15,6 +15,16 @@ export const coverSchema = z
   }, { error: 'a block with src and alt on their own indented lines: "cover:", then "  src: ./photo.jpg" and "  alt: what the image shows"' })
   .strict();
 
+/** Live coverage: when it starts and, once over, when it ended. */
+export const liveSchema = z
+  .object({
+    /** Start of the coverage; not before publishedAt. */
+    start: dateTimeField.describe('Start of the live coverage, ISO 8601 with offset.'),
+    /** End of the coverage; after start. Without it the coverage is running. */
+    end: dateTimeField.optional().describe('End of the live coverage, ISO 8601 with offset.'),
+  }, { error: 'un bloc avec start (et end une fois le direct terminé) sur des lignes indentées : « live: », puis « start: 2026-11-28T09:00:00+01:00 »' })
+  .strict();
+
 /**
  * Front matter of `content/articles/**\/<slug>.mdx` (or `<slug>/index.mdx`).
  * The slug is not a field: it is the file (or folder) name.
@@ -61,6 +71,8 @@ export const articleSchema = z
     draft: z.boolean({ error: 'true or false' }).default(false).describe('Draft: never published.'),
     /** Original URL of a syndicated piece. */
     canonical: urlField.optional().describe('Canonical URL for syndicated pieces.'),
+    /** Makes the article a live blog of `<LiveUpdate>` entries. */
+    live: liveSchema.optional().describe('Live coverage (live blog).'),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -70,6 +82,22 @@ export const articleSchema = z
         path: ['updatedAt'],
         input: a.updatedAt,
         message: 'a date not before publishedAt',
+      });
+    }
+    if (a.live && a.live.start.getTime() < a.publishedAt.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['live', 'start'],
+        input: a.live.start,
+        message: 'un début du direct au plus tôt à la publication de l’article (publishedAt) : corrigez l’une des deux dates',
+      });
+    }
+    if (a.live?.end && a.live.end.getTime() <= a.live.start.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['live', 'end'],
+        input: a.live.end,
+        message: 'une fin du direct postérieure à son début (live.start)',
       });
     }
     if (a.episode !== undefined && a.series === undefined) {
