@@ -59,7 +59,7 @@ export const fr = {
     ended: 'Direct terminé',
     upcoming: 'Direct à venir',
     /** The self-link of an update: its time is its visible text. */
-    linkTo: (time: string) => `Lien vers la mise à jour de ${time}`,
+    linkTo: (time: string) => `${time}, lien vers cette mise à jour`,
   },
   search: 'Recherche',
   searchPage: {
