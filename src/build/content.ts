@@ -17,13 +17,15 @@ import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
 import type { Root as HastRoot } from 'hast';
 import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
+import { dateTimeField } from '../schemas/common.ts';
+import { liveUpdateAnchor } from '../lib/live.ts';
+import { formatDateTime } from '../lib/dates.ts';
 import { authorSchema, type AuthorData } from '../schemas/author.ts';
 import { categorySchema, type CategoryData } from '../schemas/category.ts';
 import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
-import { formatDateTime } from '../lib/dates.ts';
 import { findUnsafeContent } from '../markdown/safety.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { describeFound, problemsFromZod } from './problems.ts';
@@ -56,8 +58,21 @@ export interface LoadedArticle {
   assets: AssetRef[];
   /** Slugs named by `<ReadAlso slug>`. */
   readAlso: { slug: string; line?: number }[];
+  /** The `<LiveUpdate>` entries of a live blog, in written order (checked against `live`). */
+  liveUpdates: LoadedLiveUpdate[];
   /** The parsed body (Sätteri's hast, MDX nodes kept). */
   tree: HastRoot;
+}
+
+/** One `<LiveUpdate at title>` of an article's body, as the content phase read it. */
+export interface LoadedLiveUpdate {
+  at: Date;
+  title: string;
+  /** The id of the update on the page (see liveUpdateAnchor). */
+  anchor: string;
+  /** Its text, plain (Markdown read, no markup), for structured data. */
+  text: string;
+  line?: number;
 }
 
 export interface LoadedEntry<T> {
@@ -328,6 +343,20 @@ interface MdxScan {
   tree: HastRoot;
   assets: AssetRef[];
   readAlso: { slug: string; line?: number }[];
+  liveUpdates: LoadedLiveUpdate[];
+}
+
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 'samp', 'span', 'strong', 'sub', 'sup', 'time']);
+
+/** The text of a hast node, for structured data: blocks separated by a space, white space collapsed. */
+function plainText(node: any): string {
+  const walk = (n: any): string => {
+    if (n.type === 'text') return n.value as string;
+    const inner = ((n.children ?? []) as any[]).map(walk).join('');
+    const inline = n.type === 'mdxJsxTextElement' || (n.type === 'element' && INLINE_TAGS.has(n.tagName));
+    return inline ? inner : ` ${inner} `;
+  };
+  return walk(node).replace(/\s+/g, ' ').trim();
 }
 
 /** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
@@ -350,8 +379,8 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
   // Before anything renders: code, unknown elements, scripts and remote files
   // in the body are refused here (including <img>, which would skip the image pipeline).
   for (const p of findUnsafeContent(tree)) problems.push({ file, ...p });
-  const scan: MdxScan = { tree, assets: [], readAlso: [] };
-  const visit = (node: any): void => {
+  const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [] };
+  const visit = (node: any, parent?: any): void => {
     const line: number | undefined = node.position?.start?.line;
     // A remote Markdown image stays a plain <img>; any other is a file of the content folder.
     if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && !isExternalUrl(node.properties.src)) {
@@ -382,11 +411,117 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
       if (node.name === 'Video' && typeof attrs.youtube !== 'string' && typeof attrs.src !== 'string') {
         problems.push({ file, field: '<Video>', line, found: 'neither youtube nor src', expected: 'youtube="<video id>" or src="./clip.mp4"' });
       }
+      if (node.name === 'LiveUpdate') scanLiveUpdate(node, attrs, parent, line, file, problems, scan.liveUpdates);
     }
-    for (const child of node.children ?? []) visit(child);
+    for (const child of node.children ?? []) visit(child, node);
   };
   visit(tree);
   return scan;
+}
+
+/**
+ * Reads one `<LiveUpdate at="…" title="…">`: a full date and time with its
+ * offset, a title, at the top level of the body (the renderer orders the
+ * updates among the body's own blocks). Whether the article is a live blog,
+ * and whether the time falls within its coverage, is checked once the front
+ * matter is known (checkLiveUpdates).
+ */
+function scanLiveUpdate(node: any, attrs: Record<string, unknown>, parent: any, line: number | undefined, file: string, problems: ContentProblem[], out: LoadedLiveUpdate[]): void {
+  let ok = true;
+  if (parent?.type !== 'root') {
+    problems.push({
+      file,
+      field: '<LiveUpdate>',
+      line,
+      found: 'une mise à jour placée à l’intérieur d’un autre élément',
+      expected: 'chaque <LiveUpdate> au premier niveau du texte, en début de ligne',
+      hint: 'sortez-la de l’élément qui la contient',
+    });
+    ok = false;
+  }
+  const parsed = dateTimeField.safeParse(attrs.at);
+  if (!parsed.success) {
+    problems.push({
+      file,
+      field: '<LiveUpdate at>',
+      line,
+      found: typeof attrs.at === 'string' ? `l’heure « ${attrs.at} », qui n’est pas une date et une heure complètes avec leur décalage horaire` : 'une mise à jour sans heure',
+      expected: 'une date et une heure complètes avec le décalage horaire, par exemple at="2026-11-28T10:30:00+01:00"',
+      hint: 'écrivez la date, la lettre T, l’heure, puis +01:00 en hiver ou +02:00 en été',
+    });
+    ok = false;
+  }
+  if (typeof attrs.title !== 'string' || !attrs.title.trim()) {
+    problems.push({
+      file,
+      field: '<LiveUpdate title>',
+      line,
+      found: 'une mise à jour sans titre',
+      expected: 'un titre court, par exemple title="Le ministre prend la parole"',
+    });
+    ok = false;
+  }
+  if (!ok || !parsed.success) return;
+  const at = parsed.data;
+  const update: LoadedLiveUpdate = { at, title: attrs.title as string, anchor: liveUpdateAnchor(at), text: plainText(node) };
+  if (line !== undefined) update.line = line;
+  out.push(update);
+}
+
+/** The updates of a live blog against its front matter: only in a live blog, within its coverage, none after the build's now, one per minute. */
+function checkLiveUpdates(file: string, data: ArticleData, updates: readonly LoadedLiveUpdate[], now: Date, lineOf: LineOf, problems: ContentProblem[]): void {
+  if (!data.live) {
+    const first = updates[0];
+    if (first) {
+      problems.push({
+        file,
+        field: '<LiveUpdate>',
+        line: first.line,
+        found: `${updates.length === 1 ? 'une mise à jour de direct' : `${updates.length} mises à jour de direct`} dans un article qui n’est pas un direct`,
+        expected: 'des <LiveUpdate> seulement dans un article dont l’en-tête a un bloc live',
+        hint: 'ajoutez à l’en-tête « live: » puis, indenté, « start: » avec l’heure du début du direct ; ou retirez les <LiveUpdate>',
+      });
+    }
+    return;
+  }
+  const { start, end } = data.live;
+  const limit = end && end.getTime() < now.getTime() ? end : now;
+  const byAnchor = new Map<string, LoadedLiveUpdate>();
+  for (const u of updates) {
+    if (u.at.getTime() < start.getTime()) {
+      problems.push({
+        file,
+        field: '<LiveUpdate at>',
+        line: u.line,
+        found: `une mise à jour datée du ${formatDateTime(u.at)}, avant le début du direct (${formatDateTime(start)}, ligne ${lineOf(['live', 'start']) ?? '?'})`,
+        expected: 'une heure entre le début du direct (live.start) et sa fin',
+        hint: 'corrigez l’heure de la mise à jour, ou le début du direct',
+      });
+    } else if (u.at.getTime() > limit.getTime()) {
+      const afterEnd = limit === end;
+      problems.push({
+        file,
+        field: '<LiveUpdate at>',
+        line: u.line,
+        found: afterEnd
+          ? `une mise à jour datée du ${formatDateTime(u.at)}, après la fin du direct (${formatDateTime(end!)})`
+          : `une mise à jour datée du ${formatDateTime(u.at)}, dans le futur de la construction du site (${formatDateTime(now)})`,
+        expected: afterEnd ? 'une heure entre le début du direct et sa fin (live.end)' : 'une heure déjà passée : une mise à jour se publie quand elle a eu lieu',
+        hint: afterEnd ? 'corrigez l’heure de la mise à jour, ou la fin du direct' : 'corrigez l’heure (vérifiez le décalage +01:00 ou +02:00)',
+      });
+    }
+    const same = byAnchor.get(u.anchor);
+    if (same) {
+      problems.push({
+        file,
+        field: '<LiveUpdate at>',
+        line: u.line,
+        found: `une deuxième mise à jour à ${formatDateTime(u.at)} (la première est ligne ${same.line ?? '?'})`,
+        expected: 'une mise à jour par minute : l’heure sert d’ancre au lien de chaque mise à jour',
+        hint: 'réunissez les deux mises à jour, ou décalez l’une d’une minute',
+      });
+    } else byAnchor.set(u.anchor, u);
+  }
 }
 
 export interface LoadOptions {
@@ -526,7 +661,8 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       content.invalid.articles.add(slug);
       continue;
     }
-    const article: LoadedArticle = { slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, tree: scan.tree };
+    checkLiveUpdates(file, data, scan.liveUpdates, now, validated!.lineOf, problems);
+    const article: LoadedArticle = { slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, liveUpdates: scan.liveUpdates, tree: scan.tree };
     content.articles.push(article);
     linesOf.set(article, validated!.lineOf);
     // Refused only once it would be published: a draft keeps them while its writer works.

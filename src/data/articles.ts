@@ -16,6 +16,7 @@ import { slugify } from '../lib/slugs.ts';
 import { groupArticles, leadFirst, summarizeSeries, type SeriesSummary } from '../lib/listings.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
+import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
 import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
 import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getLogo, getPicture } from './images.ts';
@@ -107,6 +108,12 @@ export interface ArticleView {
    * only in the dev server's preview, which marks them.
    */
   status: ArticleStatus;
+  /** A live blog: where it stands at the build's now (« En direct », « Direct terminé »). */
+  liveStatus?: LiveStatus;
+  /** A live blog's coverage, from its front matter. */
+  live?: { start: Date; end?: Date };
+  /** A live blog's updates, newest first. */
+  liveUpdates?: LiveUpdateInfo[];
 }
 
 export interface Magazine {
@@ -203,6 +210,9 @@ async function loadMagazine(): Promise<Magazine> {
       hasYoutube: a.hasYoutube,
       digest: a.digest,
       status: a.status,
+      liveStatus: a.liveStatus,
+      live: data.live,
+      liveUpdates: a.liveUpdates,
     };
   });
   const sorted = sortByPublishedDesc(articles);

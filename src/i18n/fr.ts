@@ -49,9 +49,17 @@ export const fr = {
   quoteBy: 'Propos de',
   video: {
     play: (title: string) => `Lire la vidéo\u00A0: ${title}`,
+    playOnYoutube: (title: string) => `Lire la vidéo «\u00A0${title}\u00A0» sur YouTube`,
     notice: 'La vidéo est hébergée par YouTube\u00A0: elle ne se charge qu’après votre clic.',
     watchOn: 'Voir la vidéo sur YouTube',
     download: 'Télécharger la vidéo',
+  },
+  live: {
+    running: 'En direct',
+    ended: 'Direct terminé',
+    upcoming: 'Direct à venir',
+    /** The self-link of an update: its time is its visible text. */
+    linkTo: (time: string) => `${time}, lien vers cette mise à jour`,
   },
   search: 'Recherche',
   /** The header's search field, on every page. */

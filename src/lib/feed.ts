@@ -13,6 +13,7 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { XMLBuilder } from 'fast-xml-parser';
 import { toIsoString } from './dates.ts';
+import { latestUpdate } from './live.ts';
 import { smallestFallback, type PictureData } from './images.ts';
 import { absoluteUrl, sitePath, type FeedPaths } from './urls.ts';
 
@@ -42,6 +43,8 @@ export interface FeedArticle {
   authors: readonly { name: string; url?: string | undefined }[];
   category: { title: string };
   tags: readonly { label: string }[];
+  /** A live blog's updates: the latest one moves the article's date. */
+  liveUpdates?: readonly { at: Date }[] | undefined;
 }
 
 /** One article ready for the feed: its data, its rendered HTML and its cover enclosure. */
@@ -94,13 +97,14 @@ export function toRfc3339(date: Date): string {
 
 /**
  * When an article last changed, as the feeds say it (Atom `updated`, JSON
- * Feed `date_modified`, RSS `lastBuildDate`): the latest of its `updatedAt`
- * and its corrections' dates, else its `publishedAt`. This is the one place
- * to change when something else moves an article's date.
+ * Feed `date_modified`, RSS `lastBuildDate`): the latest of its `updatedAt`,
+ * its corrections' dates and, for a live blog, its latest update, else its
+ * `publishedAt`. This is the one place to change when something else moves
+ * an article's date.
  */
-export function changedAt(article: Pick<FeedArticle, 'publishedAt' | 'updatedAt' | 'corrections'>): Date {
+export function changedAt(article: Pick<FeedArticle, 'publishedAt' | 'updatedAt' | 'corrections' | 'liveUpdates'>): Date {
   let latest = article.publishedAt;
-  for (const d of [article.updatedAt, ...(article.corrections ?? []).map((c) => c.at)]) if (d && d > latest) latest = d;
+  for (const d of [article.updatedAt, latestUpdate(article.liveUpdates), ...(article.corrections ?? []).map((c) => c.at)]) if (d && d > latest) latest = d;
   return latest;
 }
 

@@ -102,6 +102,33 @@ export function newsArticleLd(input: NewsArticleInput): JsonLd {
   return ld;
 }
 
+/** Input of {@link liveBlogPostingLd}: a news article's, plus its coverage and updates. */
+export interface LiveBlogPostingInput extends NewsArticleInput {
+  coverageStartTime: Date | string;
+  /** Left out while the coverage runs. */
+  coverageEndTime?: Date | string | undefined;
+  /** Every update, newest first: `url` is the article's URL with the update's anchor. */
+  updates: readonly { headline: string; datePublished: Date | string; articleBody: string; url: string }[];
+}
+
+/**
+ * A schema.org `LiveBlogPosting`, for a live blog instead of a `NewsArticle`
+ * (both are Articles: it keeps all of {@link newsArticleLd}'s properties),
+ * with its coverage times and every update as a `BlogPosting`.
+ */
+export function liveBlogPostingLd(input: LiveBlogPostingInput): JsonLd {
+  const ld: JsonLd = { ...newsArticleLd(input), '@type': 'LiveBlogPosting', coverageStartTime: isoDate(input.coverageStartTime) };
+  if (input.coverageEndTime !== undefined) ld.coverageEndTime = isoDate(input.coverageEndTime);
+  ld.liveBlogUpdate = input.updates.map((u) => ({
+    '@type': 'BlogPosting',
+    headline: u.headline,
+    datePublished: isoDate(u.datePublished),
+    articleBody: u.articleBody,
+    url: u.url,
+  }));
+  return ld;
+}
+
 /** A schema.org `BreadcrumbList`, from the home page down to the current page. */
 export function breadcrumbLd(items: readonly LdLink[]): JsonLd {
   return {

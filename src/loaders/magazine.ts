@@ -21,6 +21,7 @@ import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
 import type { TimedArticle } from '../lib/rebuild.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
+import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { pictureData } from '../lib/images.ts';
 import { prepare } from '../build/prepare.ts';
@@ -60,6 +61,10 @@ export interface StoredArticle {
   body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean };
   /** Hash of everything the rendered body depends on. */
   digest: string;
+  /** A live blog (`live:` in the front matter): where it stands at the build's now. */
+  liveStatus?: LiveStatus;
+  /** A live blog's updates, newest first, titles typeset. */
+  liveUpdates?: LiveUpdateInfo[];
 }
 
 export interface StoredAuthor {
@@ -271,6 +276,14 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       readingMinutes: 1,
       digest: '',
     };
+    // Decided here, at the build's now, like visibility: a page says « En
+    // direct » until a build after live.end says « Direct terminé ».
+    if (article.data.live) {
+      stored.liveStatus = liveStatusAt(article.data.live, env.now);
+      stored.liveUpdates = article.liveUpdates
+        .map(({ at, title, anchor, text }) => ({ at, title: frenchTypography(title), anchor, text: frenchTypography(text) }))
+        .sort((a, b) => b.at.getTime() - a.at.getTime());
+    }
     if (visible) {
       // The key: everything the rendered body depends on. The source text,
       // the renderer's code, the origin and URL (feed links are absolute),

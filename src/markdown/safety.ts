@@ -34,6 +34,7 @@ export const COMPONENTS: Readonly<Record<string, Readonly<Record<string, Attribu
   Figure: { src: 'media', alt: 'text', caption: 'text', credit: 'text' },
   Video: { youtube: 'text', src: 'media', poster: 'media', title: 'text' },
   ReadAlso: { slug: 'text' },
+  LiveUpdate: { at: 'text', title: 'text' },
 };
 
 /**

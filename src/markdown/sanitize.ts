@@ -22,13 +22,14 @@ const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
  * sanitised page loses its style.
  */
 export const COMPONENT_CLASSES = {
-  a: ['data-footnote-backref', 'video__facade'],
+  a: ['data-footnote-backref', 'video__facade', 'video__facade--placeholder', 'live-update__link'],
   aside: ['read-also'],
   div: ['video__frame'],
   figure: ['figure', 'quote', 'video'],
-  h2: ['sr-only'],
+  h2: ['sr-only', 'live-update__title'],
+  p: ['live-update__time'],
   picture: ['inline-image'],
-  section: ['footnotes'],
+  section: ['footnotes', 'live-update'],
   span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
@@ -78,7 +79,9 @@ export const articleSchema: Schema = {
     ol: ['start'],
     picture: [classes('picture')],
     q: ['cite'],
-    section: ['dataFootnotes', classes('section')],
+    // A live update's anchor: made by the renderer from its time (liveUpdateAnchor).
+    section: ['dataFootnotes', classes('section'), ['id', /^maj-\d{4}-\d{2}-\d{2}-\d{4}$/]],
+    p: [classes('p')],
     source: ['src', 'srcSet', 'sizes', 'type', 'media'],
     span: ['ariaHidden', classes('span')],
     td: [alignment],

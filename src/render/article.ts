@@ -19,6 +19,7 @@ import { sanitizeHast } from '../markdown/sanitize.ts';
 import { countWords } from '../lib/reading-time.ts';
 import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
+import { parisDay } from '../lib/live.ts';
 import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
 
 /**
@@ -232,11 +233,40 @@ function convertAll(nodes: readonly AnyNode[], variant: Variant, ctx: ComponentC
   return out;
 }
 
+/** The time of a `<LiveUpdate>` node (its `at`, checked by the content phase), or undefined for any other node. */
+function liveUpdateTime(node: AnyNode): number | undefined {
+  if (!isJsx(node) || node.name !== 'LiveUpdate') return undefined;
+  const at = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'at')?.value;
+  return typeof at === 'string' ? new Date(at).getTime() : undefined;
+}
+
+/**
+ * A live blog reads newest first, while writers append each update at the
+ * end of the file: the `<LiveUpdate>` nodes of the body's top level (the
+ * content phase keeps them there) are sorted newest first into the places
+ * they held, so whatever the writer put before, between or after them stays
+ * where it was. Returns the Paris day of the first update, if any.
+ */
+export function orderLiveUpdates(tree: Root): string | undefined {
+  const slots: number[] = [];
+  tree.children.forEach((child, i) => {
+    if (liveUpdateTime(child) !== undefined) slots.push(i);
+  });
+  if (slots.length === 0) return undefined;
+  const updates = slots.map((i) => tree.children[i]!);
+  // Array.prototype.sort is stable: two updates of the same time keep their order.
+  const newestFirst = [...updates].sort((a, b) => liveUpdateTime(b)! - liveUpdateTime(a)!);
+  slots.forEach((slot, k) => (tree.children[slot] = newestFirst[k]!));
+  return parisDay(new Date(liveUpdateTime(newestFirst[newestFirst.length - 1]!)!));
+}
+
 /**
  * Renders a parsed body (consumed: the tree is typeset in place) to the
  * page's and the feeds' HTML.
  */
-export async function renderBody(tree: Root, ctx: ComponentContext): Promise<RenderedBody> {
+export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise<RenderedBody> {
+  const liveDay = orderLiveUpdates(tree);
+  const ctx: ComponentContext = liveDay ? { ...baseCtx, liveDay } : baseCtx;
   typesetText(tree);
   superscriptOrdinals(tree);
   const headings: Heading[] = [];

@@ -10,6 +10,8 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { fr } from '../i18n/fr.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
+import { liveUpdateAnchor, liveUpdateTime } from '../lib/live.ts';
+import { toIsoString } from '../lib/dates.ts';
 import type { PictureData } from '../lib/images.ts';
 import { feedImageElement, pictureElement } from './picture.ts';
 
@@ -29,6 +31,11 @@ export interface ComponentContext {
   sitePath(href: string): string;
   /** Typesets a writer's string prop (caption, credit, name, title). */
   typeset(text: string): string;
+  /**
+   * The Paris day (`2026-11-28`) of a live blog's first update, set by the
+   * renderer: an update of another day shows its date beside its time.
+   */
+  liveDay?: string;
 }
 
 export type Props = Record<string, string | undefined>;
@@ -131,16 +138,20 @@ const Video: Component = {
     const posterPicture = poster ? ctx.picture(poster) : undefined;
     if (youtube) {
       const id = encodeURIComponent(youtube);
+      // The link's name says it all, once (« Lire la vidéo « … » sur
+      // YouTube »): the title it shows is part of it, and the caption under
+      // it only says where the video comes from. Without a poster the
+      // facade is a designed panel with the title (global.css), not a black box.
       return [
         h('figure', { className: ['video'] }, [
           h('div', { className: ['video__frame'], dataVideoEmbed: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`, dataVideoTitle: title }, [
-            h('a', { className: ['video__facade'], href: youtubeWatchUrl(youtube) }, [
+            h('a', { className: posterPicture ? ['video__facade'] : ['video__facade', 'video__facade--placeholder'], href: youtubeWatchUrl(youtube), ariaLabel: fr.video.playOnYoutube(title) }, [
               ...(posterPicture ? [pictureElement(posterPicture, { alt: '' })] : []),
               h('span', { className: ['video__play'], ariaHidden: 'true' }),
-              h('span', { className: ['video__label'] }, fr.video.play(title)),
+              h('span', { className: ['video__label'] }, title),
             ]),
           ]),
-          h('figcaption', `${title} — ${fr.video.notice}`),
+          h('figcaption', fr.video.notice),
         ]),
       ];
     }
@@ -185,5 +196,40 @@ const ReadAlso: Component = {
   },
 };
 
+/**
+ * `<LiveUpdate at="2026-11-28T10:30:00+01:00" title="…">Markdown…</LiveUpdate>`:
+ * one update of a live blog, with its time, its title and an anchor to link
+ * to it. The content phase checked `at` and `title`; the renderer shows the
+ * updates of an article newest first (orderLiveUpdates in article.ts).
+ */
+const LiveUpdate: Component = {
+  attributes: ['at', 'title'],
+  page({ at = '', title = '' }, children, ctx) {
+    const date = new Date(at);
+    const anchor = liveUpdateAnchor(date);
+    return [
+      h('section', { className: ['live-update'], id: anchor }, [
+        h('p', { className: ['live-update__time'] }, [
+          h('a', { className: ['live-update__link'], href: `#${anchor}`, ariaLabel: fr.live.linkTo(liveUpdateTime(date, ctx.liveDay)) }, [
+            h('time', { dateTime: toIsoString(date) }, liveUpdateTime(date, ctx.liveDay)),
+          ]),
+        ]),
+        h('h2', { className: ['live-update__title'] }, ctx.typeset(title)),
+        ...children,
+      ]),
+    ];
+  },
+  feed({ at = '', title = '' }, children, ctx) {
+    const date = new Date(at);
+    const href = `${ctx.articleUrl}#${liveUpdateAnchor(date)}`;
+    return [
+      h('section', [
+        h('h2', [h('a', { href }, h('time', { dateTime: toIsoString(date) }, liveUpdateTime(date, ctx.liveDay))), ` — ${ctx.typeset(title)}`]),
+        ...children,
+      ]),
+    ];
+  },
+};
+
 /** The components available in every article without an import, by the name writers type. */
-export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso };
+export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate };

@@ -23,6 +23,14 @@ export const correctionSchema = z
     /** The notice, as readers see it. */
     text: textField('le texte de la correction, non vide').describe('Correction text.'),
   }, { error: 'une correction sur deux lignes indentées : « - at: 2016-05-20T09:30:00+02:00 » puis « text: ce qui a été corrigé »' })
+/** Live coverage: when it starts and, once over, when it ended. */
+export const liveSchema = z
+  .object({
+    /** Start of the coverage; not before publishedAt. */
+    start: dateTimeField.describe('Start of the live coverage, ISO 8601 with offset.'),
+    /** End of the coverage; after start. Without it the coverage is running. */
+    end: dateTimeField.optional().describe('End of the live coverage, ISO 8601 with offset.'),
+  }, { error: 'un bloc avec start (et end une fois le direct terminé) sur des lignes indentées : « live: », puis « start: 2026-11-28T09:00:00+01:00 »' })
   .strict();
 
 /**
@@ -85,6 +93,8 @@ export const articleSchema = z
       .describe('Former slugs: their URLs redirect here.'),
     /** End of an embargo: from this date, the article is published nowhere. */
     expiresAt: dateTimeField.optional().describe('Expiry date, ISO 8601 with offset: the article is withdrawn from then on.'),
+    /** Makes the article a live blog of `<LiveUpdate>` entries. */
+    live: liveSchema.optional().describe('Live coverage (live blog).'),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -114,6 +124,22 @@ export const articleSchema = z
         });
       }
     });
+    if (a.live && a.live.start.getTime() < a.publishedAt.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['live', 'start'],
+        input: a.live.start,
+        message: 'un début du direct au plus tôt à la publication de l’article (publishedAt) : corrigez l’une des deux dates',
+      });
+    }
+    if (a.live?.end && a.live.end.getTime() <= a.live.start.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['live', 'end'],
+        input: a.live.end,
+        message: 'une fin du direct postérieure à son début (live.start)',
+      });
+    }
     if (a.episode !== undefined && a.series === undefined) {
       ctx.addIssue({
         code: 'custom',

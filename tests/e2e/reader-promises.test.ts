@@ -114,6 +114,8 @@ describe('video facade', () => {
       await page.goto(server.origin + urlPathOf(file!), { waitUntil: 'load' });
       await page.waitForLoadState('networkidle');
       const facade = page.locator('[data-video-embed] a').first();
+      // One accessible name, said once: the title between « », and where the video plays.
+      await expect.poll(() => page.getByRole('link', { name: /^Lire la vidéo «\s.+\s» sur YouTube$/ }).count()).toBe(1);
       await facade.scrollIntoViewIfNeeded();
       await page.waitForTimeout(300); // lazy images near the facade load now: still nothing from YouTube
       expect(await page.locator('iframe').count(), 'iframes before the click').toBe(0);

@@ -41,6 +41,11 @@ export const TEMPLATES: Template[] = [
     find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('[data-video-embed]')),
   },
   {
+    name: 'direct',
+    expected: 'an /articles/<slug>/ live blog page (section.live-update)',
+    find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('section.live-update')),
+  },
+  {
     name: 'article sans couverture',
     expected: 'an /articles/<slug>/ page without figure.cover',
     find: (site, files) => articles(files).find((f) => !readDocument(site, f).querySelector('figure.cover')),

@@ -350,6 +350,17 @@ const CASES: Record<string, Case> = {
       },
     ],
   },
+  'live-update-outside': {
+    title: 'a <LiveUpdate> in an article that is not a live blog is refused, with its line',
+    problems: [{ file: DRAFT, line: 12, field: '<LiveUpdate>', expected: /pas un direct.*live/ }],
+  },
+  'live-update-bad-at': {
+    title: 'a live update whose time is not a full date with offset, or before live.start, is refused, with its line',
+    problems: [
+      { file: DRAFT, line: 18, field: '<LiveUpdate at>', expected: /1er mai, 10 h.*\+01:00/ },
+      { file: DRAFT, line: 22, field: '<LiveUpdate at>', expected: /1er.mai.2016 à.7.h.30.*avant le début du direct/ },
+    ],
+  },
   'impossible-date': {
     title: '30 February is refused, not read as 1 March',
     problems: [{ file: DRAFT, line: 4, field: 'publishedAt', found: '"2016-02-30T08:00:00+01:00"', expected: 'a date and time that exist' }],

@@ -37,15 +37,16 @@ describe('sitemaps', () => {
     const doc = xml.parse(read('news-sitemap.xml'));
     expect(doc.urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     const entries = doc.urlset.url as { loc: string; 'news:news': Record<string, any> }[];
-    // "Now" is 2026-11-28T12:00+01:00: the two articles of 27 November, newest first.
+    // "Now" is 2026-11-28T12:00+01:00: the three articles of 27 November, newest first.
     expect(entries.map((u) => u.loc)).toEqual([
+      `${ORIGIN}/articles/en-direct-panne-hebergeur-nubeo/`,
       `${ORIGIN}/articles/etiquette-energie-smartphones-bilan/`,
       `${ORIGIN}/articles/black-friday-arnaques-faux-colis/`,
     ]);
     const news = entries[0]!['news:news'];
     expect(news['news:publication']['news:name']).toBe('L’Écho du Numérique');
     expect(news['news:publication']['news:language']).toBe('fr');
-    expect(news['news:publication_date']).toBe('2026-11-27T17:30:00+01:00');
+    expect(news['news:publication_date']).toBe('2026-11-27T18:00:00+01:00');
     expect(String(news['news:title']).length).toBeGreaterThan(10);
   });
 

@@ -113,6 +113,26 @@ describe('renderBody', () => {
     expect(feed.querySelector('iframe, script, [data-video-embed]')).toBeNull();
   });
 
+  it('names a YouTube facade once, « Lire la vidéo « titre » sur YouTube », with a poster or a designed placeholder', async () => {
+    const out = await renderBody(parse('<Video youtube="abc123" title="Ma vidéo : démo" />\n\n<Video youtube="def456" poster="./photo.jpg" title="Avec vignette" />\n'), ctx);
+    const page = dom(out.html);
+    const [bare, withPoster] = [...page.querySelectorAll('a.video__facade')];
+    expect(bare!.getAttribute('aria-label')).toBe('Lire la vidéo «\u00A0Ma vidéo\u00A0: démo\u00A0» sur YouTube');
+    // No poster: the placeholder panel shows the title, with no image.
+    expect(bare!.classList.contains('video__facade--placeholder')).toBe(true);
+    expect(bare!.querySelector('img')).toBeNull();
+    expect(bare!.querySelector('.video__label')?.textContent).toBe('Ma vidéo\u00A0: démo');
+    // A poster: the image (decorative, the link is named), no placeholder.
+    expect(withPoster!.classList.contains('video__facade--placeholder')).toBe(false);
+    expect(withPoster!.querySelector('img')?.getAttribute('alt')).toBe('');
+    expect(withPoster!.querySelector('img')?.getAttribute('src')).toBe('/_images/photo-abc-800.jpg');
+    // The caption says where the video is hosted, and does not repeat the title.
+    for (const caption of page.querySelectorAll('figure.video figcaption')) {
+      expect(caption.textContent).toContain('YouTube');
+      expect(caption.textContent).not.toMatch(/Ma vidéo|Avec vignette/);
+    }
+  });
+
   it('renders a local video with its media type, and as a link on its poster in the feed', async () => {
     const out = await renderBody(parse('<Video src="./clip.mp4" poster="./photo.jpg" title="Démo" />\n'), ctx);
     expect(out.hasYoutube).toBe(false);
