@@ -13,6 +13,8 @@ import { toIsoString } from '../src/lib/dates.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
 import { indexSite } from '../src/build/search.ts';
+import { legalWarnings } from '../src/lib/legal.ts';
+import type { Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
   checkBuiltSite,
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
     stats: PreparedMagazine['stats'];
     siteUrl: string;
     notices: string[];
+    legal?: Legal;
     images: ImageRecord[];
     files: FileRecord[];
     feeds: number;
@@ -203,6 +206,7 @@ async function main(): Promise<void> {
     `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${indexed} pages in the search index`,
     `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
     ...report.notices.map((n) => `  notice: ${n}`),
+    ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
   ];
   console.log(lines.join('\n'));
 }
