@@ -3,10 +3,10 @@
  * `npm run check` accepts and refuses a slug that exists; and no build or
  * check ever writes to the content it reads.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, fixture, runScript } from '../helpers/build.ts';
 import { snapshotTree } from '../helpers/tree.ts';
@@ -100,6 +100,55 @@ describe('npm run new', () => {
     expect(result.stderr).toContain('found "claire-martin", expected one of: alice-martin, bruno-petit');
     noStackTrace(result.stderr);
     expect(snapshotTree(content)).toEqual(before);
+  });
+});
+
+describe('npm run check and the legal notice', () => {
+  const copy = (edit: (legal: Record<string, unknown>) => void) => {
+    const content = path.join(mkdtempSync(path.join(work, 'legal-')), 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    const file = path.join(content, 'site.yaml');
+    const site = parse(readFileSync(file, 'utf8')) as { legal: Record<string, unknown> };
+    edit(site.legal);
+    writeFileSync(file, stringify(site));
+    return content;
+  };
+  const check = (content: string) => runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
+  const warnings = (output: string) => output.split('\n').filter((l) => l.includes('mentions légales'));
+
+  it('warns, in French and citing the law, about the host address missing, and still accepts the content', () => {
+    const result = check(copy((legal) => delete (legal.host as Record<string, unknown>).address));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('✔ Content is valid');
+    const lines = warnings(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('legal.host.address');
+    expect(lines[0]).toMatch(/hébergeur/);
+    expect(lines[0]).toMatch(/LCEN, art\. 6-III/);
+    noStackTrace(result.stderr);
+  });
+
+  it('warns once per missing field: here the director and the contact', () => {
+    const result = check(copy((legal) => {
+      delete legal.director;
+      delete legal.contact;
+    }));
+    expect(result.status, result.stderr).toBe(0);
+    const lines = warnings(result.stderr);
+    expect(lines).toHaveLength(2);
+    expect(lines.some((l) => l.includes('legal.director') && /directrice de la publication/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('legal.contact'))).toBe(true);
+  });
+
+  it('says nothing when the notice is complete, and refuses a contact that is not an e-mail address', () => {
+    const complete = check(copy(() => {}));
+    expect(complete.status, complete.stderr).toBe(0);
+    expect(warnings(complete.stderr + complete.stdout)).toEqual([]);
+
+    const wrong = check(copy((legal) => (legal.contact = 'écrivez-nous')));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('site.yaml');
+    expect(wrong.stderr).toContain('legal.contact');
   });
 });
 
