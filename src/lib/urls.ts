@@ -100,6 +100,8 @@ export interface SiteUrls {
   archivePath(year?: number, month?: number, page?: number): string;
   /** The publisher's legal page (« Mentions légales »): `/mentions-legales/`. */
   legalPath(): string;
+  /** A page of the magazine (content/pages/<slug>.mdx, « À propos »): `/<slug>/`. */
+  pagePath(slug: string): string;
   /** The search page: `/recherche/`. */
   searchPath(): string;
   /** Pagefind's browser bundle, written by the search phase: `/pagefind/pagefind.js`. */
@@ -194,6 +196,7 @@ export function urlsFor(base: string): SiteUrls {
       return paged(at(`/archives/${year}/${String(month).padStart(2, '0')}/`), page);
     },
     legalPath: () => at('/mentions-legales/'),
+    pagePath: (slug) => at(`/${segment(slug)}/`),
     searchPath: () => at('/recherche/'),
     searchBundlePath: () => at('/pagefind/pagefind.js'),
     notFoundPath: () => at('/404.html'),
@@ -255,6 +258,7 @@ export const {
   articlesIndexPath,
   archivePath,
   legalPath,
+  pagePath,
   searchPath,
   searchBundlePath,
   notFoundPath,

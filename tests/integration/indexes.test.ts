@@ -706,7 +706,7 @@ function expectHubs(site: string, origin: string): void {
 }
 
 /** The footer of every page links the legal page, every rubrique, the hubs, the feeds and the contact address. */
-function expectFooters(site: string, contact: string | undefined): void {
+function expectFooters(site: string, contact: string | undefined, pages: Record<string, string> = {}): void {
   const rubriques = htmlPages(site).filter((p) => /^\/rubriques\/[^/]+\/$/.test(p));
   for (const page of htmlPages(site)) {
     const doc = readPage(site, page);
@@ -722,6 +722,7 @@ function expectFooters(site: string, contact: string | undefined): void {
     for (const feed of ['/rss.xml', '/atom.xml', '/feed.json']) expect(links.has(feed), `${page} ${feed}`).toBe(true);
     for (const r of rubriques) expect(links.has(r), `${page} ${r}`).toBe(true);
     if (contact) expect(links.get(`mailto:${contact}`), page).toBe(fr.footerContact);
+    for (const [url, title] of Object.entries(pages)) expect(links.get(url), `${page} ${url}`).toBe(title);
     // Each list is named by its group title.
     for (const ul of nav!.querySelectorAll('ul')) expect(doc.getElementById(ul.getAttribute('aria-labelledby')!), page).not.toBeNull();
   }
@@ -746,6 +747,21 @@ describe('hubs, archive, legal page and footer of the sample magazine', () => {
   });
 
   it('the footer of every template links the legal page, the rubriques, the hubs and the feeds', () => {
-    expectFooters(site, 'redaction@echo-numerique.example');
+    expectFooters(site, 'redaction@echo-numerique.example', { '/a-propos/': 'À propos' });
+  });
+
+  it('content/pages/a-propos.mdx is a page: its title, its body rendered, a breadcrumb, in the sitemap', () => {
+    const doc = readPage(site, '/a-propos/');
+    expect(text(doc.querySelector('main h1'))).toBe('À propos');
+    expectBreadcrumb(doc, '/a-propos/', [fr.home, 'À propos']);
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/Écho du Numérique/);
+    const body = doc.querySelector('main .article__body')!;
+    expect(body.querySelector('em')).not.toBeNull();
+    expect([...body.querySelectorAll('h2')].map(text)).toEqual(['Notre façon de travailler', 'Nous écrire']);
+    expect(body.querySelector('a[href="/mentions-legales/"]')).not.toBeNull();
+    // Typeset like an article: curly apostrophes.
+    expect(text(body)).toContain('L’Écho du Numérique');
+    expect(sitemapUrls(site).has('/a-propos/')).toBe(true);
+    expectOrderedHeadings(doc, '/a-propos/');
   });
 });

@@ -3,7 +3,7 @@
  * `npm run check` accepts and refuses a slug that exists; and no build or
  * check ever writes to the content it reads.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -149,6 +149,35 @@ describe('npm run check and the legal notice', () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('site.yaml');
     expect(wrong.stderr).toContain('legal.contact');
+  });
+});
+
+describe('npm run check and the pages of content/pages/', () => {
+  const withPage = (name: string, text: string) => {
+    const content = path.join(mkdtempSync(path.join(work, 'pages-')), 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    mkdirSync(path.join(content, 'pages'), { recursive: true });
+    writeFileSync(path.join(content, 'pages', name), text);
+    return content;
+  };
+  const check = (content: string) => runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
+
+  it('accepts a page with a title and a description', () => {
+    const result = check(withPage('a-propos.mdx', '---\ntitle: "À propos"\ndescription: "Qui nous sommes."\n---\n\nBonjour.\n'));
+    expect(result.status, result.stderr).toBe(0);
+  });
+
+  it('refuses a page named like a route of the site, and one without a description', () => {
+    const taken = check(withPage('archives.mdx', '---\ntitle: "Archives"\ndescription: "Nos archives."\n---\n\nTexte.\n'));
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toContain('pages/archives.mdx');
+    expect(taken.stderr).toMatch(/« archives »/);
+    noStackTrace(taken.stderr);
+
+    const bare = check(withPage('contact.mdx', '---\ntitle: "Contact"\n---\n\nTexte.\n'));
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('pages/contact.mdx');
+    expect(bare.stderr).toContain('description');
   });
 });
 
