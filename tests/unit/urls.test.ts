@@ -6,6 +6,7 @@ import {
   authorsIndexPath,
   categoriesIndexPath,
   legalPath,
+  pagePath,
   tagsIndexPath,
   articlePath,
   authorPath,
@@ -75,6 +76,8 @@ describe('page paths', () => {
     expect(authorsIndexPath()).toBe('/auteurs/');
     expect(articlesIndexPath()).toBe('/articles/');
     expect(legalPath()).toBe('/mentions-legales/');
+    expect(pagePath('a-propos')).toBe('/a-propos/');
+    expect(() => pagePath('')).toThrow(RangeError);
   });
 
   it('the archive: years and months (two digits), with pages', () => {
@@ -216,6 +219,7 @@ describe('helpers for a site hosted under /magazine/', () => {
     expect(urls.archivePath()).toBe('/magazine/archives/');
     expect(urls.archivePath(2016, 5, 2)).toBe('/magazine/archives/2016/05/page/2/');
     expect(urls.legalPath()).toBe('/magazine/mentions-legales/');
+    expect(urls.pagePath('a-propos')).toBe('/magazine/a-propos/');
   });
 
   it('put every file path under the base', () => {
