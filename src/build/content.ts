@@ -557,7 +557,12 @@ function loadPages(root: string, problems: ContentProblem[]): LoadedPage[] {
     if (source === undefined) continue;
     const fm = FRONT_MATTER.exec(source);
     if (!fm) {
-      problems.push({ file, line: 1, found: 'no front matter', expected: 'a front matter block between two "---" lines at the top of the file' });
+      problems.push({
+        file,
+        line: 1,
+        found: 'une page sans en-tête',
+        expected: 'un en-tête en haut du fichier, entre deux lignes « --- », avec le titre (title) et la description (description)',
+      });
       continue;
     }
     const validated = validate(pageSchema, file, fm[1]!, 1, problems);
