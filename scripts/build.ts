@@ -15,6 +15,8 @@ import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
 import { indexSite, type SearchReport } from '../src/build/search.ts';
+import { legalWarnings } from '../src/lib/legal.ts';
+import type { Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
   checkBuiltSite,
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
     stats: PreparedMagazine['stats'];
     siteUrl: string;
     notices: string[];
+    legal?: Legal;
     images: ImageRecord[];
     files: FileRecord[];
     feeds: number;
@@ -234,6 +237,7 @@ async function main(): Promise<void> {
       ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), in ${path.basename(scheduleFile)}`
       : `  next rebuild: none needed until the content changes (${path.basename(scheduleFile)})`,
     ...report.notices.map((n) => `  notice: ${n}`),
+    ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
   ];
   console.log(lines.join('\n'));
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/build/prepare.ts';
 import { formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
+import { legalWarnings } from '../src/lib/legal.ts';
 
 const started = performance.now();
 const env = readEnvironmentOrExit();
@@ -17,6 +18,8 @@ if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
+// Missing legal notice fields are warnings: the content is still valid.
+for (const warning of legalWarnings(content.site?.legal)) console.warn(`⚠ ${warning}`);
 console.log(
   `✔ Content is valid: ${content.articles.length} articles, ${content.authors.size} authors, ${content.categories.size} rubriques, ${content.series.size} series, ${images.length} published images (${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );

@@ -66,6 +66,7 @@ function report(): void {
       stats: pass?.stats,
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],
+      legal: pass?.context?.site.legal,
       images: pass?.images ?? [],
       files: pass?.files ?? [],
       feeds: phaseTime('feeds'),

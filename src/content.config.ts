@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, seriesLoader } from './loaders/loaders.ts';
+import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, pagesLoader, seriesLoader } from './loaders/loaders.ts';
 
 // Content lives outside src/ (writers never touch code), in
 // ROTATIVE_CONTENT_DIR. One pass reads, validates and renders it
@@ -9,5 +9,6 @@ export const collections = {
   authors: defineCollection({ loader: authorsLoader }),
   categories: defineCollection({ loader: categoriesLoader }),
   series: defineCollection({ loader: seriesLoader }),
+  pages: defineCollection({ loader: pagesLoader }),
   build: defineCollection({ loader: buildLoader }),
 };

@@ -24,6 +24,7 @@ import { authorSchema, type AuthorData } from '../schemas/author.ts';
 import { categorySchema, type CategoryData } from '../schemas/category.ts';
 import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
+import { pageSchema, type PageData } from '../schemas/page.ts';
 import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { findUnsafeContent } from '../markdown/safety.ts';
@@ -75,6 +76,24 @@ export interface LoadedLiveUpdate {
   line?: number;
 }
 
+/** A page of `pages/` (« À propos »): an MDX body like an article's, published as soon as it exists. */
+export interface LoadedPage {
+  slug: string;
+  file: string;
+  absPath: string;
+  data: PageData;
+  assets: AssetRef[];
+  tree: HastRoot;
+}
+
+/**
+ * First path segments the site's own routes use: a page named like one of
+ * them would take its URL (`pages/archives.mdx` over the archive).
+ */
+export const RESERVED_PAGE_SLUGS: readonly string[] = [
+  'articles', 'archives', 'auteurs', 'rubriques', 'tags', 'series', 'recherche', 'page', 'mentions-legales', 'pagefind', '_images', '_media', '404',
+];
+
 export interface LoadedEntry<T> {
   id: string;
   file: string;
@@ -90,6 +109,7 @@ export interface LoadedContent {
   categories: Map<string, LoadedEntry<CategoryData>>;
   series: Map<string, LoadedEntry<SeriesData>>;
   articles: LoadedArticle[];
+  pages: LoadedPage[];
   problems: ContentProblem[];
   /**
    * The scaffold's provisional text left in drafts (see findPlaceholders): not
@@ -550,6 +570,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     categories: new Map(),
     series: new Map(),
     articles: [],
+    pages: [],
     problems,
     reminders: [],
     invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
@@ -671,7 +692,46 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
   }
 
   checkReferences(content, problems, linesOf);
+  content.pages = loadPages(root, problems);
   return content;
+}
+
+/** The pages of `pages/*.mdx`: front matter `title` and `description`, a body checked as an article's is. */
+function loadPages(root: string, problems: ContentProblem[]): LoadedPage[] {
+  const dir = path.join(root, 'pages');
+  if (!existsSync(dir)) return [];
+  const pages: LoadedPage[] = [];
+  for (const name of globSync('*.mdx', { cwd: dir }).sort()) {
+    const abs = path.join(dir, name);
+    const file = display(abs);
+    const slug = slugFromPath(name);
+    if (!slug || RESERVED_PAGE_SLUGS.includes(slug)) {
+      problems.push({
+        file,
+        found: slug ? `une page nommée « ${slug} », adresse déjà prise par le site` : 'un nom de fichier sans lettre ni chiffre',
+        expected: 'un nom de page libre, par exemple « a-propos.mdx »',
+        hint: slug ? `renommez le fichier ; sont réservés : ${RESERVED_PAGE_SLUGS.join(', ')}` : undefined,
+      });
+      continue;
+    }
+    const source = readContentFile(abs, file, problems);
+    if (source === undefined) continue;
+    const fm = FRONT_MATTER.exec(source);
+    if (!fm) {
+      problems.push({
+        file,
+        line: 1,
+        found: 'une page sans en-tête',
+        expected: 'un en-tête en haut du fichier, entre deux lignes « --- », avec le titre (title) et la description (description)',
+      });
+      continue;
+    }
+    const validated = validate(pageSchema, file, fm[1]!, 1, problems);
+    const scan = scanMdx(source, root, abs, file, problems);
+    if (!validated || !scan) continue;
+    pages.push({ slug, file, absPath: abs, data: validated.data, assets: scan.assets, tree: scan.tree });
+  }
+  return pages;
 }
 
 /**

@@ -28,6 +28,7 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
   const siteFile = path.relative(process.cwd(), path.join(content.contentDir, 'site.yaml'));
   for (const a of content.siteAssets) used.push({ ...a, usedBy: siteFile, published: true });
   for (const author of content.authors.values()) for (const a of author.assets) used.push({ ...a, usedBy: author.file, published: true });
+  for (const page of content.pages) for (const a of page.assets) used.push({ ...a, usedBy: page.file, published: true });
   for (const article of content.articles) {
     // An article past its expiresAt is published nowhere: neither are its images.
     const expired = article.data.expiresAt !== undefined && article.data.expiresAt.getTime() <= now.getTime();

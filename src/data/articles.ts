@@ -13,7 +13,7 @@ import { getCollection } from 'astro:content';
 import { adjacentEpisodes, episodesInOrder, sortByPublishedDesc } from '../lib/ordering.ts';
 import { relatedArticles } from '../lib/related.ts';
 import { slugify } from '../lib/slugs.ts';
-import { groupArticles, leadFirst, summarizeSeries, type SeriesSummary } from '../lib/listings.ts';
+import { groupArticles, groupByMonth, leadFirst, summarizeSeries, type ArchiveYear, type SeriesSummary } from '../lib/listings.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
 import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
@@ -344,6 +344,8 @@ export interface Listings {
   /** Newer articles that follow up on an article, by the slug they revisit. */
   followedBy: Map<string, ArticleView[]>;
   series: SeriesSummary<SeriesView, ArticleView>[];
+  /** The archive: years and months (Paris time) that have articles, newest first. */
+  archive: ArchiveYear<ArticleView>[];
 }
 
 let listings: Promise<Listings> | undefined;
@@ -362,6 +364,7 @@ export function getListings(): Promise<Listings> {
     bySeries: groupArticles(articles, (a) => (a.series ? [a.series.id] : [])),
     followedBy: groupArticles(articles, (a) => a.revisits),
     series: summarizeSeries(series.values(), articles, scheduled),
+    archive: groupByMonth(articles, (a) => a.publishedAt),
   }));
   return listings;
 }

@@ -1,3 +1,7 @@
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
+/** « mai 2016 » (month 1 to 12), a no-break space between. */
+const monthYear = (month: number, year: number) => `${MONTHS[month - 1]}\u00A0${year}`;
+
 /** Every interface string of the magazine, in French. */
 export const fr = {
   skipToContent: 'Aller au contenu',
@@ -123,6 +127,53 @@ export const fr = {
     heading: 'Cet article a changé d’adresse',
     text: 'Vous allez être redirigé vers sa nouvelle adresse. Si rien ne se passe, suivez ce lien\u00A0:',
   },
+  // Hubs: every rubrique, tag and author; the archive by date.
+  articleCount: (n: number) => (n === 0 ? 'Aucun article' : n === 1 ? '1\u00A0article' : `${n}\u00A0articles`),
+  categoriesIndex: {
+    title: 'Toutes les rubriques',
+    description: 'Les rubriques du magazine, chacune avec son flux.',
+    feed: (title: string) => `Flux de la rubrique «\u00A0${title}\u00A0»`,
+  },
+  authorsIndex: {
+    title: 'Auteurs',
+    description: 'Les journalistes et contributeurs du magazine.',
+  },
+  tagsIndex: {
+    title: 'Tags',
+    description: 'Tous les mots-clés des articles publiés, par ordre alphabétique.',
+  },
+  archive: {
+    title: 'Archives',
+    description: 'Tous les articles publiés, par année et par mois.',
+    /** « mai 2016 ». */
+    monthYear,
+    yearTitle: (year: number) => `Archives ${year}`,
+    /** « Archives de mai 2016 », « Archives d’avril 2016 » (elided before a vowel). */
+    monthTitle: (month: number, year: number) => `Archives ${/^[aeiouéàâ]/.test(MONTHS[month - 1] ?? '') ? 'd’' : 'de '}${monthYear(month, year)}`,
+    yearDescription: (year: number) => `Tous les articles publiés en ${year}.`,
+    monthDescription: (month: number, year: number) => `Tous les articles publiés en ${monthYear(month, year)}.`,
+    empty: 'Aucun article publié pour l’instant.',
+    monthsOf: (year: number) => `Les mois de ${year}`,
+  },
+  articlesIndex: {
+    title: 'Tous les articles',
+    description: 'Les articles les plus récents du magazine.',
+    toArchive: 'Tous les articles par année et par mois\u00A0: les archives',
+  },
+  legal: {
+    title: 'Mentions légales',
+    description: (name: string) => `Éditeur, direction de la publication et hébergeur de ${name}.`,
+    publisher: 'Éditeur',
+    director: 'Directeur·rice de la publication',
+    host: 'Hébergeur',
+    phone: 'Téléphone',
+    contact: 'Contact',
+    missing: 'Non renseigné.',
+  },
+  footerNav: 'Pied de page',
+  footerSections: { categories: 'Rubriques', explore: 'Parcourir', follow: 'S’abonner', about: 'Le magazine' },
+  footerFeeds: { rss: 'Flux RSS', atom: 'Flux Atom', json: 'JSON Feed' },
+  footerContact: 'Nous écrire',
   notFound: {
     title: 'Page introuvable',
     text: 'La page demandée n’existe pas ou a été déplacée. Voici de quoi retrouver votre chemin.',

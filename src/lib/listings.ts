@@ -3,6 +3,7 @@
  * story, lists per rubrique, tag or author, series summaries. Pure functions
  * of their arguments; src/data/articles.ts applies them once per build.
  */
+import { toIsoString } from './dates.ts';
 import { episodesInOrder } from './ordering.ts';
 
 /**
@@ -84,4 +85,63 @@ export function summarizeSeries<S extends { id: string }, A extends { series?: {
       (b.latest?.publishedAt.getTime() ?? -Infinity) - (a.latest?.publishedAt.getTime() ?? -Infinity) ||
       (a.series.id < b.series.id ? -1 : a.series.id > b.series.id ? 1 : 0),
   );
+}
+
+/** The articles of one month of the archive. */
+export interface ArchiveMonth<T> {
+  year: number;
+  /** 1 (January) to 12. */
+  month: number;
+  articles: T[];
+}
+
+/** The articles of one year of the archive, and its months that have any. */
+export interface ArchiveYear<T> {
+  year: number;
+  articles: T[];
+  /** Months with at least one article, newest first. */
+  months: ArchiveMonth<T>[];
+}
+
+/**
+ * The archive: `articles` grouped by year and month of their publication in
+ * Paris time (an article published on 31 December at 23:30 UTC belongs to
+ * January in Paris, where readers see its date), years and months newest
+ * first, each keeping the articles' order. Only periods with an article
+ * appear. `articles` should be newest first, as every list of the site.
+ */
+export function groupByMonth<T>(articles: readonly T[], dateOf: (article: T) => Date): ArchiveYear<T>[] {
+  const years = new Map<number, ArchiveYear<T>>();
+  const months = new Map<string, ArchiveMonth<T>>();
+  for (const article of articles) {
+    // toIsoString writes Paris wall-clock time: its first fields are the Paris year and month.
+    const iso = toIsoString(dateOf(article));
+    const year = Number(iso.slice(0, 4));
+    const month = Number(iso.slice(5, 7));
+    let y = years.get(year);
+    if (!y) years.set(year, (y = { year, articles: [], months: [] }));
+    y.articles.push(article);
+    const key = `${year}-${month}`;
+    let m = months.get(key);
+    if (!m) {
+      months.set(key, (m = { year, month, articles: [] }));
+      y.months.push(m);
+    }
+    m.articles.push(article);
+  }
+  const sorted = [...years.values()].sort((a, b) => b.year - a.year);
+  for (const y of sorted) y.months.sort((a, b) => b.month - a.month);
+  return sorted;
+}
+
+// One collator for every sort: creating one costs more than comparing.
+const FRENCH = new Intl.Collator('fr', { numeric: true });
+
+/**
+ * `items` sorted by `labelOf` in French collation (« économie » between
+ * « dette » and « fibre », case and accents compared last), ties kept in
+ * their order. A new array; the input is left alone.
+ */
+export function sortFrench<T>(items: Iterable<T>, labelOf: (item: T) => string): T[] {
+  return [...items].sort((a, b) => FRENCH.compare(labelOf(a), labelOf(b)));
 }

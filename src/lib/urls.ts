@@ -80,6 +80,28 @@ export interface SiteUrls {
   tagPath(tagLabel: string, page?: number): string;
   /** An author: `/auteurs/<id>/`, then `…/page/N/`. */
   authorPath(id: string, page?: number): string;
+  /** The list of every rubrique: `/rubriques/`. */
+  categoriesIndexPath(): string;
+  /** The list of every tag: `/tags/`. */
+  tagsIndexPath(): string;
+  /** The list of every author: `/auteurs/`. */
+  authorsIndexPath(): string;
+  /**
+   * The newest articles, the entry of the archive: `/articles/` (article
+   * pages live under it, so the folder itself answers too).
+   */
+  articlesIndexPath(): string;
+  /**
+   * The archive by date. No argument: the list of years and months,
+   * `/archives/`. A year: `/archives/2016/`, then `…/page/N/`. A year and a
+   * month (1 to 12): `/archives/2016/05/`, then `…/page/N/`. Years and months
+   * are those of Paris time, as readers see the dates.
+   */
+  archivePath(year?: number, month?: number, page?: number): string;
+  /** The publisher's legal page (« Mentions légales »): `/mentions-legales/`. */
+  legalPath(): string;
+  /** A page of the magazine (content/pages/<slug>.mdx, « À propos »): `/<slug>/`. */
+  pagePath(slug: string): string;
   /** The search page: `/recherche/`. */
   searchPath(): string;
   /** Pagefind's browser bundle of one search index, written by the search phase: `/pagefind/<group>/pagefind.js`. */
@@ -161,6 +183,22 @@ export function urlsFor(base: string): SiteUrls {
       return paged(at(`/tags/${slug}/`), page);
     },
     authorPath: (id, page = 1) => paged(at(`/auteurs/${segment(id)}/`), page),
+    categoriesIndexPath: () => at('/rubriques/'),
+    tagsIndexPath: () => at('/tags/'),
+    authorsIndexPath: () => at('/auteurs/'),
+    articlesIndexPath: () => at('/articles/'),
+    archivePath(year, month, page = 1) {
+      if (year === undefined) {
+        if (month !== undefined || page !== 1) throw new RangeError('a month or a page of the archive needs its year');
+        return at('/archives/');
+      }
+      if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`the year must have four digits, got ${year}`);
+      if (month === undefined) return paged(at(`/archives/${year}/`), page);
+      if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`the month must be 1 to 12, got ${month}`);
+      return paged(at(`/archives/${year}/${String(month).padStart(2, '0')}/`), page);
+    },
+    legalPath: () => at('/mentions-legales/'),
+    pagePath: (slug) => at(`/${segment(slug)}/`),
     searchPath: () => at('/recherche/'),
     searchBundlePath: (group) => at(`/pagefind/${segment(group)}/pagefind.js`),
     searchIndexPath: (group) => at(`/pagefind/${segment(group)}/`),
@@ -217,6 +255,13 @@ export const {
   categoryPath,
   tagPath,
   authorPath,
+  categoriesIndexPath,
+  tagsIndexPath,
+  authorsIndexPath,
+  articlesIndexPath,
+  archivePath,
+  legalPath,
+  pagePath,
   searchPath,
   searchBundlePath,
   searchIndexPath,

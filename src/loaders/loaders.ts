@@ -20,7 +20,7 @@ import type { Heading } from '../render/article.ts';
 /** What the `articles` collection stores per article: the pass's article, its page HTML in `rendered`, the rest in data. */
 export type ArticleEntryData = Omit<StoredArticle, 'body'> & { feedHtml?: string; hasYoutube: boolean };
 
-type CollectionName = 'articles' | 'authors' | 'categories' | 'series' | 'build';
+type CollectionName = 'articles' | 'authors' | 'categories' | 'series' | 'pages' | 'build';
 
 /**
  * Shared by the loaders, the build wrapper (scripts/render-pages.ts) and the
@@ -108,6 +108,9 @@ function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMa
     case 'series':
       for (const s of result.series) entries.push({ id: s.id, data: { ...s } });
       break;
+    case 'pages':
+      for (const p of result.pages) entries.push({ id: p.slug, data: { ...p } });
+      break;
     case 'build':
       if (result.context) entries.push({ id: 'context', data: { ...result.context } });
       break;
@@ -188,4 +191,5 @@ export const articlesLoader = rotativeLoader('articles');
 export const authorsLoader = rotativeLoader('authors');
 export const categoriesLoader = rotativeLoader('categories');
 export const seriesLoader = rotativeLoader('series');
+export const pagesLoader = rotativeLoader('pages');
 export const buildLoader = rotativeLoader('build');

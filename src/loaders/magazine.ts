@@ -76,6 +76,15 @@ export interface StoredAuthor {
   avatarKey?: string;
 }
 
+/** A page of `pages/` (« À propos »), rendered once like an article body. */
+export interface StoredPage {
+  slug: string;
+  title: string;
+  description: string;
+  html: string;
+  hasYoutube: boolean;
+}
+
 export interface StoredCategory {
   id: string;
   title: string;
@@ -108,6 +117,7 @@ export interface PreparedMagazine {
   authors: StoredAuthor[];
   categories: StoredCategory[];
   series: StoredSeries[];
+  pages: StoredPage[];
   images: ImageRecord[];
   files: FileRecord[];
   notices: string[];
@@ -163,6 +173,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     authors: [],
     categories: [],
     series: [],
+    pages: [],
     images: prepared.images,
     files: prepared.files,
     notices: [],
@@ -334,6 +345,30 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     groups.set(name, [...(groups.get(name) ?? []), `articles/${a.article.slug}/index.html`]);
   }
   result.stats.searchGroups = orderSearchGroups(groups.keys()).map((name) => ({ name, pages: groups.get(name)!.sort() }));
+  // Pages are few and small: rendered every build, through the same renderer.
+  for (const page of content.pages) {
+    const url = urls.pagePath(page.slug);
+    const body = await renderBody(page.tree, {
+      origin: site.origin,
+      articleUrl: urls.absoluteUrl(url, site.origin),
+      sitePath: urls.sitePath,
+      typeset: frenchTypography,
+      picture(key) {
+        const image = manifest.images[key];
+        if (!image) throw new Error(`Image "${key}" of ${page.file} was not prepared by the image phase`);
+        return pictureData(image, urls.imagePath);
+      },
+      media(key) {
+        const file = manifest.files[key];
+        if (!file) throw new Error(`File "${key}" of ${page.file} was not prepared by the image phase`);
+        return { path: urls.mediaPath(file.file), type: file.type };
+      },
+      article(slug) {
+        return isVisible(slug) ? { url: urls.articlePath(slug), title: titles.get(slug)! } : undefined;
+      },
+    });
+    result.pages.push({ slug: page.slug, title: typeset(page.data.title), description: typeset(page.data.description), html: body.html, hasYoutube: body.hasYoutube });
+  }
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;
   result.stats.timings.render = performance.now() - t;

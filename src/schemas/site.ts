@@ -1,6 +1,32 @@
 import { z } from 'astro/zod';
 import { linkField, relativePathField, textField, urlField } from './common.ts';
 
+/**
+ * The publisher's legal notice (« mentions légales »). French law (LCEN,
+ * art. 6-III) requires a publisher to show each of these fields; each is
+ * optional here so a site can build while they are gathered, and the build
+ * and `npm run check` warn about each one that is missing (src/lib/legal.ts).
+ */
+export const legalSchema = z
+  .object({
+    publisher: textField('the publisher: a company name with its legal form and capital, or a person').optional().describe('Publisher (« éditeur »): company name, legal form, capital, registration, or the name of a person.'),
+    address: textField('the publisher’s postal address').optional().describe('Postal address of the publisher.'),
+    director: textField('the name of the director of publication').optional().describe('Director of publication (« directeur ou directrice de la publication »).'),
+    host: z
+      .object({
+        name: textField('the host’s name, e.g. "Hébergeur SAS"').optional().describe('Name of the host (« hébergeur »).'),
+        address: textField('the host’s postal address').optional().describe('Postal address of the host.'),
+        phone: textField('the host’s telephone number, e.g. "+33 1 23 45 67 89"').optional().describe('Telephone number of the host.'),
+      }, { error: 'the host written { name, address, phone }' })
+      .strict()
+      .optional()
+      .describe('The company that hosts the site.'),
+    contact: z.email({ error: 'an e-mail address, e.g. redaction@example.org' }).optional().describe('E-mail address readers can write to.'),
+  }, { error: 'the legal notice written { publisher, address, director, host, contact }' })
+  .strict();
+
+export type Legal = z.infer<typeof legalSchema>;
+
 /** `content/site.yaml`: the magazine itself. */
 export const siteSchema = z
   .object({
@@ -20,6 +46,8 @@ export const siteSchema = z
     logo: relativePathField.optional().describe('Logo image, relative to the content folder.'),
     /** The « Suivez-nous » links. */
     follow: z.array(linkField, { error: 'a list of { label, url }' }).default([]).describe('« Suivez-nous » links.'),
+    /** The « Mentions légales » page. */
+    legal: legalSchema.optional().describe('Legal notice of the publisher (« Mentions légales »).'),
   })
   .strict();
 

@@ -32,7 +32,7 @@ export interface Template {
 const first = (files: string[], pattern: RegExp) => files.find((f) => pattern.test(f));
 const articles = (files: string[]) => files.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
 
-/** The templates of the reader-promises issue (plus the list of all series). */
+/** The templates of the reader-promises issue (plus the list of all series, the hubs, the archive and the legal page). */
 export const TEMPLATES: Template[] = [
   { name: 'accueil', expected: '/index.html', find: (_, files) => first(files, /^index\.html$/) },
   {
@@ -55,6 +55,19 @@ export const TEMPLATES: Template[] = [
   { name: 'rubrique', expected: '/rubriques/<id>/index.html', find: (_, files) => first(files, /^rubriques\/[^/]+\/index\.html$/) },
   { name: 'tag', expected: '/tags/<slug>/index.html', find: (_, files) => first(files, /^tags\/[^/]+\/index\.html$/) },
   { name: 'auteur', expected: '/auteurs/<id>/index.html', find: (_, files) => first(files, /^auteurs\/[^/]+\/index\.html$/) },
+  { name: 'toutes les rubriques', expected: '/rubriques/index.html', find: (_, files) => first(files, /^rubriques\/index\.html$/) },
+  { name: 'auteurs', expected: '/auteurs/index.html', find: (_, files) => first(files, /^auteurs\/index\.html$/) },
+  { name: 'tags', expected: '/tags/index.html', find: (_, files) => first(files, /^tags\/index\.html$/) },
+  { name: 'archives', expected: '/archives/index.html', find: (_, files) => first(files, /^archives\/index\.html$/) },
+  { name: 'archives d’une année', expected: '/archives/<AAAA>/index.html', find: (_, files) => first(files, /^archives\/\d{4}\/index\.html$/) },
+  { name: 'archives d’un mois', expected: '/archives/<AAAA>/<MM>/index.html', find: (_, files) => first(files, /^archives\/\d{4}\/\d{2}\/index\.html$/) },
+  { name: 'derniers articles', expected: '/articles/index.html', find: (_, files) => first(files, /^articles\/index\.html$/) },
+  { name: 'mentions légales', expected: '/mentions-legales/index.html', find: (_, files) => first(files, /^mentions-legales\/index\.html$/) },
+  {
+    name: 'page (à propos)',
+    expected: 'a /<slug>/ page of content/pages/, outside the folders of the site’s own routes',
+    find: (_, files) => first(files, /^(?!(articles|archives|auteurs|rubriques|tags|series|recherche|page|mentions-legales)\/)[^/]+\/index\.html$/),
+  },
   { name: 'recherche', expected: '/recherche/index.html', find: (_, files) => first(files, /^recherche\/index\.html$/) },
   { name: '404', expected: '/404.html', find: (_, files) => first(files, /^404\.html$/) },
 ];

@@ -9,10 +9,16 @@
  *   0, 1 and 21 articles (and a home of 22), then a rubrique, tag, author and
  *   home of exactly 20;
  * - the sample magazine (built once by tests/global-setup.ts).
+ *
+ * The hubs (/rubriques/, /auteurs/, /tags/, /archives/ and its years and
+ * months), /articles/, /mentions-legales/ and the footer are checked on both
+ * built sites against what the article pages themselves say (their rubrique,
+ * authors, tags and date).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { buildSite, fixture, readPage } from '../helpers/build.ts';
@@ -78,10 +84,12 @@ function expectPagination(doc: Document, { current, previous, next }: { current:
 
 describe('index pages of the basic fixture', () => {
   let site: string;
+  let output: string;
   beforeAll(() => {
     const result = buildSite({ contentDir: fixture('basic') });
     expect(result.status, result.stderr).toBe(0);
     site = result.outDir;
+    output = result.stdout;
   });
   afterAll(() => rmSync(site, { recursive: true, force: true }));
 
@@ -90,6 +98,15 @@ describe('index pages of the basic fixture', () => {
     expect(pages).toEqual(
       [
         '/',
+        '/archives/',
+        '/archives/2012/',
+        '/archives/2012/09/',
+        '/archives/2016/',
+        '/archives/2016/05/',
+        '/auteurs/',
+        '/mentions-legales/',
+        '/rubriques/',
+        '/tags/',
         '/auteurs/alice-martin/',
         '/auteurs/bruno-petit/',
         '/rubriques/cloud/',
@@ -110,6 +127,37 @@ describe('index pages of the basic fixture', () => {
       expect(pagination(doc), page).toBeNull();
     }
     expect(exists(site, '/page/2/')).toBe(false);
+  });
+
+  it('each hub lists exactly the published rubriques, authors, tags, years and months, with their counts', () => {
+    expectHubs(site, 'https://gazette.example');
+    // What the fixture holds, written out: the draft and the scheduled episode count nowhere.
+    expect(hubCounts(readPage(site, '/rubriques/'))).toEqual([fr.articleCount(2), fr.articleCount(0)].map(normalize));
+    expect(hubLinks(readPage(site, '/tags/'))).toEqual(['/tags/cloud-souverain/', '/tags/openstack/']);
+    expect(hubCounts(readPage(site, '/archives/'))).toEqual([fr.articleCount(1), fr.articleCount(1)].map(normalize));
+  });
+
+  it('mentions légales: the publisher, director, host with address and phone, and a mailto contact', () => {
+    const doc = readPage(site, '/mentions-legales/');
+    expectBreadcrumb(doc, '/mentions-legales/', [fr.home, fr.legal.title]);
+    expect(text(doc.querySelector('h1'))).toBe(fr.legal.title);
+    expect([...doc.querySelectorAll('main h2')].map(text)).toEqual([fr.legal.publisher, fr.legal.director, fr.legal.host, fr.legal.contact]);
+    const field = (name: string) => prose(doc.querySelector(`[data-field="${name}"]`));
+    expect(field('publisher')).toBe('Gazette de Test SARL');
+    expect(field('address')).toBe('3 place du Test, 69001 Lyon');
+    expect(field('director')).toBe('Alice Martin');
+    expect(field('host.name')).toBe('Hébergeur de Test');
+    expect(field('host.address')).toBe('5 rue des Baies, 67000 Strasbourg');
+    expect(field('host.phone')).toContain('+33 3 00 00 00 00');
+    expect(doc.querySelector('[data-field="host.phone"] a')?.getAttribute('href')).toBe('tel:+33300000000');
+    expect(doc.querySelector('[data-field="contact"] a')?.getAttribute('href')).toBe('mailto:contact@gazette.example');
+    expect(doc.querySelector('.legal__missing')).toBeNull();
+    // A complete notice: no warning in the summary.
+    expect(output).not.toMatch(/mentions légales/);
+  });
+
+  it('the footer of every page links the legal page, the rubriques, the hubs, the feeds and the contact', () => {
+    expectFooters(site, 'contact@gazette.example');
   });
 
   it('links only feeds that exist', () => {
@@ -294,20 +342,21 @@ const daily = (prefix: string, count: number, fields: Omit<TreeArticle, 'slug' |
 /** Article paths newest first, as indexes list them. */
 const newestFirst = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `/articles/${prefix}-${pad(count - i)}/`);
 
-function buildTree(tree: Parameters<typeof writeTree>[1]): { site: string; cleanUp: () => void } {
+function buildTree(tree: Parameters<typeof writeTree>[1]): { site: string; output: string; cleanUp: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'rotative-indexes-'));
   const content = writeTree(root, tree);
   // A cache of its own: a throwaway tree must not leave an Astro cache behind.
   const result = buildSite({ contentDir: content, outDir: path.join(root, 'dist'), env: { ROTATIVE_CACHE_DIR: path.join(root, 'cache') } });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  return { site: result.outDir, cleanUp: () => rmSync(root, { recursive: true, force: true }) };
+  return { site: result.outDir, output: result.stdout, cleanUp: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 describe('pagination at its edges: rubriques of 0, 1 and 21 articles, a home of 22', () => {
   let site: string;
+  let output: string;
   let cleanUp: () => void;
   beforeAll(() => {
-    ({ site, cleanUp } = buildTree({
+    ({ site, output, cleanUp } = buildTree({
       categories: ['vide', 'une', 'vingt-et-un'],
       authors: { plume: {}, solo: { avatar: true } },
       articles: [
@@ -404,6 +453,38 @@ describe('pagination at its edges: rubriques of 0, 1 and 21 articles, a home of 
     expect(new Set(everywhere)).toEqual(new Set([...latest, '/articles/seule/']));
   });
 
+  it('archive: 21 articles of March 2026 on two pages of the year and of the month; no page for the draft or the scheduled one', () => {
+    const all = newestFirst('art', 21);
+    for (const period of ['/archives/2026/', '/archives/2026/03/']) {
+      const first = readPage(site, period);
+      expect(cards(first), period).toEqual(all.slice(0, 20));
+      expectPagination(first, { current: 1, next: `${period}page/2/` });
+      const second = readPage(site, `${period}page/2/`);
+      expect(cards(second), period).toEqual(['/articles/art-01/']);
+      expectPagination(second, { current: 2, previous: period });
+      expect(second.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://banc.example${period}page/2/`);
+      expect(exists(site, `${period}page/3/`), period).toBe(false);
+    }
+    expectBreadcrumb(readPage(site, '/archives/2026/03/page/2/'), 'month page 2', [fr.home, fr.archive.title, '2026', `mars${NBSP}2026`, 'Page 2'].map((n) => n.replace(/\s+/g, ' ')));
+    expect(cards(readPage(site, '/archives/2025/06/'))).toEqual(['/articles/seule/']);
+    // The draft (April 2026) and the scheduled article (2027) make no period.
+    expect(exists(site, '/archives/2026/04/')).toBe(false);
+    expect(exists(site, '/archives/2027/')).toBe(false);
+    const hub = readPage(site, '/archives/');
+    expect([...hub.querySelectorAll('.hub__title a')].map(text)).toEqual(['2026', '2025']);
+    expect(hubCounts(hub)).toEqual([fr.articleCount(21), fr.articleCount(1)].map(normalize));
+  });
+
+  it('warns in the build summary about each missing field of the legal notice, and still builds', () => {
+    // This tree's site.yaml has no `legal` at all: every field is reported.
+    for (const field of ['legal.publisher', 'legal.address', 'legal.director', 'legal.host.name', 'legal.host.address', 'legal.host.phone', 'legal.contact']) {
+      expect(output).toMatch(new RegExp(`mentions légales.*\\(${field.replace(/\./g, '\\.')}\\).*LCEN, art\\. 6-III`));
+    }
+    const legal = readPage(site, '/mentions-legales/');
+    expect(legal.querySelectorAll('.legal__missing')).toHaveLength(4);
+    expect(readPage(site, '/').querySelector('footer a[href^="mailto:"]')).toBeNull();
+  });
+
   it('no draft or scheduled article on any index page', () => {
     for (const page of indexPages(site)) {
       const doc = readPage(site, page);
@@ -425,9 +506,9 @@ describe('pagination at its edges: exactly 20 articles', () => {
   });
   afterAll(() => cleanUp());
 
-  it('fills page 1 of the rubrique, tag, author and home, and makes no page 2', () => {
+  it('fills page 1 of the rubrique, tag, author, home and archive, and makes no page 2', () => {
     const all = newestFirst('art', 20);
-    for (const page of ['/rubriques/vingt/', '/tags/vingt/', '/auteurs/plume/', '/']) {
+    for (const page of ['/rubriques/vingt/', '/tags/vingt/', '/auteurs/plume/', '/', '/archives/2026/', '/archives/2026/03/']) {
       const doc = readPage(site, page);
       expect(cards(doc), page).toEqual(all);
       expect(pagination(doc), page).toBeNull();
@@ -459,5 +540,228 @@ describe('index pages of the sample magazine', () => {
       expectOrderedHeadings(doc, page);
       for (const slug of scheduled) expect(articleLinks(doc), page).not.toContain(`/articles/${slug}/`);
     }
+  });
+});
+
+
+// ——— Hubs, archive, legal page and footer, on the basic fixture and the sample ———
+
+const normalize = (t: string) => t.replace(/\s+/g, ' ').trim();
+/** The count line of each entry of a hub, in order. */
+const hubCounts = (doc: Document) => [...doc.querySelectorAll('.hub__item > div > .hub__count, .hub--compact .hub__count')].map((el) => text(el).replace(/^\((.*)\)$/, '$1'));
+const hubLinks = (doc: Document) => [...doc.querySelectorAll('.hub__title a, .hub--compact li > a')].map((a) => a.getAttribute('href')!);
+
+/** What an article page says of itself. */
+interface Published {
+  url: string;
+  category: string;
+  authors: string[];
+  tags: string[];
+  /** Paris wall-clock time, as the page's `datetime` writes it. */
+  datetime: string;
+}
+
+/** Every published article of a built site, read from its own page. */
+function publishedArticles(site: string): Published[] {
+  return htmlPages(site)
+    .filter((p) => /^\/articles\/[^/]+\/$/.test(p))
+    .map((url) => {
+      const doc = readPage(site, url);
+      return {
+        url,
+        category: doc.querySelector('.article__header .kicker a')!.getAttribute('href')!,
+        authors: [...doc.querySelectorAll('.byline__authors a[rel="author"]')].map((a) => a.getAttribute('href')!),
+        tags: [...doc.querySelectorAll('nav.tags a[rel="tag"]')].map((a) => a.getAttribute('href')!),
+        datetime: doc.querySelector('.byline__dates time')!.getAttribute('datetime')!,
+      };
+    });
+}
+
+const countBy = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+
+/** The CollectionPage JSON-LD of a page, parsed. */
+function collectionPage(doc: Document, page: string): { name: string; url: string; mainEntity: { numberOfItems: number; itemListElement: { url: string; position: number }[] } } {
+  const lds = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!) as { '@type': string });
+  const found = lds.filter((ld) => ld['@type'] === 'CollectionPage');
+  expect(found, `${page}: one CollectionPage`).toHaveLength(1);
+  return found[0] as never;
+}
+
+/** Every article card of a list and its later pages, following « Page suivante ». */
+function allCards(site: string, first: string): string[] {
+  const out: string[] = [];
+  let page: string | undefined = first;
+  while (page) {
+    const doc = readPage(site, page);
+    out.push(...(cards(doc) as string[]));
+    page = pagination(doc)?.querySelector('a[rel="next"]')?.getAttribute('href') ?? undefined;
+  }
+  return out;
+}
+
+/** Sitemap URLs of a built site (every sitemap of the index). */
+function sitemapUrls(site: string): Set<string> {
+  const xml = new XMLParser({ isArray: (name) => ['url', 'sitemap'].includes(name) });
+  const index = xml.parse(readFileSync(path.join(site, 'sitemap-index.xml'), 'utf8'));
+  return new Set(
+    index.sitemapindex.sitemap.flatMap((s: { loc: string }) =>
+      xml.parse(readFileSync(path.join(site, new URL(s.loc).pathname), 'utf8')).urlset.url.map((u: { loc: string }) => new URL(u.loc).pathname),
+    ),
+  );
+}
+
+/** The hubs and the archive list exactly the published items, with their counts, as the article pages say. */
+function expectHubs(site: string, origin: string): void {
+  const articles = publishedArticles(site);
+  expect(articles.length).toBeGreaterThan(0);
+  const pagesUnder = (dir: string) => htmlPages(site).filter((p) => new RegExp(`^/${dir}/[^/]+/$`).test(p));
+  const sitemap = sitemapUrls(site);
+
+  const hubs: { path: string; title: string; expected: Map<string, number>; pages: string[] }[] = [
+    { path: '/rubriques/', title: fr.categoriesIndex.title, expected: countBy(articles.map((a) => a.category)), pages: pagesUnder('rubriques') },
+    { path: '/auteurs/', title: fr.authorsIndex.title, expected: countBy(articles.flatMap((a) => a.authors)), pages: pagesUnder('auteurs') },
+    { path: '/tags/', title: fr.tagsIndex.title, expected: countBy(articles.flatMap((a) => a.tags)), pages: pagesUnder('tags') },
+  ];
+  for (const hub of hubs) {
+    const doc = readPage(site, hub.path);
+    const links = hubLinks(doc);
+    // Every rubrique and author page is in its hub (even with no article); every tag page too, and nothing else.
+    expect(new Set(links), hub.path).toEqual(new Set(hub.pages));
+    expect(links.length, `${hub.path}: each entry once`).toBe(hub.pages.length);
+    for (const url of hub.expected.keys()) expect(links, hub.path).toContain(url);
+    expect(hubCounts(doc), hub.path).toEqual(links.map((url) => normalize(fr.articleCount(hub.expected.get(url) ?? 0))));
+    expectBreadcrumb(doc, hub.path, [fr.home, hub.title]);
+    expect(text(doc.querySelector('h1'))).toBe(hub.title);
+    const ld = collectionPage(doc, hub.path);
+    expect(ld.url).toBe(`${origin}${hub.path}`);
+    expect(ld.mainEntity.itemListElement.map((i) => i.url)).toEqual(links.map((l) => `${origin}${l}`));
+    expect(sitemap.has(hub.path), `${hub.path} in the sitemap`).toBe(true);
+    expectOrderedHeadings(doc, hub.path);
+  }
+
+  // Rubriques show their description and feed; authors their role.
+  const rubriques = readPage(site, '/rubriques/');
+  for (const item of rubriques.querySelectorAll('.hub__item')) {
+    const href = item.querySelector('.hub__title a')!.getAttribute('href')!;
+    const page = readPage(site, href);
+    const description = text(page.querySelector('.index-header__description'));
+    if (description) expect(text(item.querySelector('.hub__description'))).toBe(description);
+    const feed = item.querySelector('.hub__links a')!.getAttribute('href')!;
+    expect(feed).toBe(`${href}rss.xml`);
+    expect(existsSync(path.join(site, feed)), feed).toBe(true);
+  }
+  for (const item of readPage(site, '/auteurs/').querySelectorAll('.hub__item')) {
+    const page = readPage(site, item.querySelector('.hub__title a')!.getAttribute('href')!);
+    expect(text(item.querySelector('.hub__description'))).toBe(text(page.querySelector('.author-profile__role')));
+    expect(item.querySelector('picture') !== null).toBe(page.querySelector('.author-profile picture') !== null);
+  }
+  // Tags in French order: accents and capitals do not send a label to the end.
+  const labels = [...readPage(site, '/tags/').querySelectorAll('.hub--compact li > a')].map(text);
+  expect(labels).toEqual([...labels].sort(new Intl.Collator('fr').compare));
+
+  // The archive: years newest first, each with its months, each linking
+  // exactly the published articles of that period, newest first.
+  const archive = readPage(site, '/archives/');
+  expectBreadcrumb(archive, '/archives/', [fr.home, fr.archive.title]);
+  expect(collectionPage(archive, '/archives/').url).toBe(`${origin}/archives/`);
+  const newest = [...articles].sort((a, b) => Date.parse(b.datetime) - Date.parse(a.datetime));
+  const years = [...new Set(newest.map((a) => a.datetime.slice(0, 4)))];
+  expect([...archive.querySelectorAll('.hub__title a')].map(text)).toEqual(years);
+  for (const item of archive.querySelectorAll('.hub__item')) {
+    const year = text(item.querySelector('.hub__title a'));
+    const ofYear = newest.filter((a) => a.datetime.startsWith(year));
+    expect(text(item.querySelector('.hub__count'))).toBe(normalize(fr.articleCount(ofYear.length)));
+    const yearPath = `/archives/${year}/`;
+    expect(item.querySelector('.hub__title a')!.getAttribute('href')).toBe(yearPath);
+    expect(allCards(site, yearPath), yearPath).toEqual(ofYear.map((a) => a.url));
+    const months = [...new Set(ofYear.map((a) => a.datetime.slice(5, 7)))];
+    const monthLinks = [...item.querySelectorAll('.hub__links a')];
+    expect(monthLinks.map((a) => a.getAttribute('href'))).toEqual(months.map((m) => `/archives/${year}/${m}/`));
+    for (const [i, a] of monthLinks.entries()) {
+      const month = Number(months[i]);
+      expect(text(a)).toBe(normalize(fr.archive.monthYear(month, Number(year))));
+      const ofMonth = ofYear.filter((x) => x.datetime.slice(5, 7) === months[i]);
+      const monthPath = a.getAttribute('href')!;
+      expect(allCards(site, monthPath), monthPath).toEqual(ofMonth.map((x) => x.url));
+      const doc = readPage(site, monthPath);
+      expectBreadcrumb(doc, monthPath, [fr.home, fr.archive.title, year, normalize(fr.archive.monthYear(month, Number(year)))]);
+      expect(text(doc.querySelector('h1'))).toBe(normalize(fr.archive.monthTitle(month, Number(year))));
+      expect(collectionPage(doc, monthPath).mainEntity.itemListElement.map((x) => x.url)).toEqual(cards(doc).map((c) => `${origin}${c}`));
+      expect(sitemap.has(monthPath), monthPath).toBe(true);
+    }
+    expect(sitemap.has(yearPath), yearPath).toBe(true);
+  }
+  // No other period has a page (a draft's or a scheduled article's month).
+  const periods = htmlPages(site).filter((p) => /^\/archives\/\d{4}\/(\d{2}\/)?$/.test(p));
+  expect(new Set(periods)).toEqual(new Set(newest.flatMap((a) => [`/archives/${a.datetime.slice(0, 4)}/`, `/archives/${a.datetime.slice(0, 4)}/${a.datetime.slice(5, 7)}/`])));
+  expect(sitemap.has('/archives/')).toBe(true);
+
+  // /articles/ answers: the newest articles and the way to the archive.
+  const list = readPage(site, '/articles/');
+  expect(cards(list)).toEqual(newest.slice(0, 20).map((a) => a.url));
+  expect(list.querySelector('main a[href="/archives/"]')).not.toBeNull();
+  expectBreadcrumb(list, '/articles/', [fr.home, fr.articlesIndex.title]);
+  expect(sitemap.has('/articles/')).toBe(true);
+  expect(sitemap.has('/mentions-legales/')).toBe(true);
+}
+
+/** The footer of every page links the legal page, every rubrique, the hubs, the feeds and the contact address. */
+function expectFooters(site: string, contact: string | undefined, pages: Record<string, string> = {}): void {
+  const rubriques = htmlPages(site).filter((p) => /^\/rubriques\/[^/]+\/$/.test(p));
+  for (const page of htmlPages(site)) {
+    const doc = readPage(site, page);
+    const nav = doc.querySelector('body > footer nav[aria-label]');
+    expect(nav, `${page}: a footer nav with an accessible name`).not.toBeNull();
+    expect(nav!.getAttribute('aria-label')).toBe(fr.footerNav);
+    const links = new Map([...nav!.querySelectorAll('a')].map((a) => [a.getAttribute('href')!, text(a)]));
+    expect(links.get('/mentions-legales/'), page).toBe(fr.legal.title);
+    expect(links.get('/rubriques/'), page).toBe(fr.categoriesIndex.title);
+    expect(links.get('/auteurs/'), page).toBe(fr.authorsIndex.title);
+    expect(links.get('/tags/'), page).toBe(fr.tagsIndex.title);
+    expect(links.get('/archives/'), page).toBe(fr.archive.title);
+    for (const feed of ['/rss.xml', '/atom.xml', '/feed.json']) expect(links.has(feed), `${page} ${feed}`).toBe(true);
+    for (const r of rubriques) expect(links.has(r), `${page} ${r}`).toBe(true);
+    if (contact) expect(links.get(`mailto:${contact}`), page).toBe(fr.footerContact);
+    for (const [url, title] of Object.entries(pages)) expect(links.get(url), `${page} ${url}`).toBe(title);
+    // Each list is named by its group title.
+    for (const ul of nav!.querySelectorAll('ul')) expect(doc.getElementById(ul.getAttribute('aria-labelledby')!), page).not.toBeNull();
+  }
+}
+
+describe('hubs, archive, legal page and footer of the sample magazine', () => {
+  let site: string;
+  beforeAll(() => {
+    site = inject('sampleSite');
+  });
+
+  it('each hub lists exactly the published items, with their counts; the archive every period once', () => {
+    expectHubs(site, 'https://echo-numerique.example');
+  });
+
+  it('mentions légales shows every field of site.yaml', () => {
+    const doc = readPage(site, '/mentions-legales/');
+    for (const name of ['publisher', 'address', 'director', 'host.name', 'host.address', 'host.phone', 'contact']) {
+      expect(prose(doc.querySelector(`[data-field="${name}"]`)), name).not.toBe('');
+    }
+    expect(doc.querySelector('.legal__missing')).toBeNull();
+  });
+
+  it('the footer of every template links the legal page, the rubriques, the hubs and the feeds', () => {
+    expectFooters(site, 'redaction@echo-numerique.example', { '/a-propos/': 'À propos' });
+  });
+
+  it('content/pages/a-propos.mdx is a page: its title, its body rendered, a breadcrumb, in the sitemap', () => {
+    const doc = readPage(site, '/a-propos/');
+    expect(text(doc.querySelector('main h1'))).toBe('À propos');
+    expectBreadcrumb(doc, '/a-propos/', [fr.home, 'À propos']);
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/Écho du Numérique/);
+    const body = doc.querySelector('main .article__body')!;
+    expect(body.querySelector('em')).not.toBeNull();
+    expect([...body.querySelectorAll('h2')].map(text)).toEqual(['Notre façon de travailler', 'Nous écrire']);
+    expect(body.querySelector('a[href="/mentions-legales/"]')).not.toBeNull();
+    // Typeset like an article: curly apostrophes.
+    expect(text(body)).toContain('L’Écho du Numérique');
+    expect(sitemapUrls(site).has('/a-propos/')).toBe(true);
+    expectOrderedHeadings(doc, '/a-propos/');
   });
 });

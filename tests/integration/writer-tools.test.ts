@@ -6,9 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, runScript } from '../helpers/build.ts';
 import { snapshotTree } from '../helpers/tree.ts';
@@ -261,6 +262,84 @@ sys.exit(os.waitpid(pid, 0)[1] >> 8)
     const checked = check();
     expect(checked.status, checked.stderr).toBe(0);
     expect(checked.stdout).not.toContain('Rappel');
+  });
+});
+
+describe('npm run check and the legal notice', () => {
+  const copy = (edit: (legal: Record<string, unknown>) => void) => {
+    const content = path.join(mkdtempSync(path.join(work, 'legal-')), 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    const file = path.join(content, 'site.yaml');
+    const site = parse(readFileSync(file, 'utf8')) as { legal: Record<string, unknown> };
+    edit(site.legal);
+    writeFileSync(file, stringify(site));
+    return content;
+  };
+  const check = (content: string) => runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
+  const warnings = (output: string) => output.split('\n').filter((l) => l.includes('mentions légales'));
+
+  it('warns, in French and citing the law, about the host address missing, and still accepts the content', () => {
+    const result = check(copy((legal) => delete (legal.host as Record<string, unknown>).address));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('✔ Content is valid');
+    const lines = warnings(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('legal.host.address');
+    expect(lines[0]).toMatch(/hébergeur/);
+    expect(lines[0]).toMatch(/LCEN, art\. 6-III/);
+    noStackTrace(result.stderr);
+  });
+
+  it('warns once per missing field: here the director and the contact', () => {
+    const result = check(copy((legal) => {
+      delete legal.director;
+      delete legal.contact;
+    }));
+    expect(result.status, result.stderr).toBe(0);
+    const lines = warnings(result.stderr);
+    expect(lines).toHaveLength(2);
+    expect(lines.some((l) => l.includes('legal.director') && /directrice de la publication/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('legal.contact'))).toBe(true);
+  });
+
+  it('says nothing when the notice is complete, and refuses a contact that is not an e-mail address', () => {
+    const complete = check(copy(() => {}));
+    expect(complete.status, complete.stderr).toBe(0);
+    expect(warnings(complete.stderr + complete.stdout)).toEqual([]);
+
+    const wrong = check(copy((legal) => (legal.contact = 'écrivez-nous')));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('site.yaml');
+    expect(wrong.stderr).toContain('legal.contact');
+  });
+});
+
+describe('npm run check and the pages of content/pages/', () => {
+  const withPage = (name: string, text: string) => {
+    const content = path.join(mkdtempSync(path.join(work, 'pages-')), 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    mkdirSync(path.join(content, 'pages'), { recursive: true });
+    writeFileSync(path.join(content, 'pages', name), text);
+    return content;
+  };
+  const check = (content: string) => runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
+
+  it('accepts a page with a title and a description', () => {
+    const result = check(withPage('a-propos.mdx', '---\ntitle: "À propos"\ndescription: "Qui nous sommes."\n---\n\nBonjour.\n'));
+    expect(result.status, result.stderr).toBe(0);
+  });
+
+  it('refuses a page named like a route of the site, and one without a description', () => {
+    const taken = check(withPage('archives.mdx', '---\ntitle: "Archives"\ndescription: "Nos archives."\n---\n\nTexte.\n'));
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toContain('pages/archives.mdx');
+    expect(taken.stderr).toMatch(/« archives »/);
+    noStackTrace(taken.stderr);
+
+    const bare = check(withPage('contact.mdx', '---\ntitle: "Contact"\n---\n\nTexte.\n'));
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('pages/contact.mdx');
+    expect(bare.stderr).toContain('description');
   });
 });
 

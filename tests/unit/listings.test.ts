@@ -1,6 +1,6 @@
 /** The pure helpers of the index pages: src/lib/listings.ts and the page helpers of src/lib/pagination.ts. */
 import { describe, it, expect } from 'vitest';
-import { groupArticles, leadFirst, numberEpisodes, summarizeSeries } from '../../src/lib/listings.ts';
+import { groupArticles, groupByMonth, leadFirst, numberEpisodes, sortFrench, summarizeSeries } from '../../src/lib/listings.ts';
 import { laterPageNumbers, pageAt, pageFromParam, pageNumbers, pageParam, paginate, paginationNav } from '../../src/lib/pagination.ts';
 import { categoryPath } from '../../src/lib/urls.ts';
 
@@ -191,5 +191,54 @@ describe('summarizeSeries', () => {
     const attente = summaries.find((s) => s.series.id === 'attente')!;
     expect(attente).toEqual({ series: { id: 'attente' }, episodeCount: 0, nextEpisodeAt: d(26) });
     expect(summaries.find((s) => s.series.id === 'calme')).toEqual({ series: { id: 'calme' }, episodeCount: 0 });
+  });
+});
+
+describe('groupByMonth', () => {
+  const at = (slug: string, iso: string) => ({ slug, publishedAt: new Date(iso) });
+  const archive = (list: { slug: string; publishedAt: Date }[]) => groupByMonth(list, (a) => a.publishedAt);
+
+  it('groups by year and month, newest first, keeping the order inside each', () => {
+    const list = [
+      at('c', '2017-03-02T10:00:00+01:00'),
+      at('b2', '2016-05-20T10:00:00+02:00'),
+      at('b1', '2016-05-12T10:00:00+02:00'),
+      at('a', '2016-01-15T10:00:00+01:00'),
+    ];
+    const years = archive(list);
+    expect(years.map((y) => y.year)).toEqual([2017, 2016]);
+    expect(years[1]!.months.map((m) => m.month)).toEqual([5, 1]);
+    expect(slugs(years[1]!.articles)).toEqual(['b2', 'b1', 'a']);
+    expect(slugs(years[1]!.months[0]!.articles)).toEqual(['b2', 'b1']);
+    expect(years[0]!.months).toEqual([{ year: 2017, month: 3, articles: [list[0]] }]);
+  });
+
+  it('uses the Paris calendar: 31 December at 23:30 UTC is January of the next year', () => {
+    const years = archive([at('nouvel-an', '2016-12-31T23:30:00Z'), at('veille', '2016-12-31T22:30:00Z')]);
+    expect(years.map((y) => [y.year, y.months.map((m) => m.month)])).toEqual([
+      [2017, [1]],
+      [2016, [12]],
+    ]);
+    // Summer time: 22:30 UTC on 31 May is already 1 June in Paris.
+    expect(archive([at('juin', '2016-05-31T22:30:00Z')])[0]!.months[0]!.month).toBe(6);
+  });
+
+  it('gives no period without an article, and nothing for an empty list', () => {
+    expect(archive([])).toEqual([]);
+    const years = archive([at('a', '2016-09-01T10:00:00+02:00'), at('b', '2016-02-01T10:00:00+01:00')]);
+    expect(years[0]!.months.map((m) => m.month)).toEqual([9, 2]);
+  });
+});
+
+describe('sortFrench', () => {
+  it('sorts labels as a French reader expects: accents and case do not push a word to the end', () => {
+    const labels = ['Zoom', 'économie', 'cloud', 'Éducation', 'Cloud souverain', 'données', 'IA', 'écologie', 'API'];
+    expect(sortFrench(labels, (l) => l)).toEqual(['API', 'cloud', 'Cloud souverain', 'données', 'écologie', 'économie', 'Éducation', 'IA', 'Zoom']);
+  });
+
+  it('compares numbers by value and leaves the input alone', () => {
+    const labels = ['5G', '10 ans', '4G'];
+    expect(sortFrench(labels, (l) => l)).toEqual(['4G', '5G', '10 ans']);
+    expect(labels).toEqual(['5G', '10 ans', '4G']);
   });
 });

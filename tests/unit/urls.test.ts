@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import {
   absoluteUrl,
+  archivePath,
+  articlesIndexPath,
+  authorsIndexPath,
+  categoriesIndexPath,
+  legalPath,
+  pagePath,
+  tagsIndexPath,
   articlePath,
   authorPath,
   categoryFeedPath,
@@ -62,6 +69,33 @@ describe('page paths', () => {
   it('authors, with pages', () => {
     expect(authorPath('claire-martin')).toBe('/auteurs/claire-martin/');
     expect(authorPath('claire-martin', 2)).toBe('/auteurs/claire-martin/page/2/');
+  });
+
+  it('hubs, the newest articles and the legal page', () => {
+    expect(categoriesIndexPath()).toBe('/rubriques/');
+    expect(tagsIndexPath()).toBe('/tags/');
+    expect(authorsIndexPath()).toBe('/auteurs/');
+    expect(articlesIndexPath()).toBe('/articles/');
+    expect(legalPath()).toBe('/mentions-legales/');
+    expect(pagePath('a-propos')).toBe('/a-propos/');
+    expect(() => pagePath('')).toThrow(RangeError);
+  });
+
+  it('the archive: years and months (two digits), with pages', () => {
+    expect(archivePath()).toBe('/archives/');
+    expect(archivePath(2016)).toBe('/archives/2016/');
+    expect(archivePath(2016, undefined, 1)).toBe('/archives/2016/');
+    expect(archivePath(2016, undefined, 2)).toBe('/archives/2016/page/2/');
+    expect(archivePath(2016, 5)).toBe('/archives/2016/05/');
+    expect(archivePath(2016, 12, 3)).toBe('/archives/2016/12/page/3/');
+  });
+
+  it('the archive rejects a month without a year, an impossible month or year, a bad page', () => {
+    expect(() => archivePath(undefined, 5)).toThrow(RangeError);
+    expect(() => archivePath(undefined, undefined, 2)).toThrow(RangeError);
+    for (const month of [0, 13, 1.5]) expect(() => archivePath(2016, month)).toThrow(RangeError);
+    for (const year of [16, 20160, 2016.5]) expect(() => archivePath(year)).toThrow(RangeError);
+    expect(() => archivePath(2016, 5, 0)).toThrow(RangeError);
   });
 
   it('end with a slash', () => {
@@ -180,6 +214,14 @@ describe('helpers for a site hosted under /magazine/', () => {
     expect(urls.authorPath('claire-martin')).toBe('/magazine/auteurs/claire-martin/');
     expect(urls.authorPath('claire-martin', 2)).toBe('/magazine/auteurs/claire-martin/page/2/');
     expect(urls.searchPath()).toBe('/magazine/recherche/');
+    expect(urls.categoriesIndexPath()).toBe('/magazine/rubriques/');
+    expect(urls.tagsIndexPath()).toBe('/magazine/tags/');
+    expect(urls.authorsIndexPath()).toBe('/magazine/auteurs/');
+    expect(urls.articlesIndexPath()).toBe('/magazine/articles/');
+    expect(urls.archivePath()).toBe('/magazine/archives/');
+    expect(urls.archivePath(2016, 5, 2)).toBe('/magazine/archives/2016/05/page/2/');
+    expect(urls.legalPath()).toBe('/magazine/mentions-legales/');
+    expect(urls.pagePath('a-propos')).toBe('/magazine/a-propos/');
   });
 
   it('put every file path under the base', () => {

@@ -1,0 +1,14 @@
+import { z } from 'astro/zod';
+import { textField } from './common.ts';
+
+/** Front matter of `content/pages/<slug>.mdx`: a page of the magazine (« À propos »). The slug is the file name. */
+export const pageSchema = z
+  .object({
+    /** The page's title: its h1, and its link in the footer. */
+    title: textField('the page title, e.g. "À propos"').describe('Page title.'),
+    /** One or two sentences for search engines and link previews. */
+    description: textField('a sentence or two of text').describe('Page description.'),
+  })
+  .strict();
+
+export type PageData = z.infer<typeof pageSchema>;
