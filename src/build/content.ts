@@ -10,7 +10,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, globSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, visit, type Document, type YAMLError } from 'yaml';
 import { mdxToHast } from 'satteri';
 import { components } from '../render/components.ts';
 import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
@@ -183,6 +183,21 @@ function readContentFile(abs: string, file: string, problems: ContentProblem[]):
   return text;
 }
 
+/**
+ * The YAML parser's most common errors, said as what the writer typed; the
+ * parser's own (English, technical) message is never shown.
+ */
+const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
+  DUPLICATE_KEY: 'un champ y est écrit deux fois',
+  MISSING_CHAR: 'un guillemet, un crochet ou une accolade ouvert n’est jamais fermé',
+  BAD_INDENT: 'le retrait (les espaces en début de ligne) ne correspond pas aux lignes voisines',
+  TAB_AS_INDENT: 'la ligne commence par une tabulation : le retrait s’écrit avec des espaces',
+  MULTILINE_IMPLICIT_KEY: 'une valeur sur plusieurs lignes doit être entre guillemets',
+  BAD_DQ_ESCAPE: 'une barre oblique inverse \\ entre guillemets doit être doublée',
+  BLOCK_AS_IMPLICIT_KEY: 'un deux-points en trop dans une valeur : mettez la valeur entre guillemets',
+  UNEXPECTED_TOKEN: 'un caractère inattendu (deux-points, guillemet ou crochet) : mettez la valeur entre guillemets',
+};
+
 /** Parses YAML text keeping line numbers, so problems can point at a line. */
 function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
   const lineCounter = new LineCounter();
@@ -191,12 +206,14 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Con
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   // Without prettyErrors, errors carry no line: it is computed from their offset.
   const lineAtOffset = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
+  // Front matter starts below the file's first line; a YAML file is YAML throughout.
+  const where = lineOffset > 0 ? 'l’en-tête' : 'le fichier';
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       problems.push({
         file,
         line: lineAtOffset(err.pos[0]),
-        found: 'l’en-tête n’est pas du YAML valide à cette ligne',
+        found: `${where} n’est pas du YAML valide à cette ligne${YAML_ERRORS[err.code] ? ` : ${YAML_ERRORS[err.code]}` : ''}`,
         expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
         hint: 'vérifiez les deux-points, les guillemets et le retrait de la ligne',
       });
@@ -225,7 +242,7 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Con
     problems.push({
       file,
       line: lineAtOffset(warning.pos[0]),
-      found: 'l’en-tête contient du YAML douteux à cette ligne',
+      found: `${where} contient du YAML douteux à cette ligne`,
       expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
       hint: 'mettez la valeur entre guillemets',
     });
