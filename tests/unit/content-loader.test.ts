@@ -489,3 +489,69 @@ describe('loadContent names the files under articles/ it would not read', () => 
     ]);
   });
 });
+
+describe('loadContent tells an MDX syntax error as what the writer typed, with its line', () => {
+  /** The problems of an article whose body (from line 9) is `body`. */
+  const syntaxOf = (body: string) => problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, body) });
+  /** Sätteri's own words must never reach writers. */
+  const PARSER_WORDS = /oxc|JSX|Identifier|mdx-jsx|Unexpected|expected a|closing brace/;
+
+  it('an unescaped { in the text', () => {
+    expect(syntaxOf('Le texte.\n\nLe prix {environ 10 € ne change pas.')).toEqual([
+      'content/articles/2020/premier.mdx:11 — une accolade { ouverte dans le texte n’est jamais fermée ; attendu : du texte, où les accolades sont des caractères comme les autres ; écrivez \\{ pour une accolade littérale',
+    ]);
+  });
+
+  it('braces around words that are not code', () => {
+    const [line, ...rest] = syntaxOf('Une note {entre accolades} ici.');
+    expect(rest).toEqual([]);
+    expect(line).toBe(
+      'content/articles/2020/premier.mdx:9 — des accolades { } autour d’un texte ; attendu : du texte, où les accolades sont des caractères comme les autres ; écrivez \\{ et \\} pour des accolades littérales',
+    );
+  });
+
+  it.each([
+    ['an unclosed tag', '<Quote by="Jeanne">\nLa citation.\n\nLa suite.', 9, /^la balise <Quote> n’est jamais fermée ; attendu : une balise fermante <\/Quote>.* ; ajoutez <\/Quote>/],
+    ['an unclosed tag inside a paragraph', 'Du texte <Quote by="x">citation.', 9, /^la balise <Quote> n’est jamais fermée ; attendu : une balise fermante <\/Quote> dans le même paragraphe/],
+    ['a < that starts nothing', 'Si a <3 b, alors.', 9, /^un signe < qui n’ouvre aucune balise ; .* ; écrivez &lt; pour un signe < littéral$/],
+    ['an HTML comment', 'Avant.\n\n<!-- à relire -->\n\nAprès.', 11, /^un commentaire HTML <!-- … --> ; .* ; les commentaires HTML ne sont pas acceptés : supprimez-le$/],
+    ['a mismatched closing tag', '<Quote by="x">\nLa citation.\n</Figure>', 11, /^la balise fermante <\/Figure> ne correspond pas à la balise <Quote> ouverte ligne 9 ; attendu : <\/Quote> pour fermer <Quote>/],
+    ['a closing tag with nothing open', 'Du texte </Quote> seul.', 9, /^la balise fermante <\/Quote> ne ferme aucune balise ouverte ; /],
+    ['an attribute without quotes', '<Figure src=./carte.jpg alt="Une carte" />', 9, /^l’attribut src de <Figure> n’a pas de guillemets ; attendu : des attributs écrits nom="valeur" ; écrivez src="\.\/carte\.jpg"$/],
+    ['quotes never closed', '<Quote by="Jeanne>\nLa citation.\n</Quote>', 9, /^des guillemets ouverts dans la balise <Quote> ne sont jamais fermés ; /],
+    ['a tag without its >', 'Du texte <Quote by="x"', 9, /^la balise <Quote n’est pas fermée par > ; /],
+  ])('%s', (_name, body, line, message) => {
+    const problems = syntaxOf(body);
+    expect(problems).toHaveLength(1);
+    const [where, text] = problems[0]!.split(' — ') as [string, string];
+    expect(where).toBe(`content/articles/2020/premier.mdx:${line}`);
+    expect(text).toMatch(message);
+    expect(text).not.toMatch(PARSER_WORDS);
+  });
+
+  it('says what any other syntax error is in plain words, never in the parser’s', async () => {
+    const { describeMdxError } = await import('../../src/build/mdx-errors.ts');
+    const problem = describeMdxError('12:3: Unexpected lazy line in expression in container, expected line to be prefixed (mdx-jsx:unexpected-lazy)', '');
+    expect(problem).toMatchObject({ line: 12, found: 'la syntaxe MDX est invalide à cet endroit' });
+    expect(JSON.stringify(problem)).not.toMatch(PARSER_WORDS);
+  });
+});
+
+describe('loadContent suggests the file a missing image was probably meant to be', () => {
+  it('a cover and a <Figure> one keystroke away from a file of the folder', () => {
+    const front = `${FRONT}\ncover:\n  src: ./couvertur.jpg\n  alt: Une couverture`;
+    // The article is a folder of its own here, with its images.
+    const { 'articles/2020/premier.mdx': _file, ...base } = BASE;
+    expect(
+      problemsOf({
+        ...base,
+        'articles/2020/premier/index.mdx': mdx(front, '<Figure src="./schma.jpg" alt="Un schéma" />'),
+        'articles/2020/premier/couverture.jpg': { copy: A_JPEG },
+        'articles/2020/premier/schema.jpg': { copy: A_JPEG },
+      }),
+    ).toEqual([
+      'content/articles/2020/premier/index.mdx:8 — le fichier "./couvertur.jpg" n’existe pas (cherché : content/articles/2020/premier/couvertur.jpg) ; attendu : le chemin d’un fichier qui existe, relatif à ce fichier ; vouliez-vous dire "./couverture.jpg" ?',
+      'content/articles/2020/premier/index.mdx:12 — le fichier "./schma.jpg" n’existe pas (cherché : content/articles/2020/premier/schma.jpg) ; attendu : le chemin d’un fichier qui existe, relatif à ce fichier ; vouliez-vous dire "./schema.jpg" ?',
+    ]);
+  });
+});
