@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { slugify } from '../src/lib/slugs.ts';
+import { didYouMean, suggestClosest } from '../src/lib/errors.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,7 +18,7 @@ const { values, positionals } = parseArgs({
 });
 const title = positionals.join(' ').trim();
 if (!title) {
-  console.error('✖ Usage: npm run new -- "Titre de l\'article" [--category cloud] [--author marie-durand]');
+  console.error('✖ Utilisation : npm run new -- "Titre de l’article" [--category cloud] [--author marie-durand]');
   process.exit(1);
 }
 
@@ -29,12 +30,13 @@ const idsIn = (folder: string) =>
 const pick = (folder: string, wanted: string | undefined, flag: string): string => {
   const ids = idsIn(folder);
   if (wanted && !ids.includes(wanted)) {
-    console.error(`✖ --${flag}: found "${wanted}", expected one of: ${ids.join(', ')}`);
+    const close = suggestClosest(wanted, ids);
+    console.error(`✖ --${flag} vaut "${wanted}" ; attendu : l’un de ${ids.join(', ')}${close ? ` ; ${didYouMean(close)}` : ''}`);
     process.exit(1);
   }
   const id = wanted ?? ids[0];
   if (!id) {
-    console.error(`✖ There is no file in ${path.join(env.contentDir, folder)}: create one first.`);
+    console.error(`✖ Le dossier ${path.join(env.contentDir, folder)} n’a aucun fichier : créez-en un d’abord.`);
     process.exit(1);
   }
   return id;
@@ -45,7 +47,7 @@ const existing = globSync('**/*.mdx', { cwd: path.join(env.contentDir, 'articles
   (f) => slugify(path.basename(f, '.mdx') === 'index' ? path.basename(path.dirname(f)) : path.basename(f, '.mdx')) === slug,
 );
 if (!slug || existing) {
-  console.error(existing ? `✖ An article with the slug "${slug}" exists already: articles/${existing}` : '✖ The title needs at least one letter or digit.');
+  console.error(existing ? `✖ Un article a déjà le slug "${slug}" : articles/${existing}` : '✖ Le titre doit contenir au moins une lettre ou un chiffre.');
   process.exit(1);
 }
 
@@ -64,11 +66,11 @@ const frontMatter = {
 const year = publishedAt.slice(0, 4);
 const file = path.join(env.contentDir, 'articles', year, `${slug}.mdx`);
 if (existsSync(file)) {
-  console.error(`✖ ${file} exists already.`);
+  console.error(`✖ ${file} existe déjà.`);
   process.exit(1);
 }
 mkdirSync(path.dirname(file), { recursive: true });
 // publishedAt is written unquoted, as writers write it.
 const yaml = stringify(frontMatter, { lineWidth: 0 }).replace(/^publishedAt: "?([^"\n]+)"?$/m, 'publishedAt: $1');
 writeFileSync(file, `---\n${yaml}---\n\nPremier paragraphe de l’article.\n\n## Un intertitre\n\nLa suite.\n`);
-console.log(`✔ Draft written: ${path.relative(process.cwd(), file)}\n  Remove "draft: true" when it is ready to publish.`);
+console.log(`✔ Brouillon écrit : ${path.relative(process.cwd(), file)}\n  Retirez « draft: true » quand il est prêt à être publié.`);

@@ -55,7 +55,7 @@ describe('npm run new', () => {
 
     const check = runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
     expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toContain('✔ Content is valid: 5 articles');
+    expect(check.stdout).toContain('✔ Le contenu est valide : 5 articles');
   });
 
   it('files the article under the year of its date in Paris, not in UTC', () => {
@@ -77,7 +77,7 @@ describe('npm run new', () => {
       expect(again.status, `"${title}" was accepted`).toBe(1);
       expect(again.stderr).toContain('l-ete-du-cloud-bilan');
       expect(again.stderr).toContain('articles/2026/l-ete-du-cloud-bilan.mdx');
-      expect(again.stderr).toMatch(/exists already/);
+      expect(again.stderr).toMatch(/déjà le slug|existe déjà/);
       noStackTrace(again.stderr);
     }
     expect(readFileSync(file, 'utf8')).toBe(first);
@@ -97,7 +97,9 @@ describe('npm run new', () => {
     const before = snapshotTree(content);
     const result = newArticle('Un titre', '2026-07-14T09:30:00+02:00', ['--author', 'claire-martin']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('found "claire-martin", expected one of: alice-martin, bruno-petit');
+    expect(result.stderr).toContain('✖ --author vaut "claire-martin" ; attendu : l’un de alice-martin, bruno-petit');
+    const typo = newArticle('Un titre', '2026-07-14T09:30:00+02:00', ['--author', 'alice-martn']);
+    expect(typo.stderr).toContain('vouliez-vous dire "alice-martin" ?');
     noStackTrace(result.stderr);
     expect(snapshotTree(content)).toEqual(before);
   });
