@@ -69,12 +69,13 @@ function run(script: string, contentDir: string, args: string[] = [], now = TEST
 
 /**
  * One expected problem line, « fichier:ligne — ce qui ne va pas ; attendu :
- * … ; quoi écrire ». Without `line`, any line number (or none) is accepted.
+ * … ; quoi écrire ».
  */
 interface Expected {
   /** Relative to the content folder. */
   file: string;
-  line?: number;
+  /** The line it names; null for a problem with the whole file (a name, a link), which has none. */
+  line: number | null;
   /** Text the part before « ; attendu : » (what is wrong, values quoted) must contain. */
   found?: string;
   /** Text the part after « attendu : » (what is expected, then what to write) must contain, or a pattern the whole line must match. */
@@ -100,9 +101,9 @@ function partsOf(line: string): { where: string; found: string; expected: string
 function expectProblems(result: Run, expected: Expected[]): void {
   const unmatched = [...result.problems];
   for (const e of expected) {
-    const where = new RegExp(`^content/${escape(e.file)}${e.line === undefined ? '(:\\d+)?' : `:${e.line}`}$`);
+    const where = new RegExp(`^content/${escape(e.file)}${e.line === null ? '' : `:${e.line}`}$`);
     const index = unmatched.findIndex((p) => where.test(partsOf(p).where));
-    expect(index, `no problem line for ${e.file}${e.line ? `:${e.line}` : ''} in:\n${result.output}`).not.toBe(-1);
+    expect(index, `no problem line for ${e.file}${e.line === null ? '' : `:${e.line}`} in:\n${result.output}`).not.toBe(-1);
     const line = unmatched.splice(index, 1)[0]!;
     const parts = partsOf(line);
     if (e.found !== undefined) expect(parts.found, line).toContain(e.found);
@@ -166,15 +167,15 @@ const CASES: Record<string, Case> = {
   },
   'unknown-category': {
     title: 'an unknown rubrique is named, with the valid ids',
-    problems: [{ file: LANCEMENT, found: 'aucune rubrique "securite" dans content/categories/', expected: 'l’identifiant d’une rubrique (cloud, mobile)' }],
+    problems: [{ file: LANCEMENT, line: 6, found: 'aucune rubrique "securite" dans content/categories/', expected: 'l’identifiant d’une rubrique (cloud, mobile)' }],
   },
   'unknown-series': {
     title: 'an unknown series is named, with the valid ids',
-    problems: [{ file: SCHEDULED, found: 'aucune série "deux-ans-apres" dans content/series/', expected: 'l’identifiant d’une série (un-an-apres)' }],
+    problems: [{ file: SCHEDULED, line: 7, found: 'aucune série "deux-ans-apres" dans content/series/', expected: 'l’identifiant d’une série (un-an-apres)' }],
   },
   'unknown-revisits': {
     title: 'a revisits slug that is no article is named',
-    problems: [{ file: LANCEMENT, found: 'revisits cite "cloudwatt-lancement", qui n’est le slug d’aucun article', expected: 'le slug d’un autre article' }],
+    problems: [{ file: LANCEMENT, line: 8, found: 'revisits cite "cloudwatt-lancement", qui n’est le slug d’aucun article', expected: 'le slug d’un autre article' }],
   },
   'missing-title': {
     title: 'a missing required field is named as missing, with the line to add',
@@ -197,6 +198,7 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: EPISODE_ONE,
+        line: 12,
         found: 'le fichier "./couverture.jpg" n’existe pas (cherché : content/articles/2016/premier-episode/couverture.jpg)',
         expected: EXISTING,
       },
@@ -208,7 +210,7 @@ const CASES: Record<string, Case> = {
   },
   'not-an-image': {
     title: 'a text file named .jpg is reported as not an image',
-    problems: [{ file: EPISODE_ONE, found: '"./couverture.jpg" n’est pas une image lisible', expected: NOT_AN_IMAGE }],
+    problems: [{ file: EPISODE_ONE, line: 12, found: '"./couverture.jpg" n’est pas une image lisible', expected: NOT_AN_IMAGE }],
   },
   'cover-without-alt': {
     title: 'a cover with an empty alt is refused',
@@ -219,6 +221,7 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: 'articles/2017/lancement.mdx',
+        line: null,
         found: 'le slug "lancement" est déjà celui de content/articles/2016/lancement.mdx',
         expected: 'un slug (nom de fichier ou de dossier) propre à chaque article',
         mentions: ['renommez l’un des deux fichiers'],
@@ -230,6 +233,7 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: EPISODE_ONE,
+        line: 10,
         found: 'l’épisode 1 de la série "un-an-apres" est déjà content/articles/2016/episode-programme.mdx',
         expected: 'un numéro d’épisode unique dans la série',
       },
@@ -238,7 +242,7 @@ const CASES: Record<string, Case> = {
   'invalid-site': {
     title: 'site.yaml without a name and with a bad url: both are reported',
     problems: [
-      { file: 'site.yaml', found: 'le champ name manque', expected: 'le nom du magazine' },
+      { file: 'site.yaml', line: 1, found: 'le champ name manque', expected: 'le nom du magazine' },
       { file: 'site.yaml', line: 2, found: 'le champ url vaut "pas une url"', expected: 'une adresse complète commençant par https:// ou http://' },
     ],
   },
@@ -258,7 +262,7 @@ const CASES: Record<string, Case> = {
     title: 'a misspelt field is named as unknown, with the known fields and the one it was meant to be',
     problems: [
       { file: SCHEDULED, line: 6, found: 'le champ categroy n’existe pas', expected: /attendu : l’un des champs connus : .*\bcategory\b.* ; vouliez-vous dire "category" \?$/ },
-      { file: SCHEDULED, found: 'le champ category manque', expected: 'un identifiant en minuscules, chiffres et tirets', mentions: ['ajoutez une ligne « category: … »'] },
+      { file: SCHEDULED, line: 2, found: 'le champ category manque', expected: 'un identifiant en minuscules, chiffres et tirets', mentions: ['ajoutez une ligne « category: … »'] },
     ],
   },
   'tag-collision': {
@@ -266,6 +270,7 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: EPISODE_ONE,
+        line: 8,
         found: 'l’étiquette "OpenStack" donne la même page /tags/openstack/ que "openstack" dans content/articles/2016/lancement.mdx',
         expected: 'une seule orthographe par étiquette',
       },
@@ -298,8 +303,8 @@ const CASES: Record<string, Case> = {
   symlinks: {
     title: 'a symbolic link to an article and one to a folder of articles are refused, not followed nor skipped',
     problems: [
-      { file: 'articles/2016/copie.mdx', found: 'un lien symbolique (vers un fichier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
-      { file: 'articles/2017', found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
+      { file: 'articles/2016/copie.mdx', line: null, found: 'un lien symbolique (vers un fichier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
+      { file: 'articles/2017', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
     ],
   },
   'code-in-article': {
@@ -331,9 +336,9 @@ const CASES: Record<string, Case> = {
     title: 'five mistakes in five files are all reported in one run',
     problems: [
       { file: 'site.yaml', line: 2, found: 'le champ url vaut "gazette.example"', expected: 'une adresse complète commençant par https:// ou http://' },
-      { file: 'articles/2016/brouillon.mdx', found: 'le champ description manque', expected: 'un chapô non vide' },
+      { file: 'articles/2016/brouillon.mdx', line: 2, found: 'le champ description manque', expected: 'un chapô non vide' },
       { file: SCHEDULED, line: 5, found: 'le champ updatedAt vaut "2029-12-31T08:00:00+01:00"', expected: 'une date de mise à jour qui n’est pas antérieure à publishedAt' },
-      { file: LANCEMENT, found: 'aucune rubrique "securite"', expected: 'l’identifiant d’une rubrique (cloud, mobile)' },
+      { file: LANCEMENT, line: 6, found: 'aucune rubrique "securite"', expected: 'l’identifiant d’une rubrique (cloud, mobile)' },
       { file: EPISODE_ONE, line: 27, found: '"./carte.jpg" n’est pas une image lisible', expected: NOT_AN_IMAGE },
     ],
   },
@@ -389,6 +394,7 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: 'articles/2017/nouvel-article/index.md',
+        line: null,
         found: 'ce fichier ressemble à un article mais n’est pas lu',
         expected: 'un article est un fichier .mdx',
         mentions: ['renommez index.md en index.mdx'],
