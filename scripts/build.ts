@@ -45,7 +45,7 @@ try {
   guard = guardOutputFolder({ outDir: env.outDir, contentDir: env.contentDir, projectRoot, cacheDir: env.cacheDir });
 } catch (err) {
   if (!(err instanceof OutputError)) throw err;
-  console.error(`✖ Build refused: ${err.message}\n  Nothing was written or deleted.`);
+  console.error(`✖ Construction refusée : ${err.message}\n  Rien n’a été écrit ni effacé.`);
   process.exit(1);
 }
 const outDir = guard.outDir;
@@ -79,7 +79,7 @@ function cleanUpAndExit(code: number): never {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    console.error(`\n✖ Build interrupted (${signal}): the previous site in ${path.relative(process.cwd(), env.outDir) || '.'} is untouched.`);
+    console.error(`\n✖ Construction interrompue (${signal}) : le site précédent, dans ${path.relative(process.cwd(), env.outDir) || '.'}, est intact.`);
     const pages = pagesProcess;
     if (pages && pages.exitCode === null && pages.signalCode === null) {
       // Astro may still be writing into the temporary folder: remove it only
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     mkdirSync(work, { recursive: true });
   } catch (err) {
     const blocked = display(nearestExisting(parent));
-    console.error(`✖ Build refused: cannot create the temporary folder ${work} (${(err as NodeJS.ErrnoException).code}): ${blocked} is read-only or not yours. Make it writable, or choose another ROTATIVE_OUT_DIR.\n  Nothing was written or deleted.`);
+    console.error(`✖ Construction refusée : impossible de créer le dossier temporaire ${work} (${(err as NodeJS.ErrnoException).code}) : ${blocked} est en lecture seule ou n’est pas à vous. Rendez-le accessible en écriture, ou choisissez un autre ROTATIVE_OUT_DIR.\n  Rien n’a été écrit ni effacé.`);
     process.exit(1);
   }
   const site = path.join(work, 'site');
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   // build (content-modules.mjs lists the content tree's modules, for one):
   // two builds of this checkout render their pages one after the other.
   const releasePages = await acquireLock(lockFile('pages', projectRoot), (pid) =>
-    console.log(`⧗ Another build is running in this project (process ${pid}): waiting for it to finish its pages…`),
+    console.log(`⧗ Une autre construction est en cours dans ce projet (processus ${pid}) : attente de la fin de ses pages…`),
   );
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   pagesProcess = undefined;
   releasePages();
   if (code === 2) {
-    console.error(`\n✖ Build stopped: nothing was published, the previous site is untouched.`);
+    console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent est intact.`);
     cleanUpAndExit(1);
   }
   if (code !== 0) cleanUpAndExit(1);
@@ -176,8 +176,8 @@ async function main(): Promise<void> {
   markSite(site);
   const wrong = checkBuiltSite(site, { siteUrl: report.siteUrl });
   if (wrong.length > 0) {
-    console.error(`✖ The new site is incomplete:\n${wrong.map((w) => `  ${w}`).join('\n')}`);
-    console.error(`\n✖ Build stopped: nothing was published, the previous site in ${display(outDir)} is untouched.`);
+    console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
+    console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent, dans ${display(outDir)}, est intact.`);
     cleanUpAndExit(1);
   }
   const checkTime = performance.now() - t;
@@ -187,17 +187,17 @@ async function main(): Promise<void> {
   // folder is checked again: it may have changed during the build.
   t = performance.now();
   await acquireLock(lockFile('output', outDir), (pid) =>
-    console.log(`⧗ Another build (process ${pid}) is putting its site into ${display(outDir)}: waiting…`),
+    console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`),
   );
   const changed = ownershipProblem(outDir);
   if (changed) {
-    console.error(`✖ Build refused: ${changed}\n  Nothing was published.`);
+    console.error(`✖ Construction refusée : ${changed}\n  Rien n’a été publié.`);
     cleanUpAndExit(1);
   }
   try {
     swapIn(site, outDir, work, guard.mode);
   } catch (err) {
-    console.error(`✖ Could not put the new site into ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): the previous site was left in place.`);
+    console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) : le site précédent est resté en place.`);
     cleanUpAndExit(1);
   }
   rmSync(work, { recursive: true, force: true });

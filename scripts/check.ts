@@ -20,8 +20,10 @@ if (problems.length > 0) {
 }
 // Missing legal notice fields are warnings: the content is still valid.
 for (const warning of legalWarnings(content.site?.legal)) console.warn(`⚠ ${warning}`);
+/** `1 article`, `4 articles`: French plurals, one noun at a time. */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
 console.log(
-  `✔ Content is valid: ${content.articles.length} articles, ${content.authors.size} authors, ${content.categories.size} rubriques, ${content.series.size} series, ${images.length} published images (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  `✔ Le contenu est valide : ${count(content.articles.length, 'article')}, ${count(content.authors.size, 'auteur')}, ${count(content.categories.size, 'rubrique')}, ${count(content.series.size, 'série')}, ${count(images.length, 'image publiée', 'images publiées')} (${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} s)`,
 );
 // Drafts may keep the scaffold's provisional text: not an error, but the
 // writer is reminded of what is left to write before removing `draft: true`.

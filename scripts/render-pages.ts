@@ -20,7 +20,7 @@ import { latestContentPass } from '../src/loaders/loaders.ts';
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
 if (!outDir || !reportFile) {
-  console.error('✖ scripts/render-pages.ts is run by scripts/build.ts (npm run build), not on its own.');
+  console.error('✖ scripts/render-pages.ts est lancé par scripts/build.ts (npm run build), pas seul.');
   process.exit(1);
 }
 
@@ -82,7 +82,7 @@ try {
   const problems = latestContentPass()?.problems ?? [];
   // A content problem is the writer's to fix: their messages, not Astro's error.
   if (problems.length > 0) console.error(formatProblems(problems));
-  else console.error(`✖ Astro could not build the pages:\n${err instanceof Error ? err.message : String(err)}`);
+  else console.error(`✖ Astro n’a pas pu construire les pages :\n${err instanceof Error ? err.message : String(err)}`);
   process.exit(problems.length > 0 ? 2 : 1);
 }
 try {

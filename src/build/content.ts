@@ -10,7 +10,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, globSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, visit, type Document, type YAMLError } from 'yaml';
 import { mdxToHast } from 'satteri';
 import { components } from '../render/components.ts';
 import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
@@ -25,7 +25,8 @@ import { categorySchema, type CategoryData } from '../schemas/category.ts';
 import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { pageSchema, type PageData } from '../schemas/page.ts';
-import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
+import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
+import { describeMdxError } from './mdx-errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { findUnsafeContent } from '../markdown/safety.ts';
 import { findPlaceholders } from './placeholders.ts';
@@ -201,8 +202,9 @@ function readContentFile(abs: string, file: string, problems: ContentProblem[]):
     problems.push({
       file,
       line,
-      found: 'bytes that are not UTF-8 (the file was probably saved as Latin-1 or Windows-1252)',
-      expected: 'a text file encoded in UTF-8: open it in your editor and save it again with the UTF-8 encoding',
+      found: 'des octets qui ne sont pas de l’UTF-8 (le fichier a sans doute été enregistré en Latin-1 ou en Windows-1252)',
+      expected: 'un fichier texte encodé en UTF-8',
+      hint: 'ouvrez-le dans votre éditeur et enregistrez-le de nouveau avec l’encodage UTF-8',
     });
     return undefined;
   }
@@ -214,13 +216,29 @@ function readContentFile(abs: string, file: string, problems: ContentProblem[]):
     problems.push({
       file,
       line: lineAt(text, control.index),
-      found: `the invisible control character U+${code}${code === '0000' ? ' (NUL)' : ''} at column ${control.index - lineStart + 1}`,
-      expected: 'text without control characters (tab and line breaks only): delete it, e.g. by retyping the characters around it',
+      found: `le caractère de contrôle invisible U+${code}${code === '0000' ? ' (NUL)' : ''} en colonne ${control.index - lineStart + 1}`,
+      expected: 'du texte sans caractère de contrôle (seuls la tabulation et les retours à la ligne sont acceptés)',
+      hint: 'supprimez-le, par exemple en retapant les caractères qui l’entourent',
     });
     return undefined;
   }
   return text;
 }
+
+/**
+ * The YAML parser's most common errors, said as what the writer typed; the
+ * parser's own (English, technical) message is never shown.
+ */
+const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
+  DUPLICATE_KEY: 'un champ y est écrit deux fois',
+  MISSING_CHAR: 'un guillemet, un crochet ou une accolade ouvert n’est jamais fermé',
+  BAD_INDENT: 'le retrait (les espaces en début de ligne) ne correspond pas aux lignes voisines',
+  TAB_AS_INDENT: 'la ligne commence par une tabulation : le retrait s’écrit avec des espaces',
+  MULTILINE_IMPLICIT_KEY: 'une valeur sur plusieurs lignes doit être entre guillemets',
+  BAD_DQ_ESCAPE: 'une barre oblique inverse \\ entre guillemets doit être doublée',
+  BLOCK_AS_IMPLICIT_KEY: 'un deux-points en trop dans une valeur : mettez la valeur entre guillemets',
+  UNEXPECTED_TOKEN: 'un caractère inattendu (deux-points, guillemet ou crochet) : mettez la valeur entre guillemets',
+};
 
 /** Parses YAML text keeping line numbers, so problems can point at a line. */
 function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
@@ -230,13 +248,16 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Con
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   // Without prettyErrors, errors carry no line: it is computed from their offset.
   const lineAtOffset = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
+  // Front matter starts below the file's first line; a YAML file is YAML throughout.
+  const where = lineOffset > 0 ? 'l’en-tête' : 'le fichier';
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       problems.push({
         file,
         line: lineAtOffset(err.pos[0]),
-        found: `invalid YAML (${err.message.split('\n')[0]})`,
-        expected: 'valid YAML: "key: value" lines, lists in [ ] or with "- "',
+        found: `${where} n’est pas du YAML valide à cette ligne${YAML_ERRORS[err.code] ? ` : ${YAML_ERRORS[err.code]}` : ''}`,
+        expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
+        hint: 'vérifiez les deux-points, les guillemets et le retrait de la ligne',
       });
     }
     return undefined;
@@ -252,8 +273,9 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Con
       problems.push({
         file,
         line: lineAtOffset(node.range?.[0]),
-        found: `the YAML tag ${shown}`,
-        expected: 'a plain value (text, number, date, list or block) without a tag: remove the tag, or put the value in quotes',
+        found: `l’étiquette YAML ${shown}`,
+        expected: 'une valeur simple (texte, nombre, date, liste ou bloc) sans étiquette',
+        hint: 'retirez l’étiquette, ou mettez la valeur entre guillemets',
       });
     },
   });
@@ -262,8 +284,9 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Con
     problems.push({
       file,
       line: lineAtOffset(warning.pos[0]),
-      found: `questionable YAML (${warning.message.split('\n')[0]})`,
-      expected: 'plain YAML: "key: value" lines, lists in [ ] or with "- "',
+      found: `${where} contient du YAML douteux à cette ligne`,
+      expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
+      hint: 'mettez la valeur entre guillemets',
     });
   }
   if (problems.length > before) return undefined;
@@ -317,7 +340,7 @@ function validate<S extends z.ZodType>(
   const parsed = parseYaml(text, file, lineOffset, problems);
   if (!parsed) return undefined;
   if (!parsed.isMapping) {
-    problems.push({ file, line: 1 + lineOffset, found: describeFound(parsed.value), expected: 'a YAML mapping of "field: value" lines' });
+    problems.push({ file, line: 1 + lineOffset, found: `le contenu vaut ${describeFound(parsed.value)}`, expected: 'des lignes « champ: valeur »' });
     return undefined;
   }
   const result = schema.safeParse(parsed.value);
@@ -342,7 +365,7 @@ function loadYamlDir<S extends z.ZodType>(
     const file = display(abs);
     const id = name.replace(/\.ya?ml$/, '');
     if (slugify(id) !== id) {
-      problems.push({ file, found: `the file name "${name}"`, expected: `a lowercase ASCII id as file name, e.g. "${slugify(id)}.yaml"` });
+      problems.push({ file, found: `le nom de fichier "${name}" n’est pas un identifiant`, expected: 'un nom de fichier en minuscules sans accents, chiffres et tirets', hint: `renommez-le "${slugify(id)}.yaml"` });
       continue;
     }
     const text = readContentFile(abs, file, problems);
@@ -386,14 +409,7 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
     // The whole file is parsed so that positions are the file's own lines.
     tree = mdxToHast(source, { features: MDX_FEATURES }) as HastRoot;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const m = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message);
-    problems.push({
-      file,
-      line: m ? Number(m[1]) : undefined,
-      found: `an MDX syntax error: ${(m ? m[3]! : message).replace(/\s*\(mdx[^)]*\)\s*$/, '').trim()}${m ? ` (column ${m[2]})` : ''}`,
-      expected: 'valid MDX: closed tags such as <Quote>…</Quote> or <Figure … />, and { } only around expressions',
-    });
+    problems.push({ file, ...describeMdxError(err instanceof Error ? err.message : String(err), source) });
     return undefined;
   }
   // Before anything renders: code, unknown elements, scripts and remote files
@@ -420,16 +436,16 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
       }
       if (node.name === 'ReadAlso') {
         if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });
-        else problems.push({ file, field: '<ReadAlso slug>', line, found: describeFound(attrs.slug), expected: 'slug="<slug of an article>"' });
+        else problems.push({ file, field: '<ReadAlso slug>', line, found: attrs.slug === undefined ? '<ReadAlso> sans attribut slug' : `l’attribut slug de <ReadAlso> vaut ${describeFound(attrs.slug)}`, expected: 'slug="…", le slug d’un article (le nom de son fichier ou de son dossier)' });
       }
       if (node.name === 'Figure' && (typeof attrs.alt !== 'string' || !attrs.alt.trim())) {
-        problems.push({ file, field: '<Figure alt>', line, found: describeFound(attrs.alt), expected: 'a non-empty alt text describing the image' });
+        problems.push({ file, field: '<Figure alt>', line, found: attrs.alt === undefined ? '<Figure> sans attribut alt' : `l’attribut alt de <Figure> vaut ${describeFound(attrs.alt)}`, expected: 'alt="…", un texte non vide qui décrit l’image' });
       }
       if (node.name === 'Figure' && typeof attrs.src !== 'string') {
-        problems.push({ file, field: '<Figure src>', line, found: describeFound(attrs.src), expected: 'src="./image.jpg", a path relative to the article' });
+        problems.push({ file, field: '<Figure src>', line, found: attrs.src === undefined ? '<Figure> sans attribut src' : `l’attribut src de <Figure> vaut ${describeFound(attrs.src)}`, expected: 'src="./image.jpg", un chemin relatif à l’article' });
       }
       if (node.name === 'Video' && typeof attrs.youtube !== 'string' && typeof attrs.src !== 'string') {
-        problems.push({ file, field: '<Video>', line, found: 'neither youtube nor src', expected: 'youtube="<video id>" or src="./clip.mp4"' });
+        problems.push({ file, field: '<Video>', line, found: '<Video> sans attribut youtube ni src', expected: 'youtube="identifiant de la vidéo" ou src="./clip.mp4"' });
       }
       if (node.name === 'LiveUpdate') scanLiveUpdate(node, attrs, parent, line, file, problems, scan.liveUpdates);
     }
@@ -578,7 +594,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
 
   const siteFile = path.join(root, 'site.yaml');
   if (!existsSync(siteFile)) {
-    problems.push({ file: display(siteFile), found: 'no such file', expected: 'a site.yaml with at least name and url' });
+    problems.push({ file: display(siteFile), found: 'le fichier site.yaml manque', expected: 'un fichier site.yaml avec au moins name et url' });
   } else {
     const text = readContentFile(siteFile, display(siteFile), problems);
     const site = text === undefined ? undefined : validate(siteSchema, display(siteFile), text, 0, problems);
@@ -610,8 +626,9 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       const name = path.basename(rel);
       problems.push({
         file: display(path.join(articlesDir, rel)),
-        found: 'a file that looks like an article but is not read',
-        expected: `articles are .mdx files: rename ${name} to ${name.replace(STRAY_ARTICLE, '.mdx')}`,
+        found: 'ce fichier ressemble à un article mais n’est pas lu',
+        expected: 'un article est un fichier .mdx',
+        hint: `renommez ${name} en ${name.replace(STRAY_ARTICLE, '.mdx')}`,
       });
     }
   }
@@ -626,15 +643,15 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     if (previous) {
       problems.push({
         file,
-        found: `the slug "${slug}", already used by ${previous}`,
-        expected: 'a slug (file or folder name) used by one article only',
-        hint: 'rename one of the two files',
+        found: `le slug "${slug}" est déjà celui de ${previous}`,
+        expected: 'un slug (nom de fichier ou de dossier) propre à chaque article',
+        hint: 'renommez l’un des deux fichiers',
       });
       continue;
     }
     bySlug.set(slug, file);
     if (!slug) {
-      problems.push({ file, found: 'a file name with no letter or digit', expected: 'a file name such as "mon-article.mdx"' });
+      problems.push({ file, found: 'le nom du fichier n’a ni lettre ni chiffre', expected: 'un nom de fichier comme "mon-article.mdx"' });
       continue;
     }
     const source = readContentFile(abs, file, problems);
@@ -644,7 +661,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     }
     const fm = FRONT_MATTER.exec(source);
     if (!fm) {
-      problems.push({ file, line: 1, found: 'no front matter', expected: 'a front matter block between two "---" lines at the top of the file' });
+      problems.push({ file, line: 1, found: 'l’en-tête manque', expected: 'un en-tête entre deux lignes « --- » en haut du fichier' });
       continue;
     }
     // The front matter's first line is the file's second, after "---".
@@ -655,8 +672,9 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
         file,
         field: 'updatedAt',
         line: validated.lineOf(['updatedAt']),
-        found: `${describeFound((validated.raw as { updatedAt?: unknown }).updatedAt)}, which is after the date of the build (${now.toISOString()})`,
-        expected: 'a date not later than the date of the build: the time of the build, or ROTATIVE_NOW when it is set',
+        found: `la date de mise à jour ${describeFound((validated.raw as { updatedAt?: unknown }).updatedAt)} est postérieure à la date de la construction du site (${now.toISOString()})`,
+        expected: 'une date qui n’est pas postérieure à la construction du site (l’heure de la construction, ou ROTATIVE_NOW s’il est défini)',
+        hint: 'corrigez la date de mise à jour',
       });
     }
     // A correction is news about the past: one dated after the build would
@@ -750,9 +768,9 @@ function listArticles(articlesDir: string, problems: ContentProblem[]): string[]
   const refuse = (abs: string, what: string) =>
     problems.push({
       file: display(abs),
-      found: `a symbolic link (to ${what})`,
-      expected: 'a real file or folder: symbolic links are not allowed in the content folder',
-      hint: 'copy the file instead',
+      found: `un lien symbolique (vers ${what})`,
+      expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu',
+      hint: 'copiez le fichier à la place du lien',
     });
   const walk = (rel: string): void => {
     for (const entry of readdirSync(path.join(articlesDir, rel), { withFileTypes: true })) {
@@ -766,8 +784,8 @@ function listArticles(articlesDir: string, problems: ContentProblem[]): string[]
         } catch {
           target = 'missing';
         }
-        if (target === 'folder') refuse(abs, 'a folder');
-        else if (entry.name.endsWith('.mdx')) refuse(abs, target === 'missing' ? 'a missing file' : 'a file');
+        if (target === 'folder') refuse(abs, 'un dossier');
+        else if (entry.name.endsWith('.mdx')) refuse(abs, target === 'missing' ? 'un fichier absent' : 'un fichier');
         // Other linked files (images, videos) are checked where an article names them.
       } else if (entry.isDirectory()) walk(relPath);
       else if (entry.isFile() && entry.name.endsWith('.mdx')) files.push(relPath);
@@ -777,15 +795,21 @@ function listArticles(articlesDir: string, problems: ContentProblem[]): string[]
   return files.sort();
 }
 
-/** "did you mean …?" when a known id is one or two keystrokes away, else `fallback`. */
+/** « vouliez-vous dire … ? » when a known id is one or two keystrokes away, else `fallback`. */
 function typoHint(found: string, known: Iterable<string>, fallback?: string): string | undefined {
   const close = suggestClosest(found, [...known].filter((k) => k !== found));
-  return close ? `did you mean "${close}"?` : fallback;
+  return close ? didYouMean(close) : fallback;
 }
 
-function listIds(ids: Iterable<string>): string {
+/** How many ids an "expected" text lists before it stops at « … ». */
+const LISTED_IDS = 6;
+
+/** `l’identifiant d’une fiche auteur (claire-martin, julien-benali, …)`: `what`, then the ids of the folder. */
+function listIds(what: string, ids: Iterable<string>, folder: string): string {
   const list = [...ids].sort();
-  return list.length ? `one of: ${list.join(', ')}` : 'an id, but there is none: the folder is empty';
+  if (!list.length) return `${what}, mais ${folder} est vide`;
+  const shown = list.length > LISTED_IDS ? [...list.slice(0, LISTED_IDS), '…'] : list;
+  return `${what} (${shown.join(', ')})`;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -807,25 +831,27 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
     const to = renamedTo.get(slug);
     return to ? `« ${slug} » est l’ancien slug de l’article « ${to} » : écrivez « ${to} »` : undefined;
   };
+  /** A folder of the content tree as writers see it: `content/authors/`. */
+  const folderOf = (name: string) => `${path.join(path.relative(process.cwd(), content.contentDir), name)}/`;
   for (const article of content.articles) {
     const { data, file } = article;
     const lineOf = linesOf.get(article) ?? (() => undefined);
     data.authors.forEach((id, i) => {
       if (!content.authors.has(id) && !invalid.authors.has(id)) {
-        problems.push({ file, field: `authors[${i}]`, line: lineOf(['authors', i]), found: `"${id}", which is not in ${path.join(path.relative(process.cwd(), content.contentDir), 'authors')}/`, expected: listIds(content.authors.keys()), hint: typoHint(id, content.authors.keys()) });
+        problems.push({ file, field: `authors[${i}]`, line: lineOf(['authors', i]), found: `aucune fiche auteur "${id}" dans ${folderOf('authors')}`, expected: listIds('l’identifiant d’une fiche auteur', content.authors.keys(), folderOf('authors')), hint: typoHint(id, content.authors.keys()) });
       }
     });
     if (!content.categories.has(data.category) && !invalid.categories.has(data.category)) {
-      problems.push({ file, field: 'category', line: lineOf(['category']), found: `"${data.category}", which is not a rubrique`, expected: listIds(content.categories.keys()), hint: typoHint(data.category, content.categories.keys()) });
+      problems.push({ file, field: 'category', line: lineOf(['category']), found: `aucune rubrique "${data.category}" dans ${folderOf('categories')}`, expected: listIds('l’identifiant d’une rubrique', content.categories.keys(), folderOf('categories')), hint: typoHint(data.category, content.categories.keys()) });
     }
     if (data.series !== undefined && !content.series.has(data.series) && !invalid.series.has(data.series)) {
-      problems.push({ file, field: 'series', line: lineOf(['series']), found: `"${data.series}", which is not a series`, expected: listIds(content.series.keys()), hint: typoHint(data.series!, content.series.keys()) });
+      problems.push({ file, field: 'series', line: lineOf(['series']), found: `aucune série "${data.series}" dans ${folderOf('series')}`, expected: listIds('l’identifiant d’une série', content.series.keys(), folderOf('series')), hint: typoHint(data.series!, content.series.keys()) });
     }
     data.revisits.forEach((slug, i) => {
       const field = `revisits[${i}]`;
       const line = lineOf(['revisits', i]);
       if (!slugs.has(slug) || slug === article.slug) {
-        problems.push({ file, field, line, found: `"${slug}"`, expected: 'the slug of another article (its file or folder name)', hint: renamedHint(slug) ?? typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'is there a typo?') });
+        problems.push({ file, field, line, found: slug === article.slug ? `revisits cite l’article lui-même ("${slug}")` : `revisits cite "${slug}", qui n’est le slug d’aucun article`, expected: 'le slug d’un autre article (le nom de son fichier ou de son dossier)', hint: renamedHint(slug) ?? typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'le slug est-il mal orthographié ?') });
         return;
       }
       // Only towards the past: an article follows up on what came before it,
@@ -836,8 +862,8 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
           file,
           field,
           line,
-          found: `"${slug}", published on ${day(target.data.publishedAt)} (${target.file}), not before this article (${day(data.publishedAt)})`,
-          expected: 'the slug of an article published before this one: revisits points back to earlier articles only, so no two articles can revisit each other',
+          found: `revisits cite "${slug}", publié le ${day(target.data.publishedAt)} (${target.file}), pas avant cet article (${day(data.publishedAt)})`,
+          expected: 'le slug d’un article publié avant celui-ci : revisits ne renvoie qu’à des articles plus anciens, si bien que deux articles ne peuvent pas se citer l’un l’autre',
         });
       }
     });
@@ -871,14 +897,14 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
     });
     for (const ref of article.readAlso) {
       if (!slugs.has(ref.slug)) {
-        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `"${ref.slug}"`, expected: 'the slug of an article (its file or folder name)', hint: renamedHint(ref.slug) ?? typoHint(ref.slug, slugs, 'is there a typo?') });
+        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `<ReadAlso> cite "${ref.slug}", qui n’est le slug d’aucun article`, expected: 'le slug d’un article (le nom de son fichier ou de son dossier)', hint: renamedHint(ref.slug) ?? typoHint(ref.slug, slugs, 'le slug est-il mal orthographié ?') });
       }
     }
     if (data.series !== undefined && data.episode !== undefined) {
       const key = `${data.series}#${data.episode}`;
       const other = episodes.get(key);
       if (other) {
-        problems.push({ file, field: 'episode', line: lineOf(['episode']), found: `${data.episode}, already the number of ${other.file} in the series "${data.series}"`, expected: 'an episode number used once per series' });
+        problems.push({ file, field: 'episode', line: lineOf(['episode']), found: `l’épisode ${data.episode} de la série "${data.series}" est déjà ${other.file}`, expected: 'un numéro d’épisode unique dans la série' });
       } else episodes.set(key, article);
     }
     /** This article's tags so far, by tag slug. */
@@ -888,15 +914,16 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
       const seen = tagLabels.get(tagSlug);
       const line = lineOf(['tags', i]);
       if (!tagSlug) {
-        problems.push({ file, field: 'tags', line, found: `"${label}"`, expected: 'a label with at least one letter or digit' });
+        problems.push({ file, field: 'tags', line, found: `l’étiquette "${label}" n’a ni lettre ni chiffre`, expected: 'une étiquette avec au moins une lettre ou un chiffre' });
       } else if (own.has(tagSlug)) {
         const first = own.get(tagSlug)!;
         problems.push({
           file,
           field: 'tags',
           line,
-          found: first === label ? `"${label}" twice` : `"${label}", the same tag (/tags/${tagSlug}/) as "${first}" above`,
-          expected: 'each tag once per article: remove the repeated one',
+          found: first === label ? `l’étiquette "${label}" est donnée deux fois` : `l’étiquette "${label}" est la même (/tags/${tagSlug}/) que "${first}" plus haut`,
+          expected: 'chaque étiquette une seule fois par article',
+          hint: 'supprimez la répétition',
         });
       } else if (seen && seen.label !== label) {
         own.set(tagSlug, label);
@@ -904,8 +931,9 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
           file,
           field: 'tags',
           line,
-          found: `"${label}", which gives the same tag page /tags/${tagSlug}/ as "${seen.label}" in ${seen.file}`,
-          expected: 'one spelling per tag: use the same label in both articles',
+          found: `l’étiquette "${label}" donne la même page /tags/${tagSlug}/ que "${seen.label}" dans ${seen.file}`,
+          expected: 'une seule orthographe par étiquette',
+          hint: `écrivez "${seen.label}" dans les deux articles`,
         });
       } else {
         own.set(tagSlug, label);

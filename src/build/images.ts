@@ -129,9 +129,9 @@ export async function inspectAssets(
             file: use.usedBy,
             field: use.field,
             line: use.line,
-            found: `"${use.src}", which is not a video (${detected ? `its bytes are ${detected.mime}` : 'its bytes are no known media type'})`,
-            expected: 'an MP4, WebM or Ogg video file',
-            hint: 'was the file saved under the wrong extension, or truncated?',
+            found: `"${use.src}" n’est pas une vidéo (${detected ? `son contenu est de type ${detected.mime}` : 'son contenu n’est d’aucun type connu'})`,
+            expected: 'un fichier vidéo MP4, WebM ou Ogg',
+            hint: 'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
           });
         }
         return;
@@ -150,15 +150,16 @@ export async function inspectAssets(
       const height = turned ? meta.width : meta.height;
       const fallback: FallbackFormat = meta.format === 'png' || meta.hasAlpha ? 'png' : 'jpeg';
       if (published) images.push({ key, absPath, stem, hash, width, height, fallback, social: social.has(key) });
-    } catch (err) {
+    } catch {
+      // sharp’s own message is for developers: the writer reads what to check.
       for (const use of uses) {
         problems.push({
           file: use.usedBy,
           field: use.field,
           line: use.line,
-          found: `"${use.src}", which is not a readable image (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
-          expected: 'a JPEG, PNG, WebP or AVIF image file',
-          hint: 'was the file saved under the wrong extension, or truncated?',
+          found: `"${use.src}" n’est pas une image lisible`,
+          expected: 'une image JPEG, PNG, WebP ou AVIF',
+          hint: 'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
         });
       }
     }

@@ -37,7 +37,7 @@ import { XMLValidator } from 'fast-xml-parser';
  * serve it), so it says nothing but what it is: no path, no date, no name.
  */
 export const SITE_MARKER = '.rotative-site';
-export const SITE_MARKER_TEXT = 'This folder is a site built by Rotative: every `npm run build` replaces it as a whole.\n';
+export const SITE_MARKER_TEXT = 'Ce dossier est un site construit par Rotative : chaque `npm run build` le remplace en entier.\n';
 
 /** A refusal, in plain words for the person who ran the build. */
 export class OutputError extends Error {}
@@ -86,7 +86,7 @@ export interface Placement {
   cacheDir: string;
 }
 
-const ADVICE = 'Set ROTATIVE_OUT_DIR to a folder of its own outside the project and the content (or leave it unset for ./dist).';
+const ADVICE = 'Donnez à ROTATIVE_OUT_DIR un dossier à lui, hors du projet et du contenu (ou ne le définissez pas pour ./dist).';
 
 /**
  * Where the output folder may be, from paths alone (pure): `<project>/dist`,
@@ -98,16 +98,16 @@ export function placementProblem({ outDir, contentDir, projectRoot, cacheDir }: 
   const out = display(outDir, cwd);
   const content = display(contentDir, cwd);
   const project = display(projectRoot, cwd);
-  if (outDir === path.parse(outDir).root) return `the output folder ${out} is the root of the filesystem. ${ADVICE}`;
-  if (outDir === contentDir) return `the output folder ${out} is the content folder: the build would replace the articles with the site. ${ADVICE}`;
-  if (isInside(outDir, contentDir)) return `the output folder ${out} lies inside the content folder ${content}: the build would replace part of the content with the site. ${ADVICE}`;
-  if (outDir === projectRoot) return `the output folder ${out} is the project itself: the build would replace the project with the site. ${ADVICE}`;
-  if (isInside(projectRoot, outDir)) return `the output folder ${out} contains the project ${project}: the build would replace it with the site. ${ADVICE}`;
-  if (isInside(contentDir, outDir)) return `the output folder ${out} contains the content folder ${content}: the build would replace the content with the site. ${ADVICE}`;
+  if (outDir === path.parse(outDir).root) return `le dossier de sortie ${out} est la racine du disque. ${ADVICE}`;
+  if (outDir === contentDir) return `le dossier de sortie ${out} est le dossier de contenu : la construction remplacerait les articles par le site. ${ADVICE}`;
+  if (isInside(outDir, contentDir)) return `le dossier de sortie ${out} est dans le dossier de contenu ${content} : la construction remplacerait une partie du contenu par le site. ${ADVICE}`;
+  if (outDir === projectRoot) return `le dossier de sortie ${out} est le projet lui-même : la construction remplacerait le projet par le site. ${ADVICE}`;
+  if (isInside(projectRoot, outDir)) return `le dossier de sortie ${out} contient le projet ${project} : la construction le remplacerait par le site. ${ADVICE}`;
+  if (isInside(contentDir, outDir)) return `le dossier de sortie ${out} contient le dossier de contenu ${content} : la construction remplacerait le contenu par le site. ${ADVICE}`;
   if (isInside(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
-    return `the output folder ${out} lies inside the project ${project}, where only ${display(path.join(projectRoot, 'dist'), cwd)} may hold the site. ${ADVICE}`;
+    return `le dossier de sortie ${out} est dans le projet ${project}, où seul ${display(path.join(projectRoot, 'dist'), cwd)} peut recevoir le site. ${ADVICE}`;
   }
-  if (outDir === cacheDir || isInside(cacheDir, outDir)) return `the output folder ${out} holds the image cache ${display(cacheDir, cwd)}: the build would delete it. ${ADVICE}`;
+  if (outDir === cacheDir || isInside(cacheDir, outDir)) return `le dossier de sortie ${out} contient le cache des images ${display(cacheDir, cwd)} : la construction l’effacerait. ${ADVICE}`;
   return undefined;
 }
 
@@ -141,11 +141,11 @@ export function ownershipProblem(outDir: string, cwd = process.cwd()): string | 
     return undefined; // nothing there yet
   }
   const out = display(outDir, cwd);
-  if (!stat.isDirectory()) return `${out} exists and is not a folder. ${ADVICE}`;
+  if (!stat.isDirectory()) return `${out} existe et n’est pas un dossier. ${ADVICE}`;
   const entries = readdirSync(outDir);
   if (entries.length === 0 || entries.includes(SITE_MARKER)) return undefined;
   const shown = entries.sort().slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
-  return `the output folder ${out} is not empty (${shown}) and is not a site built by Rotative (it has no ${SITE_MARKER} file): the build would delete what it holds. Empty or remove it yourself if it is an old site, or ${ADVICE.charAt(0).toLowerCase()}${ADVICE.slice(1)}`;
+  return `le dossier de sortie ${out} n’est pas vide (${shown}) et n’est pas un site construit par Rotative (il n’a pas de fichier ${SITE_MARKER}) : la construction effacerait ce qu’il contient. Videz-le ou supprimez-le vous-même si c’est un ancien site, ou ${ADVICE.charAt(0).toLowerCase()}${ADVICE.slice(1)}`;
 }
 
 /** The folder itself if it exists, else its nearest existing ancestor. */
@@ -188,18 +188,18 @@ export function guardOutputFolder(
   // destroys nothing); one that is a file cannot be.
   const ancestor = nearestExisting(parent);
   if (!statSync(ancestor).isDirectory()) {
-    throw new OutputError(`${display(ancestor, cwd)} is a file, so the output folder ${display(out, cwd)} cannot be created under it. Choose another ROTATIVE_OUT_DIR.`);
+    throw new OutputError(`${display(ancestor, cwd)} est un fichier : le dossier de sortie ${display(out, cwd)} ne peut pas être créé dessous. Choisissez un autre ROTATIVE_OUT_DIR.`);
   }
   if (ancestor !== parent) {
     if (writable(ancestor)) return { outDir: out, mode: 'rename', workParent: parent };
-    throw new OutputError(`the folder ${shownParent} does not exist and cannot be created in ${display(ancestor, cwd)} (read-only or not yours). Create it, or choose another ROTATIVE_OUT_DIR.`);
+    throw new OutputError(`le dossier ${shownParent} n’existe pas et ne peut pas être créé dans ${display(ancestor, cwd)} (en lecture seule ou pas à vous). Créez-le, ou choisissez un autre ROTATIVE_OUT_DIR.`);
   }
   const outExists = existsSync(out);
   const mountPoint = outExists && statSync(out).dev !== statSync(parent).dev;
   if (writable(parent) && !mountPoint) return { outDir: out, mode: 'rename', workParent: parent };
   if (outExists && writable(out)) return { outDir: out, mode: 'contents', workParent: tmpdir() };
   throw new OutputError(
-    `the build cannot write into ${outExists ? display(out, cwd) : shownParent} (read-only or not yours). Make it writable, or choose another ROTATIVE_OUT_DIR.`,
+    `la construction ne peut pas écrire dans ${outExists ? display(out, cwd) : shownParent} (en lecture seule ou pas à vous). Rendez-le accessible en écriture, ou choisissez un autre ROTATIVE_OUT_DIR.`,
   );
 }
 
@@ -299,14 +299,14 @@ export function checkBuiltSite(site: string, { limit = 20, siteUrl }: { limit?: 
         const target = localTarget(url, pageDir, ownUrl);
         if (target === undefined || seen.has(target)) continue;
         seen.add(target);
-        if (!exists(target)) report(`${rel}: links ${url}, which the build did not write`);
+        if (!exists(target)) report(`${rel} : le lien ${url} mène à un fichier que la construction n’a pas écrit`);
       }
     } else if (rel.endsWith('.xml')) {
       const result = XMLValidator.validate(readFileSync(path.join(site, rel), 'utf8'));
-      if (result !== true) report(`${rel}: not well-formed XML (line ${result.err.line}, column ${result.err.col}: ${result.err.msg})`);
+      if (result !== true) report(`${rel} : XML mal formé (ligne ${result.err.line}, colonne ${result.err.col} : ${result.err.msg})`);
     }
   }
-  if (more > 0) problems.push(`… and ${more} more`);
+  if (more > 0) problems.push(`… et ${more} de plus`);
   return problems;
 }
 

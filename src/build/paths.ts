@@ -12,7 +12,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentKeyOf } from '../lib/content-keys.ts';
-import { suggestClosest } from '../lib/errors.ts';
+import { didYouMean, suggestClosest } from '../lib/errors.ts';
 
 /** A writer's path that names a file of the content folder. */
 export interface ResolvedPath {
@@ -57,10 +57,10 @@ export function decodePercent(src: string): string {
   });
 }
 
-const RELATIVE = 'a path relative to this file, e.g. "./photo.jpg" for a file next to it';
-const EXISTING = 'a path to an existing file, relative to this file';
-const INSIDE = 'a file inside the content folder, relative to this file';
-const COPY_IT = 'copy the file into the content folder, next to the file that names it';
+const RELATIVE = 'un chemin relatif à ce fichier, par exemple "./photo.jpg" pour un fichier posé à côté';
+const EXISTING = 'le chemin d’un fichier qui existe, relatif à ce fichier';
+const INSIDE = 'un fichier du dossier de contenu, relatif à ce fichier';
+const COPY_IT = 'copiez le fichier dans le dossier de contenu, à côté du fichier qui le cite';
 
 const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
 
@@ -93,7 +93,7 @@ function nearMiss(decoded: string, lexical: string, root: string): string | unde
   const close = suggestClosest(path.basename(lexical), names);
   if (!close) return undefined;
   const slash = Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\'));
-  return `did you mean "${decoded.slice(0, slash + 1)}${close}"?`;
+  return didYouMean(`${decoded.slice(0, slash + 1)}${close}`);
 }
 
 /**
@@ -114,18 +114,18 @@ function nearMiss(decoded: string, lexical: string, root: string): string | unde
 export function resolveWriterPath(contentDir: string, fromFile: string, src: string, shownAs = src): PathResolution {
   const quoted = `"${shownAs}"`;
   if (isExternalUrl(src)) {
-    return { problem: { found: `${quoted}, a web address`, expected: `${EXISTING}, e.g. "./photo.jpg"`, hint: 'download the file and commit it next to the file that names it' } };
+    return { problem: { found: `${quoted} est une adresse web`, expected: `${EXISTING}, par exemple "./photo.jpg"`, hint: 'téléchargez le fichier et déposez-le à côté du fichier qui le cite' } };
   }
   const decoded = decodePercent(src);
   if (decoded.includes('\0')) {
-    return { problem: { found: `${quoted}, which contains a NUL character`, expected: RELATIVE } };
+    return { problem: { found: `${quoted} contient un caractère NUL`, expected: RELATIVE } };
   }
   if (path.isAbsolute(decoded) || decoded.startsWith('/') || decoded.startsWith('\\')) {
     return {
       problem: {
-        found: `${quoted}, an absolute path`,
+        found: `${quoted} est un chemin absolu`,
         expected: RELATIVE,
-        hint: 'paths are relative to the article (or YAML file) that names them, never to the disk or the site',
+        hint: 'un chemin part de l’article (ou du fichier YAML) qui le cite, jamais de la racine du disque ou du site',
       },
     };
   }
@@ -133,15 +133,15 @@ export function resolveWriterPath(contentDir: string, fromFile: string, src: str
   const lexical = path.resolve(path.dirname(path.resolve(fromFile)), decoded);
   // Checked before the disk is touched: nothing outside the folder is even looked at.
   if (!isInside(root, lexical)) {
-    return { problem: { found: `${quoted}, which is outside the content folder`, expected: INSIDE, hint: COPY_IT } };
+    return { problem: { found: `${quoted} sort du dossier de contenu`, expected: INSIDE, hint: COPY_IT } };
   }
   const real = realpathOrUndefined(lexical);
   if (real === undefined) {
     return {
       problem: {
-        found: `${quoted}, but there is no such file (looked for ${display(lexical)})`,
+        found: `le fichier ${quoted} n’existe pas (cherché : ${display(lexical)})`,
         expected: EXISTING,
-        hint: nearMiss(decoded, lexical, root) ?? 'is there a typo in the file name, or was the file not committed?',
+        hint: nearMiss(decoded, lexical, root) ?? 'le nom du fichier est-il mal orthographié, ou le fichier a-t-il été oublié dans le commit ?',
       },
     };
   }
@@ -150,7 +150,7 @@ export function resolveWriterPath(contentDir: string, fromFile: string, src: str
   if (!isInside(realRoot, real)) {
     return {
       problem: {
-        found: `${quoted}, which is a symbolic link to a file outside the content folder`,
+        found: `${quoted} est un lien symbolique vers un fichier hors du dossier de contenu`,
         expected: INSIDE,
         hint: COPY_IT,
       },
@@ -164,7 +164,7 @@ export function resolveWriterPath(contentDir: string, fromFile: string, src: str
     kind = 'other';
   }
   if (kind !== 'file') {
-    return { problem: { found: `${quoted}, which is ${kind === 'folder' ? 'a folder, not a file' : 'not a regular file'}`, expected: EXISTING } };
+    return { problem: { found: `${quoted} ${kind === 'folder' ? 'est un dossier, pas un fichier' : 'n’est pas un fichier ordinaire'}`, expected: EXISTING } };
   }
   return { absPath: lexical, key: contentKeyOf(root, lexical) };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import type { ContentProblem } from '../lib/errors.ts';
+import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { hasVisibleCharacter } from '../schemas/common.ts';
 
 /** Formats a zod path as writers read it: `cover.alt`, `authors[1]`. */
@@ -22,14 +22,14 @@ const UNPRINTABLE = /(?! )[\p{Cc}\p{Cf}\p{Z}]/gu;
 
 /** Shows a value found in a file, short and unambiguous. */
 export function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  if (value === undefined) return 'rien';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'une date invalide' : value.toISOString();
   let text = (JSON.stringify(value) ?? String(value)).replace(
     UNPRINTABLE,
     (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
   );
   if (text.length > 80) text = `${text.slice(0, 77)}…`;
-  if (typeof value === 'string' && value !== '' && !hasVisibleCharacter(value)) text += ' (only spaces or invisible characters)';
+  if (typeof value === 'string' && value !== '' && !hasVisibleCharacter(value)) text += ' (uniquement des espaces ou des caractères invisibles)';
   return text;
 }
 
@@ -57,26 +57,30 @@ export function problemsFromZod(
   const problems: ContentProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
+        const close = suggestClosest(key, known);
         problems.push({
           file,
           field: formatPath(path),
           line: lineOf(path),
-          found: 'an unknown field',
-          expected: `one of the known fields: ${knownKeys(issue.path).join(', ')}`,
-          hint: 'is there a typo in the field name?',
+          found: `le champ ${formatPath(path)} n’existe pas`,
+          expected: `l’un des champs connus${issue.path.length ? ` de ${formatPath(issue.path)}` : ''} : ${known.join(', ')}`,
+          hint: close ? didYouMean(close) : 'le nom du champ est-il mal orthographié ?',
         });
       }
       continue;
     }
     const found = valueAt(input, issue.path);
+    const field = formatPath(issue.path);
     problems.push({
       file,
-      field: formatPath(issue.path) || undefined,
+      field: field || undefined,
       line: lineOf(issue.path),
-      found: describeFound(found),
-      expected: found === undefined ? `required: ${issue.message}` : issue.message,
+      found: !field ? `le contenu vaut ${describeFound(found)}` : found === undefined ? `le champ ${field} manque` : `le champ ${field} vaut ${describeFound(found)}`,
+      expected: issue.message,
+      hint: field && found === undefined ? `ajoutez une ligne « ${String(issue.path[issue.path.length - 1])}: … »${issue.path.length > 1 ? ` dans ${formatPath(issue.path.slice(0, -1))}` : ''}` : undefined,
     });
   }
   return problems;

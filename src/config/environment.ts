@@ -79,7 +79,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
     const parsed = parseIsoDateTime(env.ROTATIVE_NOW);
     if (!parsed) {
       throw new Error(
-        `ROTATIVE_NOW: found "${env.ROTATIVE_NOW}", expected a full date and time with its offset, such as ${NOW_EXAMPLE} (or ending in Z for UTC)`,
+        `ROTATIVE_NOW vaut "${env.ROTATIVE_NOW}" ; attendu : une date et une heure complètes avec le décalage horaire, par exemple ${NOW_EXAMPLE} (ou terminées par Z pour l’heure UTC)`,
       );
     }
     now = parsed;
@@ -91,7 +91,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
   if (rawSiteUrl) {
     const url = parseSiteUrl(rawSiteUrl);
     if (!url) {
-      throw new Error(`SITE_URL: found "${env.SITE_URL}", expected an absolute http(s) address such as ${SITE_URL_EXAMPLE}`);
+      throw new Error(`SITE_URL vaut "${env.SITE_URL}" ; attendu : une adresse http(s) complète, par exemple ${SITE_URL_EXAMPLE}`);
     }
     siteOrigin = url.origin;
     sitePath = url.pathname.replace(/\/+$/, '');

@@ -1,22 +1,26 @@
 /**
- * Content errors, written for writers: which file, which field, what was
- * found, what was expected. A content mistake is reported with these
+ * Content errors, written for writers in French: which file and line, what
+ * is wrong, what is expected, what to write. A content mistake is reported with these
  * messages, never with a stack trace.
  */
 
-/** One mistake in the content tree. */
+/** One mistake in the content tree. Every text is French, in plain words, for a writer. */
 export interface ContentProblem {
   /** The file, as the writer sees it (relative to the project). */
   file: string;
-  /** The field, as written in front matter: `cover.alt`, `authors[0]`, `<Figure alt>`. */
+  /**
+   * The field, as written in front matter: `cover.alt`, `authors[0]`, `<Figure alt>`.
+   * It orders the problems and lets tests and tools tell them apart; the
+   * line writers read does not print it (the `found` sentence names it).
+   */
   field?: string | undefined;
   /** 1-based line in the file, when known. */
   line?: number | undefined;
-  /** What was found, already written for display (quoted when it is a value). */
+  /** What is wrong, as a sentence without its capital (values quoted): `le champ title manque`. */
   found?: string | undefined;
-  /** What is expected, e.g. `one of: claire-martin, marie-durand`. */
+  /** What is expected: `l’identifiant d’une fiche auteur (claire-martin, marie-durand)`. */
   expected: string;
-  /** A suggestion: `is there a typo?`. */
+  /** What to write: `vouliez-vous dire "claire-martin" ?`, `écrivez \{ pour une accolade littérale`. */
   hint?: string | undefined;
 }
 
@@ -26,17 +30,20 @@ function oneLine(text: string): string {
 }
 
 /**
- * One readable line for a problem:
- * `content/articles/2016/x.mdx:4 › authors[0]: found "jdupont", expected one of: claire-martin, marie-durand (is there a typo?)`.
+ * One readable line for a problem, « fichier:ligne — ce qui ne va pas ;
+ * attendu : … ; quoi écrire »:
+ * `content/articles/2016/x.mdx:4 — aucune fiche auteur "jdupont" dans content/authors/ ; attendu : l’identifiant d’une fiche auteur (claire-martin, marie-durand)`.
  * `found` is printed as given: the caller quotes values.
  */
 export function formatProblem(p: ContentProblem): string {
-  let where = p.file;
-  if (p.line !== undefined) where += `:${p.line}`;
-  if (p.field) where += ` › ${p.field}`;
-  const found = p.found === undefined ? '' : `found ${p.found}, `;
-  const hint = p.hint ? ` (${p.hint})` : '';
-  return oneLine(`${where}: ${found}expected ${p.expected}${hint}`);
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  const parts = [...(p.found ? [p.found] : []), `attendu : ${p.expected}`, ...(p.hint ? [p.hint] : [])];
+  return oneLine(`${where} — ${parts.join(' ; ')}`);
+}
+
+/** `1 problème dans le contenu :` or `3 problèmes dans le contenu :`. */
+export function problemCount(count: number): string {
+  return `${count} problème${count > 1 ? 's' : ''} dans le contenu :`;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -57,9 +64,9 @@ export function sortProblems(list: readonly ContentProblem[]): ContentProblem[] 
   );
 }
 
-/** A header with the count (`3 content problems:`), then one line per problem, sorted. */
+/** A header with the count (`3 problèmes dans le contenu :`), then one line per problem, sorted. */
 export function formatProblems(list: readonly ContentProblem[]): string {
-  const header = list.length === 1 ? '1 content problem:' : `${list.length} content problems:`;
+  const header = problemCount(list.length);
   return [header, ...sortProblems(list).map((p) => `  - ${formatProblem(p)}`)].join('\n');
 }
 
@@ -79,8 +86,13 @@ export class ContentError extends Error {
   }
 }
 
+/** The « vouliez-vous dire … ? » hint for a near miss. */
+export function didYouMean(suggestion: string): string {
+  return `vouliez-vous dire "${suggestion}" ?`;
+}
+
 /**
- * The candidate closest to `found`, for a « did you mean …? » hint on a bad
+ * The candidate closest to `found`, for a « vouliez-vous dire … ? » hint on a bad
  * reference; `undefined` if none is close. Close means at most 1 edit for
  * words under 6 characters, 2 edits otherwise (case ignored); ties go to the
  * first candidate in code-unit order, so the hint is deterministic.

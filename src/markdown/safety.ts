@@ -13,7 +13,7 @@
  * not typed by `hast`, and a checker over input we do not trust must not
  * throw on a node of an unexpected shape.
  */
-import { suggestClosest, type ContentProblem } from '../lib/errors.ts';
+import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
 
 /** A problem of one article, without its file (the caller knows it). */
 export type SafetyProblem = Omit<ContentProblem, 'file'>;
@@ -66,58 +66,58 @@ const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
  * page, which the components publish through the build.
  */
 const EXPECTED_INSTEAD: Readonly<Record<string, string>> = {
-  img: '![texte](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
-  picture: '![texte](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
+  img: '![texte](./image.jpg) ou <Figure src="./image.jpg" alt="…" />, qui passent par la chaîne des images',
+  picture: '![texte](./image.jpg) ou <Figure src="./image.jpg" alt="…" />, qui passent par la chaîne des images',
   figure: '<Figure src="./image.jpg" alt="…" caption="…" />',
-  iframe: '<Video youtube="identifiant" title="…" /> for a YouTube video (nothing else from another site is embedded)',
-  embed: '<Video youtube="identifiant" title="…" /> for a YouTube video (nothing else from another site is embedded)',
-  object: '<Video youtube="identifiant" title="…" /> for a YouTube video (nothing else from another site is embedded)',
+  iframe: '<Video youtube="identifiant" title="…" /> pour une vidéo YouTube (rien d’autre d’un autre site n’est intégré)',
+  embed: '<Video youtube="identifiant" title="…" /> pour une vidéo YouTube (rien d’autre d’un autre site n’est intégré)',
+  object: '<Video youtube="identifiant" title="…" /> pour une vidéo YouTube (rien d’autre d’un autre site n’est intégré)',
   video: '<Video src="./clip.mp4" poster="./affiche.jpg" title="…" />',
-  audio: 'a link to the file: [écouter](./son.mp3)',
-  script: 'no script: an article cannot run code in readers’ browsers',
-  style: 'no stylesheet: the site’s design applies to every article',
+  audio: 'un lien vers le fichier : [écouter](./son.mp3)',
+  script: 'aucun script : un article ne peut pas exécuter de code dans le navigateur des lecteurs',
+  style: 'aucune feuille de style : la mise en page du site s’applique à tous les articles',
 };
 
 /** What writers probably meant by another element: the Markdown to write instead. */
 const MARKDOWN_INSTEAD: Readonly<Record<string, string>> = {
-  b: 'write **texte** in Markdown',
-  strong: 'write **texte** in Markdown',
-  i: 'write *texte* in Markdown',
-  em: 'write *texte* in Markdown',
-  u: 'write *texte* in Markdown: underlined text reads as a link',
-  s: 'write <del>texte</del>',
-  h1: 'write an intertitle as "## Intertitre" (the page title comes from the front matter)',
-  h2: 'write "## Intertitre" in Markdown',
-  h3: 'write "### Intertitre" in Markdown',
-  h4: 'write "#### Intertitre" in Markdown',
-  h5: 'write "#### Intertitre" in Markdown',
-  h6: 'write "#### Intertitre" in Markdown',
-  p: 'separate paragraphs with a blank line',
-  div: 'separate paragraphs with a blank line',
-  ul: 'write a list as lines starting with "- "',
-  ol: 'write a numbered list as lines starting with "1. "',
-  li: 'write a list as lines starting with "- "',
-  blockquote: 'write <Quote by="…">…</Quote>, or lines starting with "> "',
-  table: 'write a Markdown table: "| a | b |" lines',
-  pre: 'write code between lines of three backticks (```)',
-  code: 'write code between backticks: `code`',
-  hr: 'write a line with "---" alone, between blank lines',
-  script: 'delete it',
-  style: 'delete it',
+  b: 'écrivez **texte** en Markdown',
+  strong: 'écrivez **texte** en Markdown',
+  i: 'écrivez *texte* en Markdown',
+  em: 'écrivez *texte* en Markdown',
+  u: 'écrivez *texte* en Markdown : un texte souligné se lit comme un lien',
+  s: 'écrivez <del>texte</del>',
+  h1: 'écrivez un intertitre « ## Intertitre » (le titre de la page vient de l’en-tête)',
+  h2: 'écrivez « ## Intertitre » en Markdown',
+  h3: 'écrivez « ### Intertitre » en Markdown',
+  h4: 'écrivez « #### Intertitre » en Markdown',
+  h5: 'écrivez « #### Intertitre » en Markdown',
+  h6: 'écrivez « #### Intertitre » en Markdown',
+  p: 'séparez les paragraphes par une ligne vide',
+  div: 'séparez les paragraphes par une ligne vide',
+  ul: 'écrivez une liste en lignes commençant par « - »',
+  ol: 'écrivez une liste numérotée en lignes commençant par « 1. »',
+  li: 'écrivez une liste en lignes commençant par « - »',
+  blockquote: 'écrivez <Quote by="…">…</Quote>, ou des lignes commençant par « > »',
+  table: 'écrivez un tableau Markdown : des lignes « | a | b | »',
+  pre: 'écrivez le code entre deux lignes de trois accents graves (```)',
+  code: 'écrivez le code entre accents graves : `code`',
+  hr: 'écrivez une ligne « --- » seule, entre deux lignes vides',
+  script: 'supprimez-le',
+  style: 'supprimez-le',
 };
 
 const COMPONENT_NAMES = Object.keys(COMPONENTS);
 const INLINE_NAMES = Object.keys(INLINE_HTML);
 
 const EXPECTED_ELEMENT =
-  `Markdown, one of the site’s components (${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}) ` +
-  `or inline HTML among ${INLINE_NAMES.map((n) => `<${n}>`).join(', ')}`;
+  `du Markdown, l’un des composants du site (${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}) ` +
+  `ou du HTML en ligne parmi ${INLINE_NAMES.map((n) => `<${n}>`).join(', ')}`;
 
 const EXPECTED_LINK =
-  'a link starting with https://, http://, mailto: or tel:, a page of the site such as /articles/mon-article/, an anchor such as #section, or a file next to the article';
+  'un lien qui commence par https://, http://, mailto: ou tel:, une page du site comme /articles/mon-article/, une ancre comme #section, ou un fichier posé à côté de l’article';
 
 
-const EXPECTED_LITERAL = 'a literal value between quotes';
+const EXPECTED_LITERAL = 'une valeur écrite entre guillemets';
 
 /** A value shown in a message: quoted, on one line, cut when long. */
 function quote(value: string, max = 60): string {
@@ -147,19 +147,19 @@ const PROTOCOL_RELATIVE = /^[/\\]{2}/;
 /** Why a link is refused, or undefined when a reader may follow it. */
 function linkProblem(raw: string): { found: string; hint?: string } | undefined {
   const url = normalizeUrl(raw);
-  if (url === '') return { found: 'an empty link', hint: 'write the address the link leads to' };
+  if (url === '') return { found: 'un lien vide', hint: 'écrivez l’adresse vers laquelle mène le lien' };
   if (url.startsWith('#')) return undefined;
-  if (PROTOCOL_RELATIVE.test(url)) return { found: `the link ${quote(raw)}, without its scheme`, hint: `write "https:${url.replace(/\\/g, '/')}"` };
+  if (PROTOCOL_RELATIVE.test(url)) return { found: `le lien ${quote(raw)} n’a pas de protocole`, hint: `écrivez "https:${url.replace(/\\/g, '/')}"` };
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) return undefined;
   if (!LINK_SCHEMES.has(scheme)) {
     return {
-      found: `the link ${quote(raw)}`,
-      hint: scheme === 'javascript' || scheme === 'vbscript' ? 'an article cannot run code in readers’ browsers' : `a "${scheme}:" link is not published`,
+      found: `le lien ${quote(raw)} n’est pas accepté`,
+      hint: scheme === 'javascript' || scheme === 'vbscript' ? 'un article ne peut pas exécuter de code dans le navigateur des lecteurs' : `un lien « ${scheme}: » n’est pas publié`,
     };
   }
   if ((scheme === 'http' || scheme === 'https') && !URL.canParse(url)) {
-    return { found: `the link ${quote(raw)}, which is not a valid address`, hint: 'is there a space or a typo in it?' };
+    return { found: `le lien ${quote(raw)} n’est pas une adresse valide`, hint: 'contient-il une espace ou une faute de frappe ?' };
   }
   return undefined;
 }
@@ -176,11 +176,11 @@ function mediaProblem(raw: string): { found: string; hint?: string } | undefined
   if (url === '') return undefined;
   if (PROTOCOL_RELATIVE.test(url) || /^https?:/i.test(url)) {
     return {
-      found: `the remote file ${quote(raw)}`,
-      hint: 'save the file next to the article, with the right to publish it: a page must not make readers’ browsers call another site',
+      found: `l’image distante ${quote(raw)} n’est pas acceptée`,
+      hint: 'enregistrez le fichier à côté de l’article, avec le droit de le publier : une page ne doit pas faire appeler un autre site par le navigateur des lecteurs',
     };
   }
-  if (SCHEME.test(url)) return { found: `${quote(raw)}, which is not a file path` };
+  if (SCHEME.test(url)) return { found: `${quote(raw)} n’est pas le chemin d’un fichier` };
   return undefined;
 }
 
@@ -227,20 +227,20 @@ function checkAttributes(
       report({
         field: `<${tag}>`,
         line,
-        found: `the expression {${excerpt(String(a.value ?? ''))}} among its attributes`,
-        expected: 'attributes written name="value"',
-        hint: 'code in an article never runs',
+        found: `l’expression {${excerpt(String(a.value ?? ''))}} parmi les attributs de <${tag}>`,
+        expected: 'des attributs écrits nom="valeur"',
+        hint: 'le code d’un article n’est jamais exécuté',
       });
       continue;
     }
     const name = typeof a.name === 'string' ? a.name : '';
     const field = `<${tag} ${name}>`;
     if (isEventHandler(name)) {
-      report({ field, line, found: `the event handler ${name}`, expected: 'no script: an article cannot run code in readers’ browsers', hint: 'delete the attribute' });
+      report({ field, line, found: `l’attribut ${name} de <${tag}> lance un script`, expected: 'aucun script : un article ne peut pas exécuter de code dans le navigateur des lecteurs', hint: 'supprimez l’attribut' });
       continue;
     }
     if (name.toLowerCase() === 'style') {
-      report({ field, line, found: 'a style attribute', expected: 'no styling: the site’s design applies to every article', hint: 'for emphasis, write *texte* or **texte**' });
+      report({ field, line, found: `un attribut style sur <${tag}>`, expected: 'aucune mise en forme : la mise en page du site s’applique à tous les articles', hint: 'pour mettre en valeur, écrivez *texte* ou **texte**' });
       continue;
     }
     const kind = allowed[name];
@@ -249,9 +249,9 @@ function checkAttributes(
       report({
         field,
         line,
-        found: `the attribute ${name}`,
-        expected: known.length ? `one of the attributes of <${tag}>: ${known.join(', ')}` : `<${tag}> without attributes`,
-        hint: close ? `did you mean "${close}"?` : undefined,
+        found: `<${tag}> n’a pas d’attribut ${name}`,
+        expected: known.length ? `l’un des attributs de <${tag}> : ${known.join(', ')}` : `<${tag}> sans attribut`,
+        hint: close ? didYouMean(close) : undefined,
       });
       continue;
     }
@@ -259,9 +259,9 @@ function checkAttributes(
       report({
         field,
         line,
-        found: `the expression {${excerpt(String(a.value.value ?? ''))}}`,
-        expected: `${EXPECTED_LITERAL}: ${name}="…"`,
-        hint: 'code in an article never runs; a literal { is written \\{',
+        found: `l’expression {${excerpt(String(a.value.value ?? ''))}} comme valeur de ${name}`,
+        expected: `${EXPECTED_LITERAL} : ${name}="…"`,
+        hint: 'le code d’un article n’est jamais exécuté ; écrivez \\{ pour une accolade littérale',
       });
       continue;
     }
@@ -278,7 +278,7 @@ function checkAttributes(
 function checkJsxElement(node: AnyNode, report: (p: SafetyProblem) => void): void {
   const line = lineOf(node);
   if (typeof node.name !== 'string' || node.name === '') {
-    report({ field: '<>', line, found: 'an empty tag <>…</>', expected: EXPECTED_ELEMENT, hint: 'delete the <> and </>' });
+    report({ field: '<>', line, found: 'une balise vide <>…</>', expected: EXPECTED_ELEMENT, hint: 'supprimez le <> et le </>' });
     return;
   }
   const name = node.name;
@@ -295,9 +295,9 @@ function checkJsxElement(node: AnyNode, report: (p: SafetyProblem) => void): voi
   report({
     field: `<${name}>`,
     line,
-    found: isComponent ? `the component <${name}>, which the site does not have` : `the HTML element <${name}>`,
+    found: isComponent ? `le site n’a pas de composant <${name}>` : `l’élément HTML <${name}> n’est pas accepté`,
     expected: EXPECTED_INSTEAD[lower] ?? EXPECTED_ELEMENT,
-    hint: close ? `did you mean <${close}>?` : MARKDOWN_INSTEAD[lower],
+    hint: close ? `vouliez-vous dire <${close}> ?` : MARKDOWN_INSTEAD[lower],
   });
 }
 
@@ -311,7 +311,7 @@ function checkMarkdownElement(node: AnyNode, report: (p: SafetyProblem) => void)
   }
   if (node.tagName === 'img' && typeof props.src === 'string') {
     const problem = mediaProblem(props.src);
-    if (problem) report({ field: '![image]', line, found: problem.found, expected: `an image file next to the article: ![texte](./image.jpg)`, hint: problem.hint });
+    if (problem) report({ field: '![image]', line, found: problem.found, expected: `une image posée à côté de l’article : ![texte](./image.jpg)`, hint: problem.hint });
   }
 }
 
@@ -337,9 +337,9 @@ export function findUnsafeContent(tree: unknown): SafetyProblem[] {
         report({
           field: keyword,
           line,
-          found: `the code "${excerpt(code.split('\n')[0] ?? '')}"`,
-          expected: 'text, Markdown and the site’s components, which need no import',
-          hint: 'an article is data: code in it never runs; delete the line',
+          found: `le code "${excerpt(code.split('\n')[0] ?? '')}"`,
+          expected: 'du texte, du Markdown et les composants du site, qui n’ont besoin d’aucun import',
+          hint: 'un article n’est que du contenu : son code n’est jamais exécuté ; supprimez la ligne',
         });
         break;
       }
@@ -349,9 +349,9 @@ export function findUnsafeContent(tree: unknown): SafetyProblem[] {
         report({
           field: '{…}',
           line,
-          found: COMMENT.test(code) ? `the comment {${excerpt(code)}}` : `the expression {${excerpt(code)}}`,
-          expected: 'text: a literal { is written \\{ and a literal } is written \\}',
-          hint: COMMENT.test(code) ? 'an article has no comments: delete it' : 'code in an article never runs',
+          found: COMMENT.test(code) ? `le commentaire {${excerpt(code)}}` : `l’expression {${excerpt(code)}}`,
+          expected: 'du texte : écrivez \\{ pour une accolade { littérale et \\} pour une accolade }',
+          hint: COMMENT.test(code) ? 'un article n’a pas de commentaires : supprimez-le' : 'le code d’un article n’est jamais exécuté',
         });
         break;
       }
@@ -363,7 +363,7 @@ export function findUnsafeContent(tree: unknown): SafetyProblem[] {
         checkMarkdownElement(n, report);
         break;
       case 'raw':
-        report({ line, found: `raw HTML ${quote(String(n.value ?? ''))}`, expected: EXPECTED_ELEMENT });
+        report({ line, found: `du HTML brut ${quote(String(n.value ?? ''))}`, expected: EXPECTED_ELEMENT });
         break;
       default:
     }

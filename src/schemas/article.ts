@@ -7,12 +7,12 @@ export const coverSchema = z
     /** Image file, relative to the article file. */
     src: relativePathField.describe('Image file, relative to the article.'),
     /** Text alternative, required: what the image shows. */
-    alt: textField('a non-empty description of the image (alt text)').describe('Alt text.'),
+    alt: textField('une description non vide de l’image (texte alternatif)').describe('Alt text.'),
     /** Copyright line, e.g. « © Orange ». */
-    credit: textField('a credit line, e.g. "© Orange"').optional().describe('Credit line.'),
+    credit: textField('une ligne de crédit, par exemple "© Orange"').optional().describe('Credit line.'),
     /** Caption printed under the image. */
-    caption: textField('a caption sentence').optional().describe('Caption.'),
-  }, { error: 'a block with src and alt on their own indented lines: "cover:", then "  src: ./photo.jpg" and "  alt: what the image shows"' })
+    caption: textField('une phrase de légende').optional().describe('Caption.'),
+  }, { error: 'un bloc avec src et alt sur des lignes en retrait : "cover:", puis "  src: ./photo.jpg" et "  alt: ce que montre l’image"' })
   .strict();
 
 /** A correction notice: when the article was corrected, and what was wrong. */
@@ -40,43 +40,43 @@ export const liveSchema = z
 export const articleSchema = z
   .object({
     /** Headline. */
-    title: textField('a non-empty headline').describe('Headline.'),
+    title: textField('un titre non vide').describe('Headline.'),
     /** The lede (chapô): meta description and feed summary too. */
-    description: textField('a non-empty lede of one or two sentences').describe('Lede (chapô).'),
+    description: textField('un chapô non vide d’une ou deux phrases').describe('Lede (chapô).'),
     /** First publication, ISO 8601 with offset. Never changes. */
     publishedAt: dateTimeField.describe('Publication date, ISO 8601 with offset.'),
     /** Last significant update; not before publishedAt. */
     updatedAt: dateTimeField.optional().describe('Update date, ISO 8601 with offset.'),
     /** Ids of files in content/authors. */
     authors: z
-      .array(idField, { error: 'a list of author ids, e.g. [marie-durand]' })
-      .min(1, { error: 'at least one author id, e.g. [marie-durand]' })
+      .array(idField, { error: 'une liste d’identifiants d’auteurs, par exemple [marie-durand]' })
+      .min(1, { error: 'au moins un identifiant d’auteur, par exemple [marie-durand]' })
       .describe('Author ids.'),
     /** Id of a file in content/categories. */
     category: idField.describe('Rubrique id.'),
     /** Free labels; each gets a page under /tags/. */
     tags: z
-      .array(textField('a non-empty label'), { error: 'a list of labels, e.g. [cloud souverain, OpenStack]' })
+      .array(textField('une étiquette non vide'), { error: 'une liste d’étiquettes, par exemple [cloud souverain, OpenStack]' })
       .default([])
       .describe('Free labels.'),
     /** Id of a file in content/series. */
     series: idField.optional().describe('Series id.'),
     /** Episode number within the series. */
     episode: z
-      .number({ error: 'a whole number greater than 0' })
-      .int({ error: 'a whole number greater than 0' })
-      .positive({ error: 'a whole number greater than 0' })
+      .number({ error: 'un nombre entier supérieur à 0' })
+      .int({ error: 'un nombre entier supérieur à 0' })
+      .positive({ error: 'un nombre entier supérieur à 0' })
       .optional()
       .describe('Episode number in the series.'),
     /** Cover image. */
     cover: coverSchema.optional().describe('Cover image.'),
     /** Slugs of earlier articles this one follows up on. */
     revisits: z
-      .array(z.string({ error: 'an article slug' }), { error: 'a list of article slugs' })
+      .array(z.string({ error: 'le slug d’un article (le nom de son fichier ou de son dossier)' }), { error: 'une liste de slugs d’articles, par exemple [lancement-cloudwatt]' })
       .default([])
       .describe('Slugs of the articles this one follows up on.'),
     /** A draft is never published. */
-    draft: z.boolean({ error: 'true or false' }).default(false).describe('Draft: never published.'),
+    draft: z.boolean({ error: 'true ou false' }).default(false).describe('Draft: never published.'),
     /** Original URL of a syndicated piece. */
     canonical: urlField.optional().describe('Canonical URL for syndicated pieces.'),
     /** « À la une »: the newest published article with `une: true` leads the home page. */
@@ -103,7 +103,7 @@ export const articleSchema = z
         code: 'custom',
         path: ['updatedAt'],
         input: a.updatedAt,
-        message: 'a date not before publishedAt',
+        message: 'une date de mise à jour qui n’est pas antérieure à publishedAt',
       });
     }
     if (a.expiresAt && a.expiresAt.getTime() <= a.publishedAt.getTime()) {
@@ -145,7 +145,7 @@ export const articleSchema = z
         code: 'custom',
         path: ['episode'],
         input: a.episode,
-        message: 'no episode number without a series (add `series:` or remove `episode:`)',
+        message: 'pas de numéro d’épisode sans série : ajoutez une ligne « series: … » ou retirez « episode: »',
       });
     }
   });

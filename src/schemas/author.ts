@@ -5,15 +5,15 @@ import { linkField, relativePathField, textField } from './common.ts';
 export const authorSchema = z
   .object({
     /** Full name as printed in bylines. */
-    name: textField('the author\'s full name, e.g. "Claire Martin"').describe('Full name.'),
+    name: textField('le nom complet de l’auteur, par exemple "Claire Martin"').describe('Full name.'),
     /** Job title, shown on the author page. */
-    role: textField('a job title, e.g. "Journaliste cloud"').optional().describe('Job title.'),
+    role: textField('une fonction, par exemple "Journaliste cloud"').optional().describe('Job title.'),
     /** A few sentences about the author. */
-    bio: textField('a few sentences of text').optional().describe('Short biography.'),
+    bio: textField('quelques phrases de texte').optional().describe('Short biography.'),
     /** Portrait, relative to this YAML file. */
     avatar: relativePathField.optional().describe('Portrait image, relative to this file.'),
     /** Personal pages, social accounts. */
-    links: z.array(linkField, { error: 'a list of { label, url }' }).default([]).describe('Links.'),
+    links: z.array(linkField, { error: 'une liste de liens { label, url }' }).default([]).describe('Links.'),
   })
   .strict();
 

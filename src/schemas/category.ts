@@ -5,9 +5,9 @@ import { textField } from './common.ts';
 export const categorySchema = z
   .object({
     /** Name of the rubrique as shown in the navigation. */
-    title: textField('the rubrique name, e.g. "Cloud"').describe('Rubrique name.'),
+    title: textField('le nom de la rubrique, par exemple "Cloud"').describe('Rubrique name.'),
     /** One or two sentences shown on the rubrique page. */
-    description: textField('a sentence or two of text').optional().describe('Rubrique description.'),
+    description: textField('une phrase ou deux de texte').optional().describe('Rubrique description.'),
   })
   .strict();
 

@@ -10,10 +10,10 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[
 
 /** An id of another content file (author, rubrique, series): lowercase ASCII, digits, dashes. */
 export const idField = z
-  .string({ error: 'an id: lowercase letters, digits and dashes (e.g. "marie-durand")' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'an id: lowercase letters, digits and dashes (e.g. "marie-durand")' });
+  .string({ error: 'un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"' });
 
-const ISO_DATE_MESSAGE = 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00';
+const ISO_DATE_MESSAGE = 'une date et une heure au format ISO 8601 avec le décalage horaire, par exemple 2016-05-12T08:00:00+02:00';
 
 /**
  * Whether the written date and time exist: `Date.parse` quietly rolls
@@ -47,7 +47,7 @@ export const dateTimeField = z
   // not run on a date that could not be read.
   .refine((v) => (typeof v === 'string' ? ISO_WITH_OFFSET.test(v) : !Number.isNaN(v.getTime())), { error: ISO_DATE_MESSAGE, abort: true })
   .refine((v) => typeof v !== 'string' || isCalendarDate(v), {
-    error: 'a date and time that exist: month 01 to 12, a day the month has (no 30 February), hours up to 23, minutes and seconds up to 59, e.g. 2016-05-12T08:00:00+02:00',
+    error: 'une date et une heure qui existent : mois de 01 à 12, un jour que compte le mois (pas de 30 février), heures jusqu’à 23, minutes et secondes jusqu’à 59, par exemple 2016-05-12T08:00:00+02:00',
     abort: true,
   })
   .transform((v) => (typeof v === 'string' ? new Date(v) : v));
@@ -68,21 +68,21 @@ export const textField = (what: string) =>
   z.string({ error: what }).trim().refine(hasVisibleCharacter, { error: what });
 
 /** An absolute http(s) URL. */
-export const urlField = z.url({ protocol: /^https?$/, error: 'an absolute URL starting with https:// or http://' });
+export const urlField = z.url({ protocol: /^https?$/, error: 'une adresse complète commençant par https:// ou http://' });
 
 /** A labelled outbound link ("Mastodon", "https://…"). */
 export const linkField = z
   .object({
-    label: textField('a non-empty label, e.g. "Mastodon"').describe('Text of the link.'),
+    label: textField('un libellé non vide, par exemple "Mastodon"').describe('Text of the link.'),
     url: urlField.describe('Where the link goes.'),
-  }, { error: 'a link written { label: "Mastodon", url: "https://…" }' })
+  }, { error: 'un lien écrit { label: "Mastodon", url: "https://…" }' })
   .strict();
 
 /** A path to a file, relative to the YAML or MDX file that names it ("./photo.jpg"). */
 export const relativePathField = z
-  .string({ error: 'a path relative to this file, e.g. "./photo.jpg"' })
+  .string({ error: 'un chemin relatif à ce fichier, par exemple "./photo.jpg"' })
   .trim()
-  .min(1, { error: 'a path relative to this file, e.g. "./photo.jpg"' })
+  .min(1, { error: 'un chemin relatif à ce fichier, par exemple "./photo.jpg"' })
   .refine((p) => !/^([a-z]+:)?\/\//i.test(p) && !p.startsWith('/'), {
-    error: 'a local file path relative to this file (no URL, no absolute path), e.g. "./photo.jpg"',
+    error: 'le chemin d’un fichier, relatif à ce fichier (ni adresse web, ni chemin absolu), par exemple "./photo.jpg"',
   });

@@ -5,13 +5,13 @@ import { textField } from './common.ts';
 export const seriesSchema = z
   .object({
     /** Name of the series, e.g. « Un an après ». */
-    title: textField('the series name, e.g. "Un an après"').describe('Series name.'),
+    title: textField('le nom de la série, par exemple "Un an après"').describe('Series name.'),
     /** What the series is about, shown on its page. */
-    description: textField('a sentence or two describing the series').describe('Series description.'),
+    description: textField('une phrase ou deux qui décrivent la série').describe('Series description.'),
     /** How often it appears, e.g. "hebdomadaire". */
-    cadence: textField('a word such as "hebdomadaire"').optional().describe('Publication rhythm.'),
+    cadence: textField('un mot comme "hebdomadaire"').optional().describe('Publication rhythm.'),
     /** Shown under each episode, e.g. « Rendez-vous la semaine prochaine… ». */
-    blurb: textField('a sentence shown under each episode').optional().describe('Text under each episode.'),
+    blurb: textField('une phrase affichée sous chaque épisode').optional().describe('Text under each episode.'),
   })
   .strict();
 

@@ -31,21 +31,21 @@ export type Legal = z.infer<typeof legalSchema>;
 export const siteSchema = z
   .object({
     /** The magazine's name, shown in the header, feeds and structured data. */
-    name: textField('the magazine name, e.g. "Le Quotidien du Numérique"').describe('Magazine name.'),
+    name: textField('le nom du magazine, par exemple "Le Quotidien du Numérique"').describe('Magazine name.'),
     /** A short line under the name. */
-    tagline: textField('a short line of text').optional().describe('Tagline shown under the name.'),
+    tagline: textField('une courte ligne de texte').optional().describe('Tagline shown under the name.'),
     /** The public origin; SITE_URL overrides it. */
     url: urlField.describe('Public URL of the site, e.g. https://magazine.example, or https://example.org/magazine/ when hosted under a path'),
     /** BCP 47 language of the content. */
     language: z
-      .string({ error: 'a language tag such as fr-FR' })
-      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'a language tag such as fr-FR' })
+      .string({ error: 'un code de langue comme fr-FR' })
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'un code de langue comme fr-FR' })
       .default('fr-FR')
       .describe('Language of the content (BCP 47).'),
     /** Logo image, relative to the content folder. */
     logo: relativePathField.optional().describe('Logo image, relative to the content folder.'),
     /** The « Suivez-nous » links. */
-    follow: z.array(linkField, { error: 'a list of { label, url }' }).default([]).describe('« Suivez-nous » links.'),
+    follow: z.array(linkField, { error: 'une liste de liens { label, url }' }).default([]).describe('« Suivez-nous » links.'),
     /** The « Mentions légales » page. */
     legal: legalSchema.optional().describe('Legal notice of the publisher (« Mentions légales »).'),
   })

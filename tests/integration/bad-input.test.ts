@@ -1,8 +1,8 @@
 /**
  * Content mistakes, as a writer makes them, through the real build: each case
  * of tests/fixtures/bad-input/ (see its README) must stop the build with one
- * readable line per problem — file, field, what was found, what is expected,
- * no stack trace — and leave the previous site exactly as it was.
+ * readable line per problem, in French — file, line, what is wrong, what is
+ * expected, what to write; no stack trace — and leave the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -67,42 +67,56 @@ function run(script: string, contentDir: string, args: string[] = [], now = TEST
   return { ...result, output, problems };
 }
 
-/** One expected problem line. Without `line`, any line number (or none) is accepted. */
+/**
+ * One expected problem line, « fichier:ligne — ce qui ne va pas ; attendu :
+ * … ; quoi écrire ».
+ */
 interface Expected {
   /** Relative to the content folder. */
   file: string;
-  line?: number;
-  field?: string;
-  /** Text after "found " (values are quoted). */
+  /** The line it names; null for a problem with the whole file (a name, a link), which has none. */
+  line: number | null;
+  /** Text the part before « ; attendu : » (what is wrong, values quoted) must contain. */
   found?: string;
-  /** Text after "expected ", or a pattern the whole line must match. */
+  /** Text the part after « attendu : » (what is expected, then what to write) must contain, or a pattern the whole line must match. */
   expected: string | RegExp;
-  /** Other text the line must contain, e.g. the other file of a duplicate. */
+  /** Other text the line must contain, e.g. the other file of a duplicate, or the hint. */
   mentions?: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A problem line cut into its parts: where, what is wrong, and what is expected (with what to write). */
+function partsOf(line: string): { where: string; found: string; expected: string } {
+  const [where = '', rest = ''] = line.split(' — ');
+  const cut = rest.indexOf('attendu : ');
+  return {
+    where,
+    found: cut === -1 ? rest : rest.slice(0, cut),
+    expected: cut === -1 ? '' : rest.slice(cut + 'attendu : '.length),
+  };
+}
+
 /** Each expected problem is reported once, as one readable line, and nothing else is. */
 function expectProblems(result: Run, expected: Expected[]): void {
   const unmatched = [...result.problems];
   for (const e of expected) {
-    const where = new RegExp(
-      `^content/${escape(e.file)}${e.line === undefined ? '(:\\d+)?' : `:${e.line}`}${e.field ? ` › ${escape(e.field)}` : ''}: `,
-    );
-    const index = unmatched.findIndex((p) => where.test(p));
-    expect(index, `no problem line for ${e.file}${e.line ? `:${e.line}` : ''}${e.field ? ` › ${e.field}` : ''} in:\n${result.output}`).not.toBe(-1);
+    const where = new RegExp(`^content/${escape(e.file)}${e.line === null ? '' : `:${e.line}`}$`);
+    const index = unmatched.findIndex((p) => where.test(partsOf(p).where));
+    expect(index, `no problem line for ${e.file}${e.line === null ? '' : `:${e.line}`} in:\n${result.output}`).not.toBe(-1);
     const line = unmatched.splice(index, 1)[0]!;
-    if (e.found !== undefined) expect(line).toContain(`found ${e.found}`);
-    if (typeof e.expected === 'string') expect(line).toContain(`expected ${e.expected}`);
+    const parts = partsOf(line);
+    if (e.found !== undefined) expect(parts.found, line).toContain(e.found);
+    if (typeof e.expected === 'string') expect(parts.expected, line).toContain(e.expected);
     else expect(line).toMatch(e.expected);
     for (const m of e.mentions ?? []) expect(line).toContain(m);
   }
   expect(unmatched, 'problems reported besides the expected ones (one message per mistake)').toEqual([]);
   const count = expected.length;
-  expect(result.output).toContain(count === 1 ? '1 content problem:' : `${count} content problems:`);
-  // zod's own English messages must never reach writers.
+  expect(result.output).toContain(count === 1 ? '1 problème dans le contenu :' : `${count} problèmes dans le contenu :`);
+  // Neither zod's nor the parsers' own English may reach writers.
   expect(result.output).not.toMatch(/Invalid input|expected (object|string|array|number), received/);
+  expect(result.problems.join('\n')).not.toMatch(/\b(found|expected|which|oxc|JSX|Identifier)\b|›/);
 }
 
 /** Exit 1 with messages only: no stack trace, no error class dump, no site built. */
@@ -132,82 +146,85 @@ const LANCEMENT = 'articles/2016/lancement.mdx';
 const SCHEDULED = 'articles/2016/episode-programme.mdx';
 const EPISODE_ONE = 'articles/2016/premier-episode/index.mdx';
 const DRAFT = 'articles/2016/brouillon.mdx';
-const ISO_DATE = 'a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00';
-const NOT_AN_IMAGE = 'a JPEG, PNG, WebP or AVIF image file';
-const INSIDE = 'a file inside the content folder, relative to this file';
+const ISO_DATE = 'une date et une heure au format ISO 8601 avec le décalage horaire, par exemple 2016-05-12T08:00:00+02:00';
+const NOT_AN_IMAGE = 'une image JPEG, PNG, WebP ou AVIF';
+const INSIDE = 'un fichier du dossier de contenu, relatif à ce fichier';
+const EXISTING = 'le chemin d’un fichier qui existe, relatif à ce fichier';
 
 /** Every case of tests/fixtures/bad-input/, with the problems it must report. */
 const CASES: Record<string, Case> = {
   'unknown-author': {
-    title: 'an unknown author id is named, with the valid ids',
-    problems: [{ file: LANCEMENT, field: 'authors[0]', found: '"alice-martn"', expected: 'one of: alice-martin, bruno-petit' }],
+    title: 'an unknown author id is named, with the valid ids and the one it was probably meant to be',
+    problems: [
+      {
+        file: LANCEMENT,
+        line: 5,
+        found: 'aucune fiche auteur "alice-martn" dans content/authors/',
+        expected: 'l’identifiant d’une fiche auteur (alice-martin, bruno-petit)',
+        mentions: ['vouliez-vous dire "alice-martin" ?'],
+      },
+    ],
   },
   'unknown-category': {
     title: 'an unknown rubrique is named, with the valid ids',
-    problems: [{ file: LANCEMENT, field: 'category', found: '"securite"', expected: 'one of: cloud, mobile' }],
+    problems: [{ file: LANCEMENT, line: 6, found: 'aucune rubrique "securite" dans content/categories/', expected: 'l’identifiant d’une rubrique (cloud, mobile)' }],
   },
   'unknown-series': {
     title: 'an unknown series is named, with the valid ids',
-    problems: [{ file: SCHEDULED, field: 'series', found: '"deux-ans-apres"', expected: 'one of: un-an-apres' }],
+    problems: [{ file: SCHEDULED, line: 7, found: 'aucune série "deux-ans-apres" dans content/series/', expected: 'l’identifiant d’une série (un-an-apres)' }],
   },
   'unknown-revisits': {
     title: 'a revisits slug that is no article is named',
-    problems: [{ file: LANCEMENT, field: 'revisits[0]', found: '"cloudwatt-lancement"', expected: 'the slug of another article' }],
+    problems: [{ file: LANCEMENT, line: 8, found: 'revisits cite "cloudwatt-lancement", qui n’est le slug d’aucun article', expected: 'le slug d’un autre article' }],
   },
   'missing-title': {
-    title: 'a missing required field is named as missing',
-    problems: [{ file: SCHEDULED, line: 2, field: 'title', found: 'nothing (the field is missing)', expected: 'required: a non-empty headline' }],
+    title: 'a missing required field is named as missing, with the line to add',
+    problems: [{ file: SCHEDULED, line: 2, found: 'le champ title manque', expected: 'un titre non vide', mentions: ['ajoutez une ligne « title: … »'] }],
   },
   'date-in-words': {
     title: 'a date written in words is refused, with an example of the expected form',
-    problems: [{ file: SCHEDULED, line: 4, field: 'publishedAt', found: '"1er janvier 2030"', expected: ISO_DATE }],
+    problems: [{ file: SCHEDULED, line: 4, found: 'le champ publishedAt vaut "1er janvier 2030"', expected: ISO_DATE }],
   },
   'date-without-offset': {
     title: 'a date without its offset is refused',
-    problems: [{ file: SCHEDULED, line: 4, field: 'publishedAt', found: '"2030-01-01T08:00:00"', expected: ISO_DATE }],
+    problems: [{ file: SCHEDULED, line: 4, found: 'le champ publishedAt vaut "2030-01-01T08:00:00"', expected: ISO_DATE }],
   },
   'updated-before-published': {
     title: 'an update before the publication is refused',
-    problems: [{ file: SCHEDULED, line: 5, field: 'updatedAt', found: '"2029-12-31T18:00:00+01:00"', expected: 'a date not before publishedAt' }],
+    problems: [{ file: SCHEDULED, line: 5, found: 'le champ updatedAt vaut "2029-12-31T18:00:00+01:00"', expected: 'une date de mise à jour qui n’est pas antérieure à publishedAt' }],
   },
   'cover-missing': {
     title: 'a missing cover file is named, with where it was looked for',
     problems: [
       {
         file: EPISODE_ONE,
-        field: 'cover.src',
-        found: '"./couverture.jpg", but there is no such file (looked for content/articles/2016/premier-episode/couverture.jpg)',
-        expected: 'a path to an existing file, relative to this file',
+        line: 12,
+        found: 'le fichier "./couverture.jpg" n’existe pas (cherché : content/articles/2016/premier-episode/couverture.jpg)',
+        expected: EXISTING,
       },
     ],
   },
   'figure-missing': {
     title: 'a missing <Figure src> file is named, with its line',
-    problems: [
-      {
-        file: EPISODE_ONE,
-        line: 25,
-        field: '<Figure src>',
-        found: '"./schema.png", but there is no such file',
-        expected: 'a path to an existing file, relative to this file',
-      },
-    ],
+    problems: [{ file: EPISODE_ONE, line: 25, found: 'le fichier "./schema.png" n’existe pas', expected: EXISTING }],
   },
   'not-an-image': {
     title: 'a text file named .jpg is reported as not an image',
-    problems: [{ file: EPISODE_ONE, field: 'cover.src', found: '"./couverture.jpg", which is not a readable image', expected: NOT_AN_IMAGE }],
+    problems: [{ file: EPISODE_ONE, line: 12, found: '"./couverture.jpg" n’est pas une image lisible', expected: NOT_AN_IMAGE }],
   },
   'cover-without-alt': {
     title: 'a cover with an empty alt is refused',
-    problems: [{ file: SCHEDULED, line: 11, field: 'cover.alt', found: '""', expected: 'a non-empty description of the image (alt text)' }],
+    problems: [{ file: SCHEDULED, line: 11, found: 'le champ cover.alt vaut ""', expected: 'une description non vide de l’image (texte alternatif)' }],
   },
   'duplicate-slug': {
     title: 'two articles with the same slug in two folders: both files are named',
     problems: [
       {
         file: 'articles/2017/lancement.mdx',
-        found: 'the slug "lancement", already used by content/articles/2016/lancement.mdx',
-        expected: 'a slug (file or folder name) used by one article only',
+        line: null,
+        found: 'le slug "lancement" est déjà celui de content/articles/2016/lancement.mdx',
+        expected: 'un slug (nom de fichier ou de dossier) propre à chaque article',
+        mentions: ['renommez l’un des deux fichiers'],
       },
     ],
   },
@@ -216,36 +233,36 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: EPISODE_ONE,
-        field: 'episode',
-        found: '1, already the number of content/articles/2016/episode-programme.mdx in the series "un-an-apres"',
-        expected: 'an episode number used once per series',
+        line: 10,
+        found: 'l’épisode 1 de la série "un-an-apres" est déjà content/articles/2016/episode-programme.mdx',
+        expected: 'un numéro d’épisode unique dans la série',
       },
     ],
   },
   'invalid-site': {
     title: 'site.yaml without a name and with a bad url: both are reported',
     problems: [
-      { file: 'site.yaml', field: 'name', found: 'nothing (the field is missing)', expected: 'required: the magazine name' },
-      { file: 'site.yaml', line: 2, field: 'url', found: '"pas une url"', expected: 'an absolute URL starting with https:// or http://' },
+      { file: 'site.yaml', line: 1, found: 'le champ name manque', expected: 'le nom du magazine' },
+      { file: 'site.yaml', line: 2, found: 'le champ url vaut "pas une url"', expected: 'une adresse complète commençant par https:// ou http://' },
     ],
   },
   'mdx-syntax-error': {
-    title: 'an unclosed <Quote> gives the file and the line',
+    title: 'an unclosed <Quote> gives the file, the line, and what to write',
     problems: [
       {
         file: SCHEDULED,
         line: 13,
-        found: 'an MDX syntax error',
-        expected: 'valid MDX: closed tags such as <Quote>…</Quote>',
-        mentions: ['`<Quote>`'],
+        found: 'la balise <Quote> n’est jamais fermée',
+        expected: 'une balise fermante </Quote>',
+        mentions: ['ajoutez </Quote>'],
       },
     ],
   },
   'unknown-field': {
-    title: 'a misspelt field is named as unknown, with the known fields',
+    title: 'a misspelt field is named as unknown, with the known fields and the one it was meant to be',
     problems: [
-      { file: SCHEDULED, line: 6, field: 'categroy', found: 'an unknown field', expected: /expected one of the known fields: .*\bcategory\b/ },
-      { file: SCHEDULED, field: 'category', found: 'nothing (the field is missing)', expected: 'required:' },
+      { file: SCHEDULED, line: 6, found: 'le champ categroy n’existe pas', expected: /attendu : l’un des champs connus : .*\bcategory\b.* ; vouliez-vous dire "category" \?$/ },
+      { file: SCHEDULED, line: 2, found: 'le champ category manque', expected: 'un identifiant en minuscules, chiffres et tirets', mentions: ['ajoutez une ligne « category: … »'] },
     ],
   },
   'tag-collision': {
@@ -253,41 +270,41 @@ const CASES: Record<string, Case> = {
     problems: [
       {
         file: EPISODE_ONE,
-        field: 'tags',
-        found: '"OpenStack", which gives the same tag page /tags/openstack/ as "openstack" in content/articles/2016/lancement.mdx',
-        expected: 'one spelling per tag',
+        line: 8,
+        found: 'l’étiquette "OpenStack" donne la même page /tags/openstack/ que "openstack" dans content/articles/2016/lancement.mdx',
+        expected: 'une seule orthographe par étiquette',
       },
     ],
   },
   'video-outside': {
     title: 'a <Video src> climbing out of the content folder by "../" is refused, not published',
-    problems: [{ file: SCHEDULED, line: 13, field: '<Video src>', found: '"../../../../../../../../etc/passwd", which is outside the content folder', expected: INSIDE }],
+    problems: [{ file: SCHEDULED, line: 13, found: '"../../../../../../../../etc/passwd" sort du dossier de contenu', expected: INSIDE }],
   },
   'video-link-outside': {
     title: 'a clip.mp4 that is a symbolic link to /etc/passwd is refused, not published',
-    problems: [{ file: SCHEDULED, line: 13, field: '<Video src>', found: '"./clip.mp4", which is a symbolic link to a file outside the content folder', expected: INSIDE }],
+    problems: [{ file: SCHEDULED, line: 13, found: '"./clip.mp4" est un lien symbolique vers un fichier hors du dossier de contenu', expected: INSIDE }],
   },
   'video-not-a-video': {
     title: 'a clip.mp4 whose bytes are text is refused: media are checked by their bytes',
-    problems: [{ file: SCHEDULED, line: 13, field: '<Video src>', found: '"./clip.mp4", which is not a video', expected: 'an MP4, WebM or Ogg video file' }],
+    problems: [{ file: SCHEDULED, line: 13, found: '"./clip.mp4" n’est pas une vidéo', expected: 'un fichier vidéo MP4, WebM ou Ogg' }],
   },
   'figure-absolute': {
     title: 'an absolute <Figure src> is refused with a message, not a stack trace',
-    problems: [{ file: SCHEDULED, line: 13, field: '<Figure src>', found: '"/etc/hostname", an absolute path', expected: 'a path relative to this file', mentions: ['relative to the article'] }],
+    problems: [{ file: SCHEDULED, line: 13, found: '"/etc/hostname" est un chemin absolu', expected: 'un chemin relatif à ce fichier', mentions: ['part de l’article'] }],
   },
   'cover-outside': {
     title: 'a cover outside the content folder is refused, with the line of the field',
-    problems: [{ file: SCHEDULED, line: 8, field: 'cover.src', found: '"../../../dehors.jpg", which is outside the content folder', expected: INSIDE }],
+    problems: [{ file: SCHEDULED, line: 8, found: '"../../../dehors.jpg" sort du dossier de contenu', expected: INSIDE }],
   },
   'avatar-outside': {
     title: 'an avatar outside the content folder is refused, with the line of the field',
-    problems: [{ file: 'authors/bruno-petit.yaml', line: 3, field: 'avatar', found: '"../../portrait.jpg", which is outside the content folder', expected: INSIDE }],
+    problems: [{ file: 'authors/bruno-petit.yaml', line: 3, found: '"../../portrait.jpg" sort du dossier de contenu', expected: INSIDE }],
   },
   symlinks: {
     title: 'a symbolic link to an article and one to a folder of articles are refused, not followed nor skipped',
     problems: [
-      { file: 'articles/2016/copie.mdx', found: 'a symbolic link (to a file)', expected: 'a real file or folder: symbolic links are not allowed in the content folder', mentions: ['copy the file instead'] },
-      { file: 'articles/2017', found: 'a symbolic link (to a folder)', expected: 'a real file or folder: symbolic links are not allowed in the content folder', mentions: ['copy the file instead'] },
+      { file: 'articles/2016/copie.mdx', line: null, found: 'un lien symbolique (vers un fichier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
+      { file: 'articles/2017', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
     ],
   },
   'code-in-article': {
@@ -298,44 +315,44 @@ const CASES: Record<string, Case> = {
     },
     after: () => expect(existsSync(SIDE_EFFECT_FILE), 'the export in the article ran during the build').toBe(false),
     problems: [
-      { file: LANCEMENT, line: 10, field: 'export', found: 'the code "export const pwned = (await import(\'node:fs\'))', expected: 'text, Markdown and the site’s components' },
-      { file: LANCEMENT, line: 12, field: '{…}', found: 'the expression {pwned}', expected: 'text: a literal { is written \\{' },
+      { file: LANCEMENT, line: 10, found: 'le code "export const pwned = (await import(\'node:fs\'))', expected: 'du texte, du Markdown et les composants du site' },
+      { file: LANCEMENT, line: 12, found: 'l’expression {pwned}', expected: 'du texte : écrivez \\{ pour une accolade { littérale' },
     ],
   },
   'unsafe-html': {
     title: 'expressions, scripts, event handlers, javascript: links, iframes and remote images are each refused, with their line',
     problems: [
-      { file: SCHEDULED, line: 11, field: '{…}', found: 'the expression {new Date().getFullYear()}', expected: 'text: a literal { is written \\{' },
-      { file: SCHEDULED, line: 13, field: '<Quote by>', found: 'the expression {auteur}', expected: 'a literal value between quotes: by="…"' },
-      { file: SCHEDULED, line: 15, field: '<script>', found: 'the HTML element <script>', expected: 'no script' },
-      { file: SCHEDULED, line: 17, field: '<span onclick>', found: 'the event handler onclick', expected: 'no script' },
-      { file: SCHEDULED, line: 19, field: '[link]', found: 'the link "javascript:alert(1)"', expected: 'a link starting with https://' },
-      { file: SCHEDULED, line: 21, field: '<iframe>', found: 'the HTML element <iframe>', expected: '<Video youtube="identifiant"' },
-      { file: SCHEDULED, line: 23, field: '<img>', found: 'the HTML element <img>', expected: '![texte](./image.jpg) or <Figure' },
-      { file: SCHEDULED, line: 25, field: '![image]', found: 'the remote file "https://tracker.example/pixel.png"', expected: 'an image file next to the article' },
+      { file: SCHEDULED, line: 11, found: 'l’expression {new Date().getFullYear()}', expected: 'du texte : écrivez \\{ pour une accolade { littérale' },
+      { file: SCHEDULED, line: 13, found: 'l’expression {auteur} comme valeur de by', expected: 'une valeur écrite entre guillemets : by="…"' },
+      { file: SCHEDULED, line: 15, found: 'l’élément HTML <script> n’est pas accepté', expected: 'aucun script' },
+      { file: SCHEDULED, line: 17, found: 'l’attribut onclick de <span> lance un script', expected: 'aucun script' },
+      { file: SCHEDULED, line: 19, found: 'le lien "javascript:alert(1)" n’est pas accepté', expected: 'un lien qui commence par https://' },
+      { file: SCHEDULED, line: 21, found: 'l’élément HTML <iframe> n’est pas accepté', expected: '<Video youtube="identifiant"' },
+      { file: SCHEDULED, line: 23, found: 'l’élément HTML <img> n’est pas accepté', expected: '![texte](./image.jpg) ou <Figure' },
+      { file: SCHEDULED, line: 25, found: 'l’image distante "https://tracker.example/pixel.png" n’est pas acceptée', expected: 'une image posée à côté de l’article' },
     ],
   },
   'several-problems': {
     title: 'five mistakes in five files are all reported in one run',
     problems: [
-      { file: 'site.yaml', line: 2, field: 'url', found: '"gazette.example"', expected: 'an absolute URL starting with https:// or http://' },
-      { file: 'articles/2016/brouillon.mdx', field: 'description', found: 'nothing (the field is missing)', expected: 'required: a non-empty lede' },
-      { file: SCHEDULED, line: 5, field: 'updatedAt', found: '"2029-12-31T08:00:00+01:00"', expected: 'a date not before publishedAt' },
-      { file: LANCEMENT, field: 'category', found: '"securite"', expected: 'one of: cloud, mobile' },
-      { file: EPISODE_ONE, line: 27, field: '![image]', found: '"./carte.jpg", which is not a readable image', expected: NOT_AN_IMAGE },
+      { file: 'site.yaml', line: 2, found: 'le champ url vaut "gazette.example"', expected: 'une adresse complète commençant par https:// ou http://' },
+      { file: 'articles/2016/brouillon.mdx', line: 2, found: 'le champ description manque', expected: 'un chapô non vide' },
+      { file: SCHEDULED, line: 5, found: 'le champ updatedAt vaut "2029-12-31T08:00:00+01:00"', expected: 'une date de mise à jour qui n’est pas antérieure à publishedAt' },
+      { file: LANCEMENT, line: 6, found: 'aucune rubrique "securite"', expected: 'l’identifiant d’une rubrique (cloud, mobile)' },
+      { file: EPISODE_ONE, line: 27, found: '"./carte.jpg" n’est pas une image lisible', expected: NOT_AN_IMAGE },
     ],
   },
   'nul-byte': {
     title: 'a NUL byte in an article body is refused, with its line',
-    problems: [{ file: DRAFT, line: 10, found: 'the invisible control character U+0000 (NUL) at column 9', expected: 'text without control characters' }],
+    problems: [{ file: DRAFT, line: 10, found: 'le caractère de contrôle invisible U+0000 (NUL) en colonne 9', expected: 'du texte sans caractère de contrôle' }],
   },
   'latin1-bytes': {
     title: 'an article saved as Latin-1 is refused as not UTF-8, with the line of the first bad byte',
-    problems: [{ file: DRAFT, line: 3, found: 'bytes that are not UTF-8', expected: 'a text file encoded in UTF-8' }],
+    problems: [{ file: DRAFT, line: 3, found: 'des octets qui ne sont pas de l’UTF-8', expected: 'un fichier texte encodé en UTF-8' }],
   },
   'yaml-js-function': {
     title: 'a !!js/function YAML tag is refused, naming the file and the line',
-    problems: [{ file: DRAFT, line: 3, found: 'the YAML tag !!js/function', expected: 'a plain value (text, number, date, list or block) without a tag' }],
+    problems: [{ file: DRAFT, line: 3, found: 'l’étiquette YAML !!js/function', expected: 'une valeur simple (texte, nombre, date, liste ou bloc) sans étiquette' }],
   },
   'updated-in-future': {
     title: 'an update dated after the build (ROTATIVE_NOW) is refused',
@@ -344,9 +361,8 @@ const CASES: Record<string, Case> = {
       {
         file: DRAFT,
         line: 5,
-        field: 'updatedAt',
-        found: '"2031-01-01T08:00:00+01:00", which is after the date of the build (2030-12-31T22:00:00.000Z)',
-        expected: 'a date not later than the date of the build: the time of the build, or ROTATIVE_NOW when it is set',
+        found: 'la date de mise à jour "2031-01-01T08:00:00+01:00" est postérieure à la date de la construction du site (2030-12-31T22:00:00.000Z)',
+        expected: 'une date qui n’est pas postérieure à la construction du site (l’heure de la construction, ou ROTATIVE_NOW s’il est défini)',
       },
     ],
   },
@@ -363,7 +379,7 @@ const CASES: Record<string, Case> = {
   },
   'impossible-date': {
     title: '30 February is refused, not read as 1 March',
-    problems: [{ file: DRAFT, line: 4, field: 'publishedAt', found: '"2016-02-30T08:00:00+01:00"', expected: 'a date and time that exist' }],
+    problems: [{ file: DRAFT, line: 4, found: 'le champ publishedAt vaut "2016-02-30T08:00:00+01:00"', expected: 'une date et une heure qui existent' }],
   },
   'revisits-newer': {
     title: 'revisits towards a newer article is refused (and with it the cycle it makes)',
@@ -371,27 +387,28 @@ const CASES: Record<string, Case> = {
       {
         file: LANCEMENT,
         line: 8,
-        field: 'revisits[0]',
-        found: `"premier-episode", published on 2016-05-12 (content/${EPISODE_ONE}), not before this article (2012-09-06)`,
-        expected: 'the slug of an article published before this one',
+        found: `revisits cite "premier-episode", publié le 2016-05-12 (content/${EPISODE_ONE}), pas avant cet article (2012-09-06)`,
+        expected: 'le slug d’un article publié avant celui-ci',
       },
     ],
   },
   'invisible-title': {
     title: 'a title of invisible characters only is refused, and shown escaped',
-    problems: [{ file: DRAFT, line: 2, field: 'title', found: '"\\u200B\\u00A0" (only spaces or invisible characters)', expected: 'a non-empty headline' }],
+    problems: [{ file: DRAFT, line: 2, found: 'le champ title vaut "\\u200B\\u00A0" (uniquement des espaces ou des caractères invisibles)', expected: 'un titre non vide' }],
   },
   'repeated-tag': {
     title: 'a tag given twice in one article is refused, naming the tag',
-    problems: [{ file: LANCEMENT, line: 7, field: 'tags', found: '"cloud souverain" twice', expected: 'each tag once per article' }],
+    problems: [{ file: LANCEMENT, line: 7, found: 'l’étiquette "cloud souverain" est donnée deux fois', expected: 'chaque étiquette une seule fois par article' }],
   },
   'stray-index-md': {
     title: 'a folder holding an index.md is reported, not ignored',
     problems: [
       {
         file: 'articles/2017/nouvel-article/index.md',
-        found: 'a file that looks like an article but is not read',
-        expected: 'articles are .mdx files: rename index.md to index.mdx',
+        line: null,
+        found: 'ce fichier ressemble à un article mais n’est pas lu',
+        expected: 'un article est un fichier .mdx',
+        mentions: ['renommez index.md en index.mdx'],
       },
     ],
   },
@@ -439,7 +456,7 @@ describe('a content mistake stops the build and leaves the previous site untouch
       c.after?.();
       expectCleanFailure(result);
       expectProblems(result, c.problems);
-      expect(result.stderr).toContain('the previous site is untouched');
+      expect(result.stderr).toContain('✖ Construction arrêtée : rien n’a été publié, le site précédent est intact.');
       expect(snapshotTree(content), 'the build changed the content folder').toEqual(contentBefore);
 
       expect(statSync(outDir).ino, 'the output folder was replaced').toBe(previousInode);
@@ -505,7 +522,7 @@ describe('npm run check --content-only reports the same problems', () => {
       const result = run('scripts/check.ts', contentFor(name), ['--content-only']);
       expectCleanFailure(result);
       expectProblems(result, CASES[name]!.problems);
-      expect(result.stdout).not.toContain('Content is valid');
+      expect(result.stdout).not.toContain('Le contenu est valide');
       expect(existsSync(outDir) ? snapshotTree(outDir) : undefined).toEqual(before);
     });
   }
@@ -513,7 +530,7 @@ describe('npm run check --content-only reports the same problems', () => {
   it('accepts the valid basic fixture (exit 0) and says what it checked', () => {
     const result = run('scripts/check.ts', fixture('basic'), ['--content-only']);
     expect(result.status, result.output).toBe(0);
-    expect(result.stdout).toContain('✔ Content is valid: 4 articles, 2 authors, 2 rubriques, 1 series');
+    expect(result.stdout).toContain('✔ Le contenu est valide : 4 articles, 2 auteurs, 2 rubriques, 1 série');
     expect(result.problems).toEqual([]);
   });
 
@@ -537,7 +554,7 @@ describe('npm run check --content-only reports the same problems', () => {
       let timer = setTimeout(stop, 30_000);
       const collect = (chunk: Buffer) => {
         output += chunk.toString();
-        if (output.includes('Content is valid')) {
+        if (output.includes('Le contenu est valide')) {
           clearTimeout(timer);
           timer = setTimeout(stop, 5_000);
         }
@@ -549,7 +566,7 @@ describe('npm run check --content-only reports the same problems', () => {
         resolve({ status, stillRunning: false });
       });
     });
-    expect(output).toContain('✔ Content is valid');
+    expect(output).toContain('✔ Le contenu est valide');
     expect(outcome.stillRunning, `the type check ran after the content check:\n${output.slice(0, 600)}`).toBe(false);
     expect(output, 'the type check ran').not.toMatch(/Result \(\d+ files?\)|Getting diagnostics/);
     expect(outcome.status, output).toBe(0);

@@ -74,7 +74,7 @@ describe('build promises', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/interrupted/i);
+    expect(stderr).toMatch(/Construction interrompue/);
     expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
     expect(readdirSync(parent)).toEqual(['dist']);
   });

@@ -47,9 +47,9 @@ function expectComplete(outDir: string): void {
 
 describe('the output folder is checked before anything is written', () => {
   it.each([
-    ['the content folder', (c: { root: string; content: string }) => c.content, /is the content folder/],
-    ['a folder inside the content', (c: { root: string; content: string }) => path.join(c.content, 'articles'), /lies inside the content folder/],
-    ['the folder holding the content', (c: { root: string; content: string }) => c.root, /contains the content folder/],
+    ['the content folder', (c: { root: string; content: string }) => c.content, /est le dossier de contenu/],
+    ['a folder inside the content', (c: { root: string; content: string }) => path.join(c.content, 'articles'), /est dans le dossier de contenu/],
+    ['the folder holding the content', (c: { root: string; content: string }) => c.root, /contient le dossier de contenu/],
   ])('refuses %s, leaving the content byte-identical', (_, outDir, reason) => {
     const copy = contentCopy();
     const before = snapshotTree(copy.root);
@@ -65,7 +65,7 @@ describe('the output folder is checked before anything is written', () => {
     const link = path.join(copy.root, 'sortie');
     symlinkSync(path.join(copy.content, 'articles'), link);
     const before = snapshotTree(copy.root);
-    expectRefused(buildSite({ contentDir: copy.content, outDir: link }), /lies inside the content folder/);
+    expectRefused(buildSite({ contentDir: copy.content, outDir: link }), /est dans le dossier de contenu/);
     expect(diffTrees(before, snapshotTree(copy.root))).toEqual([]);
   });
 
@@ -77,7 +77,7 @@ describe('the output folder is checked before anything is written', () => {
     const inode = statSync(outDir).ino;
     const before = snapshotTree(root);
     const result = buildSite({ contentDir: fixture('basic'), outDir });
-    expectRefused(result, /is not empty \(vacances\.jpg\) and is not a site built by Rotative/);
+    expectRefused(result, /n’est pas vide \(vacances\.jpg\) et n’est pas un site construit par Rotative/);
     expect(statSync(outDir).ino).toBe(inode);
     expect(diffTrees(before, snapshotTree(root))).toEqual([]);
   });
@@ -87,7 +87,7 @@ describe('the output folder is checked before anything is written', () => {
     writeFileSync(path.join(root, 'notes.txt'), 'x');
     const before = snapshotTree(root);
     const result = buildSite({ contentDir: fixture('basic'), outDir: path.join(root, 'notes.txt', 'dist') });
-    expectRefused(result, /notes\.txt is a file, so the output folder .* cannot be created/);
+    expectRefused(result, /notes\.txt est un fichier : le dossier de sortie .* ne peut pas être créé/);
     expect(diffTrees(before, snapshotTree(root))).toEqual([]);
   });
 
@@ -101,8 +101,8 @@ describe('the output folder is checked before anything is written', () => {
       readOnly = existsSync('/sys');
     }
     if (!readOnly) return;
-    expectRefused(buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-out' }), /\/sys.*(writable|read-only)/);
-    expectRefused(buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-absent/dist' }), /\/sys.*(writable|read-only)/);
+    expectRefused(buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-out' }), /\/sys.*(écriture|lecture seule)/);
+    expectRefused(buildSite({ contentDir: fixture('basic'), outDir: '/sys/rotative-absent/dist' }), /\/sys.*(écriture|lecture seule)/);
   });
 
   describe('in a throw-away copy of the project', () => {
@@ -131,9 +131,9 @@ describe('the output folder is checked before anything is written', () => {
     };
 
     it.each([
-      ['the project itself', '.', /the output folder \. is the project itself/],
-      ['the folder holding the project', '..', /contains the project/],
-      ['a folder of the project other than dist', 'src', /the output folder src lies inside the project/],
+      ['the project itself', '.', /le dossier de sortie \. est le projet lui-même/],
+      ['the folder holding the project', '..', /contient le projet/],
+      ['a folder of the project other than dist', 'src', /le dossier de sortie src est dans le projet/],
     ])('refuses %s, leaving the project and its .git byte-identical', (_, outDir, reason) => {
       const { root, project } = projectCopy();
       const before = snapshotTree(root);
@@ -145,8 +145,8 @@ describe('the output folder is checked before anything is written', () => {
 
 describe('environment values are checked before anything is written', () => {
   it.each([
-    ['ROTATIVE_NOW', { ROTATIVE_NOW: '1' }, /^✖ ROTATIVE_NOW: found "1", expected .* such as 2016-05-12T08:00:00\+02:00/],
-    ['SITE_URL', { SITE_URL: 'https://exa mple.org' }, /^✖ SITE_URL: found "https:\/\/exa mple\.org", expected an absolute http\(s\) address such as https:\/\//],
+    ['ROTATIVE_NOW', { ROTATIVE_NOW: '1' }, /^✖ ROTATIVE_NOW vaut "1" ; attendu : .* par exemple 2016-05-12T08:00:00\+02:00/],
+    ['SITE_URL', { SITE_URL: 'https://exa mple.org' }, /^✖ SITE_URL vaut "https:\/\/exa mple\.org" ; attendu : une adresse http\(s\) complète, par exemple https:\/\//],
   ])('refuses a bad %s in one line, the previous site untouched', (_, env, message) => {
     const outDir = path.join(temp('env'), 'dist');
     previousSite(outDir);

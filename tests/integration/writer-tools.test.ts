@@ -83,7 +83,7 @@ describe('npm run new', () => {
     // The draft is valid; its provisional text is only a reminder.
     const checked = check();
     expect(checked.status, checked.stderr).toBe(0);
-    expect(checked.stdout).toContain('✔ Content is valid: 5 articles');
+    expect(checked.stdout).toContain('✔ Le contenu est valide : 5 articles');
     const reminder = checked.stdout.split('\n').filter((l) => l.includes('l-ete-du-cloud-bilan'));
     expect(checked.stdout).toMatch(/Rappel.*1 brouillon/);
     expect(reminder.some((l) => l.includes('index.mdx:3') && l.includes('description'))).toBe(true);
@@ -281,7 +281,7 @@ describe('npm run check and the legal notice', () => {
   it('warns, in French and citing the law, about the host address missing, and still accepts the content', () => {
     const result = check(copy((legal) => delete (legal.host as Record<string, unknown>).address));
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('✔ Content is valid');
+    expect(result.stdout).toContain('✔ Le contenu est valide');
     const lines = warnings(result.stderr);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('legal.host.address');

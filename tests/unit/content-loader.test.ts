@@ -124,17 +124,17 @@ describe('loadContent problems', () => {
         'articles/2020/second.mdx': mdx(FRONT.replace('category: cloud', 'category: securite')),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:4 › publishedAt: found "1er janvier 2020", expected a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00',
-      'content/articles/2020/second.mdx:6 › category: found "securite", which is not a rubrique, expected one of: cloud',
-      'content/series/un-an-apres.yaml:1 › description: found nothing (the field is missing), expected required: a sentence or two describing the series',
-      'content/series/un-an-apres.yaml:2 › cadance: found an unknown field, expected one of the known fields: title, description, cadence, blurb (is there a typo in the field name?)',
-      'content/site.yaml:1 › url: found nothing (the field is missing), expected required: an absolute URL starting with https:// or http://',
+      'content/articles/2020/premier.mdx:4 — le champ publishedAt vaut "1er janvier 2020" ; attendu : une date et une heure au format ISO 8601 avec le décalage horaire, par exemple 2016-05-12T08:00:00+02:00',
+      'content/articles/2020/second.mdx:6 — aucune rubrique "securite" dans content/categories/ ; attendu : l’identifiant d’une rubrique (cloud)',
+      'content/series/un-an-apres.yaml:1 — le champ description manque ; attendu : une phrase ou deux qui décrivent la série ; ajoutez une ligne « description: … »',
+      'content/series/un-an-apres.yaml:2 — le champ cadance n’existe pas ; attendu : l’un des champs connus : title, description, cadence, blurb ; vouliez-vous dire "cadence" ?',
+      'content/site.yaml:1 — le champ url manque ; attendu : une adresse complète commençant par https:// ou http:// ; ajoutez une ligne « url: … »',
     ]);
   });
 
   it('reports a missing site.yaml', () => {
     const { 'site.yaml': _site, ...rest } = BASE;
-    expect(problemsOf(rest)).toEqual(['content/site.yaml: found no such file, expected a site.yaml with at least name and url']);
+    expect(problemsOf(rest)).toEqual(['content/site.yaml — le fichier site.yaml manque ; attendu : un fichier site.yaml avec au moins name et url']);
   });
 
   it('reports front matter that is missing, not a mapping, or not YAML, with its line', () => {
@@ -146,22 +146,22 @@ describe('loadContent problems', () => {
         'articles/2020/yaml.mdx': mdx('title: "Un titre\ndescription: x'),
       }),
     ).toEqual([
-      'content/articles/2020/liste.mdx:2: found ["un","deux"], expected a YAML mapping of "field: value" lines',
-      'content/articles/2020/sans.mdx:1: found no front matter, expected a front matter block between two "---" lines at the top of the file',
+      'content/articles/2020/liste.mdx:2 — le contenu vaut ["un","deux"] ; attendu : des lignes « champ: valeur »',
+      'content/articles/2020/sans.mdx:1 — l’en-tête manque ; attendu : un en-tête entre deux lignes « --- » en haut du fichier',
       // The parser notices the missing quote where the text ends: the last line.
-      expect.stringMatching(/^content\/articles\/2020\/yaml\.mdx:3: found invalid YAML \(.+\), expected valid YAML/),
+      'content/articles/2020/yaml.mdx:3 — l’en-tête n’est pas du YAML valide à cette ligne : un guillemet, un crochet ou une accolade ouvert n’est jamais fermé ; attendu : des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - » ; vérifiez les deux-points, les guillemets et le retrait de la ligne',
     ]);
   });
 
   it('lists the known fields of the block holding an unknown field', () => {
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(`${FRONT}\ncover:\n  src: ./a.jpg\n  alt: A\n  credits: "©"`) })).toContainEqual(
-      'content/articles/2020/premier.mdx:10 › cover.credits: found an unknown field, expected one of the known fields: src, alt, credit, caption (is there a typo in the field name?)',
+      'content/articles/2020/premier.mdx:10 — le champ cover.credits n’existe pas ; attendu : l’un des champs connus de cover : src, alt, credit, caption ; vouliez-vous dire "credit" ?',
     );
   });
 
   it('refuses a file name that is not an id', () => {
     expect(problemsOf({ ...BASE, 'categories/Mobile.yaml': 'title: Mobile\n' })).toEqual([
-      'content/categories/Mobile.yaml: found the file name "Mobile.yaml", expected a lowercase ASCII id as file name, e.g. "mobile.yaml"',
+      'content/categories/Mobile.yaml — le nom de fichier "Mobile.yaml" n’est pas un identifiant ; attendu : un nom de fichier en minuscules sans accents, chiffres et tirets ; renommez-le "mobile.yaml"',
     ]);
   });
 
@@ -173,14 +173,14 @@ describe('loadContent problems', () => {
         'articles/2020/premier.mdx': mdx(`${FRONT.replace('[alice]', '[alice, claire]')}\nseries: un-an-apres`),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:5 › authors[1]: found "claire", which is not in content/authors/, expected one of: alice, bruno',
-      'content/articles/2020/premier.mdx:7 › series: found "un-an-apres", which is not a series, expected an id, but there is none: the folder is empty',
+      'content/articles/2020/premier.mdx:5 — aucune fiche auteur "claire" dans content/authors/ ; attendu : l’identifiant d’une fiche auteur (alice, bruno)',
+      'content/articles/2020/premier.mdx:7 — aucune série "un-an-apres" dans content/series/ ; attendu : l’identifiant d’une série, mais content/series/ est vide',
     ]);
   });
 
   it('refuses an HTML <img> of a local file, which would skip the image pipeline', () => {
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, 'Texte.\n\n<img src="./photo.jpg" alt="Une photo" />') })).toEqual([
-      'content/articles/2020/premier.mdx:11 › <img>: found the HTML element <img>, expected ![texte](./image.jpg) or <Figure src="./image.jpg" alt="…" />, which go through the image pipeline',
+      'content/articles/2020/premier.mdx:11 — l’élément HTML <img> n’est pas accepté ; attendu : ![texte](./image.jpg) ou <Figure src="./image.jpg" alt="…" />, qui passent par la chaîne des images',
     ]);
   });
 
@@ -191,16 +191,16 @@ describe('loadContent problems', () => {
         'articles/2020/deuxieme.mdx': mdx(FRONT.replace('[alice]', '[alic]').replace('cloud', 'clouds'), 'Texte.\n\n<ReadAlso slug="premeir" />'),
       }),
     ).toEqual([
-      'content/articles/2020/deuxieme.mdx:5 › authors[0]: found "alic", which is not in content/authors/, expected one of: alice (did you mean "alice"?)',
-      'content/articles/2020/deuxieme.mdx:6 › category: found "clouds", which is not a rubrique, expected one of: cloud (did you mean "cloud"?)',
-      'content/articles/2020/deuxieme.mdx:11 › <ReadAlso slug>: found "premeir", expected the slug of an article (its file or folder name) (did you mean "premier"?)',
+      'content/articles/2020/deuxieme.mdx:5 — aucune fiche auteur "alic" dans content/authors/ ; attendu : l’identifiant d’une fiche auteur (alice) ; vouliez-vous dire "alice" ?',
+      'content/articles/2020/deuxieme.mdx:6 — aucune rubrique "clouds" dans content/categories/ ; attendu : l’identifiant d’une rubrique (cloud) ; vouliez-vous dire "cloud" ?',
+      'content/articles/2020/deuxieme.mdx:11 — <ReadAlso> cite "premeir", qui n’est le slug d’aucun article ; attendu : le slug d’un article (le nom de son fichier ou de son dossier) ; vouliez-vous dire "premier" ?',
     ]);
   });
 
   it('refuses an article revisiting itself, and a <ReadAlso> to no article, with its line', () => {
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(`${FRONT}\nrevisits: [premier]`, 'Texte.\n\n<ReadAlso slug="deuxieme" />') })).toEqual([
-      'content/articles/2020/premier.mdx:7 › revisits[0]: found "premier", expected the slug of another article (its file or folder name) (is there a typo?)',
-      'content/articles/2020/premier.mdx:12 › <ReadAlso slug>: found "deuxieme", expected the slug of an article (its file or folder name) (is there a typo?)',
+      'content/articles/2020/premier.mdx:7 — revisits cite l’article lui-même ("premier") ; attendu : le slug d’un autre article (le nom de son fichier ou de son dossier) ; le slug est-il mal orthographié ?',
+      'content/articles/2020/premier.mdx:12 — <ReadAlso> cite "deuxieme", qui n’est le slug d’aucun article ; attendu : le slug d’un article (le nom de son fichier ou de son dossier) ; le slug est-il mal orthographié ?',
     ]);
   });
 
@@ -211,10 +211,10 @@ describe('loadContent problems', () => {
         'articles/2020/premier.mdx': mdx(FRONT, '<Figure src="./absente.png" />\n\n<Video src="./clip.mp4" title="Clip" />\n\n<Video title="Rien" />'),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:9 › <Figure alt>: found nothing (the field is missing), expected a non-empty alt text describing the image',
-      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 › <Figure src>: found "\.\/absente\.png", but there is no such file/),
-      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:11 › <Video src>: found "\.\/clip\.mp4", but there is no such file/),
-      'content/articles/2020/premier.mdx:13 › <Video>: found neither youtube nor src, expected youtube="<video id>" or src="./clip.mp4"',
+      'content/articles/2020/premier.mdx:9 — <Figure> sans attribut alt ; attendu : alt="…", un texte non vide qui décrit l’image',
+      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 — le fichier "\.\/absente\.png" n’existe pas/),
+      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:11 — le fichier "\.\/clip\.mp4" n’existe pas/),
+      'content/articles/2020/premier.mdx:13 — <Video> sans attribut youtube ni src ; attendu : youtube="identifiant de la vidéo" ou src="./clip.mp4"',
     ]);
   });
 
@@ -223,15 +223,15 @@ describe('loadContent problems', () => {
     expect(rest).toEqual([]);
     expect(line).toContain('content/articles/2020/premier.mdx');
     expect(line).toContain('content/articles/2021/premier/index.mdx');
-    expect(line).toContain('the slug "premier"');
+    expect(line).toContain('le slug "premier"');
   });
 
   it('refuses an episode without a series, and a tag without a letter', () => {
     expect(
       problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(`${FRONT}\nepisode: 3`), 'articles/2020/second.mdx': mdx(`${FRONT}\ntags: ["!!!"]`) }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:7 › episode: found 3, expected no episode number without a series (add `series:` or remove `episode:`)',
-      'content/articles/2020/second.mdx:7 › tags: found "!!!", expected a label with at least one letter or digit',
+      'content/articles/2020/premier.mdx:7 — le champ episode vaut 3 ; attendu : pas de numéro d’épisode sans série : ajoutez une ligne « series: … » ou retirez « episode: »',
+      'content/articles/2020/second.mdx:7 — l’étiquette "!!!" n’a ni lettre ni chiffre ; attendu : une étiquette avec au moins une lettre ou un chiffre',
     ]);
   });
 });
@@ -243,7 +243,7 @@ describe('loadContent problems: one message per mistake, never a crash', () => {
     expect(() => {
       problems = problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, '![Disponibilité](./dispo-100%.png)') });
     }).not.toThrow();
-    expect(problems).toEqual([expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 › !\[image\]: found "\.\/dispo-100%\.png"/)]);
+    expect(problems).toEqual([expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 — le fichier "\.\/dispo-100%\.png" n’existe pas/)]);
   });
 
   it('does not report an invalid article as a missing slug in every article pointing at it', () => {
@@ -253,7 +253,7 @@ describe('loadContent problems: one message per mistake, never a crash', () => {
         'articles/2020/premier.mdx': mdx(FRONT.replace('title: "Un titre"\n', '')),
         'articles/2021/suite.mdx': mdx(`${FRONT}\nrevisits: [premier]`, '<ReadAlso slug="premier" />'),
       }),
-    ).toEqual(['content/articles/2020/premier.mdx:2 › title: found nothing (the field is missing), expected required: a non-empty headline']);
+    ).toEqual(['content/articles/2020/premier.mdx:2 — le champ title manque ; attendu : un titre non vide ; ajoutez une ligne « title: … »']);
   });
 
   it('does not report an invalid author or rubrique file as an unknown id in every article naming it', () => {
@@ -264,8 +264,8 @@ describe('loadContent problems: one message per mistake, never a crash', () => {
         'categories/cloud.yaml': 'title: ""\n',
       }),
     ).toEqual([
-      'content/authors/alice.yaml:2 › links[0].url: found "mastodon.social/@alice", expected an absolute URL starting with https:// or http://',
-      'content/categories/cloud.yaml:1 › title: found "", expected the rubrique name, e.g. "Cloud"',
+      'content/authors/alice.yaml:2 — le champ links[0].url vaut "mastodon.social/@alice" ; attendu : une adresse complète commençant par https:// ou http://',
+      'content/categories/cloud.yaml:1 — le champ title vaut "" ; attendu : le nom de la rubrique, par exemple "Cloud"',
     ]);
   });
 
@@ -273,8 +273,8 @@ describe('loadContent problems: one message per mistake, never a crash', () => {
     expect(
       problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT.replace('title: "Un titre"', 'title: ""'), '<Figure src="./absente.png" alt="x" />') }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:2 › title: found "", expected a non-empty headline',
-      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 › <Figure src>: found "\.\/absente\.png", but there is no such file/),
+      'content/articles/2020/premier.mdx:2 — le champ title vaut "" ; attendu : un titre non vide',
+      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:9 — le fichier "\.\/absente\.png" n’existe pas/),
     ]);
   });
 
@@ -286,9 +286,10 @@ describe('loadContent problems: one message per mistake, never a crash', () => {
       ['<Video src="https://cdn.example/clip.mp4" title="Clip" />', '<Video src>'],
     ];
     for (const [body, field] of cases) {
-      const problems = problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, body), 'articles/2020/clip.mp4': 'x' });
+      const problems = loadContent(writeTree({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, body), 'articles/2020/clip.mp4': 'x' }), { now: NOW }).problems;
       expect(problems, body).toHaveLength(1);
-      expect(problems[0], body).toContain(`› ${field}:`);
+      expect(problems[0]!.field, body).toBe(field);
+      expect(problems[0]!.line, body).toBe(9);
     }
   });
 });
@@ -305,9 +306,9 @@ describe('loadContent reads every content file as UTF-8 text', () => {
         'categories/cloud.yaml': 'title: Cloud\u001b[31m\n',
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:11: found the invisible control character U+0000 (NUL) at column 6, expected text without control characters (tab and line breaks only): delete it, e.g. by retyping the characters around it',
-      'content/authors/alice.yaml:2: found the invisible control character U+0085 at column 14, expected text without control characters (tab and line breaks only): delete it, e.g. by retyping the characters around it',
-      'content/categories/cloud.yaml:1: found the invisible control character U+001B at column 13, expected text without control characters (tab and line breaks only): delete it, e.g. by retyping the characters around it',
+      'content/articles/2020/premier.mdx:11 — le caractère de contrôle invisible U+0000 (NUL) en colonne 6 ; attendu : du texte sans caractère de contrôle (seuls la tabulation et les retours à la ligne sont acceptés) ; supprimez-le, par exemple en retapant les caractères qui l’entourent',
+      'content/authors/alice.yaml:2 — le caractère de contrôle invisible U+0085 en colonne 14 ; attendu : du texte sans caractère de contrôle (seuls la tabulation et les retours à la ligne sont acceptés) ; supprimez-le, par exemple en retapant les caractères qui l’entourent',
+      'content/categories/cloud.yaml:1 — le caractère de contrôle invisible U+001B en colonne 13 ; attendu : du texte sans caractère de contrôle (seuls la tabulation et les retours à la ligne sont acceptés) ; supprimez-le, par exemple en retapant les caractères qui l’entourent',
     ]);
   });
 
@@ -320,12 +321,12 @@ describe('loadContent reads every content file as UTF-8 text', () => {
     writeFileSync(path.join(content, 'articles/2021/ete.mdx'), LATIN1_TITLE);
     const shownAs = `${path.relative(process.cwd(), content)}/`;
     const problems = sortProblems(loadContent(content, { now: NOW }).problems).map((p) => formatProblem(p).split(shownAs).join('content/'));
-    const expected = 'found bytes that are not UTF-8 (the file was probably saved as Latin-1 or Windows-1252), expected a text file encoded in UTF-8: open it in your editor and save it again with the UTF-8 encoding';
+    const expected = 'des octets qui ne sont pas de l’UTF-8 (le fichier a sans doute été enregistré en Latin-1 ou en Windows-1252) ; attendu : un fichier texte encodé en UTF-8 ; ouvrez-le dans votre éditeur et enregistrez-le de nouveau avec l’encodage UTF-8';
     expect(problems).toEqual([
-      `content/articles/2020/premier.mdx:10: ${expected}`,
-      `content/articles/2021/ete.mdx:2: ${expected}`,
-      `content/authors/alice.yaml:2: ${expected}`,
-      `content/site.yaml:1: ${expected}`,
+      `content/articles/2020/premier.mdx:10 — ${expected}`,
+      `content/articles/2021/ete.mdx:2 — ${expected}`,
+      `content/authors/alice.yaml:2 — ${expected}`,
+      `content/site.yaml:1 — ${expected}`,
     ]);
   });
 
@@ -350,17 +351,17 @@ describe('loadContent YAML: real lines, no tags', () => {
     const fm = ['title: "Un titre"', 'description: "Un chapô."', 'publishedAt: 2020-01-01T08:00:00+01:00', 'authors: [alice]', 'category: cloud', 'title: "Encore"'].join('\n');
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(fm), 'series/un-an-apres.yaml': 'title: Un an après\ndescription: x\ncadence: hebdo: oui\nblurb: y\n' })).toEqual([
       // Front-matter line 6 is the file's line 7.
-      'content/articles/2020/premier.mdx:7: found invalid YAML (Map keys must be unique), expected valid YAML: "key: value" lines, lists in [ ] or with "- "',
-      expect.stringMatching(/^content\/series\/un-an-apres\.yaml:3: found invalid YAML/),
+      'content/articles/2020/premier.mdx:7 — l’en-tête n’est pas du YAML valide à cette ligne : un champ y est écrit deux fois ; attendu : des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - » ; vérifiez les deux-points, les guillemets et le retrait de la ligne',
+      expect.stringMatching(/^content\/series\/un-an-apres\.yaml:3 — le fichier n’est pas du YAML valide à cette ligne/),
     ]);
     // Front-matter line 5 is the file's line 6.
     expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(`${FRONT.split('\n').slice(0, 4).join('\n')}\ncategory: cloud: mobile`) })).toEqual([
-      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:6: found invalid YAML/),
+      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:6 — l’en-tête n’est pas du YAML valide à cette ligne : un deux-points en trop/),
     ]);
   });
 
   it('refuses YAML tags (!!js/function, !!binary, any !tag), naming the file and the line', () => {
-    const expected = 'expected a plain value (text, number, date, list or block) without a tag: remove the tag, or put the value in quotes';
+    const expected = 'attendu : une valeur simple (texte, nombre, date, liste ou bloc) sans étiquette ; retirez l’étiquette, ou mettez la valeur entre guillemets';
     expect(
       problemsOf({
         ...BASE,
@@ -369,9 +370,9 @@ describe('loadContent YAML: real lines, no tags', () => {
         'categories/cloud.yaml': 'title: !cloud Cloud\n',
       }),
     ).toEqual([
-      `content/articles/2020/premier.mdx:8: found the YAML tag !!js/function, ${expected}`,
-      `content/authors/alice.yaml:2: found the YAML tag !!binary, ${expected}`,
-      `content/categories/cloud.yaml:1: found the YAML tag !cloud, ${expected}`,
+      `content/articles/2020/premier.mdx:8 — l’étiquette YAML !!js/function ; ${expected}`,
+      `content/authors/alice.yaml:2 — l’étiquette YAML !!binary ; ${expected}`,
+      `content/categories/cloud.yaml:1 — l’étiquette YAML !cloud ; ${expected}`,
     ]);
   });
 
@@ -383,17 +384,17 @@ describe('loadContent YAML: real lines, no tags', () => {
         'articles/2020/premier.mdx': mdx(`${FRONT}\ntags:\n  - cloud\n  - "???"\nrevisits:\n  - inconnu\ncover:\n  alt: Une photo\n  src: ./photo.jpg`),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:9 › tags: found "???", expected a label with at least one letter or digit',
-      'content/articles/2020/premier.mdx:11 › revisits[0]: found "inconnu", expected the slug of another article (its file or folder name) (is there a typo?)',
-      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:14 › cover\.src: found "\.\/photo\.jpg", but there is no such file/),
-      expect.stringMatching(/^content\/authors\/alice\.yaml:3 › avatar: found "\.\/alice\.jpg", but there is no such file/),
+      'content/articles/2020/premier.mdx:9 — l’étiquette "???" n’a ni lettre ni chiffre ; attendu : une étiquette avec au moins une lettre ou un chiffre',
+      'content/articles/2020/premier.mdx:11 — revisits cite "inconnu", qui n’est le slug d’aucun article ; attendu : le slug d’un autre article (le nom de son fichier ou de son dossier) ; le slug est-il mal orthographié ?',
+      expect.stringMatching(/^content\/articles\/2020\/premier\.mdx:14 — le fichier "\.\/photo\.jpg" n’existe pas/),
+      expect.stringMatching(/^content\/authors\/alice\.yaml:3 — le fichier "\.\/alice\.jpg" n’existe pas/),
     ]);
   });
 });
 
 describe('loadContent refuses values that cannot be true', () => {
   it('refuses a date that is not in the calendar (30 February, 24:00), and accepts 29 February of a leap year', () => {
-    const REAL = 'expected a date and time that exist: month 01 to 12, a day the month has (no 30 February), hours up to 23, minutes and seconds up to 59, e.g. 2016-05-12T08:00:00+02:00';
+    const REAL = 'attendu : une date et une heure qui existent : mois de 01 à 12, un jour que compte le mois (pas de 30 février), heures jusqu’à 23, minutes et secondes jusqu’à 59, par exemple 2016-05-12T08:00:00+02:00';
     expect(
       problemsOf({
         ...BASE,
@@ -402,8 +403,8 @@ describe('loadContent refuses values that cannot be true', () => {
         'articles/2016/bissextile.mdx': mdx(FRONT.replace('2020-01-01T08:00:00+01:00', '2016-02-29T08:00:00+01:00')),
       }),
     ).toEqual([
-      `content/articles/2016/fevrier.mdx:4 › publishedAt: found "2016-02-30T08:00:00+01:00", ${REAL}`,
-      `content/articles/2016/minuit.mdx:7 › updatedAt: found "2020-01-01T24:00:00+01:00", ${REAL}`,
+      `content/articles/2016/fevrier.mdx:4 — le champ publishedAt vaut "2016-02-30T08:00:00+01:00" ; ${REAL}`,
+      `content/articles/2016/minuit.mdx:7 — le champ updatedAt vaut "2020-01-01T24:00:00+01:00" ; ${REAL}`,
     ]);
   });
 
@@ -415,7 +416,7 @@ describe('loadContent refuses values that cannot be true', () => {
         'articles/2020/second.mdx': mdx(`${FRONT}\nupdatedAt: 2026-11-28T12:00:00+01:00`),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:7 › updatedAt: found "2031-01-01T08:00:00+01:00", which is after the date of the build (2026-11-28T11:00:00.000Z), expected a date not later than the date of the build: the time of the build, or ROTATIVE_NOW when it is set',
+      'content/articles/2020/premier.mdx:7 — la date de mise à jour "2031-01-01T08:00:00+01:00" est postérieure à la date de la construction du site (2026-11-28T11:00:00.000Z) ; attendu : une date qui n’est pas postérieure à la construction du site (l’heure de la construction, ou ROTATIVE_NOW s’il est défini) ; corrigez la date de mise à jour',
     ]);
   });
 
@@ -428,8 +429,8 @@ describe('loadContent refuses values that cannot be true', () => {
       'articles/2021/meme-jour.mdx': mdx(`${at('2021-03-01T08:00:00+01:00')}\nrevisits: [suite]`),
     });
     expect(problems).toEqual([
-      'content/articles/2020/premier.mdx:7 › revisits[0]: found "suite", published on 2021-03-01 (content/articles/2021/suite.mdx), not before this article (2020-01-01), expected the slug of an article published before this one: revisits points back to earlier articles only, so no two articles can revisit each other',
-      'content/articles/2021/meme-jour.mdx:7 › revisits[0]: found "suite", published on 2021-03-01 (content/articles/2021/suite.mdx), not before this article (2021-03-01), expected the slug of an article published before this one: revisits points back to earlier articles only, so no two articles can revisit each other',
+      'content/articles/2020/premier.mdx:7 — revisits cite "suite", publié le 2021-03-01 (content/articles/2021/suite.mdx), pas avant cet article (2020-01-01) ; attendu : le slug d’un article publié avant celui-ci : revisits ne renvoie qu’à des articles plus anciens, si bien que deux articles ne peuvent pas se citer l’un l’autre',
+      'content/articles/2021/meme-jour.mdx:7 — revisits cite "suite", publié le 2021-03-01 (content/articles/2021/suite.mdx), pas avant cet article (2021-03-01) ; attendu : le slug d’un article publié avant celui-ci : revisits ne renvoie qu’à des articles plus anciens, si bien que deux articles ne peuvent pas se citer l’un l’autre',
     ]);
   });
 
@@ -445,12 +446,12 @@ describe('loadContent refuses values that cannot be true', () => {
         'articles/2020/second.mdx': mdx(FRONT.replace('"Un chapô."', '"\u3000\u2028"')),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:2 › title: found "\\u200B\\u00A0\\u200B" (only spaces or invisible characters), expected a non-empty headline',
-      'content/articles/2020/second.mdx:3 › description: found "\\u3000\\u2028" (only spaces or invisible characters), expected a non-empty lede of one or two sentences',
-      'content/authors/alice.yaml:1 › name: found "\\u2060" (only spaces or invisible characters), expected the author\'s full name, e.g. "Claire Martin"',
-      'content/categories/cloud.yaml:1 › title: found "\\uFEFF" (only spaces or invisible characters), expected the rubrique name, e.g. "Cloud"',
-      'content/series/un-an-apres.yaml:2 › description: found "\\u200C\\u200D" (only spaces or invisible characters), expected a sentence or two describing the series',
-      'content/site.yaml:1 › name: found "\\u00A0" (only spaces or invisible characters), expected the magazine name, e.g. "Le Quotidien du Numérique"',
+      'content/articles/2020/premier.mdx:2 — le champ title vaut "\\u200B\\u00A0\\u200B" (uniquement des espaces ou des caractères invisibles) ; attendu : un titre non vide',
+      'content/articles/2020/second.mdx:3 — le champ description vaut "\\u3000\\u2028" (uniquement des espaces ou des caractères invisibles) ; attendu : un chapô non vide d’une ou deux phrases',
+      'content/authors/alice.yaml:1 — le champ name vaut "\\u2060" (uniquement des espaces ou des caractères invisibles) ; attendu : le nom complet de l’auteur, par exemple "Claire Martin"',
+      'content/categories/cloud.yaml:1 — le champ title vaut "\\uFEFF" (uniquement des espaces ou des caractères invisibles) ; attendu : le nom de la rubrique, par exemple "Cloud"',
+      'content/series/un-an-apres.yaml:2 — le champ description vaut "\\u200C\\u200D" (uniquement des espaces ou des caractères invisibles) ; attendu : une phrase ou deux qui décrivent la série',
+      'content/site.yaml:1 — le champ name vaut "\\u00A0" (uniquement des espaces ou des caractères invisibles) ; attendu : le nom du magazine, par exemple "Le Quotidien du Numérique"',
     ]);
   });
 
@@ -462,8 +463,8 @@ describe('loadContent refuses values that cannot be true', () => {
         'articles/2020/second.mdx': mdx(`${FRONT}\ntags:\n  - Cloud souverain\n  - cloud-souverain`),
       }),
     ).toEqual([
-      'content/articles/2020/premier.mdx:7 › tags: found "cloud" twice, expected each tag once per article: remove the repeated one',
-      'content/articles/2020/second.mdx:9 › tags: found "cloud-souverain", the same tag (/tags/cloud-souverain/) as "Cloud souverain" above, expected each tag once per article: remove the repeated one',
+      'content/articles/2020/premier.mdx:7 — l’étiquette "cloud" est donnée deux fois ; attendu : chaque étiquette une seule fois par article ; supprimez la répétition',
+      'content/articles/2020/second.mdx:9 — l’étiquette "cloud-souverain" est la même (/tags/cloud-souverain/) que "Cloud souverain" plus haut ; attendu : chaque étiquette une seule fois par article ; supprimez la répétition',
     ]);
   });
 });
@@ -481,10 +482,76 @@ describe('loadContent names the files under articles/ it would not read', () => 
         'articles/2020/premier/notes.txt': 'Des notes.',
       }),
     ).toEqual([
-      'content/articles/2021/Majuscules.MDX: found a file that looks like an article but is not read, expected articles are .mdx files: rename Majuscules.MDX to Majuscules.mdx',
-      'content/articles/2021/brouillon.mdx.txt: found a file that looks like an article but is not read, expected articles are .mdx files: rename brouillon.mdx.txt to brouillon.mdx',
-      'content/articles/2021/dossier/index.md: found a file that looks like an article but is not read, expected articles are .mdx files: rename index.md to index.mdx',
-      'content/articles/2021/note.markdown: found a file that looks like an article but is not read, expected articles are .mdx files: rename note.markdown to note.mdx',
+      'content/articles/2021/Majuscules.MDX — ce fichier ressemble à un article mais n’est pas lu ; attendu : un article est un fichier .mdx ; renommez Majuscules.MDX en Majuscules.mdx',
+      'content/articles/2021/brouillon.mdx.txt — ce fichier ressemble à un article mais n’est pas lu ; attendu : un article est un fichier .mdx ; renommez brouillon.mdx.txt en brouillon.mdx',
+      'content/articles/2021/dossier/index.md — ce fichier ressemble à un article mais n’est pas lu ; attendu : un article est un fichier .mdx ; renommez index.md en index.mdx',
+      'content/articles/2021/note.markdown — ce fichier ressemble à un article mais n’est pas lu ; attendu : un article est un fichier .mdx ; renommez note.markdown en note.mdx',
+    ]);
+  });
+});
+
+describe('loadContent tells an MDX syntax error as what the writer typed, with its line', () => {
+  /** The problems of an article whose body (from line 9) is `body`. */
+  const syntaxOf = (body: string) => problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, body) });
+  /** Sätteri's own words must never reach writers. */
+  const PARSER_WORDS = /oxc|JSX|Identifier|mdx-jsx|Unexpected|expected a|closing brace/;
+
+  it('an unescaped { in the text', () => {
+    expect(syntaxOf('Le texte.\n\nLe prix {environ 10 € ne change pas.')).toEqual([
+      'content/articles/2020/premier.mdx:11 — une accolade { ouverte dans le texte n’est jamais fermée ; attendu : du texte, où les accolades sont des caractères comme les autres ; écrivez \\{ pour une accolade littérale',
+    ]);
+  });
+
+  it('braces around words that are not code', () => {
+    const [line, ...rest] = syntaxOf('Une note {entre accolades} ici.');
+    expect(rest).toEqual([]);
+    expect(line).toBe(
+      'content/articles/2020/premier.mdx:9 — des accolades { } autour d’un texte ; attendu : du texte, où les accolades sont des caractères comme les autres ; écrivez \\{ et \\} pour des accolades littérales',
+    );
+  });
+
+  it.each([
+    ['an unclosed tag', '<Quote by="Jeanne">\nLa citation.\n\nLa suite.', 9, /^la balise <Quote> n’est jamais fermée ; attendu : une balise fermante <\/Quote>.* ; ajoutez <\/Quote>/],
+    ['an unclosed tag inside a paragraph', 'Du texte <Quote by="x">citation.', 9, /^la balise <Quote> n’est jamais fermée ; attendu : une balise fermante <\/Quote> dans le même paragraphe/],
+    ['a < that starts nothing', 'Si a <3 b, alors.', 9, /^un signe < qui n’ouvre aucune balise ; .* ; écrivez &lt; pour un signe < littéral$/],
+    ['an HTML comment', 'Avant.\n\n<!-- à relire -->\n\nAprès.', 11, /^un commentaire HTML <!-- … --> ; .* ; les commentaires HTML ne sont pas acceptés : supprimez-le$/],
+    ['a mismatched closing tag', '<Quote by="x">\nLa citation.\n</Figure>', 11, /^la balise fermante <\/Figure> ne correspond pas à la balise <Quote> ouverte ligne 9 ; attendu : <\/Quote> pour fermer <Quote>/],
+    ['a closing tag with nothing open', 'Du texte </Quote> seul.', 9, /^la balise fermante <\/Quote> ne ferme aucune balise ouverte ; /],
+    ['an attribute without quotes', '<Figure src=./carte.jpg alt="Une carte" />', 9, /^l’attribut src de <Figure> n’a pas de guillemets ; attendu : des attributs écrits nom="valeur" ; écrivez src="\.\/carte\.jpg"$/],
+    ['quotes never closed', '<Quote by="Jeanne>\nLa citation.\n</Quote>', 9, /^des guillemets ouverts dans la balise <Quote> ne sont jamais fermés ; /],
+    ['a tag without its >', 'Du texte <Quote by="x"', 9, /^la balise <Quote n’est pas fermée par > ; /],
+  ])('%s', (_name, body, line, message) => {
+    const problems = syntaxOf(body);
+    expect(problems).toHaveLength(1);
+    const [where, text] = problems[0]!.split(' — ') as [string, string];
+    expect(where).toBe(`content/articles/2020/premier.mdx:${line}`);
+    expect(text).toMatch(message);
+    expect(text).not.toMatch(PARSER_WORDS);
+  });
+
+  it('says what any other syntax error is in plain words, never in the parser’s', async () => {
+    const { describeMdxError } = await import('../../src/build/mdx-errors.ts');
+    const problem = describeMdxError('12:3: Unexpected lazy line in expression in container, expected line to be prefixed (mdx-jsx:unexpected-lazy)', '');
+    expect(problem).toMatchObject({ line: 12, found: 'la syntaxe MDX est invalide à cet endroit' });
+    expect(JSON.stringify(problem)).not.toMatch(PARSER_WORDS);
+  });
+});
+
+describe('loadContent suggests the file a missing image was probably meant to be', () => {
+  it('a cover and a <Figure> one keystroke away from a file of the folder', () => {
+    const front = `${FRONT}\ncover:\n  src: ./couvertur.jpg\n  alt: Une couverture`;
+    // The article is a folder of its own here, with its images.
+    const { 'articles/2020/premier.mdx': _file, ...base } = BASE;
+    expect(
+      problemsOf({
+        ...base,
+        'articles/2020/premier/index.mdx': mdx(front, '<Figure src="./schma.jpg" alt="Un schéma" />'),
+        'articles/2020/premier/couverture.jpg': { copy: A_JPEG },
+        'articles/2020/premier/schema.jpg': { copy: A_JPEG },
+      }),
+    ).toEqual([
+      'content/articles/2020/premier/index.mdx:8 — le fichier "./couvertur.jpg" n’existe pas (cherché : content/articles/2020/premier/couvertur.jpg) ; attendu : le chemin d’un fichier qui existe, relatif à ce fichier ; vouliez-vous dire "./couverture.jpg" ?',
+      'content/articles/2020/premier/index.mdx:12 — le fichier "./schma.jpg" n’existe pas (cherché : content/articles/2020/premier/schma.jpg) ; attendu : le chemin d’un fichier qui existe, relatif à ce fichier ; vouliez-vous dire "./schema.jpg" ?',
     ]);
   });
 });

@@ -83,7 +83,7 @@ describe('SITE_URL', () => {
     }
     expect(message).toContain('SITE_URL');
     expect(message).toContain(`"${text}"`);
-    expect(message).toMatch(/such as https:\/\//);
+    expect(message).toMatch(/par exemple https:\/\//);
     expect(message).not.toContain('\n');
   });
 

@@ -1,38 +1,48 @@
 import { describe, it, expect } from 'vitest';
-import { ContentError, formatProblem, formatProblems, sortProblems, suggestClosest, type ContentProblem } from '../../src/lib/errors.ts';
+import { ContentError, didYouMean, formatProblem, formatProblems, sortProblems, suggestClosest, type ContentProblem } from '../../src/lib/errors.ts';
 
 describe('formatProblem', () => {
-  it('writes file, field, found and expected on one line', () => {
+  it('writes « fichier:ligne — ce qui ne va pas ; attendu : … ; quoi écrire » on one line', () => {
     expect(
       formatProblem({
-        file: 'content/articles/2016/x.mdx',
+        file: 'content/articles/2016/x/index.mdx',
+        line: 6,
         field: 'authors[0]',
-        found: '"jdupont"',
-        expected: 'one of: claire-martin, marie-durand',
+        found: 'aucune fiche auteur "claire-martine" dans content/authors/',
+        expected: 'l’identifiant d’une fiche auteur (claire-martin, julien-benali, …)',
+        hint: 'vouliez-vous dire "claire-martin" ?',
       }),
-    ).toBe('content/articles/2016/x.mdx › authors[0]: found "jdupont", expected one of: claire-martin, marie-durand');
+    ).toBe(
+      'content/articles/2016/x/index.mdx:6 — aucune fiche auteur "claire-martine" dans content/authors/ ; attendu : l’identifiant d’une fiche auteur (claire-martin, julien-benali, …) ; vouliez-vous dire "claire-martin" ?',
+    );
   });
 
-  it('adds the line and the hint when known', () => {
-    expect(
-      formatProblem({ file: 'a.mdx', line: 12, field: '<Figure alt>', found: '""', expected: 'a non-empty alt text', hint: 'is there a typo?' }),
-    ).toBe('a.mdx:12 › <Figure alt>: found "", expected a non-empty alt text (is there a typo?)');
+  it('leaves out the line and the hint when there are none, and never prints the field in code notation', () => {
+    const line = formatProblem({ file: 'a.mdx', field: 'cover.alt', found: 'le champ cover.alt vaut ""', expected: 'une description non vide' });
+    expect(line).toBe('a.mdx — le champ cover.alt vaut "" ; attendu : une description non vide');
+    expect(formatProblem({ file: 'a.mdx', field: '<Figure alt>', found: '<Figure> sans attribut alt', expected: 'alt="…"' })).not.toContain('›');
   });
 
-  it('works without field or found', () => {
-    expect(formatProblem({ file: 'content/site.yaml', expected: 'a site.yaml with at least name and url' })).toBe(
-      'content/site.yaml: expected a site.yaml with at least name and url',
+  it('works without found', () => {
+    expect(formatProblem({ file: 'content/site.yaml', expected: 'un fichier site.yaml avec au moins name et url' })).toBe(
+      'content/site.yaml — attendu : un fichier site.yaml avec au moins name et url',
     );
   });
 
   it('treats explicit undefined like a missing property', () => {
-    expect(formatProblem({ file: 'f', field: undefined, line: undefined, found: undefined, expected: 'x', hint: undefined })).toBe('f: expected x');
+    expect(formatProblem({ file: 'f', field: undefined, line: undefined, found: undefined, expected: 'x', hint: undefined })).toBe('f — attendu : x');
   });
 
   it('always gives a single line', () => {
-    const line = formatProblem({ file: 'f', found: 'invalid YAML\n  at line 3', expected: 'valid\nYAML' });
+    const line = formatProblem({ file: 'f', found: 'du YAML invalide\n  ligne 3', expected: 'du YAML\nvalide' });
     expect(line).not.toContain('\n');
-    expect(line).toBe('f: found invalid YAML at line 3, expected valid YAML');
+    expect(line).toBe('f — du YAML invalide ligne 3 ; attendu : du YAML valide');
+  });
+});
+
+describe('didYouMean', () => {
+  it('writes the French question, a space before the question mark', () => {
+    expect(didYouMean('claire-martin')).toBe('vouliez-vous dire "claire-martin" ?');
   });
 });
 
@@ -61,17 +71,17 @@ describe('sortProblems / formatProblems', () => {
 
   it('writes a header with the count and one line per problem', () => {
     expect(formatProblems(problems)).toMatchInlineSnapshot(`
-      "5 content problems:
-        - a.mdx › authors[0]: expected x
-        - a.mdx:2 › description: expected x
-        - a.mdx:2 › title: expected x
-        - a.mdx:10 › tags: expected x
-        - b.mdx:3 › title: expected x"
+      "5 problèmes dans le contenu :
+        - a.mdx — attendu : x
+        - a.mdx:2 — attendu : x
+        - a.mdx:2 — attendu : x
+        - a.mdx:10 — attendu : x
+        - b.mdx:3 — attendu : x"
     `);
   });
 
   it('uses the singular for one problem', () => {
-    expect(formatProblems([problems[0]!]).split('\n')[0]).toBe('1 content problem:');
+    expect(formatProblems([problems[0]!]).split('\n')[0]).toBe('1 problème dans le contenu :');
   });
 });
 

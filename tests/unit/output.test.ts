@@ -38,14 +38,14 @@ describe('placementProblem (where the output folder may be)', () => {
   });
 
   it.each([
-    [`${project}/content`, /is the content folder/],
-    [`${project}/content/articles`, /lies inside the content folder/],
-    [project, /is the project itself/],
-    ['/home/ana', /contains the project/],
-    ['/', /root of the filesystem/],
-    [`${project}/src`, /lies inside the project .*only .*dist may hold the site/],
-    [`${project}/dist/site`, /lies inside the project/],
-    [`${project}/.git`, /lies inside the project/],
+    [`${project}/content`, /est le dossier de contenu/],
+    [`${project}/content/articles`, /est dans le dossier de contenu/],
+    [project, /est le projet lui-même/],
+    ['/home/ana', /contient le projet/],
+    ['/', /racine du disque/],
+    [`${project}/src`, /est dans le projet .*seul .*dist peut recevoir le site/],
+    [`${project}/dist/site`, /est dans le projet/],
+    [`${project}/.git`, /est dans le projet/],
   ])('refuses %s', (outDir, reason) => {
     const text = problem(outDir);
     expect(text).toMatch(reason);
@@ -53,12 +53,12 @@ describe('placementProblem (where the output folder may be)', () => {
   });
 
   it('refuses a folder that contains a content tree kept outside the project', () => {
-    expect(problem('/data', { contentDir: '/data/magazine/content' })).toMatch(/contains the content folder/);
-    expect(problem('/data/magazine/content/x', { contentDir: '/data/magazine/content' })).toMatch(/inside the content folder/);
+    expect(problem('/data', { contentDir: '/data/magazine/content' })).toMatch(/contient le dossier de contenu/);
+    expect(problem('/data/magazine/content/x', { contentDir: '/data/magazine/content' })).toMatch(/dans le dossier de contenu/);
   });
 
   it('refuses a folder holding the image cache', () => {
-    expect(problem('/var/cache', { cacheDir: '/var/cache/rotative' })).toMatch(/image cache/);
+    expect(problem('/var/cache', { cacheDir: '/var/cache/rotative' })).toMatch(/cache des images/);
   });
 });
 
@@ -85,11 +85,11 @@ describe('guardOutputFolder (before anything is written)', () => {
     const p = project();
     const link = path.join(p.root, 'sortie');
     symlinkSync(p.contentDir, link);
-    expect(refusal(() => guardOutputFolder({ ...p, outDir: link }))).toMatch(/is the content folder/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: link }))).toMatch(/est le dossier de contenu/);
     const linkToProject = path.join(p.root, 'lien-projet');
     symlinkSync(p.projectRoot, linkToProject);
-    expect(refusal(() => guardOutputFolder({ ...p, outDir: linkToProject }))).toMatch(/is the project itself/);
-    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(linkToProject, 'src', '..', 'content') }))).toMatch(/is the content folder/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: linkToProject }))).toMatch(/est le projet lui-même/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(linkToProject, 'src', '..', 'content') }))).toMatch(/est le dossier de contenu/);
   });
 
   it('refuses a non-empty folder that is not a Rotative site, naming it and what it holds', () => {
@@ -106,8 +106,8 @@ describe('guardOutputFolder (before anything is written)', () => {
     const p = project();
     const file = path.join(p.root, 'fichier');
     writeFileSync(file, 'x');
-    expect(refusal(() => guardOutputFolder({ ...p, outDir: file }))).toMatch(/not a folder/);
-    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(file, 'sous', 'dist') }))).toMatch(/fichier is a file/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: file }))).toMatch(/n’est pas un dossier/);
+    expect(refusal(() => guardOutputFolder({ ...p, outDir: path.join(file, 'sous', 'dist') }))).toMatch(/fichier est un fichier/);
   });
 
   it('accepts a missing parent, which the build creates', () => {
@@ -167,10 +167,10 @@ describe('checkBuiltSite (before the swap)', () => {
 <body><script src="../../_astro/absent.js"></script><link rel="stylesheet" href="/_astro/tard.css"></body></html>`,
     );
     expect(checkBuiltSite(dir)).toEqual([
-      'articles/trois/index.html: links /_astro/absent.css, which the build did not write',
-      'articles/trois/index.html: links /site.webmanifest, which the build did not write',
-      'articles/trois/index.html: links ../../_astro/absent.js, which the build did not write',
-      'articles/trois/index.html: links /_astro/tard.css, which the build did not write',
+      'articles/trois/index.html : le lien /_astro/absent.css mène à un fichier que la construction n’a pas écrit',
+      'articles/trois/index.html : le lien /site.webmanifest mène à un fichier que la construction n’a pas écrit',
+      'articles/trois/index.html : le lien ../../_astro/absent.js mène à un fichier que la construction n’a pas écrit',
+      'articles/trois/index.html : le lien /_astro/tard.css mène à un fichier que la construction n’a pas écrit',
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('checkBuiltSite (before the swap)', () => {
     );
     expect(checkBuiltSite(dir)).toEqual([]);
     expect(checkBuiltSite(dir, { siteUrl: 'https://magazine.example/' })).toEqual([
-      'articles/quatre/index.html: links https://magazine.example/rubriques/cloud/rss.xml, which the build did not write',
+      'articles/quatre/index.html : le lien https://magazine.example/rubriques/cloud/rss.xml mène à un fichier que la construction n’a pas écrit',
     ]);
   });
 
@@ -198,8 +198,8 @@ describe('checkBuiltSite (before the swap)', () => {
     // The home page of site() links /_astro/… without the path.
     rmSync(path.join(dir, 'index.html'));
     expect(checkBuiltSite(dir, { siteUrl: 'https://example.org/magazine' })).toEqual([
-      'articles/cinq/index.html: links /magazine/_astro/absent.css, which the build did not write',
-      'articles/cinq/index.html: links /_astro/page.css, which the build did not write',
+      'articles/cinq/index.html : le lien /magazine/_astro/absent.css mène à un fichier que la construction n’a pas écrit',
+      'articles/cinq/index.html : le lien /_astro/page.css mène à un fichier que la construction n’a pas écrit',
     ]);
   });
 
@@ -207,8 +207,8 @@ describe('checkBuiltSite (before the swap)', () => {
     const dir = site();
     renameSync(path.join(dir, '_astro'), path.join(temp('elsewhere'), '_astro'));
     const problems = checkBuiltSite(dir);
-    expect(problems).toContain('index.html: links /_astro/page.css, which the build did not write');
-    expect(problems).toContain('articles/deux/index.html: links ../../_astro/page.css, which the build did not write');
+    expect(problems).toContain('index.html : le lien /_astro/page.css mène à un fichier que la construction n’a pas écrit');
+    expect(problems).toContain('articles/deux/index.html : le lien ../../_astro/page.css mène à un fichier que la construction n’a pas écrit');
   });
 
   it('names a feed or sitemap that is not well-formed XML', () => {
@@ -217,8 +217,8 @@ describe('checkBuiltSite (before the swap)', () => {
     write(path.join(dir, 'sitemap-0.xml'), '<urlset><url></urlset>');
     const problems = checkBuiltSite(dir);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^rubriques\/tech\/rss\.xml: not well-formed XML \(line 1/);
-    expect(problems[1]).toMatch(/^sitemap-0\.xml: not well-formed XML/);
+    expect(problems[0]).toMatch(/^rubriques\/tech\/rss\.xml : XML mal formé \(ligne 1/);
+    expect(problems[1]).toMatch(/^sitemap-0\.xml : XML mal formé/);
   });
 
   it('stops listing after the limit', () => {
@@ -226,7 +226,7 @@ describe('checkBuiltSite (before the swap)', () => {
     for (let i = 0; i < 30; i++) write(path.join(dir, `p${i}/index.html`), '<link rel="stylesheet" href="/x.css">');
     const problems = checkBuiltSite(dir, { limit: 5 });
     expect(problems).toHaveLength(6);
-    expect(problems.at(-1)).toBe('… and 25 more');
+    expect(problems.at(-1)).toBe('… et 25 de plus');
   });
 });
 

@@ -82,51 +82,51 @@ describe('resolveWriterPath: what a writer may name', () => {
 describe('resolveWriterPath: what is refused', () => {
   it('"../" climbing out of the content folder, even to a file that exists', () => {
     const p = problemOf(resolve('../../../../secret.jpg'));
-    expect(p.found).toBe('"../../../../secret.jpg", which is outside the content folder');
-    expect(p.expected).toContain('inside the content folder');
-    expect(problemOf(resolve('../../../../../../../../etc/passwd')).found).toContain('outside the content folder');
+    expect(p.found).toBe('"../../../../secret.jpg" sort du dossier de contenu');
+    expect(p.expected).toContain('un fichier du dossier de contenu');
+    expect(problemOf(resolve('../../../../../../../../etc/passwd')).found).toContain('sort du dossier de contenu');
   });
 
   it('"../" escapes written with %2F are decoded first, then refused', () => {
-    expect(problemOf(resolve('..%2F..%2F..%2F..%2Fsecret.jpg')).found).toContain('outside the content folder');
+    expect(problemOf(resolve('..%2F..%2F..%2F..%2Fsecret.jpg')).found).toContain('sort du dossier de contenu');
   });
 
   it('an absolute path, with a message saying paths are relative to the article', () => {
     const p = problemOf(resolve('/etc/hostname'));
-    expect(p.found).toBe('"/etc/hostname", an absolute path');
-    expect(p.expected).toContain('a path relative to this file');
-    expect(p.hint).toContain('relative to the article');
-    expect(problemOf(resolve('%2Fetc%2Fhostname')).found).toContain('an absolute path');
+    expect(p.found).toBe('"/etc/hostname" est un chemin absolu');
+    expect(p.expected).toContain('un chemin relatif à ce fichier');
+    expect(p.hint).toContain('part de l’article');
+    expect(problemOf(resolve('%2Fetc%2Fhostname')).found).toContain('un chemin absolu');
   });
 
   it('a symbolic link to a file outside the content folder', () => {
     const p = problemOf(resolve('./lien-dehors.jpg'));
-    expect(p.found).toBe('"./lien-dehors.jpg", which is a symbolic link to a file outside the content folder');
-    expect(p.hint).toMatch(/copy the file/);
+    expect(p.found).toBe('"./lien-dehors.jpg" est un lien symbolique vers un fichier hors du dossier de contenu');
+    expect(p.hint).toMatch(/copiez le fichier/);
   });
 
   it('a path through a linked folder that points outside', () => {
-    expect(problemOf(resolve('./etc/passwd')).found).toContain('symbolic link to a file outside the content folder');
+    expect(problemOf(resolve('./etc/passwd')).found).toContain('lien symbolique vers un fichier hors du dossier de contenu');
   });
 
   it('a missing file, with « did you mean » when a file of the folder is a near miss', () => {
     const p = problemOf(resolve('./couvertur.jpg'));
-    expect(p.found).toMatch(/^"\.\/couvertur\.jpg", but there is no such file \(looked for .*articles\/2016\/mon-article\/couvertur\.jpg\)$/);
-    expect(p.expected).toBe('a path to an existing file, relative to this file');
-    expect(p.hint).toBe('did you mean "./couverture.jpg"?');
+    expect(p.found).toMatch(/^le fichier "\.\/couvertur\.jpg" n’existe pas \(cherché : .*articles\/2016\/mon-article\/couvertur\.jpg\)$/);
+    expect(p.expected).toBe('le chemin d’un fichier qui existe, relatif à ce fichier');
+    expect(p.hint).toBe('vouliez-vous dire "./couverture.jpg" ?');
   });
 
   it('a missing file with no near miss: the usual hint', () => {
-    expect(problemOf(resolve('./schema-du-reseau.png')).hint).toBe('is there a typo in the file name, or was the file not committed?');
+    expect(problemOf(resolve('./schema-du-reseau.png')).hint).toBe('le nom du fichier est-il mal orthographié, ou le fichier a-t-il été oublié dans le commit ?');
   });
 
   it('a folder', () => {
-    expect(problemOf(resolve('./sous-dossier')).found).toContain('a folder, not a file');
+    expect(problemOf(resolve('./sous-dossier')).found).toContain('est un dossier, pas un fichier');
   });
 
   it('a URL: not a path of the content folder', () => {
-    expect(problemOf(resolve('https://example.com/photo.jpg')).found).toBe('"https://example.com/photo.jpg", a web address');
-    expect(problemOf(resolve('//example.com/photo.jpg')).found).toContain('a web address');
+    expect(problemOf(resolve('https://example.com/photo.jpg')).found).toBe('"https://example.com/photo.jpg" est une adresse web');
+    expect(problemOf(resolve('//example.com/photo.jpg')).found).toContain('une adresse web');
   });
 
   it('never throws, whatever is typed', () => {

@@ -18,8 +18,8 @@ describe('formatPath', () => {
 });
 
 describe('describeFound', () => {
-  it('says plainly that a field is missing', () => {
-    expect(describeFound(undefined)).toBe('nothing (the field is missing)');
+  it('says plainly that there is nothing', () => {
+    expect(describeFound(undefined)).toBe('rien');
   });
 
   it('quotes strings and shows other values as written in YAML/JSON', () => {
@@ -33,14 +33,14 @@ describe('describeFound', () => {
   });
 
   it('writes invisible and control characters as \\uXXXX, and says when a text has nothing visible', () => {
-    expect(describeFound('\u200B\u00A0')).toBe('"\\u200B\\u00A0" (only spaces or invisible characters)');
-    expect(describeFound('  ')).toBe('"  " (only spaces or invisible characters)');
+    expect(describeFound('\u200B\u00A0')).toBe('"\\u200B\\u00A0" (uniquement des espaces ou des caractères invisibles)');
+    expect(describeFound('  ')).toBe('"  " (uniquement des espaces ou des caractères invisibles)');
     expect(describeFound('Cloud\u2060 souverain\u0085')).toBe('"Cloud\\u2060 souverain\\u0085"');
   });
 
   it('shows dates as ISO strings, and says when one is invalid', () => {
     expect(describeFound(new Date('2016-05-12T06:00:00Z'))).toBe('2016-05-12T06:00:00.000Z');
-    expect(describeFound(new Date('n’importe quoi'))).toBe('an invalid date');
+    expect(describeFound(new Date('n’importe quoi'))).toBe('une date invalide');
   });
 
   it('keeps a long value short, and on one line', () => {
@@ -51,11 +51,14 @@ describe('describeFound', () => {
   });
 });
 
-/** Runs a schema and formats its problems as the build prints them. */
+/**
+ * Runs a schema and formats its problems as the build prints them; every
+ * field is said to be on line 3, so that the whole line is compared.
+ */
 function linesFor(schema: z.ZodType, input: unknown, knownKeys: (p: readonly PropertyKey[]) => string[] = () => []): string[] {
   const result = schema.safeParse(input);
   expect(result.success, 'the input was expected to be invalid').toBe(false);
-  return problemsFromZod('f.mdx', input, result.error!, () => undefined, knownKeys).map(formatProblem);
+  return problemsFromZod('f.mdx', input, result.error!, () => 3, knownKeys).map(formatProblem);
 }
 
 const article = {
@@ -74,41 +77,47 @@ describe('problemsFromZod', () => {
     const lines: Record<string, number> = { name: 2, age: 3 };
     const problems = problemsFromZod('people/p.yaml', input, result.error!, (p) => lines[String(p[0])]);
     expect(problems).toEqual([
-      { file: 'people/p.yaml', field: 'name', line: 2, found: '3', expected: 'a name' },
-      { file: 'people/p.yaml', field: 'age', line: 3, found: '"x"', expected: 'a number' },
+      { file: 'people/p.yaml', field: 'name', line: 2, found: 'le champ name vaut 3', expected: 'a name', hint: undefined },
+      { file: 'people/p.yaml', field: 'age', line: 3, found: 'le champ age vaut "x"', expected: 'a number', hint: undefined },
     ]);
   });
 
-  it('marks a missing field as required, with what is expected', () => {
+  it('says a missing field is missing, what is expected and what line to add', () => {
     const { title: _title, ...input } = article;
-    expect(linesFor(articleSchema, input)).toEqual(['f.mdx › title: found nothing (the field is missing), expected required: a non-empty headline']);
+    expect(linesFor(articleSchema, input)).toEqual(['f.mdx:3 — le champ title manque ; attendu : un titre non vide ; ajoutez une ligne « title: … »']);
+    const { alt: _alt, ...cover } = { src: './a.jpg', alt: 'x' };
+    expect(linesFor(articleSchema, { ...article, cover })).toEqual([
+      'f.mdx:3 — le champ cover.alt manque ; attendu : une description non vide de l’image (texte alternatif) ; ajoutez une ligne « alt: … » dans cover',
+    ]);
   });
 
   it('shows the value as the writer wrote it, not as parsed', () => {
     expect(linesFor(articleSchema, { ...article, updatedAt: '2016-05-11T08:00:00+02:00' })).toEqual([
-      'f.mdx › updatedAt: found "2016-05-11T08:00:00+02:00", expected a date not before publishedAt',
+      'f.mdx:3 — le champ updatedAt vaut "2016-05-11T08:00:00+02:00" ; attendu : une date de mise à jour qui n’est pas antérieure à publishedAt',
     ]);
     expect(linesFor(articleSchema, { ...article, publishedAt: '12 mai 2016' })).toEqual([
-      'f.mdx › publishedAt: found "12 mai 2016", expected a date and time in ISO 8601 with its offset, e.g. 2016-05-12T08:00:00+02:00',
+      'f.mdx:3 — le champ publishedAt vaut "12 mai 2016" ; attendu : une date et une heure au format ISO 8601 avec le décalage horaire, par exemple 2016-05-12T08:00:00+02:00',
     ]);
   });
 
   it('points into lists and nested blocks', () => {
     expect(linesFor(articleSchema, { ...article, authors: ['alice-martin', 'Bruno Petit'] })).toEqual([
-      'f.mdx › authors[1]: found "Bruno Petit", expected an id: lowercase letters, digits and dashes (e.g. "marie-durand")',
+      'f.mdx:3 — le champ authors[1] vaut "Bruno Petit" ; attendu : un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"',
     ]);
     expect(linesFor(articleSchema, { ...article, cover: { src: './a.jpg', alt: '' } })).toEqual([
-      'f.mdx › cover.alt: found "", expected a non-empty description of the image (alt text)',
+      'f.mdx:3 — le champ cover.alt vaut "" ; attendu : une description non vide de l’image (texte alternatif)',
     ]);
     expect(linesFor(siteSchema, { name: 'x', url: 'https://a.example', follow: [{ label: 'M', url: 'pas une url' }] })).toEqual([
-      'f.mdx › follow[0].url: found "pas une url", expected an absolute URL starting with https:// or http://',
+      'f.mdx:3 — le champ follow[0].url vaut "pas une url" ; attendu : une adresse complète commençant par https:// ou http://',
     ]);
   });
 
-  it('names an unknown field, with the known ones and a hint', () => {
+  it('names an unknown field, with the known ones and the one it was probably meant to be', () => {
     const { category: _c, ...rest } = article;
     const lines = linesFor(articleSchema, { ...rest, categroy: 'cloud' }, (p) => (p.length === 0 ? ['title', 'category'] : []));
-    expect(lines).toContain('f.mdx › categroy: found an unknown field, expected one of the known fields: title, category (is there a typo in the field name?)');
+    expect(lines).toContain('f.mdx:3 — le champ categroy n’existe pas ; attendu : l’un des champs connus : title, category ; vouliez-vous dire "category" ?');
+    const far = linesFor(articleSchema, { ...article, rubrique: 'cloud' }, (p) => (p.length === 0 ? ['title', 'category'] : []));
+    expect(far).toEqual(['f.mdx:3 — le champ rubrique n’existe pas ; attendu : l’un des champs connus : title, category ; le nom du champ est-il mal orthographié ?']);
   });
 
   it('calls knownKeys with the path of the block holding the unknown field', () => {
@@ -119,14 +128,14 @@ describe('problemsFromZod', () => {
       return ['src', 'alt', 'credit', 'caption'];
     });
     expect(seen).toEqual(['cover']);
-    expect(problems[0]).toMatchObject({ field: 'cover.credits', found: 'an unknown field' });
+    expect(problems[0]).toMatchObject({ field: 'cover.credits', found: 'le champ cover.credits n’existe pas', expected: 'l’un des champs connus de cover : src, alt, credit, caption', hint: 'vouliez-vous dire "credit" ?' });
   });
 
   it('has no field for a problem with the whole file', () => {
     const problems = problemsFromZod('site.yaml', 'x', z.object({}).safeParse('x').error!);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.field).toBeUndefined();
-    expect(problems[0]!.found).toBe('"x"');
+    expect(problems[0]!.found).toBe('le contenu vaut "x"');
   });
 
   // Writers read these: zod's own English defaults ("Invalid input: expected
@@ -153,11 +162,11 @@ describe('problemsFromZod', () => {
     const lines = linesFor(schema, input);
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/Invalid input|received|expected (object|string|array|number|boolean)\b/);
-    expect(lines[0]).toMatch(/expected .*\blabel\b.*\burl\b/);
+    expect(lines[0]).toMatch(/attendu : .*\blabel\b.*\burl\b/);
   });
 
   it('says how to write a cover when it is a bare path', () => {
     const [line] = linesFor(articleSchema, { ...article, cover: './photo.jpg' });
-    expect(line).toMatch(/^f\.mdx › cover: found "\.\/photo\.jpg", expected .*\bsrc\b.*\balt\b/);
+    expect(line).toMatch(/^f\.mdx:3 — le champ cover vaut "\.\/photo\.jpg" ; attendu : .*\bsrc\b.*\balt\b/);
   });
 });
