@@ -85,7 +85,7 @@ describe('npm run new', () => {
     expect(checked.stdout).toContain('✔ Le contenu est valide : 5 articles');
     const reminder = checked.stdout.split('\n').filter((l) => l.includes('l-ete-du-cloud-bilan'));
     expect(checked.stdout).toMatch(/Rappel.*1 brouillon/);
-    expect(reminder.some((l) => l.includes('index.mdx:3') && l.includes('description'))).toBe(true);
+    expect(reminder.some((l) => l.includes('index.mdx:3') && l.includes('chapô'))).toBe(true);
     expect(checked.stderr).toBe('');
   });
 
@@ -231,7 +231,7 @@ sys.exit(os.waitpid(pid, 0)[1] >> 8)
     expect(frontMatter(file).draft).toBeUndefined();
     const lines = readFileSync(file, 'utf8').split('\n');
     const lineOf = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
-    const where = [`trop-tot/index.mdx:${lineOf('description:')} › description`, `trop-tot/index.mdx:${lineOf('[À ÉCRIRE] Le premier')}`, `trop-tot/index.mdx:${lineOf('## [À ÉCRIRE]')}`];
+    const where = [`trop-tot/index.mdx:${lineOf('description:')} — le chapô provisoire`, `trop-tot/index.mdx:${lineOf('[À ÉCRIRE] Le premier')}`, `trop-tot/index.mdx:${lineOf('## [À ÉCRIRE]')}`];
 
     const checked = check();
     expect(checked.status).toBe(1);
