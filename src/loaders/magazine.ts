@@ -341,6 +341,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   }
   const groups = new Map<string, string[]>();
   for (const a of status.published) {
+    if (statusOf.get(a.article.slug) !== 'published') continue; // expired: no page to index
     const name = searchGroupOf(a.publishedAt);
     groups.set(name, [...(groups.get(name) ?? []), `articles/${a.article.slug}/index.html`]);
   }
