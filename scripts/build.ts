@@ -6,7 +6,7 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
@@ -28,6 +28,7 @@ import {
   OutputError,
   ownershipProblem,
   releaseAllLocks,
+  removeStaleFolders,
   swapIn,
   type GuardResult,
 } from '../src/build/output.ts';
@@ -54,22 +55,6 @@ const prefix = `.${path.basename(outDir)}-building-`;
 const work = path.join(parent, `${prefix}${process.pid}`);
 process.on('exit', releaseAllLocks);
 
-/** Removes what an earlier, killed build may have left behind. */
-function removeStaleWork(): void {
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    let alive = false;
-    try {
-      alive = pid > 0 && process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
-    if (!alive) rmSync(path.join(parent, name), { recursive: true, force: true });
-  }
-}
-
 let pagesProcess: ChildProcess | undefined;
 
 function cleanUpAndExit(code: number): never {
@@ -93,7 +78,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
-  removeStaleWork();
+  // What an earlier, killed build may have left behind.
+  removeStaleFolders(parent, prefix);
   try {
     mkdirSync(work, { recursive: true });
   } catch (err) {

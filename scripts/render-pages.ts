@@ -10,9 +10,10 @@
  * when the content has problems (they are printed here, as writers read
  * them), 1 when Astro fails otherwise.
  */
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
+import { removeStaleFolders } from '../src/build/output.ts';
 import { phaseTime } from '../src/build/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/loaders/loaders.ts';
@@ -37,17 +38,7 @@ const scratchParent = path.join(root, '.astro');
 const scratchPrefix = 'rotative-pages-';
 const scratch = path.join(scratchParent, `${scratchPrefix}${process.pid}`);
 mkdirSync(scratchParent, { recursive: true });
-for (const name of readdirSync(scratchParent)) {
-  if (!name.startsWith(scratchPrefix)) continue;
-  const pid = Number(name.slice(scratchPrefix.length));
-  let alive = false;
-  try {
-    alive = pid > 0 && process.kill(pid, 0);
-  } catch {
-    alive = false;
-  }
-  if (!alive) rmSync(path.join(scratchParent, name), { recursive: true, force: true });
-}
+removeStaleFolders(scratchParent, scratchPrefix);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     rmSync(scratch, { recursive: true, force: true });

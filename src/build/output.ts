@@ -410,6 +410,17 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Removes the folders `<parent>/<prefix><pid>` whose process is gone: what a
+ * killed build left behind (its temporary site, its Astro scratch folder).
+ */
+export function removeStaleFolders(parent: string, prefix: string): void {
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(prefix) && !alive(Number(name.slice(prefix.length)))) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
 /** The lock file for a folder that builds share, kept in the system's temporary folder (nothing is written next to it). */
 export function lockFile(kind: string, folder: string): string {
   return path.join(tmpdir(), `rotative-${kind}-${createHash('sha256').update(realPath(folder)).digest('hex').slice(0, 16)}.lock`);

@@ -267,6 +267,26 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const t = performance.now();
   const cache = new RenderCache(env.cacheDir);
   const version = getRendererVersion();
+  /** What the components of a body at `url` (from `file`, for messages) may ask of the build. */
+  const contextFor = (url: string, file: string): ComponentContext => ({
+    origin: site.origin,
+    articleUrl: urls.absoluteUrl(url, site.origin),
+    sitePath: urls.sitePath,
+    typeset: frenchTypography,
+    picture(key) {
+      const image = manifest.images[key];
+      if (!image) throw new Error(`Image "${key}" of ${file} was not prepared by the image phase`);
+      return pictureData(image, urls.imagePath);
+    },
+    media(key) {
+      const media = manifest.files[key];
+      if (!media) throw new Error(`File "${key}" of ${file} was not prepared by the image phase`);
+      return { path: urls.mediaPath(media.file), type: media.type };
+    },
+    article(slug) {
+      return isVisible(slug) ? { url: urls.articlePath(slug), title: titles.get(slug)! } : undefined;
+    },
+  });
   for (const article of content.articles) {
     const sourceKey = keyOf(article.absPath);
     const visible = isVisible(article.slug);
@@ -311,26 +331,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       const digest = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex');
       let body = cache.get(digest);
       if (!body) {
-        const ctx: ComponentContext = {
-          origin: site.origin,
-          articleUrl: urls.absoluteUrl(url, site.origin),
-          sitePath: urls.sitePath,
-          typeset: frenchTypography,
-          picture(key) {
-            const image = manifest.images[key];
-            if (!image) throw new Error(`Image "${key}" of ${article.file} was not prepared by the image phase`);
-            return pictureData(image, urls.imagePath);
-          },
-          media(key) {
-            const file = manifest.files[key];
-            if (!file) throw new Error(`File "${key}" of ${article.file} was not prepared by the image phase`);
-            return { path: urls.mediaPath(file.file), type: file.type };
-          },
-          article(slug) {
-            return isVisible(slug) ? { url: urls.articlePath(slug), title: titles.get(slug)! } : undefined;
-          },
-        };
-        body = await renderBody(article.tree, ctx);
+        body = await renderBody(article.tree, contextFor(url, article.file));
         cache.set(digest, body);
       }
       stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube };
@@ -349,25 +350,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   // Pages are few and small: rendered every build, through the same renderer.
   for (const page of content.pages) {
     const url = urls.pagePath(page.slug);
-    const body = await renderBody(page.tree, {
-      origin: site.origin,
-      articleUrl: urls.absoluteUrl(url, site.origin),
-      sitePath: urls.sitePath,
-      typeset: frenchTypography,
-      picture(key) {
-        const image = manifest.images[key];
-        if (!image) throw new Error(`Image "${key}" of ${page.file} was not prepared by the image phase`);
-        return pictureData(image, urls.imagePath);
-      },
-      media(key) {
-        const file = manifest.files[key];
-        if (!file) throw new Error(`File "${key}" of ${page.file} was not prepared by the image phase`);
-        return { path: urls.mediaPath(file.file), type: file.type };
-      },
-      article(slug) {
-        return isVisible(slug) ? { url: urls.articlePath(slug), title: titles.get(slug)! } : undefined;
-      },
-    });
+    const body = await renderBody(page.tree, contextFor(url, page.file));
     result.pages.push({ slug: page.slug, title: typeset(page.data.title), description: typeset(page.data.description), html: body.html, hasYoutube: body.hasYoutube });
   }
   result.stats.rendered = cache.misses;
