@@ -180,7 +180,8 @@ function checkOutput(tool: 'rotative' | 'baseline', plan: CorpusPlan, editedRun:
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(abs);
-      else if (entry.name === 'index.html') {
+      // articles/index.html is Rotative's list of the newest articles, not an article.
+      else if (entry.name === 'index.html' && dir !== path.join(out, 'articles')) {
         pages++;
         if (path.basename(path.dirname(abs)) === plan.edited.slug) editedPage = abs;
       }

@@ -108,7 +108,7 @@ describe('npm run bench', () => {
   it('generated a corpus that passes our own validation', () => {
     const check = runScript('scripts/check.ts', { contentDir: corpus, now: BENCH_NOW, args: ['--content-only'] });
     expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toMatch(/50 articles, 10 authors, 8 rubriques, 5 series/);
+    expect(check.stdout).toMatch(/50 articles, 10 auteurs, 8 rubriques, 5 séries/);
   });
 
   // The image path, small: encoding covers is what makes --images slow.

@@ -189,7 +189,7 @@ describe('npm run dev', () => {
     expect(problem.document.querySelector('h1')?.textContent).toBe('Le contenu a des problèmes');
     const message = problem.document.querySelector('main')!.textContent!;
     expect(message).toContain('lancement.mdx:5');
-    expect(message).toContain('authors[0]');
+    expect(message).toContain('aucune fiche auteur "alice-inconnue"');
     expect(message).toContain('alice-martin');
     // No stack frame (`at fn (file.ts:12:3)`) and no Astro error overlay.
     expect(problem.text).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
@@ -220,7 +220,7 @@ describe('npm run dev on content that already has a mistake', () => {
     for (const page of ['/', '/articles/premier-episode/']) {
       const { document, text } = await get(page);
       expect(document.querySelector('h1')?.textContent).toBe('Le contenu a des problèmes');
-      expect(document.querySelector('main')!.textContent).toMatch(/lancement\.mdx:\d+.*category.*cloude/s);
+      expect(document.querySelector('main')!.textContent).toMatch(/lancement\.mdx:\d+.*aucune rubrique "cloude"/s);
       expect(text).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
     }
     writeFileSync(file(server!.contentDir), readFileSync(file(server!.contentDir), 'utf8').replace('category: cloude', 'category: cloud'));
