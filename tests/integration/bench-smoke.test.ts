@@ -117,6 +117,6 @@ describe('npm run bench', () => {
     runBench(['--articles', '2', '--images', '--runs', '1', '--corpus', withCovers]);
     const check = runScript('scripts/check.ts', { contentDir: withCovers, now: BENCH_NOW, args: ['--content-only'] });
     expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toMatch(/2 articles, .* 2 published images/);
+    expect(check.stdout).toMatch(/2 articles, .* 2 images publiées/);
   }, 420_000);
 });
