@@ -54,7 +54,7 @@ const base = basePathOf(site);
 
 // ── Content-Security-Policy ────────────────────────────────────────────────
 /**
- * The reader promise of DESIGN.md §8: everything from our own origin, except
+ * The reader promise of no third-party request: everything from our own origin, except
  * the privacy-enhanced YouTube player a reader asks for by clicking a video.
  * Astro adds `script-src` and `style-src` with the hashes of the inline
  * scripts and styles of the build.
