@@ -11,7 +11,7 @@
  * as content problems with the other ones, before any page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, copyFileSync, linkSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, copyFileSync, linkSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -260,11 +260,6 @@ function place(from: string, to: string): void {
   } catch {
     copyFileSync(from, to);
   }
-}
-
-/** Size in bytes of a published image file (for feed enclosures). */
-export function publishedSize(outDir: string, file: string): number {
-  return statSync(path.join(outDir, '_images', file)).size;
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */

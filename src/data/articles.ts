@@ -21,6 +21,7 @@ import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '
 import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getLogo, getPicture } from './images.ts';
 import { getSite } from './context.ts';
+import { getPages } from './pages.ts';
 
 export interface AuthorView {
   id: string;
@@ -282,12 +283,22 @@ let siteDigest: Promise<string> | undefined;
 
 /**
  * A hash of what every page shows besides its own content: the site
- * settings, the rubriques, series and authors (header, footer, bylines).
+ * settings, the rubriques, series, authors and pages (header, footer, bylines).
  */
 function getSiteDigest(): Promise<string> {
-  siteDigest ??= getMagazine().then(({ authors, categories, series }) =>
+  siteDigest ??= Promise.all([getMagazine(), getPages()]).then(([{ authors, categories, series }, pages]) =>
     createHash('sha256')
-      .update(JSON.stringify({ site: getSite(), logo: getLogo(), authors: [...authors.values()], categories: [...categories.values()], series: [...series.values()] }))
+      .update(
+        JSON.stringify({
+          site: getSite(),
+          logo: getLogo(),
+          authors: [...authors.values()],
+          categories: [...categories.values()],
+          series: [...series.values()],
+          // The footer links every page of content/pages/ by its title.
+          pages: pages.map(({ slug, title, url }) => ({ slug, title, url })),
+        }),
+      )
       .digest('hex'),
   );
   return siteDigest;

@@ -5,7 +5,7 @@
  * how many articles were rendered and how many came from the cache, and the
  * pages say whether the change reached readers.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -99,6 +99,18 @@ describe('render once', () => {
     expect(next.rendered).toBe(2);
     expect(next.stdout).toMatch(/notice: render cache: ignored an unreadable entry/);
     expect(bodyText(next.outDir, 'lancement')).toContain('Le lancement a bien eu lieu, en 2012.');
+  });
+});
+
+describe('pages reused by the incremental build', () => {
+  it('show a page of content/pages/ added since, in their footer (a reused page is never stale)', () => {
+    const before = build('before-page');
+    const footerLinks = (out: string) => [...readPage(out, '/articles/lancement/').querySelectorAll('footer a')].map((a) => a.getAttribute('href'));
+    expect(footerLinks(before.outDir)).not.toContain('/qui-sommes-nous/');
+    mkdirSync(path.join(content, 'pages'), { recursive: true });
+    writeFileSync(path.join(content, 'pages/qui-sommes-nous.mdx'), '---\ntitle: "Qui sommes-nous"\ndescription: "La rédaction."\n---\n\nLa rédaction.\n');
+    const after = build('after-page');
+    expect(footerLinks(after.outDir)).toContain('/qui-sommes-nous/');
   });
 });
 
