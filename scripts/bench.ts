@@ -20,6 +20,7 @@
  * `.astro/` folder is not shared with other builds run meanwhile from the
  * same checkout (Astro writes its generated modules there, per project root).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,16 +130,25 @@ function snapshot(): string {
 const PROJECT = parsed['in-place'] ? ROOT : snapshot();
 const BASELINE = path.join(PROJECT, 'tests/bench/baseline');
 
-/** Where each tool writes, and how it is run. */
-const dirs = {
-  rotative: { cache: path.join(work, 'rotative-cache'), out: path.join(work, 'rotative-out', 'dist') },
-  baseline: { cache: path.join(work, 'baseline-cache'), out: path.join(work, 'baseline-out', 'dist') },
-};
+/** A content tree with the folders its builds write to, one pair per tool. */
+interface Site {
+  contentDir: string;
+  dirs: Record<'rotative' | 'baseline', { cache: string; out: string }>;
+}
+function siteIn(contentDir: string, name: string): Site {
+  const folders = (tool: string) => ({ cache: path.join(work, `${name}${tool}-cache`), out: path.join(work, `${name}${tool}-out`, 'dist') });
+  return { contentDir, dirs: { rotative: folders('rotative'), baseline: folders('baseline') } };
+}
+/** The corpus measured; others are added for the targets that compare with another corpus. */
+const measured = siteIn(contentDir, '');
 const logs = path.join(work, 'logs');
 mkdirSync(logs, { recursive: true });
 
-async function build(tool: 'rotative' | 'baseline', kind: 'cold' | 'warm', run: number): Promise<Measure> {
-  const { cache, out } = dirs[tool];
+/** cold: fresh caches, no output; warm: after one article was edited; unchanged: nothing changed since the last build. */
+type Kind = 'cold' | 'warm' | 'unchanged';
+
+async function build(tool: 'rotative' | 'baseline', kind: Kind, run: number, site: Site = measured, label = `${tool}-${kind}`): Promise<Measure> {
+  const { cache, out } = site.dirs[tool];
   if (kind === 'cold') {
     rmSync(cache, { recursive: true, force: true });
     rmSync(path.dirname(out), { recursive: true, force: true });
@@ -148,32 +158,54 @@ async function build(tool: 'rotative' | 'baseline', kind: 'cold' | 'warm', run: 
   mkdirSync(path.dirname(out), { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const key of Object.keys(env)) if (key.startsWith('ROTATIVE_') || key.startsWith('BENCH_')) delete env[key];
-  const logFile = path.join(logs, `${tool}-${kind}-${run + 1}.log`);
-  progress(`${tool}-${kind}, run ${run + 1}/${runs}…`);
+  const logFile = path.join(logs, `${label}-${run + 1}.log`);
+  progress(`${label}, run ${run + 1}/${runs}…`);
   const m =
     tool === 'rotative'
       ? await measure(process.execPath, [path.join(PROJECT, 'scripts/build.ts')], {
           cwd: PROJECT,
-          env: { ...env, ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_OUT_DIR: out, ROTATIVE_CACHE_DIR: cache, ROTATIVE_NOW: BENCH_NOW },
+          env: { ...env, ROTATIVE_CONTENT_DIR: site.contentDir, ROTATIVE_OUT_DIR: out, ROTATIVE_CACHE_DIR: cache, ROTATIVE_NOW: BENCH_NOW },
           logFile,
         })
       : await measure(process.execPath, [ASTRO_BIN, 'build', '--root', BASELINE], {
           cwd: BASELINE,
-          env: { ...env, BENCH_ARTICLES_DIR: path.join(contentDir, 'articles'), BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache },
+          env: { ...env, BENCH_ARTICLES_DIR: path.join(site.contentDir, 'articles'), BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache },
           logFile,
         });
   if (m.exitCode !== 0) {
     console.error(tail(logFile));
     cleanUp();
-    fail(`${tool}-${kind} build failed (exit code ${m.exitCode}); log above${parsed.keep ? ` and in ${logFile}` : ''}`);
+    fail(`${label} build failed (exit code ${m.exitCode}); log above${parsed.keep ? ` and in ${logFile}` : ''}`);
   }
   progress(`  ${m.wallSeconds.toFixed(1)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU, ${Math.round(m.peakRssMB)} MB peak RSS`);
   return m;
 }
 
+/** sha256 of every file under `dir`, by relative path: two builds' outputs compared byte for byte. */
+function treeHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(relPath);
+      else hashes.set(relPath, createHash('sha256').update(readFileSync(path.join(dir, relPath))).digest('hex'));
+    }
+  };
+  walk('');
+  return hashes;
+}
+
+/** Files added, removed or changed between two snapshots. */
+function differences(a: Map<string, string>, b: Map<string, string>): number {
+  let n = 0;
+  for (const [k, v] of a) if (b.get(k) !== v) n++;
+  for (const k of b.keys()) if (!a.has(k)) n++;
+  return n;
+}
+
 /** Sanity checks: every article has a page, and a warm build shows the edit. */
-function checkOutput(tool: 'rotative' | 'baseline', plan: CorpusPlan, editedRun: number | undefined): void {
-  const out = dirs[tool].out;
+function checkOutput(tool: 'rotative' | 'baseline', plan: CorpusPlan, editedRun: number | undefined, site: Site = measured): void {
+  const out = site.dirs[tool].out;
   let pages = 0;
   let editedPage: string | undefined;
   const walk = (dir: string) => {
@@ -210,6 +242,11 @@ async function main(): Promise<void> {
   const measures = Object.fromEntries(BUILDS.map((b) => [b, [] as Measure[]])) as Record<BuildName, Measure[]>;
   const report: Report = { articles, images: parsed.images, runs, figures: {}, machine: describeMachine(ROOT), phases: {}, all: [] };
   const phaseLine = (stdout: string) => /^\s*time:\s*(.+)$/m.exec(stdout)?.[1]?.trim();
+  const record = (name: BuildName, run: number, m: Measure) => {
+    measures[name].push(m);
+    report.all.push({ build: name, run, measure: m });
+    report.maxLoad = Math.max(report.maxLoad ?? 0, loadavg()[0] ?? 0);
+  };
   for (let run = 0; run < runs; run++) {
     // Alternate which tool goes first, run for run, so neither always gets the warmer machine.
     const order = run % 2 === 0 ? tools : [...tools].reverse();
@@ -218,11 +255,42 @@ async function main(): Promise<void> {
       for (const tool of order) {
         const m = await build(tool, kind, run);
         checkOutput(tool, plan, kind === 'warm' ? run : undefined);
-        measures[`${tool}-${kind}`].push(m);
-        report.all.push({ build: `${tool}-${kind}`, run, measure: m });
+        record(`${tool}-${kind}`, run, m);
         if (tool === 'rotative') report.phases[kind] = phaseLine(m.stdout);
-        report.maxLoad = Math.max(report.maxLoad ?? 0, loadavg()[0] ?? 0);
       }
+    }
+    if (tools.includes('rotative')) {
+      // Nothing changed since the warm build: faster still, and the same site byte for byte.
+      const before = treeHashes(measured.dirs.rotative.out);
+      const m = await build('rotative', 'unchanged', run);
+      const changed = differences(before, treeHashes(measured.dirs.rotative.out));
+      report.unchangedDifferences = Math.max(report.unchangedDifferences ?? 0, changed);
+      record('rotative-unchanged', run, m);
+      report.phases.unchanged = phaseLine(m.stdout);
+    }
+  }
+  if (tools.includes('rotative') && parsed.images) {
+    // Covers, warm, against the same articles without covers, warm.
+    const textDir = path.join(work, 'content-text');
+    progress(`generating the same ${articles} articles without covers in ${textDir}`);
+    const textPlan = generateCorpus(textDir, articles, { covers: false });
+    const text = siteIn(textDir, 'text-');
+    for (let run = 0; run < runs; run++) {
+      await build('rotative', 'cold', run, text, 'rotative-text-cold');
+      editArticle(textDir, textPlan.edited, run);
+      record('rotative-text-warm', run, await build('rotative', 'warm', run, text, 'rotative-text-warm'));
+      checkOutput('rotative', textPlan, run, text);
+    }
+  }
+  if (tools.includes('rotative') && articles >= 10_000) {
+    // time(N) / time(1,000): how the build scales.
+    const smallDir = path.join(work, 'content-1000');
+    progress(`generating 1000 articles in ${smallDir}`);
+    const smallPlan = generateCorpus(smallDir, 1000, { covers: false });
+    const small = siteIn(smallDir, 'small-');
+    for (let run = 0; run < runs; run++) {
+      record('rotative-cold-1000', run, await build('rotative', 'cold', run, small, 'rotative-cold-1000'));
+      checkOutput('rotative', smallPlan, undefined, small);
     }
   }
   for (const name of BUILDS) {

@@ -15,6 +15,7 @@ import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
 import type { PreparedMagazine } from '../src/loaders/magazine.ts';
 import { indexSite, type SearchReport } from '../src/build/search.ts';
+import { inputsDigest, listOutput, readRecord, recordFile, whyRebuild, writeRecord } from '../src/build/unchanged.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import type { Legal } from '../src/schemas/site.ts';
 import {
@@ -77,7 +78,40 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * When nothing a build reads changed since the previous build, and its site
+ * is still in the output folder as it left it, that site is what this build
+ * would write: say so and stop (src/build/unchanged.ts). True when it did.
+ */
+async function upToDate(inputs: string, record: string): Promise<boolean> {
+  const t = performance.now();
+  if (env.fullBuild || whyRebuild(readRecord(record), inputs, env.now, outDir) !== undefined) return false;
+  // Checked again while no other build can swap its site in.
+  await acquireLock(lockFile('output', outDir), (pid) =>
+    console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`),
+  );
+  const previous = readRecord(record);
+  const stands = whyRebuild(previous, inputs, env.now, outDir) === undefined;
+  releaseAllLocks();
+  if (!stands || !previous) return false;
+  console.log(
+    [
+      `✔ Site up to date in ${path.relative(process.cwd(), env.outDir) || env.outDir} (${seconds(performance.now() - started)}): content, code and settings are those of the build of ${toIsoString(new Date(previous.builtAt))}, nothing rebuilt (ROTATIVE_FULL_BUILD=1 builds everything)`,
+      `  time: inputs compared ${seconds(performance.now() - t)}`,
+      previous.next ? `  next rebuild: ${toIsoString(new Date(previous.next))}` : '  next rebuild: none needed until the content changes',
+      ...previous.warnings.map((w) => `  ${w}`),
+    ].join('\n'),
+  );
+  return true;
+}
+
 async function main(): Promise<void> {
+  // Read before the build reads anything: a file saved during the build
+  // makes the next one a full build.
+  const inputs = inputsDigest(env, projectRoot, process.env);
+  const record = recordFile(env.cacheDir, outDir);
+  if (await upToDate(inputs, record)) return;
+
   // What an earlier, killed build may have left behind.
   removeStaleFolders(parent, prefix);
   try {
@@ -180,18 +214,7 @@ async function main(): Promise<void> {
     console.error(`✖ Construction refusée : ${changed}\n  Rien n’a été publié.`);
     cleanUpAndExit(1);
   }
-  try {
-    swapIn(site, outDir, work, guard.mode);
-  } catch (err) {
-    console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) : le site précédent est resté en place.`);
-    cleanUpAndExit(1);
-  }
-  rmSync(work, { recursive: true, force: true });
-  releaseAllLocks();
-  const swapTime = performance.now() - t;
-
-  // When this site goes stale, for the scheduler: beside the output folder
-  // (it is not for readers), replaced in one rename like the site.
+  // When this site goes stale, for the scheduler and for the next build.
   const timeline = stats.timeline.map((a) => ({
     slug: a.slug,
     publishedAt: new Date(a.publishedAt),
@@ -199,6 +222,22 @@ async function main(): Promise<void> {
     liveEnd: a.liveEnd === undefined ? undefined : new Date(a.liveEnd),
   }));
   const schedule = rebuildSchedule(timeline, env.now);
+  const warnings = [...report.notices.map((n) => `notice: ${n}`), ...legalWarnings(report.legal).map((w) => `⚠ ${w}`)];
+  try {
+    swapIn(site, outDir, work, guard.mode);
+  } catch (err) {
+    console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) : le site précédent est resté en place.`);
+    cleanUpAndExit(1);
+  }
+  // What the next build compares its inputs and the output folder with,
+  // listed before another build may swap its own site in.
+  writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files: listOutput(outDir), warnings });
+  rmSync(work, { recursive: true, force: true });
+  releaseAllLocks();
+  const swapTime = performance.now() - t;
+
+  // The schedule beside the output folder (it is not for readers), replaced
+  // in one rename like the site.
   const scheduleFile = rebuildFileFor(outDir);
   writeFileSync(`${scheduleFile}.${process.pid}`, `${JSON.stringify(schedule, null, 2)}\n`);
   renameSync(`${scheduleFile}.${process.pid}`, scheduleFile);
@@ -222,8 +261,7 @@ async function main(): Promise<void> {
     nextReason
       ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), in ${path.basename(scheduleFile)}`
       : `  next rebuild: none needed until the content changes (${path.basename(scheduleFile)})`,
-    ...report.notices.map((n) => `  notice: ${n}`),
-    ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
+    ...warnings.map((w) => `  ${w}`),
   ];
   console.log(lines.join('\n'));
 }

@@ -113,10 +113,10 @@ export async function measure(command: string, args: string[], options: { cwd: s
   const started = performance.now();
   const [wrapper, wrapperArgs] = hasPerl()
     ? ['perl', ['-e', WRAPPER, timesFile, command, ...args]]
-    : ['bash', ['-c', '"$@"; status=$?; times > "$ROTATIVE_BENCH_TIMES"; exit $status', 'bench', command, ...args]];
+    : ['bash', ['-c', '"$@"; status=$?; times > "$BENCH_TIMES_FILE"; exit $status', 'bench', command, ...args]];
   const child = spawn(wrapper, wrapperArgs, {
     cwd: options.cwd,
-    env: { ...options.env, ROTATIVE_BENCH_TIMES: timesFile },
+    env: { ...options.env, BENCH_TIMES_FILE: timesFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

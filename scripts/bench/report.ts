@@ -7,7 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Measure } from './measure.ts';
 
-export const BUILDS = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm'] as const;
+/**
+ * The builds of a run: the four compared with the baseline, then Rotative's
+ * own: nothing changed since the warm build; with --images, the same
+ * articles without covers, warm; from 10,000 articles, 1,000 of them, cold.
+ */
+export const BUILDS = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm', 'rotative-unchanged', 'rotative-text-warm', 'rotative-cold-1000'] as const;
+/** Printed even when not measured (a dash): the comparison with the baseline. */
+const MAIN_BUILDS: readonly BuildName[] = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm'];
 export type BuildName = (typeof BUILDS)[number];
 
 export interface Figures {
@@ -88,8 +95,10 @@ export interface Report {
   runs: number;
   figures: Partial<Record<BuildName, Figures>>;
   machine: Machine;
-  /** Rotative's own summary "time:" line of its last cold and warm builds. */
-  phases: { cold?: string; warm?: string };
+  /** Rotative's own summary "time:" line of its last cold, warm and unchanged builds. */
+  phases: { cold?: string; warm?: string; unchanged?: string };
+  /** Files of the site that a build with nothing changed made differ (the most over the runs). */
+  unchangedDifferences?: number;
   /** Highest 1-minute load average seen after a build: the builds themselves count for up to about 2. */
   maxLoad?: number;
   /** Every single run, for the record. */
@@ -105,17 +114,27 @@ export interface Target {
 /**
  * The render-once targets a run can judge, with their measured ratio (wall
  * times, medians): cold against the baseline's cold build, warm (one article
- * edited) against the baseline's COLD build, and the peak memory of a large
- * archive. Covers runs are judged against their own limit.
+ * edited) against the baseline's COLD build, nothing changed against warm
+ * (and not one file different); covers, cold against the baseline's covers
+ * and warm against the same articles' text-only warm build; a large archive's
+ * peak memory and its time against 1,000 articles'.
  */
 export function targetsOf(r: Report): Target[] {
   const targets: Target[] = [];
-  const cold = r.figures['rotative-cold'];
-  const warm = r.figures['rotative-warm'];
-  const base = r.figures['baseline-cold'];
+  const f = r.figures;
+  const cold = f['rotative-cold'];
+  const warm = f['rotative-warm'];
+  const base = f['baseline-cold'];
+  const unchanged = f['rotative-unchanged'];
+  const textWarm = f['rotative-text-warm'];
+  const cold1000 = f['rotative-cold-1000'];
   if (cold && base) targets.push({ name: `cold / plain Astro cold${r.images ? ' (covers)' : ''}`, measured: cold.wall / base.wall, limit: r.images ? 1.2 : 0.6 });
   if (warm && base && !r.images) targets.push({ name: 'warm, one article edited / plain Astro cold', measured: warm.wall / base.wall, limit: 0.25 });
+  if (unchanged && warm) targets.push({ name: 'warm, nothing changed / warm, one article edited', measured: unchanged.wall / warm.wall, limit: 1 });
+  if (r.unchangedDifferences !== undefined) targets.push({ name: 'warm, nothing changed: files that differ from the previous site', measured: r.unchangedDifferences, limit: 0 });
+  if (warm && textWarm && r.images) targets.push({ name: 'warm with covers / warm, text only', measured: warm.wall / textWarm.wall, limit: 1.1 });
   if (cold && r.articles >= 10_000) targets.push({ name: 'peak RSS of the whole process tree (GB)', measured: cold.rssMB / 1024, limit: 2.5 });
+  if (cold && cold1000 && r.articles >= 10_000) targets.push({ name: `time(${r.articles}) / time(1000), cold`, measured: cold.wall / cold1000.wall, limit: 10.5 });
   return targets;
 }
 
@@ -130,7 +149,10 @@ export function renderReport(r: Report): string {
   ];
   for (const name of BUILDS) {
     const f = r.figures[name];
-    lines.push(f ? `| ${name} | ${seconds(f.wall)} | ${seconds(f.cpu)} | ${Math.round(f.rssMB)} | ${f.articlesPerSecond.toFixed(1)} |` : `| ${name} | — | — | — | — |`);
+    // Articles per second of the 1,000-article build are per its 1,000 articles.
+    const perSecond = f && name === 'rotative-cold-1000' ? 1000 / f.wall : f?.articlesPerSecond;
+    if (f) lines.push(`| ${name} | ${seconds(f.wall)} | ${seconds(f.cpu)} | ${Math.round(f.rssMB)} | ${perSecond!.toFixed(1)} |`);
+    else if (MAIN_BUILDS.includes(name)) lines.push(`| ${name} | — | — | — | — |`);
   }
   for (const kind of ['cold', 'warm'] as const) {
     const a = r.figures[`rotative-${kind}`];
@@ -147,20 +169,24 @@ export function renderReport(r: Report): string {
   const targets = targetsOf(r);
   if (targets.length > 0) {
     lines.push('', '| target | measured | target | result |', '| --- | ---: | ---: | --- |');
-    for (const t of targets) lines.push(`| ${t.name} | ${t.measured.toFixed(2)} | ≤ ${t.limit} | ${t.measured <= t.limit ? 'met' : '**missed**'} |`);
+    for (const t of targets) {
+      const value = Number.isInteger(t.measured) && t.limit === 0 ? String(t.measured) : t.measured.toFixed(2);
+      lines.push(`| ${t.name} | ${value} | ≤ ${t.limit} | ${t.measured <= t.limit ? 'met' : '**missed**'} |`);
+    }
   }
   const orphans = r.all.every((x) => x.measure.orphansCounted)
     ? ', processes a build left running included'
     : ' (processes a build left running without waiting for them may be missing: no Perl or no subreaper here)';
   lines.push(
     '',
-    "Cold: fresh caches and no previous output. Warm: the same caches and output, after one article's text was edited. " +
+    "Cold: fresh caches and no previous output. Warm: the same caches and output, after one article's text was edited. Unchanged: built again with nothing changed. " +
       `CPU is user + sys of the whole process tree${orphans}; peak RSS is the largest sum of VmRSS over the process tree, sampled every 100 ms. ` +
       'Baseline: tests/bench/baseline/, plain Astro with MDX defaults' +
       (r.images ? ', covers through astro:assets `<Image>` defaults.' : '.'),
   );
   if (r.phases.cold) lines.push(`Rotative phases, last cold build: ${r.phases.cold}.`);
   if (r.phases.warm) lines.push(`Rotative phases, last warm build: ${r.phases.warm}.`);
+  if (r.phases.unchanged) lines.push(`Rotative, last build with nothing changed: ${r.phases.unchanged}.`);
   const m = r.machine;
   lines.push(
     '',

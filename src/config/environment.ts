@@ -12,6 +12,8 @@
  * - ROTATIVE_OUT_DIR: where the site is written (default ./dist)
  * - ROTATIVE_PREVIEW=1: drafts and scheduled articles are shown (set by
  *   `npm run dev` only, so writers can preview them; never by a build)
+ * - ROTATIVE_FULL_BUILD=1: build everything even when nothing changed since
+ *   the previous build (src/build/unchanged.ts)
  */
 import path from 'node:path';
 
@@ -27,6 +29,8 @@ export interface Environment {
   cacheDir: string;
   outDir: string;
   preview: boolean;
+  /** Build even when the previous site is up to date. */
+  fullBuild: boolean;
 }
 
 const NOW_EXAMPLE = '2016-05-12T08:00:00+02:00';
@@ -106,6 +110,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
     cacheDir: path.resolve(cwd, env.ROTATIVE_CACHE_DIR || 'node_modules/.cache/rotative'),
     outDir: path.resolve(cwd, env.ROTATIVE_OUT_DIR || 'dist'),
     preview: env.ROTATIVE_PREVIEW === '1',
+    fullBuild: env.ROTATIVE_FULL_BUILD === '1',
   };
 }
 

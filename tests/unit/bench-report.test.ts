@@ -27,4 +27,26 @@ describe('benchmark targets', () => {
     const big = targetsOf(report({ articles: 10_000, figures: { 'rotative-cold': fig(300, 3072) } }));
     expect(big).toEqual([{ name: 'peak RSS of the whole process tree (GB)', measured: 3, limit: 2.5 }]);
   });
+
+  it('judges a build with nothing changed against the warm build, and against the previous site file for file', () => {
+    const r = report({ figures: { 'rotative-warm': fig(20), 'rotative-unchanged': fig(1) }, unchangedDifferences: 0 });
+    expect(targetsOf(r)).toEqual([
+      { name: 'warm, nothing changed / warm, one article edited', measured: 0.05, limit: 1 },
+      { name: 'warm, nothing changed: files that differ from the previous site', measured: 0, limit: 0 },
+    ]);
+    expect(renderReport(r)).toMatch(/\| warm, nothing changed: files that differ from the previous site \| 0 \| ≤ 0 \| met \|/);
+    expect(renderReport({ ...r, unchangedDifferences: 3 })).toMatch(/files that differ from the previous site \| 3 \| ≤ 0 \| \*\*missed\*\* \|/);
+  });
+
+  it('judges covers warm against the text-only warm build, and a large archive against 1,000 articles', () => {
+    const covers = targetsOf(report({ images: true, figures: { 'rotative-warm': fig(23), 'rotative-text-warm': fig(20) } }));
+    expect(covers).toEqual([{ name: 'warm with covers / warm, text only', measured: 23 / 20, limit: 1.1 }]);
+    const big = targetsOf(report({ articles: 10_000, figures: { 'rotative-cold': fig(200, 2048), 'rotative-cold-1000': fig(25) } }));
+    expect(big).toContainEqual({ name: 'time(10000) / time(1000), cold', measured: 8, limit: 10.5 });
+    const table = renderReport(report({ articles: 10_000, figures: { 'rotative-cold': fig(200, 2048), 'rotative-cold-1000': fig(25) } }));
+    expect(table).toMatch(/\| rotative-cold-1000 \| 25\.0 \| 25\.0 \| 1000 \| 40\.0 \|/);
+    // Builds not run are left out, except the four compared with the baseline.
+    expect(table).not.toMatch(/rotative-text-warm/);
+    expect(table).toMatch(/\| baseline-cold \| — \|/);
+  });
 });

@@ -1,0 +1,78 @@
+/**
+ * Nothing changed: a rebuild into the same folder, with the same content,
+ * code and settings and before the next scheduled change, leaves the site
+ * as it is and says so; any change (content, a file of the site edited by
+ * hand, the clock passing a scheduled publication) builds again.
+ */
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, fixture, readPage } from '../helpers/build.ts';
+import { diffTrees, snapshotTree } from '../helpers/tree.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'rotative-unchanged-'));
+const content = path.join(work, 'content');
+const outDir = path.join(work, 'dist');
+const cacheDir = path.join(work, 'cache');
+const LANCEMENT = path.join(content, 'articles/2016/lancement.mdx');
+/** After the fixture's scheduled episode (2030-01-01T08:00+01:00). */
+const AFTER_SCHEDULE = '2030-01-02T08:00:00+01:00';
+
+function build(env: Record<string, string> = {}, now?: string) {
+  const result = buildSite({ contentDir: content, outDir, env: { ROTATIVE_CACHE_DIR: cacheDir, ...env }, ...(now ? { now } : {}) });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return { ...result, upToDate: /^✔ Site up to date/m.test(result.stdout), full: /^✔ Site built/m.test(result.stdout) };
+}
+
+const homeFile = () => path.join(outDir, 'index.html');
+
+beforeAll(() => {
+  cpSync(fixture('basic'), content, { recursive: true });
+  expect(build().full).toBe(true);
+});
+
+describe('a rebuild with nothing changed', () => {
+  it('keeps the site as it is, byte for byte and file for file, and says why', () => {
+    const before = snapshotTree(outDir);
+    const mtime = statSync(homeFile()).mtimeMs;
+    const again = build();
+    expect(again.upToDate, again.stdout).toBe(true);
+    expect(again.stdout).toMatch(/nothing rebuilt \(ROTATIVE_FULL_BUILD=1 builds everything\)/);
+    // The next scheduled change is still announced.
+    expect(again.stdout).toMatch(/next rebuild: 2030-01-01T08:00/);
+    expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
+    expect(statSync(homeFile()).mtimeMs).toBe(mtime);
+  });
+
+  it('builds everything when ROTATIVE_FULL_BUILD=1, with the same output', () => {
+    const before = snapshotTree(outDir);
+    const full = build({ ROTATIVE_FULL_BUILD: '1' });
+    expect(full.full, full.stdout).toBe(true);
+    expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
+  });
+
+  it('builds again when a file of the site was changed by hand, and puts it back', () => {
+    const original = readFileSync(homeFile(), 'utf8');
+    writeFileSync(homeFile(), 'vandalisé');
+    const next = build();
+    expect(next.full, next.stdout).toBe(true);
+    expect(readFileSync(homeFile(), 'utf8')).toBe(original);
+  });
+
+  it('builds again when an article changed, and the page shows it', () => {
+    const text = readFileSync(LANCEMENT, 'utf8');
+    writeFileSync(LANCEMENT, text.replace('Le lancement a eu lieu.', 'Le lancement a eu lieu, enfin.'));
+    const next = build();
+    expect(next.full, next.stdout).toBe(true);
+    expect(readPage(outDir, '/articles/lancement/').querySelector('.article__body')?.textContent).toContain('Le lancement a eu lieu, enfin.');
+    expect(build().upToDate).toBe(true);
+  });
+
+  it('keeps the site when only the clock moved before the next scheduled change, builds once it is reached', () => {
+    expect(build({}, '2029-12-31T08:00:00+01:00').upToDate).toBe(true);
+    const later = build({}, AFTER_SCHEDULE);
+    expect(later.full, later.stdout).toBe(true);
+    expect(readPage(outDir, '/articles/episode-programme/').title).not.toBe('');
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEnvironment } from '../../src/config/environment.ts';
+import { inputsDigest, listOutput, whyRebuild, type BuildRecord } from '../../src/build/unchanged.ts';
+
+/** A throw-away project (code) and content tree. */
+function tree() {
+  const root = mkdtempSync(path.join(tmpdir(), 'rotative-unchanged-unit-'));
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  };
+  write('project/src/pages/index.astro', '<h1>Une</h1>');
+  write('project/package-lock.json', '{}');
+  write('content/articles/a.mdx', '---\ntitle: A\n---\nTexte.');
+  write('dist/index.html', '<p>site</p>');
+  const env = readEnvironment({ ROTATIVE_CONTENT_DIR: 'content', ROTATIVE_OUT_DIR: 'dist' }, root);
+  const digest = (vars: NodeJS.ProcessEnv = {}) => inputsDigest(env, path.join(root, 'project'), vars);
+  return { root, write, env, digest };
+}
+
+describe('inputsDigest', () => {
+  it('changes with the content, the code and the settings a build reads, not with the clock', () => {
+    const t = tree();
+    const first = t.digest();
+    expect(t.digest()).toBe(first);
+    expect(t.digest({ ROTATIVE_NOW: '2030-01-01T00:00:00Z', ROTATIVE_VERBOSE: '1', HOME: '/ailleurs' })).toBe(first);
+    expect(t.digest({ SITE_URL: 'https://autre.example' })).not.toBe(first);
+    t.write('content/articles/a.mdx', '---\ntitle: A\n---\nTexte corrigé.');
+    const afterContent = t.digest();
+    expect(afterContent).not.toBe(first);
+    t.write('content/articles/b/photo.jpg', 'octets');
+    const afterImage = t.digest();
+    expect(afterImage).not.toBe(afterContent);
+    t.write('project/src/pages/index.astro', '<h1>La une</h1>');
+    expect(t.digest()).not.toBe(afterImage);
+  });
+});
+
+describe('whyRebuild', () => {
+  const record = (t: ReturnType<typeof tree>, next: string | null = null): BuildRecord => ({
+    version: 1,
+    inputs: t.digest(),
+    next,
+    builtAt: '2026-01-01T00:00:00.000Z',
+    files: listOutput(t.env.outDir),
+    warnings: [],
+  });
+
+  it('lets the previous site stand only with the same inputs, before its next change, and the output as it was', () => {
+    const t = tree();
+    const r = record(t, '2026-06-01T00:00:00.000Z');
+    expect(whyRebuild(r, t.digest(), new Date('2026-05-31T23:59:59Z'), t.env.outDir)).toBeUndefined();
+    expect(whyRebuild(undefined, t.digest(), new Date('2026-05-01'), t.env.outDir)).toBe('no previous build recorded');
+    expect(whyRebuild(r, 'autre', new Date('2026-05-01'), t.env.outDir)).toBe('inputs changed');
+    expect(whyRebuild(r, t.digest(), new Date('2026-06-01T00:00:00Z'), t.env.outDir)).toBe('scheduled change reached');
+    t.write('dist/extra.html', '<p>ajouté</p>');
+    expect(whyRebuild(r, t.digest(), new Date('2026-05-01'), t.env.outDir)).toBe('output folder changed');
+  });
+
+  it('notices an output file rewritten with the same size', () => {
+    const t = tree();
+    const r = record(t);
+    // Same length, written later: the modification time differs.
+    const later = Date.now() + 5000;
+    t.write('dist/index.html', '<p>SITE</p>');
+    utimesSync(path.join(t.env.outDir, 'index.html'), later / 1000, later / 1000);
+    expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
+  });
+});
