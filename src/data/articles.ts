@@ -18,6 +18,7 @@ import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../l
 import type { PictureData } from '../lib/images.ts';
 import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
 import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
+import { articleBody, type ArticleBody } from '../loaders/bodies.ts';
 import type { ArticleEntryData } from '../loaders/loaders.ts';
 import { getLogo, getPicture } from './images.ts';
 import { getSite } from './context.ts';
@@ -97,8 +98,6 @@ export interface ArticleView {
   revisits: string[];
   /** Path of the MDX file relative to the content folder. */
   sourceKey: string;
-  /** The body rendered for feed readers (absolute URLs, no script). */
-  feedHtml: string;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
   /** Hash of everything the rendered body depends on (src/loaders/magazine.ts). */
@@ -207,7 +206,6 @@ async function loadMagazine(): Promise<Magazine> {
       canonical: data.canonical,
       revisits: data.revisits.filter((slug) => visibleSlugs.has(slug)),
       sourceKey: a.sourceKey,
-      feedHtml: a.feedHtml ?? '',
       hasYoutube: a.hasYoutube,
       digest: a.digest,
       status: a.status,
@@ -239,6 +237,13 @@ export function getMagazine(): Promise<Magazine> {
 }
 
 /** A published article by slug, or undefined (unpublished or unknown). */
+/** A visible article's body as the content pass rendered it: HTML for its page and for feed readers. */
+export function getArticleBody(slug: string): ArticleBody {
+  const body = articleBody(slug);
+  if (!body) throw new Error(`No rendered body for the article "${slug}": the content pass of this process did not render it`);
+  return body;
+}
+
 export async function getArticle(slug: string): Promise<ArticleView | undefined> {
   return (await getMagazine()).bySlug.get(slug);
 }

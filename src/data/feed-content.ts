@@ -3,7 +3,7 @@
  * reader who saw the first version must see what changed, at the top), the
  * cover (an image with its alt, caption and credit), then the body that the
  * content pass rendered for feed readers (absolute URLs, no script, videos as
- * links). Nothing is rendered again here: the body comes from the data store.
+ * links). Nothing is rendered again here: the body comes from the content pass.
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
@@ -11,7 +11,7 @@ import { toHtml } from 'hast-util-to-html';
 import { fr } from '../i18n/fr.ts';
 import { formatDateTime, toIsoString } from '../lib/dates.ts';
 import { feedFigure } from '../render/components.ts';
-import type { ArticleView } from './articles.ts';
+import { getArticleBody, type ArticleView } from './articles.ts';
 import { getSite } from './context.ts';
 
 /**
@@ -35,5 +35,5 @@ export function getFeedContent(article: ArticleView): string {
   const { cover } = article;
   const notices = feedCorrections(article.corrections);
   const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().origin)) : '';
-  return (notices ? toHtml(notices) : '') + figure + article.feedHtml;
+  return (notices ? toHtml(notices) : '') + figure + getArticleBody(article.slug).feedHtml;
 }

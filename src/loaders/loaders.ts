@@ -1,8 +1,11 @@
 /**
  * The Rotative content loaders: one per collection, all fed by ONE pass over
- * the content tree (magazine.ts), shared by the collections of a sync. Every
- * article is stored with its rendered HTML (`rendered.html`), so Astro's
- * `render(entry)` serves that HTML and Vite bundles no article module.
+ * the content tree (magazine.ts), shared by the collections of a sync. The
+ * collections hold what pages list and show; the rendered bodies (page and
+ * feed HTML) stay in this process's memory, published beside the articles
+ * collection (bodies.ts): Astro's data store, which a build serialises,
+ * compiles into a module and parses again, stays small, and no article
+ * module is bundled.
  *
  * In `npm run dev`, a change anywhere in the content folder (an article, an
  * image, a YAML file) runs the pass again and updates every collection. A
@@ -10,15 +13,17 @@
  * latest pass: the dev server then answers every page with the writer's
  * messages (src/build/dev-assets.ts), until a change fixes them.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
 import { formatProblems } from '../lib/errors.ts';
+import { publishArticleBodies } from './bodies.ts';
 import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './magazine.ts';
 import type { Heading } from '../render/article.ts';
 
-/** What the `articles` collection stores per article: the pass's article, its page HTML in `rendered`, the rest in data. */
-export type ArticleEntryData = Omit<StoredArticle, 'body'> & { feedHtml?: string; hasYoutube: boolean };
+/** What the `articles` collection stores per article: the pass's article without its rendered body. */
+export type ArticleEntryData = Omit<StoredArticle, 'body'> & { hasYoutube: boolean };
 
 type CollectionName = 'articles' | 'authors' | 'categories' | 'series' | 'pages' | 'build';
 
@@ -90,13 +95,13 @@ function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMa
   const entries: { id: string; data: Record<string, unknown>; digest?: string; rendered?: { html: string; metadata: { headings: Heading[] } } }[] = [];
   switch (name) {
     case 'articles':
+      publishArticleBodies(new Map(result.articles.flatMap((a) => (a.body ? [[a.slug, a.body] as const] : []))));
       for (const { body, ...article } of result.articles) {
-        entries.push({
-          id: article.slug,
-          data: { ...article, feedHtml: body?.feedHtml, hasYoutube: body?.hasYoutube ?? false } satisfies ArticleEntryData,
-          digest: article.digest || undefined,
-          rendered: body && { html: body.html, metadata: { headings: body.headings } },
-        });
+        const data = { ...article, hasYoutube: body?.hasYoutube ?? false } satisfies ArticleEntryData;
+        // The store keeps an entry whose digest it already has: the digest
+        // covers all of the entry (the body's digest is part of it), or a
+        // title edited above an unchanged body would stay the old one.
+        entries.push({ id: article.slug, data, digest: createHash('sha256').update(JSON.stringify(data)).digest('hex') });
       }
       break;
     case 'authors':

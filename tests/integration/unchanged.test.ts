@@ -76,3 +76,14 @@ describe('a rebuild with nothing changed', () => {
     expect(readPage(outDir, '/articles/episode-programme/').title).not.toBe('');
   });
 });
+
+describe('a rebuild after a front-matter edit', () => {
+  it('shows the new title although the body is unchanged (the stored entry is replaced)', () => {
+    const text = readFileSync(LANCEMENT, 'utf8');
+    expect(text).toContain('title: "Le lancement"');
+    writeFileSync(LANCEMENT, text.replace('title: "Le lancement"', 'title: "Le lancement réussi"'));
+    const next = build({}, AFTER_SCHEDULE);
+    expect(next.full, next.stdout).toBe(true);
+    expect(readPage(outDir, '/articles/lancement/').querySelector('h1')?.textContent).toContain('Le lancement réussi');
+  });
+});
