@@ -10,6 +10,7 @@
  * latest pass: the dev server then answers every page with the writer's
  * messages (src/build/dev-assets.ts), until a change fixes them.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
@@ -91,10 +92,15 @@ function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMa
   switch (name) {
     case 'articles':
       for (const { body, ...article } of result.articles) {
+        const data = { ...article, feedHtml: body?.feedHtml, hasYoutube: body?.hasYoutube ?? false } satisfies ArticleEntryData;
         entries.push({
           id: article.slug,
-          data: { ...article, feedHtml: body?.feedHtml, hasYoutube: body?.hasYoutube ?? false } satisfies ArticleEntryData,
-          digest: article.digest || undefined,
+          data,
+          // The store keeps an entry whose digest is unchanged without looking
+          // at its data: the body's digest alone would keep the old title,
+          // tags or dates of an article whose front matter alone was edited.
+          // The rendered HTML follows from the body's digest; the rest is data.
+          digest: article.digest ? createHash('sha256').update(article.digest).update(JSON.stringify(data)).digest('hex') : undefined,
           rendered: body && { html: body.html, metadata: { headings: body.headings } },
         });
       }

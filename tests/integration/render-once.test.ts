@@ -68,6 +68,8 @@ describe('render once', () => {
     // The retitled article's body did not change; the episode that links to it did.
     expect(next.rendered).toBe(1);
     expect(readPage(next.outDir, '/articles/premier-episode/').querySelector('.read-also a')?.textContent).toBe('Le grand lancement');
+    // Its own page shows the new title, though its body did not change.
+    expect(readPage(next.outDir, '/articles/lancement/').querySelector('h1')?.textContent).toBe('Le grand lancement');
   });
 
   it('re-renders an article when an image of its body is replaced', async () => {
