@@ -124,9 +124,10 @@ export default defineConfig({
   base,
   cacheDir: path.join(environment.cacheDir, 'astro', treeId),
   trailingSlash: 'always',
-  // Article pages give a cacheKey (src/pages/articles/[slug].astro): a page
-  // whose key and code are unchanged is copied from Astro's cache instead of
-  // rendered again.
+  // Every dynamic route gives each path a cacheKey (pageKey in
+  // src/data/articles.ts): a page whose key and code are unchanged is copied
+  // from Astro's cache instead of rendered again. The routes without
+  // getStaticPaths (home, hubs, main feeds) are rendered on every build.
   experimental: { incrementalBuild: true },
   build: { format: 'directory' },
   security: {

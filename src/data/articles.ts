@@ -214,6 +214,7 @@ async function loadMagazine(): Promise<Magazine> {
       liveUpdates: a.liveUpdates,
     };
   });
+  for (const view of articles) articleViews.add(view);
   const sorted = sortByPublishedDesc(articles);
   const scheduled = stored.filter((a) => a.status === 'scheduled' && !a.visible);
   return {
@@ -309,19 +310,50 @@ function getSiteDigest(): Promise<string> {
   return siteDigest;
 }
 
+// Every ArticleView the magazine made, and the hash of each: a page key
+// names a listed article by the hash of its whole view, computed once per
+// build, instead of serialising the view (feed body included) again for
+// each of the index pages, feeds and neighbours that list it.
+const articleViews = new WeakSet<ArticleView>();
+const viewDigests = new WeakMap<ArticleView, string>();
+
+function viewDigest(view: ArticleView): string {
+  let digest = viewDigests.get(view);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(view)).digest('hex');
+    viewDigests.set(view, digest);
+  }
+  return digest;
+}
+
 /**
- * The key under which Astro's incremental build may reuse an article page:
- * a hash of everything the page shows (the article as the data layer made
- * it, body digest included; its neighbours, related articles and follow-ups;
- * the site's digest). Anything the page reads must be in here: a key that
- * misses a dependency serves a stale page.
+ * The key under which Astro's incremental build may reuse a page (the
+ * `cacheKey` of a path in getStaticPaths): a hash of the site's digest and
+ * of `parts`, everything else the page shows (the articles it lists, as
+ * whole views; its page number and page count; the rubrique, tag, author or
+ * series it is about). Anything the page reads must be in here: a key that
+ * misses a dependency serves a stale page. The first part names the route,
+ * so that two routes never share a key by accident.
+ */
+export async function pageKey(...parts: unknown[]): Promise<string> {
+  const site = await getSiteDigest();
+  const json = JSON.stringify(parts, (_key, value: unknown) => {
+    if (typeof value !== 'object' || value === null) return value;
+    if (articleViews.has(value as ArticleView)) return `article:${viewDigest(value as ArticleView)}`;
+    // JSON writes a Map or a Set as `{}`: a key blind to its entries.
+    if (value instanceof Map || value instanceof Set) throw new TypeError('pageKey: pass arrays or objects, not a Map or a Set');
+    return value;
+  });
+  return createHash('sha256').update(site).update(json).digest('hex');
+}
+
+/**
+ * The key of an article page: the article as the data layer made it, body
+ * digest included; its neighbours, related articles and follow-ups (see
+ * pageKey).
  */
 export async function getArticlePageKey(article: ArticleView): Promise<string> {
-  const context = await getArticleContext(article);
-  return createHash('sha256')
-    .update(await getSiteDigest())
-    .update(JSON.stringify({ article, context }))
-    .digest('hex');
+  return pageKey('article', article, await getArticleContext(article));
 }
 
 async function computeArticleContext(article: ArticleView) {

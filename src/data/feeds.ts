@@ -20,7 +20,7 @@ import {
   type FeedItem,
 } from '../lib/feed.ts';
 import { categoryFeedPaths, feedStylesheetPath, homePath, mainFeedPaths, seriesFeedPaths, type FeedFormat } from '../lib/urls.ts';
-import { getListings, getMagazine, type ArticleView } from './articles.ts';
+import { getListings, getMagazine, pageKey, type ArticleView } from './articles.ts';
 import { getSite } from './context.ts';
 import { getFeedContent } from './feed-content.ts';
 import { getLogo, getSocialImages } from './images.ts';
@@ -101,31 +101,66 @@ export async function getFeedCategoryIds(): Promise<string[]> {
   return [...(await getMagazine()).categories.keys()];
 }
 
-/** `/series/<id>/rss.xml` (`atom.xml`, `feed.json`): every published episode, newest first. */
-export async function getSeriesFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
+/** A feed's channel and the articles it carries, as both the feed and its cache key read them. */
+interface FeedSource {
+  channel: ChannelOf;
+  articles: () => Promise<ArticleView[]>;
+}
+
+/**
+ * The cacheKey of a feed's path (src/data/articles.ts, pageKey): its channel,
+ * the whole view of every article it carries (feed body, corrections, cover)
+ * and the social image of each cover (the enclosure). The site's digest
+ * holds the rest (name, language, origin, logo).
+ */
+async function feedKey({ channel, articles }: FeedSource): Promise<string> {
+  const list = await articles();
+  return pageKey('feed', channel, list, list.map((a) => (a.cover ? (getSocialImages(a.cover.key) ?? null) : null)));
+}
+
+async function seriesFeedSource(id: string): Promise<FeedSource> {
   const site = getSite();
   const series = (await getMagazine()).series.get(id);
   if (!series) throw new Error(`No series "${id}"`);
-  return feed(
-    format,
-    { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) },
-    async () => (await getListings()).bySeries.get(id) ?? [],
-  );
+  return {
+    channel: { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) },
+    articles: async () => (await getListings()).bySeries.get(id) ?? [],
+  };
 }
 
-/** `/rubriques/<id>/rss.xml` (`atom.xml`, `feed.json`): every published article of the rubrique, newest first. */
-export async function getCategoryFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
+/** `/series/<id>/rss.xml` (`atom.xml`, `feed.json`): every published episode, newest first. */
+export async function getSeriesFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
+  const { channel, articles } = await seriesFeedSource(id);
+  return feed(format, channel, articles);
+}
+
+/** The cacheKey of a series' feed, in every format. */
+export async function getSeriesFeedKey(id: string): Promise<string> {
+  return feedKey(await seriesFeedSource(id));
+}
+
+async function categoryFeedSource(id: string): Promise<FeedSource> {
   const site = getSite();
   const category = (await getMagazine()).categories.get(id);
   if (!category) throw new Error(`No rubrique "${id}"`);
-  return feed(
-    format,
-    {
+  return {
+    channel: {
       title: `${category.title} — ${site.name}`,
       description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
       pagePath: category.url,
       feedPaths: categoryFeedPaths(id),
     },
-    async () => (await getListings()).byCategory.get(id) ?? [],
-  );
+    articles: async () => (await getListings()).byCategory.get(id) ?? [],
+  };
+}
+
+/** `/rubriques/<id>/rss.xml` (`atom.xml`, `feed.json`): every published article of the rubrique, newest first. */
+export async function getCategoryFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
+  const { channel, articles } = await categoryFeedSource(id);
+  return feed(format, channel, articles);
+}
+
+/** The cacheKey of a rubrique's feed, in every format. */
+export async function getCategoryFeedKey(id: string): Promise<string> {
+  return feedKey(await categoryFeedSource(id));
 }

@@ -2,8 +2,9 @@
  * Render once: an article is rendered again only when something its result
  * depends on changed, and never served stale. Each build below runs on a
  * copy of the basic fixture with a cache of its own; the build summary says
- * how many articles were rendered and how many came from the cache, and the
- * pages say whether the change reached readers.
+ * how many articles were rendered and how many came from the cache, Astro's
+ * log says which pages it rendered and which its incremental build reused,
+ * and the pages say whether the change reached readers.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +20,9 @@ const cacheDir = path.join(work, 'cache');
 const EPISODE = path.join(content, 'articles/2016/premier-episode/index.mdx');
 const LANCEMENT = path.join(content, 'articles/2016/lancement.mdx');
 
-function build(outName: string) {
-  const result = buildSite({ contentDir: content, outDir: path.join(work, outName), env: { ROTATIVE_CACHE_DIR: cacheDir } });
+function build(outName: string, cache = cacheDir) {
+  // ROTATIVE_VERBOSE: Astro logs every path it writes (see pathStates).
+  const result = buildSite({ contentDir: content, outDir: path.join(work, outName), env: { ROTATIVE_CACHE_DIR: cache, ROTATIVE_VERBOSE: '1' } });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   const m = /rendered: (\d+) articles rendered, (\d+) from cache/.exec(result.stdout);
   expect(m, result.stdout).not.toBeNull();
@@ -68,6 +70,8 @@ describe('render once', () => {
     // The retitled article's body did not change; the episode that links to it did.
     expect(next.rendered).toBe(1);
     expect(readPage(next.outDir, '/articles/premier-episode/').querySelector('.read-also a')?.textContent).toBe('Le grand lancement');
+    // Its own page shows the new title, though its body did not change.
+    expect(readPage(next.outDir, '/articles/lancement/').querySelector('h1')?.textContent).toBe('Le grand lancement');
   });
 
   it('re-renders an article when an image of its body is replaced', async () => {
@@ -111,6 +115,140 @@ describe('pages reused by the incremental build', () => {
     writeFileSync(path.join(content, 'pages/qui-sommes-nous.mdx'), '---\ntitle: "Qui sommes-nous"\ndescription: "La rédaction."\n---\n\nLa rédaction.\n');
     const after = build('after-page');
     expect(footerLinks(after.outDir)).toContain('/qui-sommes-nous/');
+  });
+});
+
+/**
+ * What Astro did with each path it wrote, from its log (logLevel info): a
+ * path its incremental build reused is logged « (cached) » or « (restored) »,
+ * a rendered one with its render time.
+ */
+function pathStates(stdout: string): Map<string, 'rendered' | 'reused'> {
+  const states = new Map<string, 'rendered' | 'reused'>();
+  // eslint-disable-next-line no-control-regex
+  for (const line of stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+    const m = /[├└]─ (\/\S*) (.*)$/.exec(line);
+    if (m) states.set(m[1]!, /\((cached|restored)\)/.test(m[2]!) ? 'reused' : 'rendered');
+  }
+  return states;
+}
+
+/** Outputs of the routes without getStaticPaths, which cannot give a cacheKey: rendered on every build. */
+const STATIC_ROUTES = new Set([
+  '/index.html',
+  '/404.html',
+  '/archives/index.html',
+  '/articles/index.html',
+  '/auteurs/index.html',
+  '/rubriques/index.html',
+  '/series/index.html',
+  '/tags/index.html',
+  '/mentions-legales/index.html',
+  '/recherche/index.html',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/feed.xsl',
+  '/news-sitemap.xml',
+  '/robots.txt',
+]);
+
+/** The index pages of the fixture (and the feeds of its rubriques and series), each a path of a dynamic route. */
+const INDEX_PAGES = [
+  '/archives/2016/index.html',
+  '/archives/2016/05/index.html',
+  '/archives/2012/index.html',
+  '/archives/2012/09/index.html',
+  '/rubriques/cloud/index.html',
+  '/rubriques/mobile/index.html',
+  '/rubriques/cloud/rss.xml',
+  '/rubriques/mobile/atom.xml',
+  '/tags/cloud-souverain/index.html',
+  '/tags/openstack/index.html',
+  '/auteurs/alice-martin/index.html',
+  '/auteurs/bruno-petit/index.html',
+  '/series/un-an-apres/index.html',
+  '/series/un-an-apres/feed.json',
+];
+
+/** Paths of the dynamic routes (every one gives a cacheKey), as Astro logged them. */
+const dynamicPaths = (states: Map<string, string>) => [...states.keys()].filter((p) => !STATIC_ROUTES.has(p));
+const reused = (states: Map<string, string>) => [...states].filter(([, s]) => s === 'reused').map(([p]) => p);
+const rendered = (states: Map<string, string>) => [...states].filter(([, s]) => s === 'rendered').map(([p]) => p);
+// The titles of the article cards (or episodes) of a page, with plain spaces (typesetting adds no-break ones).
+const cardTitles = (out: string, page: string) =>
+  [...readPage(out, page).querySelectorAll('.card__title, .episode__title')].map((h) => h.textContent?.replace(/[\u00A0\u202F]/g, ' ').trim());
+
+describe('index pages reused by the incremental build', () => {
+  const PREMIER = 'Un an après : le premier épisode';
+  const RETITLED = 'Un an après : le tout premier épisode';
+
+  it('are reused by an unchanged rebuild, with byte-identical output', () => {
+    const before = build('index-before');
+    const after = build('index-after');
+    const states = pathStates(after.stdout);
+    for (const page of INDEX_PAGES) expect(states.get(page), page).toBe('reused');
+    // Every path of a dynamic route has a key: none is rendered again.
+    expect(rendered(states).filter((p) => !STATIC_ROUTES.has(p))).toEqual([]);
+    expect(states.get('/index.html')).toBe('rendered');
+    expect(diffTrees(snapshotTree(before.outDir), snapshotTree(after.outDir))).toEqual([]);
+  });
+
+  it('re-render the pages that list an article whose title changed, and reuse the others', () => {
+    edit(EPISODE, `title: "${PREMIER}"`, `title: "${RETITLED}"`);
+    const next = build('index-retitled');
+    const states = pathStates(next.stdout);
+    const listing = [
+      '/rubriques/cloud/',
+      '/tags/cloud-souverain/',
+      '/tags/openstack/',
+      '/auteurs/alice-martin/',
+      '/auteurs/bruno-petit/',
+      '/archives/2016/',
+      '/archives/2016/05/',
+      '/series/un-an-apres/',
+    ];
+    expect(readPage(next.outDir, '/articles/premier-episode/').querySelector('h1')?.textContent?.replace(/\u00A0/g, ' ')).toBe(RETITLED);
+    for (const page of listing) {
+      expect(states.get(`${page}index.html`), page).toBe('rendered');
+      expect(cardTitles(next.outDir, page), page).toContain(RETITLED);
+      expect(cardTitles(next.outDir, page), page).not.toContain(PREMIER);
+    }
+    for (const feed of ['/rubriques/cloud/rss.xml', '/series/un-an-apres/atom.xml']) {
+      expect(states.get(feed), feed).toBe('rendered');
+      expect(readFileSync(path.join(next.outDir, feed), 'utf8'), feed).toContain('le tout premier épisode');
+    }
+    // The 2012 archive lists the other article only; the mobile rubrique, nothing.
+    for (const page of ['/archives/2012/index.html', '/archives/2012/09/index.html', '/rubriques/mobile/index.html', '/rubriques/mobile/rss.xml']) {
+      expect(states.get(page), page).toBe('reused');
+    }
+    expect(cardTitles(next.outDir, '/archives/2012/')).toEqual([expect.stringContaining('lancement')]);
+  });
+
+  it('re-render every index page when a rubrique or the site is renamed, and match a build from an empty cache', () => {
+    writeFileSync(path.join(content, 'categories/cloud.yaml'), readFileSync(path.join(content, 'categories/cloud.yaml'), 'utf8').replace('title: Cloud', 'title: Nuage'));
+    const renamed = build('index-rubrique');
+    let states = pathStates(renamed.stdout);
+    // The header of every page lists the rubriques.
+    expect(reused(states)).toEqual([]);
+    for (const page of INDEX_PAGES) expect(states.get(page), page).toBe('rendered');
+    const nav = (page: string) => [...readPage(renamed.outDir, page).querySelectorAll('.site-nav a')].map((a) => a.textContent);
+    expect(nav('/rubriques/mobile/')).toContain('Nuage');
+    expect(nav('/rubriques/mobile/')).not.toContain('Cloud');
+    expect(readPage(renamed.outDir, '/archives/2012/').querySelector('.card__kicker')?.textContent).toContain('Nuage');
+
+    edit(path.join(content, 'site.yaml'), 'name: "La Gazette de Test"', 'name: "La Gazette d’Essai"');
+    const site = build('index-site');
+    states = pathStates(site.stdout);
+    expect(dynamicPaths(states).filter((p) => states.get(p) !== 'rendered')).toEqual([]);
+    for (const page of ['/archives/2012/', '/tags/openstack/', '/auteurs/bruno-petit/', '/rubriques/mobile/', '/series/un-an-apres/']) {
+      expect(readPage(site.outDir, page).querySelector('.site-header__name')?.textContent, page).toBe('La Gazette d’Essai');
+    }
+    expect(readFileSync(path.join(site.outDir, 'rubriques/mobile/rss.xml'), 'utf8')).toContain('La Gazette d’Essai');
+
+    // Whatever the builds above reused, the site is the one a build with no cache makes.
+    const fresh = build('index-fresh', path.join(work, 'fresh-cache'));
+    expect(diffTrees(snapshotTree(fresh.outDir), snapshotTree(site.outDir))).toEqual([]);
   });
 });
 
