@@ -22,9 +22,11 @@ import {
   acquireLock,
   checkBuiltSite,
   display,
+  emptyTrash,
   guardOutputFolder,
   lockFile,
   markSite,
+  moveToTrash,
   nearestExisting,
   OutputError,
   ownershipProblem,
@@ -114,6 +116,9 @@ async function main(): Promise<void> {
 
   // What an earlier, killed build may have left behind.
   removeStaleFolders(parent, prefix);
+  // The sites that earlier builds replaced: deleted while Astro renders.
+  const trash = path.join(env.cacheDir, 'previous-sites');
+  const emptying = emptyTrash(trash);
   try {
     mkdirSync(work, { recursive: true });
   } catch (err) {
@@ -194,7 +199,7 @@ async function main(): Promise<void> {
   // write, or a broken feed, is never published.
   t = performance.now();
   markSite(site);
-  const wrong = checkBuiltSite(site, { siteUrl: report.siteUrl });
+  const wrong = checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache: path.join(env.cacheDir, 'check', 'well-formed-xml.json') });
   if (wrong.length > 0) {
     console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
     console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent, dans ${display(outDir)}, est intact.`);
@@ -224,7 +229,7 @@ async function main(): Promise<void> {
   const schedule = rebuildSchedule(timeline, env.now);
   const warnings = [...report.notices.map((n) => `notice: ${n}`), ...legalWarnings(report.legal).map((w) => `⚠ ${w}`)];
   try {
-    swapIn(site, outDir, work, guard.mode);
+    swapIn(site, outDir, work, guard.mode, undefined, moveToTrash(trash));
   } catch (err) {
     console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) : le site précédent est resté en place.`);
     cleanUpAndExit(1);
@@ -243,6 +248,7 @@ async function main(): Promise<void> {
   renameSync(`${scheduleFile}.${process.pid}`, scheduleFile);
   const nextReason = schedule.reasons[0];
 
+  await emptying;
   const { scheduled } = stats;
   const pageCount = globSync('**/*.html', { cwd: outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;

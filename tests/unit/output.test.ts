@@ -3,6 +3,7 @@
  * throw-away folders.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import {
   placementProblem,
   SITE_MARKER,
   swapIn,
+  moveToTrash,
+  emptyTrash,
   type SwapFs,
 } from '../../src/build/output.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
@@ -159,6 +162,22 @@ describe('checkBuiltSite (before the swap)', () => {
     expect(checkBuiltSite(site())).toEqual([]);
   });
 
+  it('parses an XML text again only when it was not found well-formed before (xmlCache)', () => {
+    const dir = site();
+    const xmlCache = path.join(temp('xml-cache'), 'well-formed.json');
+    expect(checkBuiltSite(dir, { xmlCache })).toEqual([]);
+    const hashes = JSON.parse(readFileSync(xmlCache, 'utf8')) as string[];
+    expect(hashes).toHaveLength(2);
+    // A broken feed is reported although the cache exists, and the cache is not rewritten.
+    write(path.join(dir, 'rss.xml'), '<rss><channel>');
+    expect(checkBuiltSite(dir, { xmlCache })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
+    expect(JSON.parse(readFileSync(xmlCache, 'utf8'))).toEqual(hashes);
+    // A text recorded as well-formed is trusted without being parsed.
+    const broken = '<rss><channel>';
+    writeFileSync(xmlCache, JSON.stringify([createHash('sha256').update(broken).digest('hex')]));
+    expect(checkBuiltSite(dir, { xmlCache }).filter((p) => p.startsWith('rss.xml'))).toEqual([]);
+  });
+
   it('names a page whose stylesheet, script or head link the build did not write', () => {
     const dir = site();
     write(
@@ -231,6 +250,22 @@ describe('checkBuiltSite (before the swap)', () => {
 });
 
 describe('swapIn', () => {
+  it('moves the previous site into the trash, which the next build empties', async () => {
+    const parent = temp('trash');
+    const outDir = path.join(parent, 'dist');
+    write(path.join(outDir, 'index.html'), 'ancien');
+    const work = path.join(parent, '.dist-building-1');
+    write(path.join(work, 'site/index.html'), 'nouveau');
+    const trash = path.join(parent, 'cache/previous-sites');
+    swapIn(path.join(work, 'site'), outDir, work, 'rename', undefined, moveToTrash(trash));
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('nouveau');
+    const [kept] = readdirSync(trash);
+    expect(readFileSync(path.join(trash, kept!, 'index.html'), 'utf8')).toBe('ancien');
+    await emptyTrash(trash);
+    expect(readdirSync(trash)).toEqual([]);
+    await emptyTrash(path.join(parent, 'absent'));
+  });
+
   function setting() {
     const parent = temp('swap');
     const outDir = path.join(parent, 'dist');
