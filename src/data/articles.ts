@@ -237,7 +237,6 @@ export function getMagazine(): Promise<Magazine> {
   return magazine;
 }
 
-/** A published article by slug, or undefined (unpublished or unknown). */
 /** A visible article's body as the content pass rendered it: HTML for its page and for feed readers. */
 export function getArticleBody(slug: string): ArticleBody {
   const body = articleBody(slug);
@@ -245,6 +244,7 @@ export function getArticleBody(slug: string): ArticleBody {
   return body;
 }
 
+/** A published article by slug, or undefined (unpublished or unknown). */
 export async function getArticle(slug: string): Promise<ArticleView | undefined> {
   return (await getMagazine()).bySlug.get(slug);
 }
@@ -312,7 +312,7 @@ function getSiteDigest(): Promise<string> {
 
 // Every ArticleView the magazine made, and the hash of each: a page key
 // names a listed article by the hash of its whole view, computed once per
-// build, instead of serialising the view (feed body included) again for
+// build, instead of serialising the view again for
 // each of the index pages, feeds and neighbours that list it.
 const articleViews = new WeakSet<ArticleView>();
 const viewDigests = new WeakMap<ArticleView, string>();

@@ -109,7 +109,7 @@ interface FeedSource {
 
 /**
  * The cacheKey of a feed's path (src/data/articles.ts, pageKey): its channel,
- * the whole view of every article it carries (feed body, corrections, cover)
+ * the whole view of every article it carries (body digest, corrections, cover)
  * and the social image of each cover (the enclosure). The site's digest
  * holds the rest (name, language, origin, logo).
  */

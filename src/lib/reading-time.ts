@@ -16,16 +16,12 @@ export function countWords(text: string): number {
 }
 
 /**
- * Minutes to read `text` at `wordsPerMinute` (230 by default, an adult
- * reading French on screen). Rounded UP, and at least 1: a 30-second brief
- * reads « 1 min », never « 0 min », and a reader is never promised less time
- * than the text takes.
+ * Minutes to read `words` words (the renderer counts them in the parsed body
+ * with countWords) at `wordsPerMinute` (230 by default, an adult reading
+ * French on screen). Rounded UP, and at least 1: a 30-second brief reads
+ * « 1 min », never « 0 min », and a reader is never promised less time than
+ * the text takes.
  */
-export function readingMinutes(text: string, wordsPerMinute = 230): number {
-  return readingMinutesOfWords(countWords(text), wordsPerMinute);
-}
-
-/** The same from a number of words already counted (the renderer counts them in the parsed body). */
 export function readingMinutesOfWords(words: number, wordsPerMinute = 230): number {
   if (!(wordsPerMinute > 0) || !Number.isFinite(wordsPerMinute)) {
     throw new RangeError(`wordsPerMinute must be a positive number, got ${wordsPerMinute}`);

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { countWords, readingMinutesOfWords } from '../../src/lib/reading-time.ts';
+
+const readingMinutes = (text: string, wordsPerMinute?: number) => readingMinutesOfWords(countWords(text), wordsPerMinute);
 
 describe('countWords', () => {
   it('counts words separated by spaces and punctuation', () => {
