@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -56,28 +57,36 @@ export async function indexSite(siteDir: string, groups: SearchGroup[], cacheRoo
   mkdirSync(cacheDir, { recursive: true });
   const report: SearchReport = { pages: 0, indexed: 0, reused: 0 };
   const used = new Set<string>();
-  try {
-    for (const group of groups) {
-      const contents = group.pages.map((page) => readFileSync(path.join(siteDir, page)));
-      const hash = createHash('sha256').update(PAGEFIND_VERSION).update(group.name);
-      group.pages.forEach((page, i) => hash.update(page).update(createHash('sha256').update(contents[i]!).digest()));
-      const cached = path.join(cacheDir, `${group.name}-${hash.digest('hex').slice(0, 16)}`);
-      if (existsSync(path.join(cached, 'pagefind-entry.json'))) {
-        report.reused++;
-      } else {
-        // Written under a temporary name and renamed: an interrupted build
-        // never leaves a partial index that a later one would trust.
-        const temp = `${cached}.${process.pid}.tmp`;
-        rmSync(temp, { recursive: true, force: true });
-        await writeIndex(siteDir, group, contents, temp);
-        rmSync(cached, { recursive: true, force: true });
-        renameSync(temp, cached);
-        report.indexed++;
-      }
-      used.add(path.basename(cached));
-      cpSync(cached, path.join(siteDir, 'pagefind', group.name), { recursive: true });
-      report.pages += pageCountOf(cached);
+  const indexGroup = async (group: SearchGroup) => {
+    const contents = group.pages.map((page) => readFileSync(path.join(siteDir, page)));
+    const hash = createHash('sha256').update(PAGEFIND_VERSION).update(group.name);
+    group.pages.forEach((page, i) => hash.update(page).update(createHash('sha256').update(contents[i]!).digest()));
+    const cached = path.join(cacheDir, `${group.name}-${hash.digest('hex').slice(0, 16)}`);
+    if (existsSync(path.join(cached, 'pagefind-entry.json'))) {
+      report.reused++;
+    } else {
+      // Written under a temporary name and renamed: an interrupted build
+      // never leaves a partial index that a later one would trust.
+      const temp = `${cached}.${process.pid}.tmp`;
+      rmSync(temp, { recursive: true, force: true });
+      await writeIndex(siteDir, group, contents, temp);
+      rmSync(cached, { recursive: true, force: true });
+      renameSync(temp, cached);
+      report.indexed++;
     }
+    used.add(path.basename(cached));
+    cpSync(cached, path.join(siteDir, 'pagefind', group.name), { recursive: true });
+    report.pages += pageCountOf(cached);
+  };
+  // Each year is its own index in Pagefind's service: two years are indexed
+  // at once, one per core. The pages of a year go in one by one, in order,
+  // so that its index is the same from one build to the next.
+  const queue = [...groups];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) await indexGroup(group);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), 2, groups.length) }, worker));
   } finally {
     await pagefind.close();
   }

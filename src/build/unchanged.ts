@@ -43,8 +43,12 @@ const ENV_PREFIXES = ['ROTATIVE_', 'SITE_', 'ASTRO_', 'VITE_', 'NODE_', 'PAGEFIN
 /** Variables that do not change the site: the clock is judged by the schedule, verbosity only changes the log. */
 const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_BUILD']);
 
-/** The project's files that make the site, besides node_modules (pinned by the lock file). */
-const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/**
+ * The project's files that make the site, besides node_modules (pinned by
+ * the lock file; a dependency patched by hand needs ROTATIVE_FULL_BUILD=1).
+ * The .env files are those Vite reads for a production build.
+ */
+const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'];
 
 /** Every regular file under `root` (symbolic links followed), relative paths sorted. */
 function filesUnder(root: string): string[] {

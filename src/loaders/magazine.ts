@@ -23,12 +23,12 @@ import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
-import { pictureData } from '../lib/images.ts';
 import { prepare } from '../build/prepare.ts';
 import { lostArticleUrls, previousArticleSlugs } from '../build/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from '../build/images.ts';
-import { renderBody, type Heading } from '../render/article.ts';
-import type { ComponentContext } from '../render/components.ts';
+import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
+import { contextFor, type RenderData } from '../render/context.ts';
+import { renderBodies, type RenderJob } from '../render/pool.ts';
 import { RenderCache } from './render-cache.ts';
 
 /**
@@ -268,25 +268,20 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const cache = new RenderCache(env.cacheDir);
   const version = getRendererVersion();
   /** What the components of a body at `url` (from `file`, for messages) may ask of the build. */
-  const contextFor = (url: string, file: string): ComponentContext => ({
+  const renderData: RenderData = {
     origin: site.origin,
-    articleUrl: urls.absoluteUrl(url, site.origin),
-    sitePath: urls.sitePath,
-    typeset: frenchTypography,
-    picture(key) {
-      const image = manifest.images[key];
-      if (!image) throw new Error(`Image "${key}" of ${file} was not prepared by the image phase`);
-      return pictureData(image, urls.imagePath);
-    },
-    media(key) {
-      const media = manifest.files[key];
-      if (!media) throw new Error(`File "${key}" of ${file} was not prepared by the image phase`);
-      return { path: urls.mediaPath(media.file), type: media.type };
-    },
-    article(slug) {
-      return isVisible(slug) ? { url: urls.articlePath(slug), title: titles.get(slug)! } : undefined;
-    },
-  });
+    base: urls.base,
+    manifest,
+    // What a <ReadAlso> may link to: a visible article, by its typeset title.
+    titles: Object.fromEntries([...titles].filter(([slug]) => isVisible(slug))),
+  };
+  /** The bodies the cache does not hold, rendered together below (on every core when they are many). */
+  const misses: { stored: StoredArticle; digest: string; job: RenderJob }[] = [];
+  const attach = (stored: StoredArticle, digest: string, body: RenderedBody) => {
+    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube };
+    stored.readingMinutes = readingMinutesOfWords(body.words);
+    stored.digest = digest;
+  };
   for (const article of content.articles) {
     const sourceKey = keyOf(article.absPath);
     const visible = isVisible(article.slug);
@@ -329,17 +324,17 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
         links: article.readAlso.map(({ slug }) => [slug, isVisible(slug) ? titles.get(slug) ?? null : null]),
       };
       const digest = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex');
-      let body = cache.get(digest);
-      if (!body) {
-        body = await renderBody(article.tree, contextFor(url, article.file));
-        cache.set(digest, body);
-      }
-      stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube };
-      stored.readingMinutes = readingMinutesOfWords(body.words);
-      stored.digest = digest;
+      const body = cache.get(digest);
+      if (body) attach(stored, digest, body);
+      else misses.push({ stored, digest, job: { tree: article.tree, url, file: article.file } });
     }
     result.articles.push(stored);
   }
+  const rendered = await renderBodies(misses.map((m) => m.job), renderData);
+  misses.forEach(({ stored, digest }, i) => {
+    cache.set(digest, rendered[i]!);
+    attach(stored, digest, rendered[i]!);
+  });
   const groups = new Map<string, string[]>();
   for (const a of status.published) {
     if (statusOf.get(a.article.slug) !== 'published') continue; // expired: no page to index
@@ -350,7 +345,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   // Pages are few and small: rendered every build, through the same renderer.
   for (const page of content.pages) {
     const url = urls.pagePath(page.slug);
-    const body = await renderBody(page.tree, contextFor(url, page.file));
+    const body = await renderBody(page.tree, contextFor(renderData, url, page.file));
     result.pages.push({ slug: page.slug, title: typeset(page.data.title), description: typeset(page.data.description), html: body.html, hasYoutube: body.hasYoutube });
   }
   result.stats.rendered = cache.misses;
