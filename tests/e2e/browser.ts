@@ -147,3 +147,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/** A fresh context (no cache, no cookies, no service worker) at `width` × `height`, in French, with every watcher on, and its first page. */
+export async function openWatched(browser: Browser, width: number, height: number): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR', serviceWorkers: 'block' });
+  const watch = await watchContext(context);
+  const page = await context.newPage();
+  return { context, page, watch };
+}

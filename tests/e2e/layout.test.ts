@@ -9,9 +9,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { launchChromium, watchContext, type Watch } from './browser.ts';
+import { launchChromium, openWatched } from './browser.ts';
 import { headerHeight, measureColumns, separatorsAtLineStart, unstyledControls } from './layout.ts';
 import { htmlFiles, TEMPLATES, urlPathOf } from './site-pages.ts';
 
@@ -35,12 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(width: number): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
-  const context = await browser.newContext({ viewport: { width, height: HEIGHT }, locale: 'fr-FR', serviceWorkers: 'block' });
-  const watch = await watchContext(context);
-  const page = await context.newPage();
-  return { context, page, watch };
-}
+const open = (width: number) => openWatched(browser, width, HEIGHT);
 
 describe.concurrent.each(TEMPLATES)('template « $name » laid out like the others', (template) => {
   const file = template.find(site, files);

@@ -4,9 +4,9 @@
  * and desktop widths, in light and dark.
  */
 import { afterAll, beforeAll, describe, expect, inject, it, type ExpectStatic } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { axeViolations, horizontalOverflow, launchChromium, watchContext, type Watch } from './browser.ts';
+import { axeViolations, horizontalOverflow, launchChromium, openWatched, type Watch } from './browser.ts';
 import { htmlFiles, TEMPLATES, urlPathOf } from './site-pages.ts';
 
 const site = inject('sampleSite');
@@ -27,13 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A fresh context (no cache, no cookies) with every watcher on. */
-async function open(width: number): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
-  const context = await browser.newContext({ viewport: { width, height: HEIGHT }, locale: 'fr-FR', serviceWorkers: 'block' });
-  const watch = await watchContext(context);
-  const page = await context.newPage();
-  return { context, page, watch };
-}
+const open = (width: number) => openWatched(browser, width, HEIGHT);
 
 /**
  * What every page must hold after everything it did: nothing offsite, no CSP
