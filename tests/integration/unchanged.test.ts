@@ -4,7 +4,7 @@
  * as it is and says so; any change (content, a file of the site edited by
  * hand, the clock passing a scheduled publication) builds again.
  */
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,10 +70,14 @@ describe('a rebuild with nothing changed', () => {
   });
 
   it('keeps the site when only the clock moved before the next scheduled change, builds once it is reached', () => {
+    const scheduledPage = path.join(outDir, 'articles/episode-programme/index.html');
     expect(build({}, '2029-12-31T08:00:00+01:00').upToDate).toBe(true);
+    expect(existsSync(scheduledPage)).toBe(false);
     const later = build({}, AFTER_SCHEDULE);
     expect(later.full, later.stdout).toBe(true);
-    expect(readPage(outDir, '/articles/episode-programme/').title).not.toBe('');
+    // Published once its date is reached: its page, and the main feed.
+    expect(readPage(outDir, '/articles/episode-programme/').querySelector('h1')?.textContent?.trim()).not.toBe('');
+    expect(readFileSync(path.join(outDir, 'rss.xml'), 'utf8')).toContain('/articles/episode-programme/');
   });
 });
 
