@@ -6,6 +6,7 @@
  * feed is src/lib/feed.ts.
  */
 import { getRssString } from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { timed } from '../build/phase-timer.ts';
 import { fr } from '../i18n/fr.ts';
 import {
@@ -81,6 +82,13 @@ function feed(format: FeedFormat, channel: ChannelOf, articles: () => Promise<Ar
   });
 }
 
+/** The media type each format is served with. */
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
 /** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest published articles of the whole magazine. */
 export function getMainFeed(format: FeedFormat = 'rss'): Promise<string> {
   const site = getSite();
@@ -91,21 +99,49 @@ export function getMainFeed(format: FeedFormat = 'rss'): Promise<string> {
   );
 }
 
-/** Ids of the series that have a feed: every series of the content, so a subscription outlives a quiet spell. */
-export async function getFeedSeriesIds(): Promise<string[]> {
-  return [...(await getMagazine()).series.keys()];
-}
-
-/** Ids of the rubriques that have a feed: every rubrique of the content. */
-export async function getFeedCategoryIds(): Promise<string[]> {
-  return [...(await getMagazine()).categories.keys()];
-}
-
 /** A feed's channel and the articles it carries, as both the feed and its cache key read them. */
 interface FeedSource {
   channel: ChannelOf;
   articles: () => Promise<ArticleView[]>;
 }
+
+/** The feeds with a parameter: one per series, one per rubrique. */
+export type FeedKind = 'series' | 'category';
+
+const SOURCES: Record<FeedKind, { ids: () => Promise<string[]>; source: (id: string) => Promise<FeedSource> }> = {
+  // Every series of the content, so a subscription outlives a quiet spell;
+  // every published episode, newest first.
+  series: {
+    ids: async () => [...(await getMagazine()).series.keys()],
+    async source(id) {
+      const site = getSite();
+      const series = (await getMagazine()).series.get(id);
+      if (!series) throw new Error(`No series "${id}"`);
+      return {
+        channel: { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) },
+        articles: async () => (await getListings()).bySeries.get(id) ?? [],
+      };
+    },
+  },
+  // Every rubrique of the content; every published article of it, newest first.
+  category: {
+    ids: async () => [...(await getMagazine()).categories.keys()],
+    async source(id) {
+      const site = getSite();
+      const category = (await getMagazine()).categories.get(id);
+      if (!category) throw new Error(`No rubrique "${id}"`);
+      return {
+        channel: {
+          title: `${category.title} — ${site.name}`,
+          description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
+          pagePath: category.url,
+          feedPaths: categoryFeedPaths(id),
+        },
+        articles: async () => (await getListings()).byCategory.get(id) ?? [],
+      };
+    },
+  },
+};
 
 /**
  * The cacheKey of a feed's path (src/data/articles.ts, pageKey): its channel,
@@ -118,49 +154,26 @@ async function feedKey({ channel, articles }: FeedSource): Promise<string> {
   return pageKey('feed', channel, list, list.map((a) => (a.cover ? (getSocialImages(a.cover.key) ?? null) : null)));
 }
 
-async function seriesFeedSource(id: string): Promise<FeedSource> {
-  const site = getSite();
-  const series = (await getMagazine()).series.get(id);
-  if (!series) throw new Error(`No series "${id}"`);
-  return {
-    channel: { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) },
-    articles: async () => (await getListings()).bySeries.get(id) ?? [],
-  };
-}
-
-/** `/series/<id>/rss.xml` (`atom.xml`, `feed.json`): every published episode, newest first. */
-export async function getSeriesFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
-  const { channel, articles } = await seriesFeedSource(id);
+/** The feed of one series or rubrique, in one format. */
+export async function getFeed(kind: FeedKind, id: string, format: FeedFormat): Promise<string> {
+  const { channel, articles } = await SOURCES[kind].source(id);
   return feed(format, channel, articles);
 }
 
-/** The cacheKey of a series' feed, in every format. */
-export async function getSeriesFeedKey(id: string): Promise<string> {
-  return feedKey(await seriesFeedSource(id));
+/** The route of the main feed in one format (`src/pages/rss.xml.ts`…). */
+export function mainFeedRoute(format: FeedFormat): { GET: APIRoute } {
+  return { GET: async () => new Response(await getMainFeed(format), { headers: { 'Content-Type': CONTENT_TYPES[format] } }) };
 }
 
-async function categoryFeedSource(id: string): Promise<FeedSource> {
-  const site = getSite();
-  const category = (await getMagazine()).categories.get(id);
-  if (!category) throw new Error(`No rubrique "${id}"`);
+/**
+ * The route of the series or rubrique feeds in one format
+ * (`src/pages/series/[id]/rss.xml.ts`…): a path per id, whose cacheKey lets
+ * Astro's incremental build reuse the feed while it is unchanged.
+ */
+export function feedRoute(kind: FeedKind, format: FeedFormat): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
+  const { ids, source } = SOURCES[kind];
   return {
-    channel: {
-      title: `${category.title} — ${site.name}`,
-      description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
-      pagePath: category.url,
-      feedPaths: categoryFeedPaths(id),
-    },
-    articles: async () => (await getListings()).byCategory.get(id) ?? [],
+    getStaticPaths: async () => Promise.all((await ids()).map(async (id) => ({ params: { id }, cacheKey: await feedKey(await source(id)) }))),
+    GET: async ({ params }) => new Response(await getFeed(kind, params.id!, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } }),
   };
-}
-
-/** `/rubriques/<id>/rss.xml` (`atom.xml`, `feed.json`): every published article of the rubrique, newest first. */
-export async function getCategoryFeed(id: string, format: FeedFormat = 'rss'): Promise<string> {
-  const { channel, articles } = await categoryFeedSource(id);
-  return feed(format, channel, articles);
-}
-
-/** The cacheKey of a rubrique's feed, in every format. */
-export async function getCategoryFeedKey(id: string): Promise<string> {
-  return feedKey(await categoryFeedSource(id));
 }

@@ -1,6 +1,4 @@
-/** `/rss.xml`: the main feed (src/data/feeds.ts). */
-import type { APIRoute } from 'astro';
-import { getMainFeed } from '../data/feeds.ts';
+/** `/rss.xml`: the main feed in RSS 2.0 (src/data/feeds.ts). */
+import { mainFeedRoute } from '../data/feeds.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(await getMainFeed('rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+export const { GET } = mainFeedRoute('rss');

@@ -1,10 +1,4 @@
-/** `/rubriques/<id>/rss.xml`: the feed of one rubrique (src/data/feeds.ts). */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCategoryFeed, getCategoryFeedKey, getFeedCategoryIds } from '../../../data/feeds.ts';
+/** `/rubriques/<id>/rss.xml`: the feed of one rubrique in RSS 2.0 (src/data/feeds.ts). */
+import { feedRoute } from '../../../data/feeds.ts';
 
-// cacheKey: Astro's incremental build reuses the feed while it is unchanged.
-export const getStaticPaths = (async () =>
-  Promise.all((await getFeedCategoryIds()).map(async (id) => ({ params: { id }, cacheKey: await getCategoryFeedKey(id) })))) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ params }) =>
-  new Response(await getCategoryFeed(params.id!, 'rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+export const { getStaticPaths, GET } = feedRoute('category', 'rss');
