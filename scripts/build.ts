@@ -99,9 +99,8 @@ async function upToDate(inputs: string, record: string): Promise<boolean> {
   console.log(
     [
       `✔ Site up to date in ${path.relative(process.cwd(), env.outDir) || env.outDir} (${seconds(performance.now() - started)}): content, code and settings are those of the build of ${toIsoString(new Date(previous.builtAt))}, nothing rebuilt (ROTATIVE_FULL_BUILD=1 builds everything)`,
+      ...previous.summary,
       `  time: inputs compared ${seconds(performance.now() - t)}`,
-      previous.next ? `  next rebuild: ${toIsoString(new Date(previous.next))}` : '  next rebuild: none needed until the content changes',
-      ...previous.warnings.map((w) => `  ${w}`),
     ].join('\n'),
   );
   return true;
@@ -227,16 +226,15 @@ async function main(): Promise<void> {
     liveEnd: a.liveEnd === undefined ? undefined : new Date(a.liveEnd),
   }));
   const schedule = rebuildSchedule(timeline, env.now);
-  const warnings = [...report.notices.map((n) => `notice: ${n}`), ...legalWarnings(report.legal).map((w) => `⚠ ${w}`)];
   try {
     swapIn(site, outDir, work, guard.mode, undefined, moveToTrash(trash));
   } catch (err) {
     console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) : le site précédent est resté en place.`);
     cleanUpAndExit(1);
   }
-  // What the next build compares its inputs and the output folder with,
-  // listed before another build may swap its own site in.
-  writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files: listOutput(outDir), warnings });
+  // The output folder as this build left it, listed before another build
+  // may swap its own site in: the next build compares it with the folder.
+  const files = listOutput(outDir);
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();
   const swapTime = performance.now() - t;
@@ -267,8 +265,12 @@ async function main(): Promise<void> {
     nextReason
       ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), in ${path.basename(scheduleFile)}`
       : `  next rebuild: none needed until the content changes (${path.basename(scheduleFile)})`,
-    ...warnings.map((w) => `  ${w}`),
+    ...report.notices.map((n) => `  notice: ${n}`),
+    ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
   ];
+  // What the next build compares its inputs with, and shows if this site stands.
+  const summary = lines.slice(1).filter((line) => !/^\s*(rendered|time):/.test(line));
+  writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files, summary });
   console.log(lines.join('\n'));
 }
 

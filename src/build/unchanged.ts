@@ -21,7 +21,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, 
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 
-const VERSION = 1;
+const VERSION = 2;
 
 /** What was recorded after a complete build. */
 export interface BuildRecord {
@@ -34,8 +34,12 @@ export interface BuildRecord {
   builtAt: string;
   /** Every file of the output folder: relative path → "size:mtimeMs". */
   files: Record<string, string>;
-  /** The warnings of its summary, shown again when its site stands. */
-  warnings: string[];
+  /**
+   * Its summary (articles published and scheduled, pages, feeds, images,
+   * next rebuild, warnings), without what only that build did (what it
+   * rendered, its times): shown again when its site stands.
+   */
+  summary: string[];
 }
 
 /** Environment variables a build (Astro, Vite, Node included) may read. */
@@ -127,7 +131,7 @@ export function recordFile(cacheDir: string, outDir: string): string {
 export function readRecord(file: string): BuildRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
-    return record.version === VERSION && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' && Array.isArray(record.warnings) ? record : undefined;
+    return record.version === VERSION && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' && Array.isArray(record.summary) ? record : undefined;
   } catch {
     return undefined;
   }

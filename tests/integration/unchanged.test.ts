@@ -39,8 +39,12 @@ describe('a rebuild with nothing changed', () => {
     const again = build();
     expect(again.upToDate, again.stdout).toBe(true);
     expect(again.stdout).toMatch(/nothing rebuilt \(ROTATIVE_FULL_BUILD=1 builds everything\)/);
-    // The next scheduled change is still announced.
+    // The summary still says what the site holds, and the next scheduled change.
+    expect(again.stdout).toMatch(/^ {2}articles: 2 published, 1 scheduled, 1 draft$/m);
+    expect(again.stdout).toMatch(/^ {4}scheduled: episode-programme on 2030-01-01T08:00/m);
+    expect(again.stdout).toMatch(/^ {2}pages: \d+ HTML pages, \d+ feeds/m);
     expect(again.stdout).toMatch(/next rebuild: 2030-01-01T08:00/);
+    expect(again.stdout).not.toMatch(/rendered:/);
     expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
     expect(statSync(homeFile()).mtimeMs).toBe(mtime);
   });

@@ -41,12 +41,12 @@ describe('inputsDigest', () => {
 
 describe('whyRebuild', () => {
   const record = (t: ReturnType<typeof tree>, next: string | null = null): BuildRecord => ({
-    version: 1,
+    version: 2,
     inputs: t.digest(),
     next,
     builtAt: '2026-01-01T00:00:00.000Z',
     files: listOutput(t.env.outDir),
-    warnings: [],
+    summary: [],
   });
 
   it('lets the previous site stand only with the same inputs, before its next change, and the output as it was', () => {
