@@ -7,10 +7,10 @@ import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { readEnvironmentOrExit } from './src/config/environment.ts';
-import { rotativeDevAssets } from './src/build/dev-assets.ts';
-import { headersUnderBase } from './src/build/headers-file.ts';
+import { rotativeDevAssets } from './src/dev/assets.ts';
+import { headersUnderBase } from './src/publish/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
-import { latestContentPass } from './src/loaders/loaders.ts';
+import { latestContentPass } from './src/content/loaders.ts';
 
 // `astro dev`/`astro preview` load this file directly: a bad variable prints
 // one line and exits instead of Astro's stack trace.
@@ -143,7 +143,7 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'"] },
     },
   },
-  // Articles are rendered by the Rotative content loaders (src/loaders/),
+  // Articles are rendered by the Rotative content loaders (src/content/),
   // not by Astro's Markdown pipeline: nothing for it to highlight.
   markdown: { syntaxHighlight: false },
   integrations: [

@@ -1,6 +1,6 @@
 /**
  * `npm run build`: content, images and pages (Astro, with the Rotative
- * content loaders: src/loaders/) → search index, built in a temporary folder,
+ * content loaders: src/content/) → search index, built in a temporary folder,
  * checked, and swapped into the output folder only when every phase
  * succeeded. A content mistake prints one line per problem and exits 1
  * without touching the previous site.
@@ -12,10 +12,10 @@ import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
-import { publishAssets, type FileRecord, type ImageRecord } from '../src/build/images.ts';
-import type { PreparedMagazine } from '../src/loaders/magazine.ts';
-import { indexSite, type SearchReport } from '../src/build/search.ts';
-import { inputsDigest, listOutput, readRecord, recordFile, whyRebuild, writeRecord } from '../src/build/unchanged.ts';
+import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
+import type { PreparedMagazine } from '../src/content/edition.ts';
+import { indexSite, type SearchReport } from '../src/publish/search.ts';
+import { inputsDigest, listOutput, readRecord, recordFile, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import type { Legal } from '../src/schemas/site.ts';
 import {
@@ -34,7 +34,7 @@ import {
   removeStaleFolders,
   swapIn,
   type GuardResult,
-} from '../src/build/output.ts';
+} from '../src/publish/output.ts';
 
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.
@@ -83,7 +83,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /**
  * When nothing a build reads changed since the previous build, and its site
  * is still in the output folder as it left it, that site is what this build
- * would write: say so and stop (src/build/unchanged.ts). True when it did.
+ * would write: say so and stop (src/publish/unchanged.ts). True when it did.
  */
 async function upToDate(inputs: string, record: string): Promise<boolean> {
   const t = performance.now();

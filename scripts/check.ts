@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
-import { prepare } from '../src/build/prepare.ts';
+import { prepare } from '../src/content/prepare.ts';
 import { formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 

@@ -9,7 +9,7 @@
  * script says which, and how to choose another. An unknown id is refused with
  * the valid ones.
  *
- * The draft's provisional texts come from src/build/placeholders.ts: the
+ * The draft's provisional texts come from src/content/placeholders.ts: the
  * content phase refuses them in an article that is not a draft any more.
  */
 import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { parseIsoDateTime, readEnvironmentOrExit } from '../src/config/environment.ts';
-import { PLACEHOLDER_MARK, PLACEHOLDERS } from '../src/build/placeholders.ts';
+import { PLACEHOLDER_MARK, PLACEHOLDERS } from '../src/content/placeholders.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { suggestClosest } from '../src/lib/errors.ts';
 import { slugFromPath, slugify } from '../src/lib/slugs.ts';

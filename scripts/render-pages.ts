@@ -1,7 +1,7 @@
 /**
  * The pages phase of `npm run build`, run by scripts/build.ts in a process of
  * its own: Astro syncs the content (the Rotative loaders read, validate,
- * make the images and render every article: src/loaders/) and renders the
+ * make the images and render every article: src/content/) and renders the
  * site; then this process exits and gives its memory back before Pagefind
  * indexes the pages.
  *
@@ -13,10 +13,10 @@
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
-import { removeStaleFolders } from '../src/build/output.ts';
-import { phaseTime } from '../src/build/phase-timer.ts';
+import { removeStaleFolders } from '../src/publish/output.ts';
+import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
-import { latestContentPass } from '../src/loaders/loaders.ts';
+import { latestContentPass } from '../src/content/loaders.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, pagesLoader, seriesLoader } from './loaders/loaders.ts';
+import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, pagesLoader, seriesLoader } from './content/loaders.ts';
 
 // Content lives outside src/ (writers never touch code), in
 // ROTATIVE_CONTENT_DIR. One pass reads, validates and renders it
-// (src/loaders/magazine.ts); each collection stores its part.
+// (src/content/edition.ts); each collection stores its part.
 export const collections = {
   articles: defineCollection({ loader: articlesLoader }),
   authors: defineCollection({ loader: authorsLoader }),

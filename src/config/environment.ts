@@ -13,7 +13,7 @@
  * - ROTATIVE_PREVIEW=1: drafts and scheduled articles are shown (set by
  *   `npm run dev` only, so writers can preview them; never by a build)
  * - ROTATIVE_FULL_BUILD=1: build everything even when nothing changed since
- *   the previous build (src/build/unchanged.ts)
+ *   the previous build (src/publish/unchanged.ts)
  */
 import path from 'node:path';
 

@@ -4,7 +4,7 @@
  * components receive finished values.
  *
  * Everything here is limited to VISIBLE articles, as the content pass decided
- * (src/loaders/magazine.ts: published at "now"; everything in the dev
+ * (src/content/edition.ts: published at "now"; everything in the dev
  * server's preview): a draft or scheduled article has no page, no listing,
  * no feed entry, no related or follow-up link anywhere.
  */
@@ -17,9 +17,9 @@ import { groupArticles, groupByMonth, leadFirst, summarizeSeries, type ArchiveYe
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
 import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
-import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../loaders/magazine.ts';
-import { articleBody, type ArticleBody } from '../loaders/bodies.ts';
-import type { ArticleEntryData } from '../loaders/loaders.ts';
+import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../content/edition.ts';
+import { articleBody, type ArticleBody } from '../content/bodies.ts';
+import type { ArticleEntryData } from '../content/loaders.ts';
 import { getLogo, getPicture } from './images.ts';
 import { getSite } from './context.ts';
 import { getPages } from './pages.ts';
@@ -100,10 +100,10 @@ export interface ArticleView {
   sourceKey: string;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
-  /** Hash of everything the rendered body depends on (src/loaders/magazine.ts). */
+  /** Hash of everything the rendered body depends on (src/content/edition.ts). */
   digest: string;
   /**
-   * As src/loaders/magazine.ts decided at "now". Always `published` in a
+   * As src/content/edition.ts decided at "now". Always `published` in a
    * build, which shows nothing else; drafts and scheduled articles appear
    * only in the dev server's preview, which marks them.
    */
@@ -168,7 +168,7 @@ async function loadMagazine(): Promise<Magazine> {
       return [s.id, { id: s.id, title: s.title, description: s.description, cadence: s.cadence, blurb: s.blurb, url: seriesPath(s.id) }];
     }),
   );
-  // Visibility was decided where content entered (src/loaders/magazine.ts):
+  // Visibility was decided where content entered (src/content/edition.ts):
   // only visible articles have a page, a listing, a feed entry or a link.
   const stored = articleEntries.map((e) => e.data as unknown as ArticleEntryData);
   const visible = stored.filter((a) => a.visible);

@@ -1,10 +1,10 @@
 /**
- * Build-wide values, decided once where content enters (src/loaders/magazine.ts)
+ * Build-wide values, decided once where content enters (src/content/edition.ts)
  * and read here from the data store: the site settings with the origin, "now",
  * the image manifest, the logo.
  */
 import { getEntry } from 'astro:content';
-import type { BuildContext } from '../loaders/magazine.ts';
+import type { BuildContext } from '../content/edition.ts';
 
 const entry = await getEntry('build', 'context');
 if (!entry) throw new Error('The content pass stored no build context: the content has problems (see the messages above).');

@@ -7,7 +7,7 @@
  */
 import { getRssString } from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { timed } from '../build/phase-timer.ts';
+import { timed } from '../publish/phase-timer.ts';
 import { fr } from '../i18n/fr.ts';
 import {
   MAIN_FEED_LIMIT,

@@ -4,7 +4,7 @@
  * src/render/article.ts.
  */
 import { getCollection } from 'astro:content';
-import type { StoredPage } from '../loaders/magazine.ts';
+import type { StoredPage } from '../content/edition.ts';
 import { pagePath } from '../lib/urls.ts';
 
 export interface PageView extends StoredPage {

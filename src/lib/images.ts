@@ -1,7 +1,7 @@
 /**
  * What the image pipeline produces for one source image, as pure functions of
  * its description: the widths, the file names and the `<picture>` markup data.
- * The build (src/build/images.ts) writes exactly these files; pages only read
+ * The build (src/content/images.ts) writes exactly these files; pages only read
  * these functions, so a page can never point at a file that was not made.
  */
 

@@ -2,7 +2,7 @@
  * The search index is split in one Pagefind index per year of publication
  * (Paris time), which the search page merges in the browser: an edit to an
  * article re-indexes its year only, and the years nobody touched are taken
- * from the cache (src/build/search.ts). The group of an article and the
+ * from the cache (src/publish/search.ts). The group of an article and the
  * public path of a group's index are decided here, for the build and for the
  * search page alike.
  */

@@ -167,7 +167,7 @@ function linkProblem(raw: string): { found: string; hint?: string } | undefined 
 /**
  * Why a Markdown image's URL is refused: a remote file or another scheme.
  * Local paths (absolute ones, `../` out of the folder, links, missing files)
- * are the path resolver's to judge (src/build/paths.ts), as are the files
+ * are the path resolver's to judge (src/content/paths.ts), as are the files
  * the components name.
  */
 function mediaProblem(raw: string): { found: string; hint?: string } | undefined {

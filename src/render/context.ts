@@ -3,7 +3,7 @@
  * made from plain data: the same in the content pass and in the render
  * workers (pool.ts), which receive that data instead of functions.
  */
-import type { ImageManifest } from '../build/images.ts';
+import type { ImageManifest } from '../content/images.ts';
 import { pictureData } from '../lib/images.ts';
 import { frenchTypography } from '../lib/typography.ts';
 import { urlsFor } from '../lib/urls.ts';

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /**
  * Shared field types. Every validator carries an `error` text that says what is
- * EXPECTED: `src/build/problems.ts` turns zod issues into writer-facing messages
+ * EXPECTED: `src/content/problems.ts` turns zod issues into writer-facing messages
  * ("found … expected …"), so these texts are what writers read.
  */
 

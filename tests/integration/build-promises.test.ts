@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, TEST_NOW } from '../helpers/build.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
-import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/build/output.ts';
+import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/publish/output.ts';
 
 const content = fixture('basic');
 

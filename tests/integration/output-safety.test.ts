@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuiltSite, SITE_MARKER, SITE_MARKER_TEXT } from '../../src/build/output.ts';
+import { checkBuiltSite, SITE_MARKER, SITE_MARKER_TEXT } from '../../src/publish/output.ts';
 import { buildSite, fixture, readPage, ROOT, TEST_NOW } from '../helpers/build.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
 

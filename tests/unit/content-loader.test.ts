@@ -1,5 +1,5 @@
 /**
- * loadContent (src/build/content.ts) on tiny content trees written to
+ * loadContent (src/content/load.ts) on tiny content trees written to
  * temporary folders: what it accepts, and the problems it reports — all of
  * them, once each, with file, line, field, found and expected.
  */
@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/build/content.ts';
+import { loadContent } from '../../src/content/load.ts';
 import { formatProblem, sortProblems } from '../../src/lib/errors.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-loader-'));
@@ -530,7 +530,7 @@ describe('loadContent tells an MDX syntax error as what the writer typed, with i
   });
 
   it('says what any other syntax error is in plain words, never in the parser’s', async () => {
-    const { describeMdxError } = await import('../../src/build/mdx-errors.ts');
+    const { describeMdxError } = await import('../../src/content/mdx-errors.ts');
     const problem = describeMdxError('12:3: Unexpected lazy line in expression in container, expected line to be prefixed (mdx-jsx:unexpected-lazy)', '');
     expect(problem).toMatchObject({ line: 12, found: 'la syntaxe MDX est invalide à cet endroit' });
     expect(JSON.stringify(problem)).not.toMatch(PARSER_WORDS);

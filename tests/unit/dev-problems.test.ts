@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { failurePage, problemsPage } from '../../src/build/dev-problems.ts';
+import { failurePage, problemsPage } from '../../src/dev/problems.ts';
 
 describe('the dev server’s problems page', () => {
   it('lists every problem as text, sorted by file and line, under a French title', () => {

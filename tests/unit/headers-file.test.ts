@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { headersUnderBase } from '../../src/build/headers-file.ts';
+import { headersUnderBase } from '../../src/publish/headers-file.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
 const text = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');

@@ -10,7 +10,7 @@ import type { Root } from 'hast';
 import { parseHTML } from 'linkedom';
 import { mdxToHast } from 'satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/build/content.ts';
+import { loadContent } from '../../src/content/load.ts';
 import { MDX_FEATURES, renderBody } from '../../src/render/article.ts';
 import type { ComponentContext } from '../../src/render/components.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';

@@ -1,10 +1,10 @@
-/** The refusal to lose a published URL: src/build/lost-urls.ts. */
+/** The refusal to lose a published URL: src/publish/lost-urls.ts. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lostArticleUrls, previousArticleSlugs, type ArticleForUrls } from '../../src/build/lost-urls.ts';
-import { SITE_MARKER } from '../../src/build/output.ts';
+import { lostArticleUrls, previousArticleSlugs, type ArticleForUrls } from '../../src/publish/lost-urls.ts';
+import { SITE_MARKER } from '../../src/publish/output.ts';
 
 const a = (slug: string, status: ArticleForUrls['status'] = 'published', aliases: string[] = []): ArticleForUrls => ({
   slug,

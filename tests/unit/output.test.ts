@@ -19,7 +19,7 @@ import {
   moveToTrash,
   emptyTrash,
   type SwapFs,
-} from '../../src/build/output.ts';
+} from '../../src/publish/output.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));

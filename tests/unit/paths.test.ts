@@ -1,5 +1,5 @@
 /**
- * resolveWriterPath (src/build/paths.ts) on a temporary content folder: only
+ * resolveWriterPath (src/content/paths.ts) on a temporary content folder: only
  * files inside the folder come out, whatever the writer typed, and every
  * refusal says what was found and what is expected.
  */
@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePercent, isExternalUrl, resolveWriterPath, type PathResolution } from '../../src/build/paths.ts';
+import { decodePercent, isExternalUrl, resolveWriterPath, type PathResolution } from '../../src/content/paths.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-paths-'));
 const content = path.join(work, 'content');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaceholders, isPlaceholder, PLACEHOLDER_MARK, PLACEHOLDER_TEXTS, PLACEHOLDERS, RETIRED_PLACEHOLDERS, type PlaceholderScan } from '../../src/build/placeholders.ts';
+import { findPlaceholders, isPlaceholder, PLACEHOLDER_MARK, PLACEHOLDER_TEXTS, PLACEHOLDERS, RETIRED_PLACEHOLDERS, type PlaceholderScan } from '../../src/content/placeholders.ts';
 
 describe('isPlaceholder', () => {
   it('recognises every text the scaffold writes, and those it used to write', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { describeFound, formatPath, problemsFromZod } from '../../src/build/problems.ts';
+import { describeFound, formatPath, problemsFromZod } from '../../src/content/problems.ts';
 import { formatProblem } from '../../src/lib/errors.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { authorSchema } from '../../src/schemas/author.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/environment.ts';
-import { inputsDigest, listOutput, whyRebuild, type BuildRecord } from '../../src/build/unchanged.ts';
+import { inputsDigest, listOutput, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
 
 /** A throw-away project (code) and content tree. */
 function tree() {

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RenderedBody } from '../render/article.ts';
+import type { RenderedBody } from './article.ts';
 
 const FORMAT = 1;
 

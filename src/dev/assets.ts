@@ -5,16 +5,16 @@
  * served as soon as the pass has made it.
  *
  * While the latest pass has content problems, every page is answered with
- * those problems (src/build/dev-problems.ts) instead of Astro's error page.
+ * those problems (src/dev/problems.ts) instead of Astro's error page.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { imageCacheDir } from './images.ts';
+import { imageCacheDir } from '../content/images.ts';
 import type { Environment } from '../config/environment.ts';
 import { urlsFor } from '../lib/urls.ts';
-import { latestContentFailure, latestContentPass } from '../loaders/loaders.ts';
-import { failurePage, problemsPage } from './dev-problems.ts';
+import { latestContentFailure, latestContentPass } from '../content/loaders.ts';
+import { failurePage, problemsPage } from './problems.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
 

@@ -1,7 +1,7 @@
 /**
  * Where content enters the system: ONE pass that reads every file of the
- * content tree once, validates it (src/build/content.ts), makes its images
- * (src/build/images.ts), decides what is visible, typesets the writers'
+ * content tree once, validates it (src/content/load.ts), makes its images
+ * (src/content/images.ts), decides what is visible, typesets the writers'
  * strings and renders every visible article's body, reusing the render
  * cache for what did not change. The content loaders (loaders.ts) store its
  * result in Astro's data store; pages, feeds, sitemaps, search and the build
@@ -23,13 +23,13 @@ import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
-import { prepare } from '../build/prepare.ts';
-import { lostArticleUrls, previousArticleSlugs } from '../build/lost-urls.ts';
-import type { FileRecord, ImageManifest, ImageRecord } from '../build/images.ts';
+import { prepare } from './prepare.ts';
+import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
+import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
 import { renderBodies, type RenderJob } from '../render/pool.ts';
-import { RenderCache } from './render-cache.ts';
+import { RenderCache } from '../render/cache.ts';
 
 /**
  * `expired`: published once, withdrawn at its `expiresAt` (an embargo that
@@ -155,7 +155,7 @@ function getRendererVersion(): string {
   if (!rendererVersion) {
     const src = fileURLToPath(new URL('..', import.meta.url));
     const hash = createHash('sha256');
-    const files = ['render/**/*.ts', 'lib/**/*.ts', 'i18n/**/*.ts', 'build/content.ts'].flatMap((pattern) => globSync(pattern, { cwd: src })).sort();
+    const files = ['render/**/*.ts', 'lib/**/*.ts', 'i18n/**/*.ts', 'content/load.ts', 'markdown/**/*.ts'].flatMap((pattern) => globSync(pattern, { cwd: src })).sort();
     for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
     hash.update(readFileSync(path.join(src, '..', 'package-lock.json')));
     rendererVersion = hash.digest('hex');
@@ -245,7 +245,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.drafts = status.drafts.length;
   result.stats.scheduled = status.scheduled.map((a) => ({ slug: a.article.slug, publishedAt: a.publishedAt })).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   // A build never loses a URL the site in the output folder has published
-  // (src/build/lost-urls.ts); the dev server's preview publishes nothing.
+  // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
     const lost = lostArticleUrls(
       previousArticleSlugs(env.outDir),

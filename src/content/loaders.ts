@@ -11,7 +11,7 @@
  * image, a YAML file) runs the pass again and updates every collection. A
  * pass with problems leaves the collections as they were and is kept as the
  * latest pass: the dev server then answers every page with the writer's
- * messages (src/build/dev-assets.ts), until a change fixes them.
+ * messages (src/dev/assets.ts), until a change fixes them.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
 import { formatProblems } from '../lib/errors.ts';
 import { publishArticleBodies } from './bodies.ts';
-import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './magazine.ts';
+import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './edition.ts';
 import type { Heading } from '../render/article.ts';
 
 /** What the `articles` collection stores per article: the pass's article without its rendered body. */

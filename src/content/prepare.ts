@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { isPublished } from '../lib/publishing.ts';
-import { loadContent, type LoadedContent } from './content.ts';
+import { loadContent, type LoadedContent } from './load.ts';
 import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
 export interface Prepared {

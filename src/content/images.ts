@@ -19,7 +19,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, SOCIAL_FORMATS, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
-import type { AssetRef } from './content.ts';
+import type { AssetRef } from './load.ts';
 
 /**
  * Encoder settings. Bump ENCODER_VERSION whenever they change: it is part of

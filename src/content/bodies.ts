@@ -10,7 +10,7 @@
  * on globalThis under a registered symbol. This module imports nothing, so
  * the pages' bundle does not pull in the content pass.
  */
-import type { StoredArticle } from './magazine.ts';
+import type { StoredArticle } from './edition.ts';
 
 export type ArticleBody = NonNullable<StoredArticle['body']>;
 
