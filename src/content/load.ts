@@ -7,10 +7,8 @@
  * what is expected. Astro's content collections then load the same files with
  * the same schemas, so the two can never disagree on what is valid.
  */
-import { isUtf8 } from 'node:buffer';
-import { existsSync, globSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isNode, visit, type Document, type YAMLError } from 'yaml';
 import { mdxToHast } from 'satteri';
 import { components } from '../render/components.ts';
 import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
@@ -28,10 +26,12 @@ import { pageSchema, type PageData } from '../schemas/page.ts';
 import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
 import { describeMdxError } from './mdx-errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
-import { findUnsafeContent } from '../markdown/safety.ts';
+import { findUnsafeContent, nestingProblem } from '../markdown/safety.ts';
 import { findPlaceholders } from './placeholders.ts';
-import { describeFound, problemsFromZod } from './problems.ts';
+import { describeFound } from './problems.ts';
 import { decodePercent, isExternalUrl, resolveWriterPath } from './paths.ts';
+import { linkProblem, readContentText, walkContent, type ContentEntry } from './files.ts';
+import { validate, type LineOf } from './yaml.ts';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
@@ -165,193 +165,58 @@ function addAsset(
   return asset;
 }
 
-/** The line (1-based, counted in the whole file) where the value at a YAML path is written. */
-type LineOf = (p: readonly PropertyKey[]) => number | undefined;
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 /**
- * Reads a content file (article, author, rubrique, series, site.yaml) as text,
- * or reports why it cannot be used and returns undefined. Every content file
- * goes through here, so they all follow the same rules:
- * - UTF-8 only. `readFileSync(…, 'utf8')` would silently turn the bytes of a
- *   file saved as Latin-1 into U+FFFD and publish them; the fatal decoder
- *   refuses them instead.
- * - A UTF-8 byte order mark (saved by some Windows editors) is dropped: it is
- *   not part of the text, and would hide the front matter's first `---`.
- * - No control characters but tab and line breaks: they are invisible in an
- *   editor, and a NUL or a C1 character makes rss.xml ill-formed XML.
+ * The files of one folder of the content (`authors`, `pages`, `articles`)
+ * whose name matches `pattern`, from the walk of the content folder: directly
+ * in it, or at any depth with `nested`. A symbolic link among them is
+ * refused, not read: a content file is a real file of the content folder.
+ * A hidden one (`.brouillon.mdx`) is named, since it would not be read.
  */
-function readContentFile(abs: string, file: string, problems: ContentProblem[]): string | undefined {
-  let bytes = readFileSync(abs);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  let text: string;
+function filesOf(entries: readonly ContentEntry[], folder: string, pattern: RegExp, nested: boolean, problems: ContentProblem[]): ContentEntry[] {
+  const prefix = `${folder}/`;
+  const out: ContentEntry[] = [];
+  for (const entry of entries) {
+    if (!entry.rel.startsWith(prefix) || !pattern.test(entry.rel)) continue;
+    const rel = entry.rel.slice(prefix.length);
+    if (!nested && rel.includes('/')) continue;
+    if (entry.hidden) {
+      // Only a file itself hidden is named: a hidden folder (.git) is not the writers'.
+      if (path.posix.basename(rel).startsWith('.') && !rel.slice(0, rel.lastIndexOf('/') + 1).split('/').some((s) => s.startsWith('.'))) {
+        problems.push({
+          file: display(entry.abs),
+          found: 'un fichier caché (son nom commence par un point), qui n’est pas lu',
+          expected: 'un nom de fichier qui ne commence pas par un point',
+          hint: `renommez-le ${path.posix.basename(rel).replace(/^\.+/, '') || 'sans le point'}`,
+        });
+      }
+      continue;
+    }
+    if (isReadable(entry, problems)) out.push(entry);
+  }
+  return out;
+}
+
+/** False, with its problem, for a symbolic link where a content file is expected. */
+function isReadable(entry: ContentEntry, problems: ContentProblem[]): boolean {
+  if (entry.type === 'file') return true;
+  let target = 'un fichier';
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    statSync(entry.abs);
   } catch {
-    // The decoder does not say where: a line feed byte is never part of a
-    // UTF-8 sequence, so the first line that is not valid UTF-8 on its own
-    // is the line of the first bad byte.
-    let line = 1;
-    for (let start = 0; start <= bytes.length; line++) {
-      const end = bytes.indexOf(0x0a, start);
-      if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end))) break;
-      if (end === -1) break;
-      start = end + 1;
-    }
-    problems.push({
-      file,
-      line,
-      found: 'des octets qui ne sont pas de l’UTF-8 (le fichier a sans doute été enregistré en Latin-1 ou en Windows-1252)',
-      expected: 'un fichier texte encodé en UTF-8',
-      hint: 'ouvrez-le dans votre éditeur et enregistrez-le de nouveau avec l’encodage UTF-8',
-    });
-    return undefined;
+    target = 'un fichier absent';
   }
-  // U+FFFE and U+FFFF are not characters either, and XML refuses them too.
-  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/.exec(text);
-  if (control) {
-    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    const lineStart = text.lastIndexOf('\n', control.index) + 1;
-    problems.push({
-      file,
-      line: lineAt(text, control.index),
-      found: `le caractère de contrôle invisible U+${code}${code === '0000' ? ' (NUL)' : ''} en colonne ${control.index - lineStart + 1}`,
-      expected: 'du texte sans caractère de contrôle (seuls la tabulation et les retours à la ligne sont acceptés)',
-      hint: 'supprimez-le, par exemple en retapant les caractères qui l’entourent',
-    });
-    return undefined;
-  }
-  return text;
+  problems.push(linkProblem(entry.abs, target));
+  return false;
 }
 
-/**
- * The YAML parser's most common errors, said as what the writer typed; the
- * parser's own (English, technical) message is never shown.
- */
-const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
-  DUPLICATE_KEY: 'un champ y est écrit deux fois',
-  MISSING_CHAR: 'un guillemet, un crochet ou une accolade ouvert n’est jamais fermé',
-  BAD_INDENT: 'le retrait (les espaces en début de ligne) ne correspond pas aux lignes voisines',
-  TAB_AS_INDENT: 'la ligne commence par une tabulation : le retrait s’écrit avec des espaces',
-  MULTILINE_IMPLICIT_KEY: 'une valeur sur plusieurs lignes doit être entre guillemets',
-  BAD_DQ_ESCAPE: 'une barre oblique inverse \\ entre guillemets doit être doublée',
-  BLOCK_AS_IMPLICIT_KEY: 'un deux-points en trop dans une valeur : mettez la valeur entre guillemets',
-  UNEXPECTED_TOKEN: 'un caractère inattendu (deux-points, guillemet ou crochet) : mettez la valeur entre guillemets',
-};
-
-/** Parses YAML text keeping line numbers, so problems can point at a line. */
-function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
-  const lineCounter = new LineCounter();
-  // `yaml` keeps timestamps as strings (YAML 1.2 core schema): the schema then
-  // checks the offset is written, which a Date could no longer tell.
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
-  // Without prettyErrors, errors carry no line: it is computed from their offset.
-  const lineAtOffset = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
-  // Front matter starts below the file's first line; a YAML file is YAML throughout.
-  const where = lineOffset > 0 ? 'l’en-tête' : 'le fichier';
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      problems.push({
-        file,
-        line: lineAtOffset(err.pos[0]),
-        found: `${where} n’est pas du YAML valide à cette ligne${YAML_ERRORS[err.code] ? ` : ${YAML_ERRORS[err.code]}` : ''}`,
-        expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
-        hint: 'vérifiez les deux-points, les guillemets et le retrait de la ligne',
-      });
-    }
-    return undefined;
-  }
-  // A tag (!!js/function, !!binary, !anything) asks the parser for a value of
-  // some other type, or for nothing it knows (then `yaml` only warns and keeps
-  // the text): content needs plain text, numbers, dates, lists and blocks.
-  const before = problems.length;
-  visit(doc, {
-    Node(_key, node) {
-      if (!node.tag) return;
-      const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      problems.push({
-        file,
-        line: lineAtOffset(node.range?.[0]),
-        found: `l’étiquette YAML ${shown}`,
-        expected: 'une valeur simple (texte, nombre, date, liste ou bloc) sans étiquette',
-        hint: 'retirez l’étiquette, ou mettez la valeur entre guillemets',
-      });
-    },
-  });
-  for (const warning of doc.warnings) {
-    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported with its node above
-    problems.push({
-      file,
-      line: lineAtOffset(warning.pos[0]),
-      found: `${where} contient du YAML douteux à cette ligne`,
-      expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
-      hint: 'mettez la valeur entre guillemets',
-    });
-  }
-  if (problems.length > before) return undefined;
-  const lineOf: LineOf = (p) => {
-    let node = doc.getIn(p as unknown[], true) as { range?: [number, number, number] } | undefined;
-    // A missing field has no node: point at its parent, or at the document.
-    for (let i = p.length - 1; !(isNode(node) && node.range) && i >= 0; i--) {
-      node = doc.getIn(p.slice(0, i) as unknown[], true) as typeof node;
-    }
-    const offset = (isNode(node) ? node.range?.[0] : undefined) ?? doc.contents?.range?.[0];
-    return offset === undefined ? undefined : lineAtOffset(offset);
-  };
-  const value = doc.toJS() as unknown;
-  return { value: value ?? {}, lineOf, isMapping: isMap(doc.contents) || doc.contents === null };
-}
-
-/** Lists the keys a zod object schema knows at a path (for "unknown field" messages). */
-function knownKeysOf(schema: z.ZodType, p: readonly PropertyKey[]): string[] {
-  let cur: unknown = schema;
-  for (const key of [...p, null]) {
-    // Unwrap effects/optional/default/pipe wrappers to reach the object.
-    for (let guard = 0; guard < 10; guard++) {
-      const def = (cur as { def?: { innerType?: unknown; in?: unknown; schema?: unknown } }).def;
-      const inner = def?.innerType ?? def?.in ?? def?.schema;
-      if (!inner || (cur as { shape?: unknown }).shape) break;
-      cur = inner;
-    }
-    if (key === null) break;
-    const shape = (cur as { shape?: Record<string, unknown> }).shape;
-    const element = (cur as { def?: { element?: unknown } }).def?.element;
-    cur = typeof key === 'number' ? element : shape?.[key as string];
-    if (!cur) return [];
-  }
-  return Object.keys((cur as { shape?: Record<string, unknown> }).shape ?? {});
-}
-
-/** A valid file's data, its YAML as parsed (before the schema), and the line of each field. */
-interface Validated<T> {
-  data: T;
-  raw: unknown;
-  lineOf: LineOf;
-}
-
-function validate<S extends z.ZodType>(
-  schema: S,
-  file: string,
-  text: string,
-  lineOffset: number,
-  problems: ContentProblem[],
-): Validated<z.infer<S>> | undefined {
-  const parsed = parseYaml(text, file, lineOffset, problems);
-  if (!parsed) return undefined;
-  if (!parsed.isMapping) {
-    problems.push({ file, line: 1 + lineOffset, found: `le contenu vaut ${describeFound(parsed.value)}`, expected: 'des lignes « champ: valeur »' });
-    return undefined;
-  }
-  const result = schema.safeParse(parsed.value);
-  if (result.success) return { data: result.data, raw: parsed.value, lineOf: parsed.lineOf };
-  problems.push(...problemsFromZod(file, parsed.value, result.error, parsed.lineOf, (p) => knownKeysOf(schema, p)));
-  return undefined;
-}
-
-/** Reads every `<dir>/*.yaml` as entries of one kind, keyed by file name. */
+/** Reads every `<folder>/*.yaml` as entries of one kind, keyed by file name. */
 function loadYamlDir<S extends z.ZodType>(
-  dir: string,
+  root: string,
+  files: readonly ContentEntry[],
+  folder: string,
   schema: S,
   problems: ContentProblem[],
   /** The files an entry names, resolved relative to its file (`abs`). */
@@ -359,16 +224,20 @@ function loadYamlDir<S extends z.ZodType>(
   invalid: Set<string> = new Set(),
 ): Map<string, LoadedEntry<z.infer<S>>> {
   const entries = new Map<string, LoadedEntry<z.infer<S>>>();
-  if (!existsSync(dir)) return entries;
-  for (const name of globSync('*.{yaml,yml}', { cwd: dir }).sort()) {
-    const abs = path.join(dir, name);
+  for (const { abs } of filesOf(files, folder, /\.ya?ml$/, false, problems)) {
+    const name = path.basename(abs);
     const file = display(abs);
     const id = name.replace(/\.ya?ml$/, '');
     if (slugify(id) !== id) {
       problems.push({ file, found: `le nom de fichier "${name}" n’est pas un identifiant`, expected: 'un nom de fichier en minuscules sans accents, chiffres et tirets', hint: `renommez-le "${slugify(id)}.yaml"` });
       continue;
     }
-    const text = readContentFile(abs, file, problems);
+    const same = entries.get(id);
+    if (same || invalid.has(id)) {
+      problems.push({ file, found: `l’identifiant "${id}" est déjà celui d’un autre fichier${same ? ` (${same.file})` : ''}`, expected: 'un seul fichier par identifiant (.yaml ou .yml, pas les deux)', hint: 'supprimez ou renommez l’un des deux' });
+      continue;
+    }
+    const text = readContentText(root, abs, 'yaml', file, problems);
     const validated = text === undefined ? undefined : validate(schema, file, text, 0, problems);
     if (validated === undefined) {
       invalid.add(id);
@@ -415,6 +284,12 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
   // Before anything renders: code, unknown elements, scripts and remote files
   // in the body are refused here (including <img>, which would skip the image pipeline).
   for (const p of findUnsafeContent(tree)) problems.push({ file, ...p });
+  // The walks below and the renderer recurse: a tree too deep stops here.
+  const tooDeep = nestingProblem(tree);
+  if (tooDeep) {
+    problems.push({ file, ...tooDeep });
+    return undefined;
+  }
   const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [] };
   const visit = (node: any, parent?: any): void => {
     const line: number | undefined = node.position?.start?.line;
@@ -592,11 +467,17 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
   };
 
+  // One walk of the whole folder, no link followed: every file read below comes from it.
+  const walk = walkContent(root);
+  problems.push(...walk.problems);
+  const tree = walk.entries;
+
   const siteFile = path.join(root, 'site.yaml');
-  if (!existsSync(siteFile)) {
+  const siteEntry = tree.find((e) => e.rel === 'site.yaml');
+  if (!siteEntry) {
     problems.push({ file: display(siteFile), found: 'le fichier site.yaml manque', expected: 'un fichier site.yaml avec au moins name et url' });
-  } else {
-    const text = readContentFile(siteFile, display(siteFile), problems);
+  } else if (isReadable(siteEntry, problems)) {
+    const text = readContentText(root, siteFile, 'yaml', display(siteFile), problems);
     const site = text === undefined ? undefined : validate(siteSchema, display(siteFile), text, 0, problems);
     content.site = site?.data;
     // site.yaml sits in the content folder: its logo is relative to the folder.
@@ -604,7 +485,9 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
   }
 
   content.authors = loadYamlDir(
-    path.join(root, 'authors'),
+    root,
+    tree,
+    'authors',
     authorSchema,
     problems,
     (data, abs, lineOf) => {
@@ -614,23 +497,20 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     },
     content.invalid.authors,
   );
-  content.categories = loadYamlDir(path.join(root, 'categories'), categorySchema, problems, undefined, content.invalid.categories);
-  content.series = loadYamlDir(path.join(root, 'series'), seriesSchema, problems, undefined, content.invalid.series);
+  content.categories = loadYamlDir(root, tree, 'categories', categorySchema, problems, undefined, content.invalid.categories);
+  content.series = loadYamlDir(root, tree, 'series', seriesSchema, problems, undefined, content.invalid.series);
 
   const articlesDir = path.join(root, 'articles');
-  const files = listArticles(articlesDir, problems);
-  if (existsSync(articlesDir)) {
-    for (const rel of (readdirSync(articlesDir, { recursive: true }) as string[]).sort()) {
-      if (rel.endsWith('.mdx') || !STRAY_ARTICLE.test(rel) || rel.split(path.sep).some((part) => part.startsWith('.'))) continue;
-      if (!statSync(path.join(articlesDir, rel), { throwIfNoEntry: false })?.isFile()) continue;
-      const name = path.basename(rel);
-      problems.push({
-        file: display(path.join(articlesDir, rel)),
-        found: 'ce fichier ressemble à un article mais n’est pas lu',
-        expected: 'un article est un fichier .mdx',
-        hint: `renommez ${name} en ${name.replace(STRAY_ARTICLE, '.mdx')}`,
-      });
-    }
+  const files = filesOf(tree, 'articles', /\.mdx$/, true, problems).map((e) => e.rel.slice('articles/'.length));
+  for (const entry of tree) {
+    if (!entry.rel.startsWith('articles/') || entry.type !== 'file' || entry.hidden || entry.rel.endsWith('.mdx') || !STRAY_ARTICLE.test(entry.rel)) continue;
+    const name = path.basename(entry.rel);
+    problems.push({
+      file: display(entry.abs),
+      found: 'ce fichier ressemble à un article mais n’est pas lu',
+      expected: 'un article est un fichier .mdx',
+      hint: `renommez ${name} en ${name.replace(STRAY_ARTICLE, '.mdx')}`,
+    });
   }
   /** Where each field of each valid article is written, for the cross-reference checks. */
   const linesOf = new Map<LoadedArticle, LineOf>();
@@ -654,7 +534,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       problems.push({ file, found: 'le nom du fichier n’a ni lettre ni chiffre', expected: 'un nom de fichier comme "mon-article.mdx"' });
       continue;
     }
-    const source = readContentFile(abs, file, problems);
+    const source = readContentText(root, abs, 'article', file, problems);
     if (source === undefined) {
       content.invalid.articles.add(slug);
       continue;
@@ -710,18 +590,33 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
   }
 
   checkReferences(content, problems, linesOf);
-  content.pages = loadPages(root, problems);
+  content.pages = loadPages(root, tree, problems);
   return content;
 }
 
-/** The pages of `pages/*.mdx`: front matter `title` and `description`, a body checked as an article's is. */
-function loadPages(root: string, problems: ContentProblem[]): LoadedPage[] {
-  const dir = path.join(root, 'pages');
-  if (!existsSync(dir)) return [];
+/**
+ * The pages of `pages/*.mdx`: front matter `title` and `description`, a body
+ * checked as an article's is. A page's slug is its file name slugged, as an
+ * article's (`à-propos.mdx` is /a-propos/): two files with one slug are
+ * refused rather than one replacing the other. Pages are not nested: a
+ * `.mdx` in a folder of `pages/` is named, since it would not be published.
+ */
+function loadPages(root: string, tree: readonly ContentEntry[], problems: ContentProblem[]): LoadedPage[] {
   const pages: LoadedPage[] = [];
-  for (const name of globSync('*.mdx', { cwd: dir }).sort()) {
-    const abs = path.join(dir, name);
+  const bySlug = new Map<string, string>();
+  for (const entry of filesOf(tree, 'pages', /\.mdx$/, true, problems)) {
+    const abs = entry.abs;
     const file = display(abs);
+    const name = entry.rel.slice('pages/'.length);
+    if (name.includes('/')) {
+      problems.push({
+        file,
+        found: 'une page dans un sous-dossier de pages/, qui n’est pas publiée',
+        expected: `chaque page directement dans ${display(path.join(root, 'pages'))}/, par exemple pages/a-propos.mdx`,
+        hint: `déplacez-la dans pages/ (pages/${path.posix.basename(name)})`,
+      });
+      continue;
+    }
     const slug = slugFromPath(name);
     if (!slug || RESERVED_PAGE_SLUGS.includes(slug)) {
       problems.push({
@@ -732,7 +627,18 @@ function loadPages(root: string, problems: ContentProblem[]): LoadedPage[] {
       });
       continue;
     }
-    const source = readContentFile(abs, file, problems);
+    const previous = bySlug.get(slug);
+    if (previous) {
+      problems.push({
+        file,
+        found: `la page a l’adresse /${slug}/, déjà celle de ${previous}`,
+        expected: 'une adresse propre à chaque page : le nom du fichier en minuscules, sans accents ni espaces',
+        hint: 'renommez ou supprimez l’un des deux fichiers',
+      });
+      continue;
+    }
+    bySlug.set(slug, file);
+    const source = readContentText(root, abs, 'page', file, problems);
     if (source === undefined) continue;
     const fm = FRONT_MATTER.exec(source);
     if (!fm) {
@@ -750,49 +656,6 @@ function loadPages(root: string, problems: ContentProblem[]): LoadedPage[] {
     pages.push({ slug, file, absPath: abs, data: validated.data, assets: scan.assets, tree: scan.tree });
   }
   return pages;
-}
-
-/**
- * Every `.mdx` file under `articlesDir` (paths relative to it, POSIX
- * separators, sorted). A symbolic link, to an `.mdx` file or to a folder, is
- * refused with a problem rather than followed or skipped: a link can point
- * anywhere on the disk, and what it points at would be published unchecked by
- * the jail that resolveWriterPath keeps for images and media (Astro's loader
- * follows links to folders, so skipping them here would not keep them out).
- * Walked by hand, because `globSync` silently skips linked folders. Names
- * starting with a dot are skipped, as `globSync` and Astro's loader do.
- */
-function listArticles(articlesDir: string, problems: ContentProblem[]): string[] {
-  const files: string[] = [];
-  if (!existsSync(articlesDir)) return files;
-  const refuse = (abs: string, what: string) =>
-    problems.push({
-      file: display(abs),
-      found: `un lien symbolique (vers ${what})`,
-      expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu',
-      hint: 'copiez le fichier à la place du lien',
-    });
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(path.join(articlesDir, rel), { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      const abs = path.join(articlesDir, relPath);
-      if (entry.isSymbolicLink()) {
-        let target: 'folder' | 'file' | 'missing';
-        try {
-          target = statSync(abs).isDirectory() ? 'folder' : 'file';
-        } catch {
-          target = 'missing';
-        }
-        if (target === 'folder') refuse(abs, 'un dossier');
-        else if (entry.name.endsWith('.mdx')) refuse(abs, target === 'missing' ? 'un fichier absent' : 'un fichier');
-        // Other linked files (images, videos) are checked where an article names them.
-      } else if (entry.isDirectory()) walk(relPath);
-      else if (entry.isFile() && entry.name.endsWith('.mdx')) files.push(relPath);
-    }
-  };
-  walk('');
-  return files.sort();
 }
 
 /** « vouliez-vous dire … ? » when a known id is one or two keystrokes away, else `fallback`. */

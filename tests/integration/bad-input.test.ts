@@ -304,7 +304,7 @@ const CASES: Record<string, Case> = {
     title: 'a symbolic link to an article and one to a folder of articles are refused, not followed nor skipped',
     problems: [
       { file: 'articles/2016/copie.mdx', line: null, found: 'un lien symbolique (vers un fichier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
-      { file: 'articles/2017', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
+      { file: 'articles/2017', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['supprimez le lien, ou copiez le dossier à sa place'] },
     ],
   },
   'code-in-article': {
