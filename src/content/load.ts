@@ -319,6 +319,17 @@ function scanMdx(source: string, contentDir: string, absPath: string, file: stri
       if (node.name === 'Figure' && typeof attrs.src !== 'string') {
         problems.push({ file, field: '<Figure src>', line, found: attrs.src === undefined ? '<Figure> sans attribut src' : `l’attribut src de <Figure> vaut ${describeFound(attrs.src)}`, expected: 'src="./image.jpg", un chemin relatif à l’article' });
       }
+      // A YouTube id is 11 letters, digits, - or _: anything else would be pasted into the embed URL.
+      if (node.name === 'Video' && typeof attrs.youtube === 'string' && !/^[A-Za-z0-9_-]{11}$/.test(attrs.youtube)) {
+        problems.push({
+          file,
+          field: '<Video youtube>',
+          line,
+          found: `l’identifiant YouTube ${describeFound(attrs.youtube)}, qui n’en est pas un`,
+          expected: 'les 11 caractères (lettres, chiffres, - et _) qui suivent « v= » dans l’adresse de la vidéo, par exemple youtube="aqz-KE-bpKQ"',
+          hint: 'copiez seulement l’identifiant, sans « https://www.youtube.com/watch?v= »',
+        });
+      }
       if (node.name === 'Video' && typeof attrs.youtube !== 'string' && typeof attrs.src !== 'string') {
         problems.push({ file, field: '<Video>', line, found: '<Video> sans attribut youtube ni src', expected: 'youtube="identifiant de la vidéo" ou src="./clip.mp4"' });
       }
@@ -664,6 +675,25 @@ function typoHint(found: string, known: Iterable<string>, fallback?: string): st
   return close ? didYouMean(close) : fallback;
 }
 
+/**
+ * The longest slug a tag or a former slug (alias) may give: each becomes a
+ * folder name of the site (/tags/<slug>/), and file systems refuse names of
+ * more than 255 bytes (ENAMETOOLONG). A headline slug is some 60 characters.
+ */
+export const MAX_SLUG_LENGTH = 100;
+
+/** The problem of a tag or alias whose slug would be too long a folder name. */
+function longSlugProblem(file: string, field: string, line: number | undefined, what: string, slug: string): ContentProblem {
+  return {
+    file,
+    field,
+    line,
+    found: `${what} donne une adresse de ${slug.length} caractères (« ${slug.slice(0, 30)}… »)`,
+    expected: `une adresse d’au plus ${MAX_SLUG_LENGTH} caractères`,
+    hint: 'raccourcissez-la',
+  };
+}
+
 /** How many ids an "expected" text lists before it stops at « … ». */
 const LISTED_IDS = 6;
 
@@ -733,6 +763,10 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
     data.aliases.forEach((alias, i) => {
       const field = `aliases[${i}]`;
       const line = lineOf(['aliases', i]);
+      if (alias.length > MAX_SLUG_LENGTH) {
+        problems.push(longSlugProblem(file, field, line, 'l’ancien slug', alias));
+        return;
+      }
       if (!alias || slugify(alias) !== alias) {
         problems.push({
           file,
@@ -778,6 +812,8 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
       const line = lineOf(['tags', i]);
       if (!tagSlug) {
         problems.push({ file, field: 'tags', line, found: `l’étiquette "${label}" n’a ni lettre ni chiffre`, expected: 'une étiquette avec au moins une lettre ou un chiffre' });
+      } else if (tagSlug.length > MAX_SLUG_LENGTH) {
+        problems.push(longSlugProblem(file, 'tags', line, 'l’étiquette', tagSlug));
       } else if (own.has(tagSlug)) {
         const first = own.get(tagSlug)!;
         problems.push({

@@ -146,7 +146,7 @@ describe('loadContent problems', () => {
         'articles/2020/yaml.mdx': mdx('title: "Un titre\ndescription: x'),
       }),
     ).toEqual([
-      'content/articles/2020/liste.mdx:2 — le contenu vaut ["un","deux"] ; attendu : des lignes « champ: valeur »',
+      'content/articles/2020/liste.mdx:2 — l’en-tête contient une liste au lieu de champs ; attendu : des lignes « champ: valeur »',
       'content/articles/2020/sans.mdx:1 — l’en-tête manque ; attendu : un en-tête entre deux lignes « --- » en haut du fichier',
       // The parser notices the missing quote where the text ends: the last line.
       'content/articles/2020/yaml.mdx:3 — l’en-tête n’est pas du YAML valide à cette ligne : un guillemet, un crochet ou une accolade ouvert n’est jamais fermé ; attendu : des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - » ; vérifiez les deux-points, les guillemets et le retrait de la ligne',
