@@ -393,20 +393,22 @@ export function findUnsafeContent(tree: unknown): SafetyProblem[] {
  * thousands of levels would exhaust their stack. Walked with its own stack.
  */
 export function nestingProblem(tree: unknown): SafetyProblem | undefined {
-  const stack: { node: unknown; depth: number }[] = [{ node: tree, depth: 0 }];
+  // Each entry carries the nearest line above it: not every node has a position.
+  const stack: { node: unknown; depth: number; line: number | undefined }[] = [{ node: tree, depth: 0, line: undefined }];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const { node, depth, line: above } = stack.pop()!;
     if (!isObject(node)) continue;
+    const line = lineOf(node as AnyNode) ?? above;
     if (depth > MAX_NESTING) {
       return {
-        line: lineOf(node as AnyNode),
+        line,
         found: `des éléments imbriqués sur plus de ${MAX_NESTING} niveaux (citations, listes ou balises les unes dans les autres)`,
         expected: `au plus ${MAX_NESTING} niveaux d’éléments les uns dans les autres`,
         hint: 'sortez les citations, les listes ou les balises les unes des autres',
       };
     }
     const children = (node as AnyNode).children;
-    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: (children as unknown[])[i], depth: depth + 1 });
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: (children as unknown[])[i], depth: depth + 1, line });
   }
   return undefined;
 }
