@@ -101,3 +101,20 @@ describe('inspectAssets: videos', () => {
     expect(videoStructureProblem(Buffer.concat([page, Buffer.alloc(100)]), 'video/ogg')).toBe('pas de page Ogg à l’octet 31');
   });
 });
+
+describe('prepare: the cache folder', () => {
+  it('refuses a cache folder (ROTATIVE_CACHE_DIR) inside the content folder, and writes nothing into the content', async () => {
+    const { readEnvironment } = await import('../../src/config/environment.ts');
+    const { prepare } = await import('../../src/content/prepare.ts');
+    const { cpSync, existsSync } = await import('node:fs');
+    const root = mkdtempSync(path.join(work, 'project-'));
+    cpSync(path.join(ROOT, 'tests/fixtures/basic/content'), path.join(root, 'content'), { recursive: true });
+    const env = readEnvironment({ ROTATIVE_CONTENT_DIR: 'content', ROTATIVE_CACHE_DIR: 'content/.cache', ROTATIVE_NOW: '2026-11-28T12:00:00+01:00' }, root);
+    const { problems } = await prepare(env, { encode: true });
+    const shown = path.relative(process.cwd(), root);
+    expect(problems.map(formatProblem).map((l) => l.split(`${shown}/`).join(''))).toEqual([
+      'content/.cache — le dossier de cache (ROTATIVE_CACHE_DIR) est dans le dossier de contenu content ; attendu : un dossier de cache hors du dossier de contenu ; donnez à ROTATIVE_CACHE_DIR un dossier hors du contenu, ou ne le définissez pas (node_modules/.cache/rotative)',
+    ]);
+    expect(existsSync(path.join(root, 'content/.cache'))).toBe(false);
+  });
+});
