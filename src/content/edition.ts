@@ -8,7 +8,6 @@
  * summary only read it.
  */
 import { createHash } from 'node:crypto';
-import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../config/environment.ts';
@@ -24,6 +23,7 @@ import { frenchTypography } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
+import { codeDigest } from './code-digest.ts';
 import type { LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
@@ -143,20 +143,13 @@ const typeset = <T extends string | undefined>(text: T): T => (text === undefine
 let rendererVersion: string | undefined;
 
 /**
- * A hash of the code a rendered body depends on: the renderer, the pure
- * rules it calls (typography, URLs, images, feeds), the interface strings,
- * and the exact versions of the libraries (the lock file). Editing any of
- * them renders every article again; nothing else does.
+ * The digest of the code a rendered body depends on (src/content/code-digest.ts):
+ * every module the parse and scan (load.ts) and the renderer (the render
+ * pool and its workers) load, found from their imports, and the lock file.
+ * Editing any of them renders every article again; nothing else does.
  */
 function getRendererVersion(): string {
-  if (!rendererVersion) {
-    const src = fileURLToPath(new URL('..', import.meta.url));
-    const hash = createHash('sha256');
-    const files = ['render/**/*.ts', 'lib/**/*.ts', 'i18n/**/*.ts', 'content/load.ts', 'markdown/**/*.ts'].flatMap((pattern) => globSync(pattern, { cwd: src })).sort();
-    for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
-    hash.update(readFileSync(path.join(src, '..', 'package-lock.json')));
-    rendererVersion = hash.digest('hex');
-  }
+  rendererVersion ??= codeDigest(fileURLToPath(new URL('../..', import.meta.url)), ['src/content/load.ts', 'src/render/pool.ts', 'src/render/worker.ts']);
   return rendererVersion;
 }
 
