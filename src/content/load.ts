@@ -367,7 +367,7 @@ function scanLiveUpdate(node: any, attrs: Record<string, unknown>, parent: any, 
       file,
       field: '<LiveUpdate at>',
       line,
-      found: typeof attrs.at === 'string' ? `l’heure « ${attrs.at} », qui n’est pas une date et une heure complètes avec leur décalage horaire` : 'une mise à jour sans heure',
+      found: typeof attrs.at === 'string' ? `l’heure ${describeFound(attrs.at)}, qui n’est pas une date et une heure complètes avec leur décalage horaire` : 'une mise à jour sans heure',
       expected: 'une date et une heure complètes avec le décalage horaire, par exemple at="2026-11-28T10:30:00+01:00"',
       hint: 'écrivez la date, la lettre T, l’heure, puis +01:00 en hiver ou +02:00 en été',
     });
@@ -731,20 +731,20 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
     const lineOf = linesOf.get(article) ?? (() => undefined);
     data.authors.forEach((id, i) => {
       if (!content.authors.has(id) && !invalid.authors.has(id)) {
-        problems.push({ file, field: `authors[${i}]`, line: lineOf(['authors', i]), found: `aucune fiche auteur "${id}" dans ${folderOf('authors')}`, expected: listIds('l’identifiant d’une fiche auteur', content.authors.keys(), folderOf('authors')), hint: typoHint(id, content.authors.keys()) });
+        problems.push({ file, field: `authors[${i}]`, line: lineOf(['authors', i]), found: `aucune fiche auteur ${describeFound(id)} dans ${folderOf('authors')}`, expected: listIds('l’identifiant d’une fiche auteur', content.authors.keys(), folderOf('authors')), hint: typoHint(id, content.authors.keys()) });
       }
     });
     if (!content.categories.has(data.category) && !invalid.categories.has(data.category)) {
-      problems.push({ file, field: 'category', line: lineOf(['category']), found: `aucune rubrique "${data.category}" dans ${folderOf('categories')}`, expected: listIds('l’identifiant d’une rubrique', content.categories.keys(), folderOf('categories')), hint: typoHint(data.category, content.categories.keys()) });
+      problems.push({ file, field: 'category', line: lineOf(['category']), found: `aucune rubrique ${describeFound(data.category)} dans ${folderOf('categories')}`, expected: listIds('l’identifiant d’une rubrique', content.categories.keys(), folderOf('categories')), hint: typoHint(data.category, content.categories.keys()) });
     }
     if (data.series !== undefined && !content.series.has(data.series) && !invalid.series.has(data.series)) {
-      problems.push({ file, field: 'series', line: lineOf(['series']), found: `aucune série "${data.series}" dans ${folderOf('series')}`, expected: listIds('l’identifiant d’une série', content.series.keys(), folderOf('series')), hint: typoHint(data.series!, content.series.keys()) });
+      problems.push({ file, field: 'series', line: lineOf(['series']), found: `aucune série ${describeFound(data.series)} dans ${folderOf('series')}`, expected: listIds('l’identifiant d’une série', content.series.keys(), folderOf('series')), hint: typoHint(data.series!, content.series.keys()) });
     }
     data.revisits.forEach((slug, i) => {
       const field = `revisits[${i}]`;
       const line = lineOf(['revisits', i]);
       if (!slugs.has(slug) || slug === article.slug) {
-        problems.push({ file, field, line, found: slug === article.slug ? `revisits cite l’article lui-même ("${slug}")` : `revisits cite "${slug}", qui n’est le slug d’aucun article`, expected: 'le slug d’un autre article (le nom de son fichier ou de son dossier)', hint: renamedHint(slug) ?? typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'le slug est-il mal orthographié ?') });
+        problems.push({ file, field, line, found: slug === article.slug ? `revisits cite l’article lui-même (${describeFound(slug)})` : `revisits cite ${describeFound(slug)}, qui n’est le slug d’aucun article`, expected: 'le slug d’un autre article (le nom de son fichier ou de son dossier)', hint: renamedHint(slug) ?? typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'le slug est-il mal orthographié ?') });
         return;
       }
       // Only towards the past: an article follows up on what came before it,
@@ -794,14 +794,14 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
     });
     for (const ref of article.readAlso) {
       if (!slugs.has(ref.slug)) {
-        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `<ReadAlso> cite "${ref.slug}", qui n’est le slug d’aucun article`, expected: 'le slug d’un article (le nom de son fichier ou de son dossier)', hint: renamedHint(ref.slug) ?? typoHint(ref.slug, slugs, 'le slug est-il mal orthographié ?') });
+        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `<ReadAlso> cite ${describeFound(ref.slug)}, qui n’est le slug d’aucun article`, expected: 'le slug d’un article (le nom de son fichier ou de son dossier)', hint: renamedHint(ref.slug) ?? typoHint(ref.slug, slugs, 'le slug est-il mal orthographié ?') });
       }
     }
     if (data.series !== undefined && data.episode !== undefined) {
       const key = `${data.series}#${data.episode}`;
       const other = episodes.get(key);
       if (other) {
-        problems.push({ file, field: 'episode', line: lineOf(['episode']), found: `l’épisode ${data.episode} de la série "${data.series}" est déjà ${other.file}`, expected: 'un numéro d’épisode unique dans la série' });
+        problems.push({ file, field: 'episode', line: lineOf(['episode']), found: `l’épisode ${data.episode} de la série ${describeFound(data.series)} est déjà ${other.file}`, expected: 'un numéro d’épisode unique dans la série' });
       } else episodes.set(key, article);
     }
     /** This article's tags so far, by tag slug. */
@@ -811,7 +811,7 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
       const seen = tagLabels.get(tagSlug);
       const line = lineOf(['tags', i]);
       if (!tagSlug) {
-        problems.push({ file, field: 'tags', line, found: `l’étiquette "${label}" n’a ni lettre ni chiffre`, expected: 'une étiquette avec au moins une lettre ou un chiffre' });
+        problems.push({ file, field: 'tags', line, found: `l’étiquette ${describeFound(label)} n’a ni lettre ni chiffre`, expected: 'une étiquette avec au moins une lettre ou un chiffre' });
       } else if (tagSlug.length > MAX_SLUG_LENGTH) {
         problems.push(longSlugProblem(file, 'tags', line, 'l’étiquette', tagSlug));
       } else if (own.has(tagSlug)) {
@@ -820,7 +820,7 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
           file,
           field: 'tags',
           line,
-          found: first === label ? `l’étiquette "${label}" est donnée deux fois` : `l’étiquette "${label}" est la même (/tags/${tagSlug}/) que "${first}" plus haut`,
+          found: first === label ? `l’étiquette ${describeFound(label)} est donnée deux fois` : `l’étiquette ${describeFound(label)} est la même (/tags/${tagSlug}/) que ${describeFound(first)} plus haut`,
           expected: 'chaque étiquette une seule fois par article',
           hint: 'supprimez la répétition',
         });
@@ -830,9 +830,9 @@ function checkReferences(content: LoadedContent, problems: ContentProblem[], lin
           file,
           field: 'tags',
           line,
-          found: `l’étiquette "${label}" donne la même page /tags/${tagSlug}/ que "${seen.label}" dans ${seen.file}`,
+          found: `l’étiquette ${describeFound(label)} donne la même page /tags/${tagSlug}/ que ${describeFound(seen.label)} dans ${seen.file}`,
           expected: 'une seule orthographe par étiquette',
-          hint: `écrivez "${seen.label}" dans les deux articles`,
+          hint: `écrivez ${describeFound(seen.label)} dans les deux articles`,
         });
       } else {
         own.set(tagSlug, label);
