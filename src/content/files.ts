@@ -84,7 +84,8 @@ export interface ContentWalk {
   problems: ContentProblem[];
 }
 
-const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
+/** A path as messages show it: relative to the working directory. */
+export const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
 
 /** The problem of a symbolic link the content phase will not follow nor read. */
 export function linkProblem(abs: string, what: string): ContentProblem {

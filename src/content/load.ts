@@ -6,31 +6,29 @@
  * entry and print a stack trace), naming file, field, line, what was found and
  * what is expected. Astro's content collections then load the same files with
  * the same schemas, so the two can never disagree on what is valid.
+ *
+ * Its parts: the content folder as files (files.ts: the walker and the
+ * reader, the jail), YAML (yaml.ts), bodies (scan.ts), cross-references
+ * (references.ts); this module lists what to read and puts it together.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { mdxToHast } from 'satteri';
-import { components } from '../render/components.ts';
-import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
 import type { Root as HastRoot } from 'hast';
 import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
-import { dateTimeField } from '../schemas/common.ts';
-import { liveUpdateAnchor } from '../lib/live.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { authorSchema, type AuthorData } from '../schemas/author.ts';
 import { categorySchema, type CategoryData } from '../schemas/category.ts';
 import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { pageSchema, type PageData } from '../schemas/page.ts';
-import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
-import { describeMdxError } from './mdx-errors.ts';
+import type { ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
-import { findUnsafeContent, nestingProblem } from '../markdown/safety.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { describeFound } from './problems.ts';
-import { decodePercent, isExternalUrl, resolveWriterPath } from './paths.ts';
-import { linkProblem, readContentText, walkContent, type ContentEntry } from './files.ts';
+import { display, linkProblem, readContentText, walkContent, type ContentEntry } from './files.ts';
+import { addAsset, checkLiveUpdates, scanMdx } from './scan.ts';
+import { checkReferences } from './references.ts';
 import { validate, type LineOf } from './yaml.ts';
 
 /** A file an article or author points at (image, video), as written and resolved. */
@@ -124,46 +122,6 @@ export interface LoadedContent {
   invalid: { authors: Set<string>; categories: Set<string>; series: Set<string>; articles: Set<string> };
 }
 
-/** Files the components may name, by component and attribute (`<Figure src>`, `<Video src poster>`). */
-const COMPONENT_ASSET_ATTRS: Record<string, Readonly<Record<string, AssetRef['kind']>>> = Object.fromEntries(
-  Object.entries(components).map(([name, component]) => [name, component.files ?? {}]),
-);
-
-/** Records on a tree node the content key of a file it names, for the renderer. */
-function recordFileKey(node: any, attribute: string, asset: AssetRef | undefined): void {
-  if (!asset) return;
-  node.data ??= {};
-  node.data[FILE_KEYS] ??= {};
-  node.data[FILE_KEYS][attribute] = asset.key;
-}
-
-const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
-
-/** A relative path, as `<img src>` would take it from beside the article. */
-const isRelativePath = (src: string) => !isExternalUrl(src) && !src.startsWith('/');
-
-/**
- * Resolves a path the writer typed in `fromFile` (see resolveWriterPath) and
- * adds it to `assets`, or adds the problem, with file, field and line, to
- * `problems`.
- */
-function addAsset(
-  assets: AssetRef[],
-  problems: ContentProblem[],
-  contentDir: string,
-  fromFile: string,
-  ref: { src: string; field: string; line?: number | undefined; kind: AssetRef['kind']; shownAs?: string },
-): AssetRef | undefined {
-  const resolved = resolveWriterPath(contentDir, fromFile, ref.src, ref.shownAs);
-  if ('problem' in resolved) {
-    problems.push({ file: display(fromFile), field: ref.field, line: ref.line, ...resolved.problem });
-    return undefined;
-  }
-  const asset: AssetRef = { src: ref.shownAs ?? ref.src, absPath: resolved.absPath, key: resolved.key, field: ref.field, kind: ref.kind };
-  if (ref.line !== undefined) asset.line = ref.line;
-  assets.push(asset);
-  return asset;
-}
 
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
@@ -250,201 +208,6 @@ function loadYamlDir<S extends z.ZodType>(
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/;
 
-interface MdxScan {
-  /** The parsed body (Sätteri's hast, MDX nodes kept): what the renderer reads. */
-  tree: HastRoot;
-  assets: AssetRef[];
-  readAlso: { slug: string; line?: number }[];
-  liveUpdates: LoadedLiveUpdate[];
-}
-
-const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 'samp', 'span', 'strong', 'sub', 'sup', 'time']);
-
-/** The text of a hast node, for structured data: blocks separated by a space, white space collapsed. */
-function plainText(node: any): string {
-  const walk = (n: any): string => {
-    if (n.type === 'text') return n.value as string;
-    const inner = ((n.children ?? []) as any[]).map(walk).join('');
-    const inline = n.type === 'mdxJsxTextElement' || (n.type === 'element' && INLINE_TAGS.has(n.tagName));
-    return inline ? inner : ` ${inner} `;
-  };
-  return walk(node).replace(/\s+/g, ' ').trim();
-}
-
-/** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
-function scanMdx(source: string, contentDir: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
-  let tree: HastRoot;
-  try {
-    // The whole file is parsed so that positions are the file's own lines.
-    tree = mdxToHast(source, { features: MDX_FEATURES }) as HastRoot;
-  } catch (err) {
-    problems.push({ file, ...describeMdxError(err instanceof Error ? err.message : String(err), source) });
-    return undefined;
-  }
-  // Before anything renders: code, unknown elements, scripts and remote files
-  // in the body are refused here (including <img>, which would skip the image pipeline).
-  for (const p of findUnsafeContent(tree)) problems.push({ file, ...p });
-  // The walks below and the renderer recurse: a tree too deep stops here.
-  const tooDeep = nestingProblem(tree);
-  if (tooDeep) {
-    problems.push({ file, ...tooDeep });
-    return undefined;
-  }
-  const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [] };
-  const visit = (node: any, parent?: any): void => {
-    const line: number | undefined = node.position?.start?.line;
-    // A remote Markdown image stays a plain <img>; any other is a file of the content folder.
-    if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && !isExternalUrl(node.properties.src)) {
-      // The Markdown parser percent-encodes the URL ("100%" arrives as "100%25"):
-      // resolveWriterPath decodes it once, and messages quote it decoded, closer to what was typed.
-      const src = node.properties.src as string;
-      recordFileKey(node, 'src', addAsset(scan.assets, problems, contentDir, absPath, { src, shownAs: decodePercent(src), field: '![image]', line, kind: 'image' }));
-    }
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
-      const attrs: Record<string, unknown> = {};
-      for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute') attrs[a.name] = a.value;
-      const wanted = COMPONENT_ASSET_ATTRS[node.name];
-      for (const [attr, kind] of Object.entries(wanted ?? {})) {
-        const v = attrs[attr];
-        // A URL is refused too: these files go through the image and media pipeline.
-        if (typeof v === 'string') recordFileKey(node, attr, addAsset(scan.assets, problems, contentDir, absPath, { src: v, field: `<${node.name} ${attr}>`, line, kind }));
-      }
-      if (node.name === 'ReadAlso') {
-        if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });
-        else problems.push({ file, field: '<ReadAlso slug>', line, found: attrs.slug === undefined ? '<ReadAlso> sans attribut slug' : `l’attribut slug de <ReadAlso> vaut ${describeFound(attrs.slug)}`, expected: 'slug="…", le slug d’un article (le nom de son fichier ou de son dossier)' });
-      }
-      if (node.name === 'Figure' && (typeof attrs.alt !== 'string' || !attrs.alt.trim())) {
-        problems.push({ file, field: '<Figure alt>', line, found: attrs.alt === undefined ? '<Figure> sans attribut alt' : `l’attribut alt de <Figure> vaut ${describeFound(attrs.alt)}`, expected: 'alt="…", un texte non vide qui décrit l’image' });
-      }
-      if (node.name === 'Figure' && typeof attrs.src !== 'string') {
-        problems.push({ file, field: '<Figure src>', line, found: attrs.src === undefined ? '<Figure> sans attribut src' : `l’attribut src de <Figure> vaut ${describeFound(attrs.src)}`, expected: 'src="./image.jpg", un chemin relatif à l’article' });
-      }
-      // A YouTube id is 11 letters, digits, - or _: anything else would be pasted into the embed URL.
-      if (node.name === 'Video' && typeof attrs.youtube === 'string' && !/^[A-Za-z0-9_-]{11}$/.test(attrs.youtube)) {
-        problems.push({
-          file,
-          field: '<Video youtube>',
-          line,
-          found: `l’identifiant YouTube ${describeFound(attrs.youtube)}, qui n’en est pas un`,
-          expected: 'les 11 caractères (lettres, chiffres, - et _) qui suivent « v= » dans l’adresse de la vidéo, par exemple youtube="aqz-KE-bpKQ"',
-          hint: 'copiez seulement l’identifiant, sans « https://www.youtube.com/watch?v= »',
-        });
-      }
-      if (node.name === 'Video' && typeof attrs.youtube !== 'string' && typeof attrs.src !== 'string') {
-        problems.push({ file, field: '<Video>', line, found: '<Video> sans attribut youtube ni src', expected: 'youtube="identifiant de la vidéo" ou src="./clip.mp4"' });
-      }
-      if (node.name === 'LiveUpdate') scanLiveUpdate(node, attrs, parent, line, file, problems, scan.liveUpdates);
-    }
-    for (const child of node.children ?? []) visit(child, node);
-  };
-  visit(tree);
-  return scan;
-}
-
-/**
- * Reads one `<LiveUpdate at="…" title="…">`: a full date and time with its
- * offset, a title, at the top level of the body (the renderer orders the
- * updates among the body's own blocks). Whether the article is a live blog,
- * and whether the time falls within its coverage, is checked once the front
- * matter is known (checkLiveUpdates).
- */
-function scanLiveUpdate(node: any, attrs: Record<string, unknown>, parent: any, line: number | undefined, file: string, problems: ContentProblem[], out: LoadedLiveUpdate[]): void {
-  let ok = true;
-  if (parent?.type !== 'root') {
-    problems.push({
-      file,
-      field: '<LiveUpdate>',
-      line,
-      found: 'une mise à jour placée à l’intérieur d’un autre élément',
-      expected: 'chaque <LiveUpdate> au premier niveau du texte, en début de ligne',
-      hint: 'sortez-la de l’élément qui la contient',
-    });
-    ok = false;
-  }
-  const parsed = dateTimeField.safeParse(attrs.at);
-  if (!parsed.success) {
-    problems.push({
-      file,
-      field: '<LiveUpdate at>',
-      line,
-      found: typeof attrs.at === 'string' ? `l’heure ${describeFound(attrs.at)}, qui n’est pas une date et une heure complètes avec leur décalage horaire` : 'une mise à jour sans heure',
-      expected: 'une date et une heure complètes avec le décalage horaire, par exemple at="2026-11-28T10:30:00+01:00"',
-      hint: 'écrivez la date, la lettre T, l’heure, puis +01:00 en hiver ou +02:00 en été',
-    });
-    ok = false;
-  }
-  if (typeof attrs.title !== 'string' || !attrs.title.trim()) {
-    problems.push({
-      file,
-      field: '<LiveUpdate title>',
-      line,
-      found: 'une mise à jour sans titre',
-      expected: 'un titre court, par exemple title="Le ministre prend la parole"',
-    });
-    ok = false;
-  }
-  if (!ok || !parsed.success) return;
-  const at = parsed.data;
-  const update: LoadedLiveUpdate = { at, title: attrs.title as string, anchor: liveUpdateAnchor(at), text: plainText(node) };
-  if (line !== undefined) update.line = line;
-  out.push(update);
-}
-
-/** The updates of a live blog against its front matter: only in a live blog, within its coverage, none after the build's now, one per minute. */
-function checkLiveUpdates(file: string, data: ArticleData, updates: readonly LoadedLiveUpdate[], now: Date, lineOf: LineOf, problems: ContentProblem[]): void {
-  if (!data.live) {
-    const first = updates[0];
-    if (first) {
-      problems.push({
-        file,
-        field: '<LiveUpdate>',
-        line: first.line,
-        found: `${updates.length === 1 ? 'une mise à jour de direct' : `${updates.length} mises à jour de direct`} dans un article qui n’est pas un direct`,
-        expected: 'des <LiveUpdate> seulement dans un article dont l’en-tête a un bloc live',
-        hint: 'ajoutez à l’en-tête « live: » puis, indenté, « start: » avec l’heure du début du direct ; ou retirez les <LiveUpdate>',
-      });
-    }
-    return;
-  }
-  const { start, end } = data.live;
-  const limit = end && end.getTime() < now.getTime() ? end : now;
-  const byAnchor = new Map<string, LoadedLiveUpdate>();
-  for (const u of updates) {
-    if (u.at.getTime() < start.getTime()) {
-      problems.push({
-        file,
-        field: '<LiveUpdate at>',
-        line: u.line,
-        found: `une mise à jour datée du ${formatDateTime(u.at)}, avant le début du direct (${formatDateTime(start)}, ligne ${lineOf(['live', 'start']) ?? '?'})`,
-        expected: 'une heure entre le début du direct (live.start) et sa fin',
-        hint: 'corrigez l’heure de la mise à jour, ou le début du direct',
-      });
-    } else if (u.at.getTime() > limit.getTime()) {
-      const afterEnd = limit === end;
-      problems.push({
-        file,
-        field: '<LiveUpdate at>',
-        line: u.line,
-        found: afterEnd
-          ? `une mise à jour datée du ${formatDateTime(u.at)}, après la fin du direct (${formatDateTime(end!)})`
-          : `une mise à jour datée du ${formatDateTime(u.at)}, dans le futur de la construction du site (${formatDateTime(now)})`,
-        expected: afterEnd ? 'une heure entre le début du direct et sa fin (live.end)' : 'une heure déjà passée : une mise à jour se publie quand elle a eu lieu',
-        hint: afterEnd ? 'corrigez l’heure de la mise à jour, ou la fin du direct' : 'corrigez l’heure (vérifiez le décalage +01:00 ou +02:00)',
-      });
-    }
-    const same = byAnchor.get(u.anchor);
-    if (same) {
-      problems.push({
-        file,
-        field: '<LiveUpdate at>',
-        line: u.line,
-        found: `une deuxième mise à jour à ${formatDateTime(u.at)} (la première est ligne ${same.line ?? '?'})`,
-        expected: 'une mise à jour par minute : l’heure sert d’ancre au lien de chaque mise à jour',
-        hint: 'réunissez les deux mises à jour, ou décalez l’une d’une minute',
-      });
-    } else byAnchor.set(u.anchor, u);
-  }
-}
 
 export interface LoadOptions {
   /**
@@ -576,7 +339,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
           file,
           field: `corrections[${i}].at`,
           line: validated!.lineOf(['corrections', i, 'at']),
-          found: `une correction datée du ${frenchDay(c.at)}, après la date de la construction du site (${frenchDay(now)})`,
+          found: `une correction datée du ${formatDateTime(c.at)}, après la date de la construction du site (${formatDateTime(now)})`,
           expected: 'une date de correction passée : au plus tard la date de la construction (ou ROTATIVE_NOW)',
           hint: 'corrigez la date de la correction',
         });
@@ -669,175 +432,3 @@ function loadPages(root: string, tree: readonly ContentEntry[], problems: Conten
   return pages;
 }
 
-/** « vouliez-vous dire … ? » when a known id is one or two keystrokes away, else `fallback`. */
-function typoHint(found: string, known: Iterable<string>, fallback?: string): string | undefined {
-  const close = suggestClosest(found, [...known].filter((k) => k !== found));
-  return close ? didYouMean(close) : fallback;
-}
-
-/**
- * The longest slug a tag or a former slug (alias) may give: each becomes a
- * folder name of the site (/tags/<slug>/), and file systems refuse names of
- * more than 255 bytes (ENAMETOOLONG). A headline slug is some 60 characters.
- */
-export const MAX_SLUG_LENGTH = 100;
-
-/** The problem of a tag or alias whose slug would be too long a folder name. */
-function longSlugProblem(file: string, field: string, line: number | undefined, what: string, slug: string): ContentProblem {
-  return {
-    file,
-    field,
-    line,
-    found: `${what} donne une adresse de ${slug.length} caractères (« ${slug.slice(0, 30)}… »)`,
-    expected: `une adresse d’au plus ${MAX_SLUG_LENGTH} caractères`,
-    hint: 'raccourcissez-la',
-  };
-}
-
-/** How many ids an "expected" text lists before it stops at « … ». */
-const LISTED_IDS = 6;
-
-/** `l’identifiant d’une fiche auteur (claire-martin, julien-benali, …)`: `what`, then the ids of the folder. */
-function listIds(what: string, ids: Iterable<string>, folder: string): string {
-  const list = [...ids].sort();
-  if (!list.length) return `${what}, mais ${folder} est vide`;
-  const shown = list.length > LISTED_IDS ? [...list.slice(0, LISTED_IDS), '…'] : list;
-  return `${what} (${shown.join(', ')})`;
-}
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-/** A date as a writer reads it in a message: « 20 mai 2016 à 9 h 30 ». */
-const frenchDay = (d: Date) => formatDateTime(d);
-
-/** Checks every cross-reference once all files are read. */
-function checkReferences(content: LoadedContent, problems: ContentProblem[], linesOf: Map<LoadedArticle, LineOf>): void {
-  const slugs = new Set([...content.articles.map((a) => a.slug), ...content.invalid.articles]);
-  const bySlug = new Map(content.articles.map((a) => [a.slug, a]));
-  const { invalid } = content;
-  const episodes = new Map<string, LoadedArticle>();
-  const tagLabels = new Map<string, { label: string; file: string }>();
-  /** Former slugs so far, with the file of the article they lead to. */
-  const aliasOwners = new Map<string, string>();
-  // A link to a renamed article's former slug: tell the writer its new one.
-  const renamedTo = new Map(content.articles.flatMap((a) => a.data.aliases.map((alias): [string, string] => [alias, a.slug])));
-  const renamedHint = (slug: string) => {
-    const to = renamedTo.get(slug);
-    return to ? `« ${slug} » est l’ancien slug de l’article « ${to} » : écrivez « ${to} »` : undefined;
-  };
-  /** A folder of the content tree as writers see it: `content/authors/`. */
-  const folderOf = (name: string) => `${path.join(path.relative(process.cwd(), content.contentDir), name)}/`;
-  for (const article of content.articles) {
-    const { data, file } = article;
-    const lineOf = linesOf.get(article) ?? (() => undefined);
-    data.authors.forEach((id, i) => {
-      if (!content.authors.has(id) && !invalid.authors.has(id)) {
-        problems.push({ file, field: `authors[${i}]`, line: lineOf(['authors', i]), found: `aucune fiche auteur ${describeFound(id)} dans ${folderOf('authors')}`, expected: listIds('l’identifiant d’une fiche auteur', content.authors.keys(), folderOf('authors')), hint: typoHint(id, content.authors.keys()) });
-      }
-    });
-    if (!content.categories.has(data.category) && !invalid.categories.has(data.category)) {
-      problems.push({ file, field: 'category', line: lineOf(['category']), found: `aucune rubrique ${describeFound(data.category)} dans ${folderOf('categories')}`, expected: listIds('l’identifiant d’une rubrique', content.categories.keys(), folderOf('categories')), hint: typoHint(data.category, content.categories.keys()) });
-    }
-    if (data.series !== undefined && !content.series.has(data.series) && !invalid.series.has(data.series)) {
-      problems.push({ file, field: 'series', line: lineOf(['series']), found: `aucune série ${describeFound(data.series)} dans ${folderOf('series')}`, expected: listIds('l’identifiant d’une série', content.series.keys(), folderOf('series')), hint: typoHint(data.series!, content.series.keys()) });
-    }
-    data.revisits.forEach((slug, i) => {
-      const field = `revisits[${i}]`;
-      const line = lineOf(['revisits', i]);
-      if (!slugs.has(slug) || slug === article.slug) {
-        problems.push({ file, field, line, found: slug === article.slug ? `revisits cite l’article lui-même (${describeFound(slug)})` : `revisits cite ${describeFound(slug)}, qui n’est le slug d’aucun article`, expected: 'le slug d’un autre article (le nom de son fichier ou de son dossier)', hint: renamedHint(slug) ?? typoHint(slug, [...slugs].filter((s) => s !== article.slug), 'le slug est-il mal orthographié ?') });
-        return;
-      }
-      // Only towards the past: an article follows up on what came before it,
-      // which also means two articles can never revisit each other.
-      const target = bySlug.get(slug);
-      if (target && target.data.publishedAt.getTime() >= data.publishedAt.getTime()) {
-        problems.push({
-          file,
-          field,
-          line,
-          found: `revisits cite "${slug}", publié le ${day(target.data.publishedAt)} (${target.file}), pas avant cet article (${day(data.publishedAt)})`,
-          expected: 'le slug d’un article publié avant celui-ci : revisits ne renvoie qu’à des articles plus anciens, si bien que deux articles ne peuvent pas se citer l’un l’autre',
-        });
-      }
-    });
-    data.aliases.forEach((alias, i) => {
-      const field = `aliases[${i}]`;
-      const line = lineOf(['aliases', i]);
-      if (alias.length > MAX_SLUG_LENGTH) {
-        problems.push(longSlugProblem(file, field, line, 'l’ancien slug', alias));
-        return;
-      }
-      if (!alias || slugify(alias) !== alias) {
-        problems.push({
-          file,
-          field,
-          line,
-          found: `« ${alias} », qui n’est pas un slug`,
-          expected: 'un ancien slug : lettres minuscules sans accents, chiffres et tirets, comme le nom d’un fichier d’article',
-          hint: slugify(alias) ? `vouliez-vous dire « ${slugify(alias)} » ?` : undefined,
-        });
-        return;
-      }
-      const owner = slugs.has(alias) ? bySlug.get(alias)?.file ?? 'un autre article' : aliasOwners.get(alias);
-      if (owner !== undefined || alias === article.slug) {
-        problems.push({
-          file,
-          field,
-          line,
-          found: alias === article.slug ? `« ${alias} », le slug actuel de cet article` : `« ${alias} », déjà l’adresse de ${owner}`,
-          expected: 'un ancien slug qui n’est ni le slug ni l’ancien slug d’un autre article',
-          hint: alias === article.slug ? 'retirez-le : un article garde toujours son adresse actuelle' : 'une adresse ne peut mener qu’à un seul article : retirez cet alias de l’un des deux',
-        });
-        return;
-      }
-      aliasOwners.set(alias, file);
-    });
-    for (const ref of article.readAlso) {
-      if (!slugs.has(ref.slug)) {
-        problems.push({ file, field: '<ReadAlso slug>', line: ref.line, found: `<ReadAlso> cite ${describeFound(ref.slug)}, qui n’est le slug d’aucun article`, expected: 'le slug d’un article (le nom de son fichier ou de son dossier)', hint: renamedHint(ref.slug) ?? typoHint(ref.slug, slugs, 'le slug est-il mal orthographié ?') });
-      }
-    }
-    if (data.series !== undefined && data.episode !== undefined) {
-      const key = `${data.series}#${data.episode}`;
-      const other = episodes.get(key);
-      if (other) {
-        problems.push({ file, field: 'episode', line: lineOf(['episode']), found: `l’épisode ${data.episode} de la série ${describeFound(data.series)} est déjà ${other.file}`, expected: 'un numéro d’épisode unique dans la série' });
-      } else episodes.set(key, article);
-    }
-    /** This article's tags so far, by tag slug. */
-    const own = new Map<string, string>();
-    data.tags.forEach((label, i) => {
-      const tagSlug = slugify(label);
-      const seen = tagLabels.get(tagSlug);
-      const line = lineOf(['tags', i]);
-      if (!tagSlug) {
-        problems.push({ file, field: 'tags', line, found: `l’étiquette ${describeFound(label)} n’a ni lettre ni chiffre`, expected: 'une étiquette avec au moins une lettre ou un chiffre' });
-      } else if (tagSlug.length > MAX_SLUG_LENGTH) {
-        problems.push(longSlugProblem(file, 'tags', line, 'l’étiquette', tagSlug));
-      } else if (own.has(tagSlug)) {
-        const first = own.get(tagSlug)!;
-        problems.push({
-          file,
-          field: 'tags',
-          line,
-          found: first === label ? `l’étiquette ${describeFound(label)} est donnée deux fois` : `l’étiquette ${describeFound(label)} est la même (/tags/${tagSlug}/) que ${describeFound(first)} plus haut`,
-          expected: 'chaque étiquette une seule fois par article',
-          hint: 'supprimez la répétition',
-        });
-      } else if (seen && seen.label !== label) {
-        own.set(tagSlug, label);
-        problems.push({
-          file,
-          field: 'tags',
-          line,
-          found: `l’étiquette ${describeFound(label)} donne la même page /tags/${tagSlug}/ que ${describeFound(seen.label)} dans ${seen.file}`,
-          expected: 'une seule orthographe par étiquette',
-          hint: `écrivez ${describeFound(seen.label)} dans les deux articles`,
-        });
-      } else {
-        own.set(tagSlug, label);
-        if (!seen) tagLabels.set(tagSlug, { label, file });
-      }
-    });
-  }
-}

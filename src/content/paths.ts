@@ -13,6 +13,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { didYouMean, suggestClosest } from '../lib/errors.ts';
+import { display } from './files.ts';
 
 /** A writer's path that names a file of the content folder. */
 export interface ResolvedPath {
@@ -62,7 +63,6 @@ const EXISTING = 'le chemin d’un fichier qui existe, relatif à ce fichier';
 const INSIDE = 'un fichier du dossier de contenu, relatif à ce fichier';
 const COPY_IT = 'copiez le fichier dans le dossier de contenu, à côté du fichier qui le cite';
 
-const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
 
 /** Whether `p` is `dir` or under it; both absolute and normalised. */
 function isInside(dir: string, p: string): boolean {
