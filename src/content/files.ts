@@ -22,7 +22,7 @@
  * (and loop) or skip them silently, and a skipped link must be reported.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../lib/errors.ts';
 
@@ -116,21 +116,9 @@ function linkTarget(abs: string): 'folder' | 'file' | 'missing' | 'loop' {
 export function walkContent(root: string): ContentWalk {
   const entries: ContentEntry[] = [];
   const problems: ContentProblem[] = [];
-  let rootStat;
-  try {
-    rootStat = lstatSync(root);
-  } catch {
-    return { entries, problems };
-  }
-  if (rootStat.isSymbolicLink()) {
-    // The content folder itself may be a link (a checkout elsewhere): its real path is the jail.
-    try {
-      root = realpathSync(root);
-    } catch {
-      problems.push(linkProblem(root, 'un dossier absent'));
-      return { entries, problems };
-    }
-  }
+  // The content folder itself may be a link (a checkout elsewhere): it is
+  // read through it, and its real path is the jail (readContentBytes).
+  if (linkTarget(root) !== 'folder') return { entries, problems };
   const stack: string[] = [''];
   while (stack.length > 0) {
     const rel = stack.pop()!;
