@@ -14,6 +14,7 @@ import path from 'node:path';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { didYouMean, suggestClosest } from '../lib/errors.ts';
 import { display } from './files.ts';
+import { describeFound } from './problems.ts';
 
 /** A writer's path that names a file of the content folder. */
 export interface ResolvedPath {
@@ -112,7 +113,8 @@ function nearMiss(decoded: string, lexical: string, root: string): string | unde
  * `shownAs` is how messages quote the path (default: `src` as given).
  */
 export function resolveWriterPath(contentDir: string, fromFile: string, src: string, shownAs = src): PathResolution {
-  const quoted = `"${shownAs}"`;
+  // Quoted short and escaped: a path may be a whole data: URL, or hold invisible characters.
+  const quoted = describeFound(shownAs);
   if (isExternalUrl(src)) {
     return { problem: { found: `${quoted} est une adresse web`, expected: `${EXISTING}, par exemple "./photo.jpg"`, hint: 'téléchargez le fichier et déposez-le à côté du fichier qui le cite' } };
   }
