@@ -45,3 +45,17 @@ describe('typesetFields over the schemas’ prose maps', () => {
     expect(typedSite.url).toBe('https://echo.example');
   });
 });
+
+describe('what the schemas tell a writer', () => {
+  it('speaks French for the legal notice, the pages and the lead flag', async () => {
+    const { pageSchema } = await import('../../src/schemas/page.ts');
+    const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.error?.issues ?? []).map((i) => i.message);
+    expect(messages(siteSchema.safeParse({ name: 'X', url: 'https://x.example', legal: { director: '', contact: 'pas-une-adresse', host: { phone: '' } } }))).toEqual([
+      'le nom du directeur ou de la directrice de la publication, par exemple "Marie Durand"',
+      'le numéro de téléphone de l’hébergeur, par exemple "+33 1 23 45 67 89"',
+      'une adresse électronique, par exemple redaction@example.org',
+    ]);
+    expect(messages(pageSchema.safeParse({ title: ' ', description: '' }))).toEqual(['le titre de la page, par exemple "À propos"', 'une phrase ou deux qui décrivent la page']);
+    expect(messages(articleSchema.safeParse({ une: 'oui' })).some((m) => m === 'true ou false')).toBe(true);
+  });
+});
