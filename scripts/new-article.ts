@@ -59,6 +59,14 @@ if (!title) fail(`il manque le titre de l’article.\n  ${USAGE}`);
 const env = readEnvironmentOrExit();
 const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 const readline = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+const interrupted = (): never => {
+  console.log('\n✖ Interrompu : aucun fichier n’a été écrit.');
+  process.exit(130);
+};
+// Ctrl+C (or the end of the input, Ctrl+D) at a question: nothing was
+// written yet; one line says so, not a stack trace.
+readline?.on('SIGINT', interrupted);
+const question = (text: string): Promise<string> => readline!.question(text).catch((err: unknown) => (err instanceof Error && err.name === 'AbortError' ? interrupted() : Promise.reject(err)));
 
 /** A path as the writer can open it: relative to the working directory, unless it lies outside. */
 const shown = (abs: string) => {
@@ -144,7 +152,7 @@ async function ask(kind: Kind, choices: Choice[], options: { multiple: boolean; 
   const fallback = options.optional ? 'aucune' : choices[0]!.id;
   const how = options.multiple ? 'numéros ou identifiants, séparés par des virgules' : 'numéro ou identifiant';
   for (;;) {
-    const answer = (await readline!.question(`  ${how} [Entrée : ${fallback}] : `)).trim();
+    const answer = (await question(`  ${how} [Entrée : ${fallback}] : `)).trim();
     if (!answer) return options.optional ? [] : [choices[0]!.id];
     const ids = splitIds(answer).map((a) => (/^\d+$/.test(a) && choices[Number(a) - 1] ? choices[Number(a) - 1]!.id : a));
     const unknown = ids.find((id) => !choices.some((c) => c.id === id));
@@ -191,7 +199,7 @@ async function chooseDate(): Promise<Date> {
   }
   if (readline) {
     for (;;) {
-      const answer = (await readline.question(`\nDate de publication ? (2026-07-14 ou 2026-07-14T09:30, heure de Paris) [Entrée : maintenant, ${toIsoString(now)}] : `)).trim();
+      const answer = (await question(`\nDate de publication ? (2026-07-14 ou 2026-07-14T09:30, heure de Paris) [Entrée : maintenant, ${toIsoString(now)}] : `)).trim();
       if (!answer) return now;
       const date = parseParisDateTime(answer);
       if (date) return minute(date);
