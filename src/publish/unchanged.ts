@@ -1,6 +1,6 @@
 /**
  * "Nothing changed": a build whose every input is the one of the previous
- * build, at a moment before that build's next scheduled change, would write
+ * build, at a moment between that build's own and its next scheduled change, would write
  * the same site byte for byte. `npm run build` then checks that the site in
  * the output folder is still the one it wrote, and stops there.
  *
@@ -128,13 +128,43 @@ export function recordFile(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, 'builds', `${id}.json`);
 }
 
+const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
 export function readRecord(file: string): BuildRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
-    return record.version === VERSION && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' && Array.isArray(record.summary) ? record : undefined;
+    return record.version === VERSION &&
+      typeof record.inputs === 'string' &&
+      isDate(record.builtAt) &&
+      (record.next === null || isDate(record.next)) &&
+      record.files &&
+      typeof record.files === 'object' &&
+      Array.isArray(record.summary)
+      ? record
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The clock's say on whether a site built at `builtAt`, whose next change is
+ * `next`, is still what a build at `now` would write: not once the next
+ * change is reached, and not when `now` is before the build (that site may
+ * show what is not public yet at `now`: a scheduled article, a correction).
+ * The one place where time decides freshness.
+ */
+export function clockProblem({ builtAt, next }: Pick<BuildRecord, 'builtAt' | 'next'>, now: Date): string | undefined {
+  const at = now.getTime();
+  if (!(at >= Date.parse(builtAt))) return 'clock before the previous build';
+  if (next !== null && at >= Date.parse(next)) return 'scheduled change reached';
+  return undefined;
+}
+
+/** The "now" of the build whose site is in `outDir`, from its record in `cacheDir`; undefined when none is recorded. */
+export function previousBuildTime(cacheDir: string, outDir: string): Date | undefined {
+  const record = readRecord(recordFile(cacheDir, outDir));
+  return record ? new Date(record.builtAt) : undefined;
 }
 
 export function writeRecord(file: string, record: Omit<BuildRecord, 'version'>): void {
@@ -152,7 +182,8 @@ export function writeRecord(file: string, record: Omit<BuildRecord, 'version'>):
 export function whyRebuild(record: BuildRecord | undefined, inputs: string, now: Date, outDir: string): string | undefined {
   if (!record) return 'no previous build recorded';
   if (record.inputs !== inputs) return 'inputs changed';
-  if (record.next !== null && now.getTime() >= Date.parse(record.next)) return 'scheduled change reached';
+  const clock = clockProblem(record, now);
+  if (clock) return clock;
   const current = listOutput(outDir);
   const before = Object.keys(record.files);
   if (before.length !== Object.keys(current).length) return 'output folder changed';

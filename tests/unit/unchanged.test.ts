@@ -60,6 +60,15 @@ describe('whyRebuild', () => {
     expect(whyRebuild(r, t.digest(), new Date('2026-05-01'), t.env.outDir)).toBe('output folder changed');
   });
 
+  it('rebuilds when the clock is before the previous build: its site may show what is not public yet', () => {
+    const t = tree();
+    // Built with ROTATIVE_NOW=2027-03-05, whose site shows an article scheduled for 2027-03-04.
+    const r = { ...record(t, '2027-04-01T00:00:00.000Z'), builtAt: '2027-03-05T07:00:00.000Z' };
+    expect(whyRebuild(r, t.digest(), new Date('2026-12-06T09:00:00Z'), t.env.outDir)).toBe('clock before the previous build');
+    expect(whyRebuild(r, t.digest(), new Date('2027-03-05T07:00:00Z'), t.env.outDir)).toBeUndefined();
+    expect(whyRebuild({ ...r, builtAt: 'pas une date' }, t.digest(), new Date('2027-03-06T00:00:00Z'), t.env.outDir)).toBe('clock before the previous build');
+  });
+
   it('notices an output file rewritten with the same size', () => {
     const t = tree();
     const r = record(t);
