@@ -10,18 +10,18 @@
  * environment variables a build reads. Time is the previous build's
  * schedule (src/lib/rebuild.ts): the first moment at which the same content
  * gives another site. The output folder is compared, file by file, with the
- * list of files, sizes and modification times recorded right after the swap:
+ * list of files and the hashes of their bytes recorded right after the swap:
  * a file edited, added or removed by hand means a full build.
  *
  * The record lives in the cache folder: deleting it (or
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 
 /** What was recorded after a complete build. */
 export interface BuildRecord {
@@ -32,7 +32,7 @@ export interface BuildRecord {
   next: string | null;
   /** When the build ran: shown when the site is found up to date. */
   builtAt: string;
-  /** Every file of the output folder: relative path → "size:mtimeMs". */
+  /** Every file of the output folder: relative path → sha256 of its bytes (listOutput). */
   files: Record<string, string>;
   /**
    * Its summary (articles published and scheduled, pages, feeds, images,
@@ -112,12 +112,22 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
   return hash.digest('hex');
 }
 
-/** Every file of the output folder with its size and modification time. */
+/**
+ * Every file of the output folder with the sha256 of its bytes. Not its size
+ * and modification time: an edit of the same length with the old time put
+ * back (`touch -r`) would pass for the built file.
+ */
 export function listOutput(outDir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const rel of filesUnder(outDir)) {
-    const s = lstatSync(path.join(outDir, rel), { throwIfNoEntry: false });
-    files[rel] = s ? `${s.size}:${s.mtimeMs}` : 'missing';
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(outDir, rel));
+    } catch {
+      files[rel] = 'unreadable';
+      continue;
+    }
+    files[rel] = createHash('sha256').update(bytes).digest('base64url');
   }
   return files;
 }

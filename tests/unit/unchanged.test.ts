@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ describe('inputsDigest', () => {
 
 describe('whyRebuild', () => {
   const record = (t: ReturnType<typeof tree>, next: string | null = null): BuildRecord => ({
-    version: 2,
+    version: 3,
     inputs: t.digest(),
     next,
     builtAt: '2026-01-01T00:00:00.000Z',
@@ -69,13 +70,16 @@ describe('whyRebuild', () => {
     expect(whyRebuild({ ...r, builtAt: 'pas une date' }, t.digest(), new Date('2027-03-06T00:00:00Z'), t.env.outDir)).toBe('clock before the previous build');
   });
 
-  it('notices an output file rewritten with the same size', () => {
+  it('notices an output file rewritten with the same size and its old modification time put back (touch -r)', () => {
     const t = tree();
     const r = record(t);
-    // Same length, written later: the modification time differs.
-    const later = Date.now() + 5000;
+    const file = path.join(t.env.outDir, 'index.html');
+    const times = path.join(t.root, 'times');
+    writeFileSync(times, '');
+    execFileSync('touch', ['-r', file, times]);
     t.write('dist/index.html', '<p>SITE</p>');
-    utimesSync(path.join(t.env.outDir, 'index.html'), later / 1000, later / 1000);
+    execFileSync('touch', ['-r', times, file]);
+    expect(statSync(file).mtimeMs).toBe(statSync(times).mtimeMs);
     expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
   });
 });
