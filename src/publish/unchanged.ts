@@ -44,8 +44,8 @@ export interface BuildRecord {
 
 /** Environment variables a build (Astro, Vite, Node included) may read. */
 const ENV_PREFIXES = ['ROTATIVE_', 'SITE_', 'ASTRO_', 'VITE_', 'NODE_', 'PAGEFIND_'];
-/** Variables that do not change the site: the clock is judged by the schedule, verbosity only changes the log. */
-const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_BUILD']);
+/** Variables that do not change the site: the clock is judged by clockProblem, verbosity only changes the log, the cache key only signs the render cache. */
+const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_BUILD', 'ROTATIVE_CACHE_KEY']);
 
 /**
  * The project's files that make the site, besides node_modules (pinned by
@@ -185,15 +185,23 @@ export function writeRecord(file: string, record: Omit<BuildRecord, 'version'>):
 }
 
 /**
+ * What the record alone says (inputs, clock), before the output folder is
+ * read: the cheap part of whyRebuild.
+ */
+export function recordProblem(record: BuildRecord | undefined, inputs: string, now: Date): string | undefined {
+  if (!record) return 'no previous build recorded';
+  if (record.inputs !== inputs) return 'inputs changed';
+  return clockProblem(record, now);
+}
+
+/**
  * Why the previous build's site cannot stand for this build, or undefined
  * when it can: same inputs, before its next scheduled change, output folder
  * exactly as that build left it.
  */
 export function whyRebuild(record: BuildRecord | undefined, inputs: string, now: Date, outDir: string): string | undefined {
-  if (!record) return 'no previous build recorded';
-  if (record.inputs !== inputs) return 'inputs changed';
-  const clock = clockProblem(record, now);
-  if (clock) return clock;
+  const stale = recordProblem(record, inputs, now);
+  if (stale !== undefined || !record) return stale ?? 'no previous build recorded';
   const current = listOutput(outDir);
   const before = Object.keys(record.files);
   if (before.length !== Object.keys(current).length) return 'output folder changed';
