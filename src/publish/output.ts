@@ -32,6 +32,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import { rebuildFileFor } from '../lib/rebuild.ts';
 
 /**
  * Written into every built site: a non-empty output folder without it is not
@@ -132,6 +133,12 @@ export interface GuardResult {
   mode: SwapMode;
   /** Where the temporary build folder goes. */
   workParent: string;
+  /**
+   * Where the rebuild schedule is written, beside the output folder
+   * (rebuildFileFor); undefined when the output folder's parent is read-only:
+   * nothing is written there, and the build says so.
+   */
+  scheduleFile: string | undefined;
 }
 
 /** Returns why a non-empty output folder is not a previous Rotative site, or undefined when it may be replaced. */
@@ -173,6 +180,7 @@ function writable(dir: string): boolean {
 export function guardOutputFolder(
   { outDir, contentDir, projectRoot, cacheDir }: Placement,
   cwd = process.cwd(),
+  canWrite: (dir: string) => boolean = writable,
 ): GuardResult {
   const placement: Placement = {
     outDir: realPath(outDir),
@@ -193,13 +201,14 @@ export function guardOutputFolder(
     throw new OutputError(`${display(ancestor, cwd)} est un fichier : le dossier de sortie ${display(out, cwd)} ne peut pas être créé dessous. Choisissez un autre ROTATIVE_OUT_DIR.`);
   }
   if (ancestor !== parent) {
-    if (writable(ancestor)) return { outDir: out, mode: 'rename', workParent: parent };
+    if (canWrite(ancestor)) return { outDir: out, mode: 'rename', workParent: parent, scheduleFile: rebuildFileFor(out) };
     throw new OutputError(`le dossier ${shownParent} n’existe pas et ne peut pas être créé dans ${display(ancestor, cwd)} (en lecture seule ou pas à vous). Créez-le, ou choisissez un autre ROTATIVE_OUT_DIR.`);
   }
   const outExists = existsSync(out);
   const mountPoint = outExists && statSync(out).dev !== statSync(parent).dev;
-  if (writable(parent) && !mountPoint) return { outDir: out, mode: 'rename', workParent: parent };
-  if (outExists && writable(out)) return { outDir: out, mode: 'contents', workParent: tmpdir() };
+  const parentWritable = canWrite(parent);
+  if (parentWritable && !mountPoint) return { outDir: out, mode: 'rename', workParent: parent, scheduleFile: rebuildFileFor(out) };
+  if (outExists && canWrite(out)) return { outDir: out, mode: 'contents', workParent: tmpdir(), scheduleFile: parentWritable ? rebuildFileFor(out) : undefined };
   throw new OutputError(
     `la construction ne peut pas écrire dans ${outExists ? display(out, cwd) : shownParent} (en lecture seule ou pas à vous). Rendez-le accessible en écriture, ou choisissez un autre ROTATIVE_OUT_DIR.`,
   );

@@ -15,6 +15,7 @@ import {
   lockText,
   checkBuiltSite,
   guardOutputFolder,
+  realPath,
   OutputError,
   placementProblem,
   SITE_MARKER,
@@ -86,6 +87,18 @@ describe('guardOutputFolder (before anything is written)', () => {
     }
     throw new Error('not refused');
   };
+
+  it('writes nothing beside an output folder whose parent is read-only: no schedule file there', () => {
+    const p = project();
+    const outDir = path.join(p.root, 'montage', 'dist');
+    mkdirSync(outDir, { recursive: true });
+    const parent = path.dirname(realPath(outDir));
+    const readOnlyParent = guardOutputFolder({ ...p, outDir }, process.cwd(), (dir) => dir !== parent);
+    expect(readOnlyParent.mode).toBe('contents');
+    expect(readOnlyParent.scheduleFile).toBeUndefined();
+    const writableParent = guardOutputFolder({ ...p, outDir });
+    expect(writableParent.scheduleFile).toBe(`${realPath(outDir)}.rebuild.json`);
+  });
 
   it('resolves symlinks: a link to the content folder is the content folder', () => {
     const p = project();
