@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/dev/assets.ts';
+import { servedRoots } from './src/dev/fs-guard.ts';
 import { headersUnderBase } from './src/publish/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
@@ -159,6 +160,9 @@ export default defineConfig({
   vite: {
     // The base path for src/lib/urls.ts, replaced at build time.
     define: { __ROTATIVE_BASE__: JSON.stringify(base) },
-    server: { fs: { allow: ['.', environment.contentDir] } },
+    // The dev server serves files of the project and of the content folder
+    // only, by their real paths (links followed: see src/dev/fs-guard.ts,
+    // which also refuses a link inside them that leads elsewhere).
+    server: { fs: { strict: true, allow: servedRoots(path.dirname(fileURLToPath(import.meta.url)), environment.contentDir) } },
   },
 });
