@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/dev/assets.ts';
 import { servedRoots } from './src/dev/fs-guard.ts';
-import { headersUnderBase } from './src/publish/headers-file.ts';
+import { cspRules, headersUnderBase, withCspRules } from './src/publish/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
 
@@ -73,12 +73,13 @@ const CSP_DIRECTIVES = [
 ] as const;
 
 /**
- * Static hosts send the headers of `_headers` (public/_headers). Its
- * Content-Security-Policy gets, in front of what it already holds, the
- * policies Astro wrote into the pages' <meta>, merged: the hashes are only
- * known once the pages are built, and a policy written in two places by hand
- * would drift. Pages differ only by the hashes of their inline styles; the
- * header allows the union, and each page's <meta> still narrows it to its own.
+ * Static hosts send the headers of `_headers` (public/_headers). The build
+ * appends one Content-Security-Policy rule per part of the site (cspRules in
+ * src/publish/headers-file.ts), made of the policies Astro wrote into the
+ * pages' <meta>: the hashes are only known once the pages are built, and a
+ * policy written in two places by hand would drift. A page's header allows
+ * what the pages of its folder need, and each page's <meta> still narrows
+ * it to its own; the search page's 'wasm-unsafe-eval' stays under its folder.
  */
 function cspHeaders(): AstroIntegration {
   const metaPolicy = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
@@ -87,7 +88,7 @@ function cspHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, pages }) => {
         const out = fileURLToPath(dir);
-        const merged = new Map<string, Set<string>>();
+        const policies: { pathname: string; policy: string }[] = [];
         for (const { pathname } of pages) {
           const file = path.join(out, pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
           let html: string;
@@ -98,22 +99,16 @@ function cspHeaders(): AstroIntegration {
           }
           const policy = metaPolicy.exec(html)?.[1];
           if (!policy) throw new Error(`CSP: ${path.relative(out, file)} has no content-security-policy <meta>`);
-          for (const directive of policy.replaceAll('&#39;', "'").split(';')) {
-            const [name, ...sources] = directive.trim().split(/\s+/);
-            if (!name) continue;
-            const set = merged.get(name) ?? new Set<string>();
-            for (const source of sources) set.add(source);
-            merged.set(name, set);
-          }
+          policies.push({ pathname, policy });
         }
-        if (merged.size === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
-        const policy = [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+        if (policies.length === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
+        const topFiles = readdirSync(out, { withFileTypes: true })
+          .filter((e) => e.isFile() && !e.name.startsWith('_') && !e.name.startsWith('.'))
+          .map((e) => e.name);
         const headersFile = path.join(out, '_headers');
         // Its path patterns are written from the root of the host.
-        const text = headersUnderBase(readFileSync(headersFile, 'utf8'), base);
-        const line = /^(\s+Content-Security-Policy:\s*)(.*)$/m;
-        if (!line.test(text)) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
-        writeFileSync(headersFile, text.replace(line, (_, header: string, rest: string) => `${header}${policy}; ${rest}`));
+        const text = withCspRules(readFileSync(headersFile, 'utf8'), cspRules(policies, topFiles));
+        writeFileSync(headersFile, headersUnderBase(text, base));
       },
     },
   };
