@@ -102,12 +102,12 @@ function cspHeaders(): AstroIntegration {
           policies.push({ pathname, policy });
         }
         if (policies.length === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
-        const topFiles = readdirSync(out, { withFileTypes: true })
-          .filter((e) => e.isFile() && !e.name.startsWith('_') && !e.name.startsWith('.'))
-          .map((e) => e.name);
+        // What is at the top of the site, but the host's own files (_headers, _redirects) and the site marker.
+        const entries = readdirSync(out, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !(e.isFile() && e.name.startsWith('_')));
+        const top = { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
         const headersFile = path.join(out, '_headers');
         // Its path patterns are written from the root of the host.
-        const text = withCspRules(readFileSync(headersFile, 'utf8'), cspRules(policies, topFiles));
+        const text = withCspRules(readFileSync(headersFile, 'utf8'), cspRules(policies, top));
         writeFileSync(headersFile, headersUnderBase(text, base));
       },
     },

@@ -77,9 +77,11 @@ export interface CspRule {
  * rules do not overlap, so every host sends one policy per path from them.
  *
  * `pages`: path of each page from the site root (`''`, `articles/x/`,
- * `404`) and its policy. `topFiles`: the other files at the top of the site.
+ * `404`) and its policy. `top`: the names of the files and folders at the
+ * top of the site (folders without pages, such as `_astro`, get what every
+ * page allows too).
  */
-export function cspRules(pages: readonly { pathname: string; policy: string }[], topFiles: readonly string[]): CspRule[] {
+export function cspRules(pages: readonly { pathname: string; policy: string }[], top: { files: readonly string[]; folders: readonly string[] }): CspRule[] {
   const groups = new Map<string, Policy[]>();
   const add = (pattern: string, policy: Policy) => groups.set(pattern, [...(groups.get(pattern) ?? []), policy]);
   for (const { pathname, policy } of pages) {
@@ -92,22 +94,23 @@ export function cspRules(pages: readonly { pathname: string; policy: string }[],
     else add(`/${segments[0]}/*`, parsed);
   }
   const common = intersection([...groups.values()].flat());
-  for (const file of topFiles) if (!groups.has(`/${file}`)) groups.set(`/${file}`, [common]);
+  for (const pattern of [...top.files.map((f) => `/${f}`), ...top.folders.map((d) => `/${d}/*`)]) if (!groups.has(pattern)) groups.set(pattern, [common]);
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([pattern, policies]) => ({ pattern, policy: formatPolicy(union(policies)) }));
 }
 
 /**
- * `_headers` text with the CSP rules appended, each policy followed by what
- * the site-wide Content-Security-Policy line of `text` holds (frame-ancestors,
- * which a <meta> cannot carry), so that a host that sends only the most
- * specific rule's value loses nothing.
+ * `_headers` text with its Content-Security-Policy line (what a <meta>
+ * cannot carry: frame-ancestors) moved into the CSP rules, appended: the
+ * rules do not overlap, so each path gets one policy (a header set by two
+ * matching rules is sent twice).
  */
 export function withCspRules(text: string, rules: readonly CspRule[]): string {
-  const line = /^\s+Content-Security-Policy:\s*(.*)$/m.exec(text);
+  const line = /^[ \t]+Content-Security-Policy:[ \t]*(.*)\r?\n/m.exec(text);
   if (!line) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
   const siteWide = line[1]!.trim();
   const blocks = rules.map((r) => `${r.pattern}\n  Content-Security-Policy: ${r.policy}; ${siteWide}\n`);
-  return `${text.replace(/\n*$/, '\n')}\n# Content-Security-Policy per part of the site (written by the build from the pages' own policies).\n${blocks.join('')}`;
+  const rest = text.slice(0, line.index) + text.slice(line.index + line[0].length);
+  return `${rest.replace(/\n*$/, '\n')}\n# Content-Security-Policy, one rule per part of the site (written by the build from its pages' own policies).\n${blocks.join('')}`;
 }

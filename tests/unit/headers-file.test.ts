@@ -36,7 +36,7 @@ describe('cspRules (Content-Security-Policy per part of the site)', () => {
     { pathname: 'recherche/', policy: base.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") },
     { pathname: '404', policy: base },
   ];
-  const text = withCspRules(readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8'), cspRules(pages, ['index.html', '404.html', 'rss.xml']));
+  const text = withCspRules(readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8'), cspRules(pages, { files: ['index.html', '404.html', 'rss.xml'], folders: ['articles', 'recherche', '_astro'] }));
   const rules = parseHeadersFile(text);
   const csp = (urlPath: string) => headersFor(rules, urlPath).get('Content-Security-Policy') ?? [];
 
@@ -46,15 +46,16 @@ describe('cspRules (Content-Security-Policy per part of the site)', () => {
   });
 
   it('gives each page the hashes of its folder, a file at the top what every page allows, and frame-ancestors everywhere', () => {
-    const articles = csp('/articles/b/');
-    expect(articles).toHaveLength(2); // the site-wide frame-ancestors, and the folder's policy
-    expect(articles[1]).toContain("'sha256-S1='");
-    expect(articles[1]).toContain("'sha256-S2='");
-    expect(articles[1]).toContain("frame-ancestors 'none'");
-    const feed = csp('/rss.xml')[1]!;
+    for (const urlPath of ['/', '/articles/b/', '/recherche/', '/rss.xml', '/_astro/a.js']) expect(csp(urlPath), urlPath).toHaveLength(1);
+    const [articles] = csp('/articles/b/');
+    expect(articles).toContain("'sha256-S1='");
+    expect(articles).toContain("'sha256-S2='");
+    expect(articles).toContain("frame-ancestors 'none'");
+    const feed = csp('/rss.xml')[0]!;
     expect(feed).toContain("style-src 'self'");
     expect(feed).not.toContain('sha256-S');
     expect(feed).toContain("'sha256-A='");
-    expect(csp('/')[1]).toBe(csp('/index.html')[1]);
+    expect(csp('/')[0]).toBe(csp('/index.html')[0]);
+    expect(csp('/_astro/a.js')[0]).toBe(`${feed}`);
   });
 });
