@@ -15,7 +15,7 @@ import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
-import { inputsDigest, listOutput, readRecord, recordFile, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import type { Legal } from '../src/schemas/site.ts';
 import {
@@ -87,6 +87,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  */
 async function upToDate(inputs: string, record: string): Promise<boolean> {
   const t = performance.now();
+  const notice = recordNotice(record);
+  if (notice) console.log(`  ${notice}`);
   if (env.fullBuild || recordProblem(readRecord(record), inputs, env.now) !== undefined) return false;
   // The output folder (every file hashed) is checked while no other build can swap its site in.
   await acquireLock(lockFile('output', outDir), (pid) =>

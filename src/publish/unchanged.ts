@@ -17,7 +17,7 @@
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 
@@ -136,6 +136,12 @@ export function listOutput(outDir: string): Record<string, string> {
 export function recordFile(cacheDir: string, outDir: string): string {
   const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
   return path.join(cacheDir, 'builds', `${id}.json`);
+}
+
+/** One line for the build's log when `file` exists but is not a record this build can read (corrupt, or of another version); undefined otherwise. */
+export function recordNotice(file: string): string | undefined {
+  if (!existsSync(file) || readRecord(file)) return undefined;
+  return `notice: cache des constructions : enregistrement ignoré (${path.basename(file)}), illisible ou d’une autre version ; tout est reconstruit`;
 }
 
 const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));

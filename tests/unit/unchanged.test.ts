@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/environment.ts';
-import { inputsDigest, listOutput, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
+import { inputsDigest, listOutput, recordNotice, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
 
 /** A throw-away project (code) and content tree. */
 function tree() {
@@ -81,5 +81,16 @@ describe('whyRebuild', () => {
     execFileSync('touch', ['-r', times, file]);
     expect(statSync(file).mtimeMs).toBe(statSync(times).mtimeMs);
     expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
+  });
+});
+
+describe('recordNotice', () => {
+  it('says in one line that a corrupt record is ignored, and nothing when there is none', () => {
+    const t = tree();
+    const file = path.join(t.root, 'cache', 'builds', 'x.json');
+    expect(recordNotice(file)).toBeUndefined();
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '{"version":3,"inputs":');
+    expect(recordNotice(file)).toMatch(/^notice: cache des constructions : enregistrement ignoré \(x\.json\)/);
   });
 });
