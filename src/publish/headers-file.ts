@@ -110,7 +110,18 @@ export function withCspRules(text: string, rules: readonly CspRule[]): string {
   const line = /^[ \t]+Content-Security-Policy:[ \t]*(.*)\r?\n/m.exec(text);
   if (!line) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
   const siteWide = line[1]!.trim();
-  const blocks = rules.map((r) => `${r.pattern}\n  Content-Security-Policy: ${r.policy}; ${siteWide}\n`);
-  const rest = text.slice(0, line.index) + text.slice(line.index + line[0].length);
+  let rest = text.slice(0, line.index) + text.slice(line.index + line[0].length);
+  const blocks: string[] = [];
+  for (const r of rules) {
+    const header = `  Content-Security-Policy: ${r.policy}; ${siteWide}\n`;
+    // A pattern public/_headers already has (/_astro/*): its rule gets the
+    // header, as hosts keep one rule per pattern.
+    const existing = rest.split('\n').indexOf(r.pattern);
+    if (existing >= 0) {
+      const lines = rest.split('\n');
+      lines.splice(existing + 1, 0, header.slice(0, -1));
+      rest = lines.join('\n');
+    } else blocks.push(`${r.pattern}\n${header}`);
+  }
   return `${rest.replace(/\n*$/, '\n')}\n# Content-Security-Policy, one rule per part of the site (written by the build from its pages' own policies).\n${blocks.join('')}`;
 }

@@ -57,5 +57,8 @@ describe('cspRules (Content-Security-Policy per part of the site)', () => {
     expect(feed).toContain("'sha256-A='");
     expect(csp('/')[0]).toBe(csp('/index.html')[0]);
     expect(csp('/_astro/a.js')[0]).toBe(`${feed}`);
+    // One rule per pattern: /_astro/* keeps its caching, and gets the policy.
+    expect(rules.filter((r) => r.pattern === '/_astro/*')).toHaveLength(1);
+    expect(headersFor(rules, '/_astro/a.js').get('Cache-Control')?.[0]).toMatch(/immutable/);
   });
 });
