@@ -113,7 +113,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           line,
           found: `« ${alias} », qui n’est pas un slug`,
           expected: 'un ancien slug : lettres minuscules sans accents, chiffres et tirets, comme le nom d’un fichier d’article',
-          hint: slugify(alias) ? `vouliez-vous dire « ${slugify(alias)} » ?` : undefined,
+          hint: slugify(alias) ? didYouMean(slugify(alias)) : undefined,
         });
         return;
       }
