@@ -28,7 +28,7 @@ import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import type { LoadedArticle } from './load.ts';
+import { publicUrl, type LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
 import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
@@ -184,7 +184,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
-  const site = { ...typesetFields(content.site, siteProse), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  const site = { ...typesetFields(content.site, siteProse), origin: publicUrl(env, content.site) };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
   const urls = urlsFor(basePathOf(site.origin));
