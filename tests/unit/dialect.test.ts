@@ -46,7 +46,7 @@ const BODIES: Record<string, string> = {
 };
 
 /** The MDX renderer @astrojs/mdx asks its Markdown processor for (@astrojs/mdx's vite-plugin-mdx.js, resolveMdxRenderer). */
-const mdxRenderer = await satteri().createMdxRenderer(
+const mdxRenderer = await satteri().createMdxRenderer!(
   { syntaxHighlight: 'prism', gfm: true, smartypants: true },
   { optimize: false, srcDir: new URL('file:///magazine/src/'), sourcemap: false },
 );
@@ -71,14 +71,15 @@ async function renderWithMdx(body: string): Promise<string> {
     if (type === Fragment) return { type: 'root', children: toChildren(children) };
     // Attribute names as written in HTML; the element is parsed again below.
     const properties = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, v as string]));
-    return { type: 'element', tagName: type as string, properties: {}, children: toChildren(children), data: { attributes: properties } } as Element;
+    return { type: 'element', tagName: type as string, properties: {}, children: toChildren(children), data: { attributes: properties } } as unknown as Element;
   };
   const source = code
     .replace(/^import \{[^}]*\} from "astro\/jsx-runtime";$/m, '')
     .replace(/^export (const|function) /gm, '$1 ');
-  const MDXContent = new Function('_jsx', '_jsxs', '_Fragment', `${source}\nreturn MDXContent;`)(jsx, jsx, Fragment) as (props: object) => Root;
+  const MDXContent = new Function('_jsx', '_jsxs', '_Fragment', `${source}\nreturn MDXContent;`)(jsx, jsx, Fragment) as (props: object) => Root | Element;
   const tree = MDXContent({});
-  return serialise(tree.type === 'root' ? tree : { type: 'root', children: [tree] });
+  const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree] };
+  return serialise(root);
 }
 
 /** Writes the runtime's tree as HTML, attributes as the pipeline named them. */
