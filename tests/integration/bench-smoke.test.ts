@@ -3,7 +3,7 @@
  * under our own validation, the covers are real photographs' weight, and a
  * 2-article run with covers prints the table with its four builds and
  * finite ratios.
- * (The big benchmark is run by hand: see issue 5 and the README.)
+ * (The big benchmark is run by hand: see the README, « Benchmark ».)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +30,7 @@ function readTree(dir: string): Map<string, string> {
 }
 
 describe('benchmark corpus', () => {
-  it('is the same bytes every time, with the shape the issue asks for', () => {
+  it('is the same bytes every time, with the shape the benchmark needs', () => {
     const a = path.join(temp, 'corpus-a');
     const b = path.join(temp, 'corpus-b');
     const plan = generateCorpus(a, 400, { covers: true });
