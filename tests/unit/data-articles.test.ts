@@ -82,7 +82,7 @@ describe('getMagazine', () => {
 
 describe('getArticleContext', () => {
   it('gives an episode its neighbours in the series, and an older article the follow-ups that revisit it', async () => {
-    const { getArticle, getArticleContext } = await dataLayer(
+    const { getMagazine, getArticleContext } = await dataLayer(
       [
         article('episode-1', { publishedAt: '2016-05-01T08:00:00+02:00', series: 'un-an-apres', episode: 1 }),
         article('episode-2', { publishedAt: '2016-05-08T08:00:00+02:00', series: 'un-an-apres', episode: 2, revisits: ['episode-1'] }),
@@ -90,12 +90,13 @@ describe('getArticleContext', () => {
       ],
       { series: [series('un-an-apres', { title: 'Un an après', description: 'Ce que sont devenus les projets.' })] },
     );
-    const second = await getArticleContext((await getArticle('episode-2'))!);
+    const { bySlug } = await getMagazine();
+    const second = await getArticleContext(bySlug.get('episode-2')!);
     expect(second.previousEpisode?.slug).toBe('episode-1');
     expect(second.nextEpisode?.slug).toBe('episode-3');
     expect(second.episodeNumber).toBe(2);
     expect(second.followsUp.map((a) => a.slug)).toEqual(['episode-1']);
-    const first = await getArticleContext((await getArticle('episode-1'))!);
+    const first = await getArticleContext(bySlug.get('episode-1')!);
     expect(first.previousEpisode).toBeUndefined();
     expect(first.followedBy.map((a) => a.slug)).toEqual(['episode-2']);
   });

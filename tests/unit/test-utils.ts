@@ -2,23 +2,24 @@
  * Data-store entries for unit tests of the data layer (src/data/), made the
  * way the content pass makes them: the writer's front matter and YAML go
  * through the REAL schemas (src/schemas/), so a test can only describe
- * content a writer could have written; the fields the pass derives (status,
- * visibility, typeset texts) are filled in as src/content/edition.ts does,
- * or given by the test.
+ * content a writer could have written; what the pass derives is derived by
+ * the same rules (the status by statusAt, the typeset prose by the map beside
+ * each schema), the rest given by the test.
  *
  * `astro:content` exists only inside Astro: a test file mocks it with
  * `vi.mock('astro:content', () => astroContentMock(store))`, fills `store`
  * with these entries, and imports the data layer afresh for each magazine
  * (`vi.resetModules()`), since the data layer computes its views once per build.
  */
-import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
-import { authorSchema } from '../../src/schemas/author.ts';
-import { categorySchema } from '../../src/schemas/category.ts';
-import { seriesSchema } from '../../src/schemas/series.ts';
-import { siteSchema } from '../../src/schemas/site.ts';
-import type { ArticleStatus, BuildContext, StoredAuthor, StoredCategory, StoredPage, StoredSeries } from '../../src/content/edition.ts';
+import { articleProse, articleSchema } from '../../src/schemas/article.ts';
+import { authorProse, authorSchema } from '../../src/schemas/author.ts';
+import { categoryProse, categorySchema } from '../../src/schemas/category.ts';
+import { seriesProse, seriesSchema } from '../../src/schemas/series.ts';
+import { siteProse, siteSchema } from '../../src/schemas/site.ts';
+import type { BuildContext, StoredAuthor, StoredCategory, StoredPage, StoredSeries } from '../../src/content/edition.ts';
 import type { ArticleEntryData } from '../../src/content/loaders.ts';
-import { frenchTypography } from '../../src/lib/typography.ts';
+import { statusAt } from '../../src/lib/publishing.ts';
+import { typesetFields } from '../../src/lib/typography.ts';
 
 /** The "now" of every test magazine. */
 export const NOW = new Date('2026-11-28T12:00:00+01:00');
@@ -64,13 +65,12 @@ const REQUIRED = {
 
 /**
  * An article entry from its front matter (parsed by the article schema, as a
- * writer's file is), with the status the content pass decides at NOW:
- * draft, scheduled (published after NOW) or published. A build shows
- * published articles only.
+ * writer's file is, then typeset), with the status the content pass decides
+ * at NOW (statusAt). A build shows published articles only.
  */
 export function article(slug: string, frontMatter: Record<string, unknown> = {}, derived: Partial<ArticleEntryData> = {}): { id: string; data: ArticleEntryData } {
-  const data: ArticleData = articleSchema.parse({ ...REQUIRED, ...frontMatter });
-  const status: ArticleStatus = data.draft ? 'draft' : data.publishedAt.getTime() > NOW.getTime() ? 'scheduled' : data.expiresAt && data.expiresAt.getTime() <= NOW.getTime() ? 'expired' : 'published';
+  const data = typesetFields(articleSchema.parse({ ...REQUIRED, ...frontMatter }), articleProse);
+  const status = statusAt(data, NOW);
   return {
     id: slug,
     data: {
@@ -78,9 +78,7 @@ export function article(slug: string, frontMatter: Record<string, unknown> = {},
       data,
       status,
       visible: status === 'published',
-      title: frenchTypography(data.title),
-      description: frenchTypography(data.description),
-      corrections: [...data.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({ at: c.at, text: frenchTypography(c.text) })),
+      corrections: [...data.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()),
       sourceKey: `articles/${slug}.mdx`,
       readingMinutes: 1,
       digest: `digest-of-${slug}`,
@@ -91,22 +89,22 @@ export function article(slug: string, frontMatter: Record<string, unknown> = {},
 }
 
 export function author(id: string, yaml: Record<string, unknown>): { id: string; data: StoredAuthor } {
-  const data = authorSchema.parse(yaml);
+  const data = typesetFields(authorSchema.parse(yaml), authorProse);
   return { id, data: { id, name: data.name, role: data.role, bio: data.bio, links: data.links } };
 }
 
 export function category(id: string, yaml: Record<string, unknown>): { id: string; data: StoredCategory } {
-  const data = categorySchema.parse(yaml);
+  const data = typesetFields(categorySchema.parse(yaml), categoryProse);
   return { id, data: { id, title: data.title, description: data.description } };
 }
 
 export function series(id: string, yaml: Record<string, unknown>): { id: string; data: StoredSeries } {
-  const data = seriesSchema.parse(yaml);
+  const data = typesetFields(seriesSchema.parse(yaml), seriesProse);
   return { id, data: { id, title: data.title, description: data.description, cadence: data.cadence, blurb: data.blurb } };
 }
 
 /** The build context of a site.yaml, at NOW, at the root of its origin, without images. */
 export function buildContext(yaml: Record<string, unknown>): BuildContext {
-  const site = siteSchema.parse(yaml);
+  const site = typesetFields(siteSchema.parse(yaml), siteProse);
   return { site: { ...site, origin: site.url.replace(/\/+$/, '') }, base: '/', now: NOW, preview: false, manifest: { images: {}, files: {} } };
 }
