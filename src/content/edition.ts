@@ -28,8 +28,9 @@ import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import type { LoadedArticle } from './load.ts';
+import { publicUrl, type LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
+import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
@@ -183,7 +184,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
-  const site = { ...typesetFields(content.site, siteProse), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  const site = { ...typesetFields(content.site, siteProse), origin: publicUrl(env, content.site) };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
   const urls = urlsFor(basePathOf(site.origin));
@@ -230,8 +231,9 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (!env.preview) {
     const lost = lostArticleUrls(
       previousArticleSlugs(env.outDir),
-      content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases })),
+      content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
       path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
+      previousBuildTime(env.cacheDir, env.outDir),
     );
     if (lost.length > 0) {
       result.problems.push(...lost);

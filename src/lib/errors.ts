@@ -71,24 +71,12 @@ export function formatProblems(list: readonly ContentProblem[]): string {
 }
 
 /**
- * The error a build throws when the content has problems: its message is
- * {@link formatProblems}, ready to print without a stack trace.
+ * The « vouliez-vous dire … ? » hint for a near miss: the only place the
+ * phrase is written. `suggestion` is shown as the writer would type it: in
+ * quotes for a value ("claire-martin"), as a tag for a component (<Figure>).
  */
-export class ContentError extends Error {
-  /** The problems, sorted as in the message. */
-  readonly problems: ContentProblem[];
-
-  /** @param problems every problem found, in any order. */
-  constructor(problems: readonly ContentProblem[]) {
-    super(formatProblems(problems));
-    this.name = 'ContentError';
-    this.problems = sortProblems(problems);
-  }
-}
-
-/** The « vouliez-vous dire … ? » hint for a near miss. */
-export function didYouMean(suggestion: string): string {
-  return `vouliez-vous dire "${suggestion}" ?`;
+export function didYouMean(suggestion: string, as: 'value' | 'component' = 'value'): string {
+  return `vouliez-vous dire ${as === 'component' ? `<${suggestion}>` : `"${suggestion}"`} ?`;
 }
 
 /**

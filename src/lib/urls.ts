@@ -10,7 +10,7 @@
  * as the constant `__ROTATIVE_BASE__`, which the exported helpers below are
  * bound to.
  * {@link urlsFor} makes the same helpers for any base (tests, and code that
- * runs outside Astro's bundle, like the Markdown plugins of astro.config.ts).
+ * runs outside Astro's bundle, like the content pass).
  */
 import { slugify } from './slugs.ts';
 
@@ -234,6 +234,21 @@ export function urlsFor(base: string): SiteUrls {
 }
 
 /**
+ * The first path segments the site's own routes and files use, read from
+ * the helpers above (a route added there reserves its segment here): a page
+ * of content/pages/ named like one of them would take its URL
+ * (`pages/archives.mdx` over the archive).
+ */
+export function reservedSegments(): string[] {
+  const u = urlsFor('/');
+  const paths = [
+    u.homePath(2), u.articlesIndexPath(), u.archivePath(), u.authorsIndexPath(), u.categoriesIndexPath(), u.tagsIndexPath(),
+    u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
+  ];
+  return [...new Set(paths.map((p) => p.split('/')[1]!.replace(/\.html$/, '')))];
+}
+
+/**
  * The base path, replaced by Vite (astro.config.ts, `vite.define`) in every
  * module Astro bundles: pages, components, the data layer, content loaders.
  * Not `import.meta.env.BASE_URL`: Astro lets an environment variable of the
@@ -243,9 +258,6 @@ export function urlsFor(base: string): SiteUrls {
  */
 declare const __ROTATIVE_BASE__: string | undefined;
 const configured = urlsFor(typeof __ROTATIVE_BASE__ === 'string' ? __ROTATIVE_BASE__ : '/');
-
-/** The base path of this build: `/`, or `/magazine/` for a site hosted under a path. */
-export const BASE_PATH: string = configured.base;
 
 export const {
   homePath,

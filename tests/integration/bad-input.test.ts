@@ -128,7 +128,7 @@ describe('paths a writer may type with a % in them', () => {
 });
 
 describe('npm run check --content-only reports the same problems', () => {
-  for (const name of ['unknown-author', 'invalid-site', 'several-problems']) {
+  for (const name of ['unknown-author', 'invalid-site', 'several-problems', 'symlink-loop', 'truncated-jpeg']) {
     it(`${name}: same messages, exit 1, nothing written`, () => {
       const before = existsSync(outDir) ? snapshotTree(outDir) : undefined;
       const result = run('scripts/check.ts', contentFor(name), ['--content-only']);

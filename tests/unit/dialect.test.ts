@@ -18,7 +18,9 @@
  * - Prism's token spans inside highlighted code: the code's text and its
  *   `language-…` class are compared, not how it is coloured;
  * - the attributes the MDX pipeline writes that our sanitiser does not
- *   publish (`data-language` on <pre>, the language class on <pre>).
+ *   publish (`data-language` on <pre>, the language class on <pre>), and a
+ *   table cell's alignment, which it writes as a class (ALIGN_CLASS) instead
+ *   of an inline style.
  */
 import { satteri } from '@astrojs/markdown-satteri';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
@@ -26,6 +28,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
+import { ALIGN_CLASS } from '../../src/markdown/sanitize.ts';
 import { MDX_FEATURES, renderBody } from '../../src/render/article.ts';
 import { contextFor } from '../../src/render/context.ts';
 
@@ -120,6 +123,12 @@ function normalise(html: string): unknown[] {
       if (node.tagName === 'pre') {
         delete properties.dataLanguage;
         delete properties.className;
+      }
+      // A cell's alignment: our sanitiser writes it as its class (ALIGN_CLASS).
+      const align = /^text-align: ?(left|right|center);?$/.exec(String(properties.style ?? ''));
+      if ((node.tagName === 'th' || node.tagName === 'td') && align) {
+        delete properties.style;
+        properties.className = [ALIGN_CLASS[align[1] as keyof typeof ALIGN_CLASS]];
       }
       // Prism's tokens: the text of the code stays, in one piece.
       if (inCode && node.tagName === 'span') return reduce(node.children, true);
