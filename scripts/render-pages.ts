@@ -54,6 +54,7 @@ function report(): void {
     reportFile!,
     JSON.stringify({
       problems: pass?.problems ?? [],
+      draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],

@@ -109,6 +109,8 @@ export interface BuildContext {
 
 export interface PreparedMagazine {
   problems: ContentProblem[];
+  /** Problems of drafts, set aside as warnings (src/content/prepare.ts). */
+  draftProblems: ContentProblem[];
   context?: BuildContext;
   articles: StoredArticle[];
   authors: StoredAuthor[];
@@ -158,6 +160,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const { content, problems } = prepared;
   const result: PreparedMagazine = {
     problems,
+    draftProblems: prepared.draftProblems,
     articles: [],
     authors: [],
     categories: [],

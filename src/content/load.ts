@@ -32,6 +32,7 @@ import { checkReferences } from './references.ts';
 import { validate, type LineOf, type Validated } from './yaml.ts';
 import type { Environment } from '../config/environment.ts';
 import { reservedSegments } from '../lib/urls.ts';
+import { parse } from 'yaml';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
@@ -112,6 +113,8 @@ export interface LoadedContent {
    * errors, since a draft is published nowhere; `npm run check` reminds of them.
    */
   reminders: ContentProblem[];
+  /** The article files whose front matter says `draft: true`, valid or not (as shown in messages). */
+  draftFiles: Set<string>;
   /**
    * Ids and slugs of files that exist but are invalid: their own problems are
    * reported, and references to them are not reported a second time.
@@ -120,6 +123,18 @@ export interface LoadedContent {
 }
 
 
+
+/**
+ * Whether a front matter says `draft: true`, read even when the rest of it
+ * is invalid: a draft's problems never stop the build (src/content/prepare.ts).
+ */
+function saysDraft(frontMatter: string): boolean {
+  try {
+    return (parse(frontMatter) as { draft?: unknown } | null)?.draft === true;
+  } catch {
+    return false;
+  }
+}
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -264,6 +279,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     pages: [],
     problems,
     reminders: [],
+    draftFiles: new Set(),
     invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
   };
 
@@ -337,6 +353,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       problems.push({ file, line: 1, found: 'l’en-tête manque', expected: 'un en-tête entre deux lignes « --- » en haut du fichier' });
       continue;
     }
+    if (saysDraft(fm[1]!)) content.draftFiles.add(file);
     // The front matter's first line is the file's second, after "---".
     const validated = validate(articleSchema, file, fm[1]!, 1, problems);
     const data = validated?.data;
