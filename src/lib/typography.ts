@@ -341,3 +341,32 @@ export function typesetHtml(text: string): string {
     .map((segment) => (typeof segment === 'string' ? escapeHtml(segment) : `<sup>${escapeHtml(segment.sup)}</sup>`))
     .join('');
 }
+
+/**
+ * Which string fields of a value are prose, to be typeset: `true` for a
+ * string, a map of its fields for an object, a one-element tuple for a list
+ * of items. Each schema keeps its map beside it (src/schemas/), checked
+ * against the schema's type: a renamed field breaks the map, not the site.
+ */
+export type ProseMap<T> =
+  NonNullable<T> extends string
+    ? true
+    : NonNullable<T> extends Date
+      ? never
+      : NonNullable<T> extends readonly (infer E)[]
+        ? readonly [ProseMap<E>]
+        : NonNullable<T> extends object
+          ? { readonly [K in keyof NonNullable<T>]?: ProseMap<NonNullable<T>[K]> }
+          : never;
+
+/** `value` with every field that `map` names as prose French-typeset (see frenchTypography); other fields as they were. */
+export function typesetFields<T>(value: T, map: ProseMap<T>): T {
+  if (value === undefined || value === null) return value;
+  if (map === true) return frenchTypography(value as string) as T;
+  if (Array.isArray(value)) return value.map((item) => typesetFields(item, (map as readonly [ProseMap<unknown>])[0])) as T;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, inner] of Object.entries(map as Record<string, ProseMap<unknown>>)) {
+    if (key in out) out[key] = typesetFields(out[key], inner);
+  }
+  return out as T;
+}
