@@ -8,8 +8,8 @@
  * The spaces inside a date (`12 mai 2016`) and a time (`8 h 00`) are
  * no-break spaces (U+00A0), so that neither is ever split across two lines.
  * The results are plain text: the superscript of `1er` needs markup, and is
- * the job of a caller that writes HTML, through `typesetHtml` in
- * src/lib/typography.ts (`typesetHtml(formatDate(d))` gives `1<sup>er</sup>…`).
+ * the job of a caller that writes markup, through `splitOrdinals` in
+ * src/lib/typography.ts (`1er janvier` gives `['1', { sup: 'er' }, ' janvier']`).
  */
 import { NBSP } from './typography.ts';
 
@@ -96,4 +96,29 @@ export function toIsoString(d: Date): string {
     `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
+}
+
+/** The offset of Paris from UTC at `t`, in minutes (toIsoString writes it out). */
+function parisOffsetMinutes(t: number): number {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(toIsoString(new Date(t)))!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/**
+ * A date as a writer may type it without an offset: a day alone (taken at
+ * 8 h, Paris time: `2026-12-05`) or a day and a time in Paris
+ * (`2026-07-14T09:30`); undefined for anything else, a day that does not
+ * exist (30 February) or an hour skipped by summer time. `npm run new --date`
+ * accepts these, and the content's messages suggest the full form they stand for.
+ */
+export function parseParisDateTime(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const wall = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '08'}:${m[5] ?? '00'}`;
+  const asUtc = Date.parse(`${wall}:00Z`);
+  if (Number.isNaN(asUtc)) return undefined;
+  // The offset depends on the instant, which depends on the offset: twice settles it.
+  let t = asUtc - parisOffsetMinutes(asUtc) * 60_000;
+  t = asUtc - parisOffsetMinutes(t) * 60_000;
+  return toIsoString(new Date(t)).startsWith(wall) ? new Date(t) : undefined;
 }

@@ -11,7 +11,7 @@
  *   (`10 Go`, `33 %`, `20 h 30`) and the digit groups of a number
  *   (`10 000`) on one line;
  * - `1ère`, `2ème` are written `1re`, `2e` (the superscript itself needs
- *   markup: see `splitOrdinals` and `typesetHtml`).
+ *   markup: see `splitOrdinals`).
  *
  * URLs, e-mail addresses and smileys such as `:)` are left exactly as they
  * are. Every function here is idempotent: applying it twice gives the same
@@ -324,22 +324,6 @@ export function typesetBlock(texts: readonly string[]): string[] {
   const parts = frenchTypography(texts.join(BOUNDARY)).split(BOUNDARY);
   // No rule removes a boundary (they are not spaces); this only guards that.
   return parts.length === texts.length ? parts : texts.map(frenchTypography);
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-
-/**
- * A plain-text string as HTML, French-typeset, with ordinal suffixes in
- * `<sup>` (`1<sup>er</sup>`, `XIX<sup>e</sup>`), and `& < > " '` escaped.
- * For callers that write HTML (the renderer, components with `set:html`).
- * Its input is text, not HTML: typesetting the text twice first gives the
- * same HTML.
- */
-export function typesetHtml(text: string): string {
-  return splitOrdinals(frenchTypography(text))
-    .map((segment) => (typeof segment === 'string' ? escapeHtml(segment) : `<sup>${escapeHtml(segment.sup)}</sup>`))
-    .join('');
 }
 
 /**

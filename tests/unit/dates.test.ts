@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatDate, formatDateTime, formatTime, toIsoString } from '../../src/lib/dates.ts';
-import { frenchTypography, typesetHtml } from '../../src/lib/typography.ts';
+import { frenchTypography, splitOrdinals } from '../../src/lib/typography.ts';
 
 // Readable expectations: `~` stands for a no-break space (U+00A0).
 const t = (s: string) => s.replace(/~/g, '\u00A0');
@@ -54,9 +54,9 @@ describe('formatDate: never split across lines', () => {
     expect(frenchTypography(formatDateTime(new Date('2016-05-12T08:00:00+02:00')))).toBe(t('12~mai~2016 à~8~h~00'));
   });
 
-  it('leaves the 1er superscript to typesetHtml', () => {
+  it('leaves the 1er superscript to splitOrdinals', () => {
     expect(formatDate(new Date('2031-01-01T10:00:00+01:00'))).not.toContain('<');
-    expect(typesetHtml(formatDate(new Date('2031-01-01T10:00:00+01:00')))).toBe(t('1<sup>er</sup>~janvier~2031'));
+    expect(splitOrdinals(formatDate(new Date('2031-01-01T10:00:00+01:00')))).toEqual(['1', { sup: 'er' }, t('~janvier~2031')]);
   });
 });
 
@@ -122,5 +122,19 @@ describe('toIsoString', () => {
 
   it('throws on an invalid date', () => {
     expect(() => toIsoString(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('parseParisDateTime', () => {
+  it('reads a day at 8 h and a day with a time, in Paris time, winter and summer', async () => {
+    const { parseParisDateTime } = await import('../../src/lib/dates.ts');
+    expect(parseParisDateTime('2026-12-05')?.toISOString()).toBe('2026-12-05T07:00:00.000Z');
+    expect(parseParisDateTime('2026-07-14T09:30')?.toISOString()).toBe('2026-07-14T07:30:00.000Z');
+    expect(parseParisDateTime('2026-07-14 09:30')?.toISOString()).toBe('2026-07-14T07:30:00.000Z');
+  });
+
+  it('refuses what is not such a date, a day that does not exist and an hour skipped by summer time', async () => {
+    const { parseParisDateTime } = await import('../../src/lib/dates.ts');
+    for (const text of ['5 décembre', '2026-02-30', '2026-03-29T02:30', '2026-12-05T08:00:00+01:00']) expect(parseParisDateTime(text), text).toBeUndefined();
   });
 });
