@@ -48,6 +48,8 @@ export function figuresOf(measures: Measure[], articles: number): Figures | unde
 
 const seconds = (s: number) => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
+/** Articles per second: two significant digits below 1 (2 articles in 45 s is 0.044, not 0.0). */
+const perSecondText = (n: number) => (n < 1 ? n.toPrecision(2) : n.toFixed(1));
 
 export interface Machine {
   cpu: string;
@@ -157,7 +159,7 @@ export function renderReport(r: Report): string {
     const f = r.figures[name];
     // Articles per second of the 1,000-article build are per its 1,000 articles.
     const perSecond = f && name === 'rotative-cold-1000' ? 1000 / f.wall : f?.articlesPerSecond;
-    if (f) lines.push(`| ${name} | ${seconds(f.wall)} | ${seconds(f.cpu)} | ${Math.round(f.rssMB)} | ${perSecond!.toFixed(1)} |`);
+    if (f) lines.push(`| ${name} | ${seconds(f.wall)} | ${seconds(f.cpu)} | ${Math.round(f.rssMB)} | ${perSecondText(perSecond!)} |`);
     else if (MAIN_BUILDS.includes(name)) lines.push(`| ${name} | — | — | — | — |`);
   }
   for (const kind of ['cold', 'warm'] as const) {

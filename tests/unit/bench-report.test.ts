@@ -59,4 +59,9 @@ describe('benchmark targets', () => {
     expect(table).toContain('Rotative, last build with the cache folder only: content 1.0 s.');
     expect(renderReport(report({ figures: { 'rotative-cache-only': fig(24), 'baseline-cold': fig(60) } }))).toMatch(/one article edited \/ plain Astro cold \| 0\.40 \| ≤ 0\.3 \| \*\*missed\*\* \|/);
   });
+
+  it('never prints a rate of articles per second as zero', () => {
+    const table = renderReport(report({ articles: 2, figures: { 'rotative-cold': { runs: 1, wall: 45.7, cpu: 7, rssMB: 850, articlesPerSecond: 2 / 45.7 } } }));
+    expect(table).toMatch(/\| rotative-cold \| 45\.7 \| 7\.00 \| 850 \| 0\.044 \|/);
+  });
 });
