@@ -31,10 +31,14 @@ export interface SearchReport {
   reused: number;
 }
 
-// Part of every cache key: another Pagefind writes other files. And the
-// version of the records' shape, to bump when searchTextOf or the records change.
+// Part of every cache key: another Pagefind writes other files, and other
+// code (how a record becomes its text, here and in src/lib/search-groups.ts)
+// another index of the same records.
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-const RECORDS_VERSION = 'records-1';
+const CODE_VERSION = createHash('sha256')
+  .update(readFileSync(import.meta.filename))
+  .update(readFileSync(path.join(import.meta.dirname, '../lib/search-groups.ts')))
+  .digest('hex');
 /** The list of an entry's files with their hashes, written last: an entry without it is incomplete. */
 const ENTRY_LIST = 'rotative-files.json';
 
@@ -174,7 +178,7 @@ export async function indexSite(siteDir: string, groups: SearchGroupData[], cach
   const used = new Set<string>();
   let code: Files | undefined;
   const indexGroup = async (group: SearchGroupData) => {
-    const key = createHash('sha256').update(PAGEFIND_VERSION).update(RECORDS_VERSION).update(group.name).update(JSON.stringify(group.records)).digest('hex').slice(0, 16);
+    const key = createHash('sha256').update(PAGEFIND_VERSION).update(CODE_VERSION).update(group.name).update(JSON.stringify(group.records)).digest('hex').slice(0, 16);
     const cached = path.join(cacheDir, `${group.name}-${key}`);
     let data: Files | undefined;
     if (existsSync(cached)) {
