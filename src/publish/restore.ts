@@ -13,15 +13,16 @@
  *   another name (the cache's copy of a page, a page of the new site)
  *   replaces it with a new file, and the other name keeps the old bytes;
  * - a page of the previous site that was edited in place since it was
- *   published (its size or time differs from the record of the build that
- *   wrote it) takes its cache copy with it when they are one file: that copy
- *   is deleted before Astro runs, and the page is rendered again.
+ *   published (its bytes differ from the record of the build that wrote it)
+ *   takes its cache copy with it when they are one file: that copy is
+ *   deleted before Astro runs, and the page is rendered again; without that
+ *   record, every copy that is one file with a page of the previous site is.
  */
-import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listOutput, type BuildRecord } from './unchanged.ts';
+import { outputDigest, type BuildRecord } from './unchanged.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -29,6 +30,13 @@ const inside = (file: string, dir: string) => {
   const rel = path.relative(dir, path.resolve(file));
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 };
+
+/** Every file under `dir`, relative to it. */
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
 
 /** A file with another name: written in place, it would change under that name too. */
 function shared(file: string): boolean {
@@ -41,21 +49,25 @@ function shared(file: string): boolean {
  * edit too. Returns the ones deleted.
  */
 export function dropEditedCopies(astroCache: string, previousSite: string, record: Pick<BuildRecord, 'files'> | undefined): string[] {
-  if (!record || !existsSync(previousSite) || !existsSync(astroCache)) return [];
-  const now = listOutput(previousSite);
+  if (!existsSync(previousSite) || !existsSync(astroCache)) return [];
   const trees = readdirSync(astroCache, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(astroCache, d.name, 'dist'));
   const dropped: string[] = [];
-  for (const [rel, before] of Object.entries(record.files)) {
-    if (now[rel] === undefined || now[rel] === 'missing' || now[rel] === before) continue;
-    const page = statSync(path.join(previousSite, rel), { throwIfNoEntry: false });
+  // Without the record of the build that wrote the previous site (none, or
+  // of another version), no page can be shown unedited: every linked copy goes.
+  const pages = record ? Object.entries(record.files) : filesOf(previousSite).map((rel) => [rel, undefined] as const);
+  for (const [rel, before] of pages) {
+    // Only a page that is one file with a cache copy is read and compared.
+    const file = path.join(previousSite, rel);
+    const page = statSync(file, { throwIfNoEntry: false });
     if (!page || page.nlink < 2) continue;
-    for (const tree of trees) {
-      const copy = path.join(tree, rel);
+    const copies = trees.map((tree) => path.join(tree, rel)).filter((copy) => {
       const s = statSync(copy, { throwIfNoEntry: false });
-      if (s && s.ino === page.ino && s.dev === page.dev) {
-        unlinkSync(copy);
-        dropped.push(copy);
-      }
+      return s !== undefined && s.ino === page.ino && s.dev === page.dev;
+    });
+    if (copies.length === 0 || (before !== undefined && outputDigest(readFileSync(file)) === before)) continue;
+    for (const copy of copies) {
+      unlinkSync(copy);
+      dropped.push(copy);
     }
   }
   return dropped;

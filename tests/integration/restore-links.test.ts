@@ -3,7 +3,7 @@
  * never carries a write from one name to the other: neither a page edited by
  * hand in the published site, nor a page rendered again into the cache.
  */
-import { cpSync, linkSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +49,15 @@ describe('pages restored from the cache', () => {
     build();
     expect(readFileSync(page, 'utf8')).toContain('Le lancement a eu lieu, enfin.');
     expect(readFileSync(witness, 'utf8')).toBe(before);
+  });
+
+  it('without the record of the previous build, no page edited by hand can come back from the cache', () => {
+    build();
+    expect(statSync(page).nlink, 'the page is restored by link').toBeGreaterThan(1);
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, 'vandalisé');
+    rmSync(path.join(cacheDir, 'builds'), { recursive: true, force: true });
+    build();
+    expect(readFileSync(page, 'utf8')).toBe(original);
   });
 });
