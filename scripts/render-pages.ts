@@ -56,6 +56,7 @@ function report(): void {
     reportFile!,
     JSON.stringify({
       problems: pass?.problems ?? [],
+      draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],

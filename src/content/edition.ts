@@ -29,7 +29,7 @@ import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import type { LoadedArticle } from './load.ts';
+import { publicUrl, type LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
 import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
@@ -110,6 +110,8 @@ export interface BuildContext {
 
 export interface PreparedMagazine {
   problems: ContentProblem[];
+  /** Problems of drafts, set aside as warnings (src/content/prepare.ts). */
+  draftProblems: ContentProblem[];
   context?: BuildContext;
   articles: StoredArticle[];
   authors: StoredAuthor[];
@@ -159,6 +161,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const { content, problems } = prepared;
   const result: PreparedMagazine = {
     problems,
+    draftProblems: prepared.draftProblems,
     articles: [],
     authors: [],
     categories: [],
@@ -185,7 +188,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
-  const site = { ...typesetFields(content.site, siteProse), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  const site = { ...typesetFields(content.site, siteProse), origin: publicUrl(env, content.site) };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
   const urls = urlsFor(basePathOf(site.origin));
