@@ -11,7 +11,6 @@ import { rotativeDevAssets } from './src/dev/assets.ts';
 import { headersUnderBase } from './src/publish/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
-import { FONTS } from './src/styles/fonts.ts';
 
 // `astro dev`/`astro preview` load this file directly: a bad variable prints
 // one line and exits instead of Astro's stack trace.
@@ -131,8 +130,6 @@ export default defineConfig({
   // getStaticPaths (home, hubs, main feeds) are rendered on every build.
   experimental: { incrementalBuild: true },
   build: { format: 'directory' },
-  // The typefaces, self-hosted (src/styles/fonts.ts).
-  fonts: FONTS,
   security: {
     // Astro writes a <meta http-equiv="content-security-policy"> into every
     // page: CSP_DIRECTIVES, then `script-src` and `style-src` with the hashes

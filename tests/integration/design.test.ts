@@ -16,27 +16,31 @@ beforeAll(() => {
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('typefaces', () => {
-  it('every page preloads its two faces, WOFF2 files of the site itself, and declares them in CSS under the CSP', () => {
+  it('every page declares its two faces in its stylesheet and preloads their upright files, all from the site itself', () => {
     for (const page of ['/', '/articles/clouds-hybrides-bleu-s3ns/', '/recherche/', '/404.html']) {
       const doc = readPage(site, page);
       const preloads = [...doc.querySelectorAll('link[rel="preload"][as="font"]')].map((l) => l.getAttribute('href')!);
       expect(preloads, page).toHaveLength(2);
       for (const href of preloads) {
-        expect(href, page).toMatch(/^\/_astro\/fonts\/.+\.woff2$/);
+        expect(href, page).toMatch(/^\/_astro\/.+\.woff2$/);
         expect(existsSync(path.join(site, href)), `${href} is published`).toBe(true);
       }
-      const css = [...doc.querySelectorAll('style')].map((s) => s.textContent).join('\n');
-      expect(css, page).toMatch(/font-family:\s*["']?Newsreader/);
-      expect(css, page).toMatch(/font-family:\s*["']?Public Sans/);
+      const css = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => readFileSync(path.join(site, l.getAttribute('href')!), 'utf8')).join('\n');
+      const faces = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map((m) => m[0]);
+      expect(faces.filter((f) => /Newsreader/.test(f)), `${page}: Newsreader, upright and italic`).toHaveLength(2);
+      expect(faces.filter((f) => /Public Sans/.test(f)), `${page}: Public Sans`).toHaveLength(1);
+      for (const face of faces) {
+        expect(face).toMatch(/url\(["']?\/_astro\/[^)]+\.woff2/);
+        expect(face).toMatch(/unicode-range/);
+      }
+      for (const href of preloads) expect(css, `${href} is one of the declared files`).toContain(href);
       expect(doc.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content'), page).toContain("font-src 'self'");
     }
   });
 
   it('publishes only the Latin files (French letters, « », €), not the other scripts', () => {
-    const fonts = readdirSync(path.join(site, '_astro', 'fonts'));
-    expect(fonts.length).toBe(3);
-    const total = fonts.reduce((sum, f) => sum + readFileSync(path.join(site, '_astro', 'fonts', f)).length, 0);
-    expect(total, 'bytes of fonts').toBeLessThan(200_000);
+    const fonts = readdirSync(path.join(site, '_astro')).filter((f) => f.endsWith('.woff2'));
+    expect(fonts.map((f) => f.replace(/\.[^.]+\.woff2$/, '')).sort()).toEqual(['newsreader-latin-wght-italic', 'newsreader-latin-wght-normal', 'public-sans-latin-wght-normal']);
   });
 });
 
@@ -66,7 +70,9 @@ describe('home page', () => {
     const links = [...main.querySelectorAll('.lead h2 a, .brief__title a, .card__title a')].map((a) => a.getAttribute('href'));
     expect(new Set(links).size, 'no article twice').toBe(links.length);
     expect(links.length).toBe(17);
-    expect(main.querySelectorAll('.front__row .card picture').length, 'the latest stories have a cover').toBe(main.querySelectorAll('.front__row .card').length);
+    const latest = main.querySelector('section[aria-labelledby="latest-title"]')!;
+    expect(latest.querySelectorAll('.card').length).toBe(4);
+    expect(latest.querySelectorAll('.card picture').length, 'the latest stories have a cover').toBe(4);
     for (const brief of main.querySelectorAll('.brief')) expect(brief.querySelector('picture')).toBeNull();
     const sections = [...main.querySelectorAll('.front__section h2')].map(text);
     expect(sections.length).toBeGreaterThan(1);
@@ -86,6 +92,15 @@ describe('article page', () => {
       expect(text(feed)).not.toMatch(/[()]/);
     }
     expect(text(feeds[0]!.querySelector('.follow-us__feed-name'))).toBe('Tous les articles');
+  });
+
+  it('« À lire également » does not offer again the article the text recommends with <ReadAlso>', () => {
+    const page = doc();
+    const inline = page.querySelector('.article__body .read-also a')?.getAttribute('href');
+    expect(inline).toBe('/articles/secnumcloud-label-de-confiance/');
+    const related = [...page.querySelectorAll('.related .card__title a')].map((a) => a.getAttribute('href'));
+    expect(related.length).toBeGreaterThanOrEqual(3);
+    expect(related).not.toContain(inline);
   });
 
   it('puts « À lire également » and « Suivez-nous » in a side column after the article', () => {
