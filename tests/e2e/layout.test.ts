@@ -129,3 +129,96 @@ describe('search results', () => {
     }
   });
 });
+
+describe('art direction, as a reader sees it', () => {
+  it('a superscript (« 1er ») does not make its line taller than the others of its paragraph', async () => {
+    const { context, page } = await open(WIDTHS[0]);
+    try {
+      await page.goto(`${server.origin}/articles/un-an-apres-cloudwatt/`, { waitUntil: 'load' });
+      const lines = await page.locator('.article__body p:has(sup)').first().evaluate((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        // One rect per line box of text: their tops step by the line height.
+        const tops = [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))].sort((a, b) => a - b);
+        const sup = p.querySelector('sup')!.getBoundingClientRect();
+        return { steps: tops.slice(1).map((t, i) => t - tops[i]!), supTop: Math.round(sup.top), lineHeight: parseFloat(getComputedStyle(p).lineHeight) };
+      });
+      expect(lines.steps.length, 'a paragraph of several lines').toBeGreaterThan(1);
+      for (const step of lines.steps) expect(Math.abs(step - lines.lineHeight), `line steps ${lines.steps.join(', ')} px, line height ${lines.lineHeight} px`).toBeLessThanOrEqual(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a wrapped figure credit starts its line at the caption’s left edge, with no leading space', async () => {
+    const { context, page } = await open(WIDTHS[0]);
+    try {
+      await page.goto(`${server.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
+      const figcaption = page.locator('.cover figcaption');
+      const { left, creditLeft, creditTop, captionBottom } = await figcaption.evaluate((f) => ({
+        left: f.getBoundingClientRect().left,
+        creditLeft: f.querySelector('.credit')!.getClientRects()[0]!.left,
+        creditTop: f.querySelector('.credit')!.getBoundingClientRect().top,
+        captionBottom: f.querySelector('.caption')!.getBoundingClientRect().bottom,
+      }));
+      expect(creditTop, 'the credit is on a line of its own at 390 px').toBeGreaterThanOrEqual(captionBottom - 1);
+      expect(Math.abs(creditLeft - left), `credit starts at ${creditLeft} px, the caption at ${left} px`).toBeLessThanOrEqual(0.5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on the authors’ page, every name starts at the same distance from its card’s edge, portrait or not', async () => {
+    const { context, page } = await open(WIDTHS[1]);
+    try {
+      await page.goto(`${server.origin}/auteurs/`, { waitUntil: 'load' });
+      const offsets = await page.locator('.hub__item').evaluateAll((items) =>
+        items.map((item) => Math.round(item.querySelector('h2')!.getBoundingClientRect().left - item.getBoundingClientRect().left)),
+      );
+      expect(offsets.length).toBeGreaterThan(1);
+      expect(new Set(offsets).size, `name offsets: ${offsets.join(', ')} px`).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the article page at 1280 px fills the column: the text on the left, « À lire également » in a side column beside it', async () => {
+    const { context, page } = await open(WIDTHS[1]);
+    try {
+      await page.goto(`${server.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
+      const { main, article, aside } = await page.evaluate(() => {
+        const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        return { main: box('main'), article: box('.article-page > article'), aside: box('.article-aside') };
+      });
+      expect(aside.left, 'the side column is to the right of the article').toBeGreaterThan(article.right);
+      expect(aside.top, 'beside it, not under it').toBeLessThan(article.top + 100);
+      expect(main.right - aside.right, 'white on the right of the side column (px)').toBeLessThan(40);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the home page on a phone is short, and the faces are the magazine’s own, loaded from the site; screenshots saved', async () => {
+    for (const width of WIDTHS) {
+      const { context, page, watch } = await open(width);
+      try {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        for (const [name, urlPath] of [['accueil', '/'], ['article', '/articles/un-an-apres-cloudwatt/'], ['direct', '/articles/en-direct-panne-hebergeur-nubeo/']] as const) {
+          await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+          await page.evaluate(() => document.fonts.ready);
+          const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+          expect(faces, `${urlPath}: faces loaded`).toEqual(expect.arrayContaining(['Newsreader', 'Public Sans']));
+          if (name === 'accueil' && width === WIDTHS[0]) {
+            const height = await page.evaluate(() => document.documentElement.scrollHeight);
+            expect(height, 'home page height on a phone (px)').toBeLessThan(7000);
+          }
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: false });
+        }
+        expect(watch.offsite, 'requests to other hosts').toEqual([]);
+        expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
