@@ -8,22 +8,27 @@
  * summary only read it.
  */
 import { createHash } from 'node:crypto';
-import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../config/environment.ts';
-import type { ArticleData } from '../schemas/article.ts';
-import type { Site } from '../schemas/site.ts';
+import { articleProse, type ArticleData } from '../schemas/article.ts';
+import { authorProse } from '../schemas/author.ts';
+import { categoryProse } from '../schemas/category.ts';
+import { pageProse } from '../schemas/page.ts';
+import { seriesProse } from '../schemas/series.ts';
+import { siteProse, type Site } from '../schemas/site.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
-import { partitionByStatus } from '../lib/publishing.ts';
+import { statusAt, type ArticleStatus } from '../lib/publishing.ts';
 import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
 import type { TimedArticle } from '../lib/rebuild.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
-import { frenchTypography } from '../lib/typography.ts';
+import { frenchTypography, typesetFields } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
+import { codeDigest } from './code-digest.ts';
+import type { LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
@@ -31,26 +36,17 @@ import { contextFor, type RenderData } from '../render/context.ts';
 import { renderBodies, type RenderJob } from '../render/pool.ts';
 import { RenderCache } from '../render/cache.ts';
 
-/**
- * `expired`: published once, withdrawn at its `expiresAt` (an embargo that
- * ended, rights that ran out): like a draft, it is published nowhere.
- */
-export type ArticleStatus = 'published' | 'scheduled' | 'draft' | 'expired';
+export type { ArticleStatus };
 
 /** An article as the data store keeps it: the writer's data and everything derived from it once. */
 export interface StoredArticle {
   slug: string;
+  /** The writer's front matter, its prose fields typeset (articleProse, beside the schema). */
   data: ArticleData;
   status: ArticleStatus;
   /** Shown on the site: published, or any article in the dev server's preview. */
   visible: boolean;
-  /** Typeset title and lede. */
-  title: string;
-  description: string;
-  /** Typeset cover caption and credit. */
-  coverCaption?: string;
-  coverCredit?: string;
-  /** Correction notices, oldest first, their text typeset. */
+  /** Correction notices, oldest first (their text typeset, as every prose field of `data`). */
   corrections: { at: Date; text: string }[];
   /** Content keys of the files the article names. */
   coverKey?: string;
@@ -143,25 +139,17 @@ export interface PreparedMagazine {
   };
 }
 
-const typeset = <T extends string | undefined>(text: T): T => (text === undefined ? text : (frenchTypography(text) as T));
 
 let rendererVersion: string | undefined;
 
 /**
- * A hash of the code a rendered body depends on: the renderer, the pure
- * rules it calls (typography, URLs, images, feeds), the interface strings,
- * and the exact versions of the libraries (the lock file). Editing any of
- * them renders every article again; nothing else does.
+ * The digest of the code a rendered body depends on (src/content/code-digest.ts):
+ * every module the parse and scan (load.ts) and the renderer (the render
+ * pool and its workers) load, found from their imports, and the lock file.
+ * Editing any of them renders every article again; nothing else does.
  */
 function getRendererVersion(): string {
-  if (!rendererVersion) {
-    const src = fileURLToPath(new URL('..', import.meta.url));
-    const hash = createHash('sha256');
-    const files = ['render/**/*.ts', 'lib/**/*.ts', 'i18n/**/*.ts', 'content/load.ts', 'markdown/**/*.ts'].flatMap((pattern) => globSync(pattern, { cwd: src })).sort();
-    for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
-    hash.update(readFileSync(path.join(src, '..', 'package-lock.json')));
-    rendererVersion = hash.digest('hex');
-  }
+  rendererVersion ??= codeDigest(fileURLToPath(new URL('../..', import.meta.url)), ['src/content/load.ts', 'src/render/pool.ts', 'src/render/worker.ts']);
   return rendererVersion;
 }
 
@@ -196,7 +184,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   };
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
-  const site = { ...content.site, name: typeset(content.site.name), tagline: typeset(content.site.tagline), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
+  const site = { ...typesetFields(content.site, siteProse), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
   const urls = urlsFor(basePathOf(site.origin));
@@ -212,40 +201,32 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     manifest,
   };
 
-  result.authors = [...content.authors.values()].map(({ id, data, assets }) => ({
-    id,
-    name: data.name,
-    role: typeset(data.role),
-    bio: typeset(data.bio),
-    links: data.links,
-    avatarKey: assets[0]?.key,
-  }));
-  result.categories = [...content.categories.values()].map(({ id, data }) => ({ id, title: typeset(data.title), description: typeset(data.description) }));
-  result.series = [...content.series.values()].map(({ id, data }) => ({
-    id,
-    title: typeset(data.title),
-    description: typeset(data.description),
-    cadence: data.cadence,
-    blurb: typeset(data.blurb),
-  }));
+  result.authors = [...content.authors.values()].map(({ id, data, assets }) => {
+    const { name, role, bio, links } = typesetFields(data, authorProse);
+    return { id, name, role, bio, links, avatarKey: assets[0]?.key };
+  });
+  result.categories = [...content.categories.values()].map(({ id, data }) => {
+    const { title, description } = typesetFields(data, categoryProse);
+    return { id, title, description };
+  });
+  result.series = [...content.series.values()].map(({ id, data }) => {
+    const { title, description, cadence, blurb } = typesetFields(data, seriesProse);
+    return { id, title, description, cadence, blurb };
+  });
 
-  // Visibility, decided once: a build publishes only what is public at
-  // `now`; the dev server's preview shows drafts and scheduled pieces too.
-  const status = partitionByStatus(content.articles.map((a) => ({ ...a.data, article: a })), { now: env.now });
-  const statusOf = new Map<string, ArticleStatus>();
+  // Status, decided once (src/lib/publishing.ts) at the build's now: a
+  // build publishes only what is public; the dev server's preview shows
+  // drafts and scheduled pieces too.
+  const statusOf = new Map(content.articles.map((a) => [a.slug, statusAt(a.data, env.now)]));
   const byExpiry = (a: { expiresAt: Date }, b: { expiresAt: Date }) => a.expiresAt.getTime() - b.expiresAt.getTime();
-  for (const a of status.published) {
-    const expired = a.expiresAt !== undefined && a.expiresAt.getTime() <= env.now.getTime();
-    statusOf.set(a.article.slug, expired ? 'expired' : 'published');
-    if (a.expiresAt) (expired ? result.stats.expired : result.stats.expiring).push({ slug: a.article.slug, expiresAt: a.expiresAt });
-  }
-  result.stats.expired.sort(byExpiry);
-  result.stats.expiring.sort(byExpiry);
-  for (const a of status.scheduled) statusOf.set(a.article.slug, 'scheduled');
-  for (const a of status.drafts) statusOf.set(a.article.slug, 'draft');
-  result.stats.published = status.published.length - result.stats.expired.length;
-  result.stats.drafts = status.drafts.length;
-  result.stats.scheduled = status.scheduled.map((a) => ({ slug: a.article.slug, publishedAt: a.publishedAt })).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const byDate = (a: { publishedAt: Date }, b: { publishedAt: Date }) => a.publishedAt.getTime() - b.publishedAt.getTime();
+  const withStatus = (wanted: ArticleStatus) => content.articles.filter((a) => statusOf.get(a.slug) === wanted);
+  const expiring = (a: LoadedArticle) => (a.data.expiresAt ? [{ slug: a.slug, expiresAt: a.data.expiresAt }] : []);
+  result.stats.expired = withStatus('expired').flatMap(expiring).sort(byExpiry);
+  result.stats.expiring = withStatus('published').flatMap(expiring).sort(byExpiry);
+  result.stats.published = withStatus('published').length;
+  result.stats.drafts = withStatus('draft').length;
+  result.stats.scheduled = withStatus('scheduled').map((a) => ({ slug: a.slug, publishedAt: a.data.publishedAt })).sort(byDate);
   // A build never loses a URL the site in the output folder has published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
@@ -264,7 +245,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     .filter((a) => statusOf.get(a.slug) === 'published')
     .flatMap((a) => a.data.aliases.map((from) => ({ from, to: a.slug })))
     .sort((a, b) => (a.from < b.from ? -1 : 1));
-  const titles = new Map(content.articles.map((a) => [a.slug, typeset(a.data.title)]));
+  const typed = new Map(content.articles.map((a) => [a.slug, typesetFields(a.data, articleProse)]));
+  const titles = new Map([...typed].map(([slug, data]) => [slug, data.title]));
 
   const t = performance.now();
   const cache = new RenderCache(env.cacheDir);
@@ -291,14 +273,10 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     const url = urls.articlePath(article.slug);
     const stored: StoredArticle = {
       slug: article.slug,
-      data: article.data,
+      data: typed.get(article.slug)!,
       status: articleStatus,
       visible,
-      title: titles.get(article.slug)!,
-      description: typeset(article.data.description),
-      coverCaption: typeset(article.data.cover?.caption),
-      coverCredit: typeset(article.data.cover?.credit),
-      corrections: [...article.data.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({ at: c.at, text: typeset(c.text) })),
+      corrections: [...typed.get(article.slug)!.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()),
       coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
       sourceKey,
       readingMinutes: 1,
@@ -339,29 +317,24 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     attach(stored, digest, rendered[i]!);
   });
   const groups = new Map<string, string[]>();
-  for (const a of status.published) {
-    if (statusOf.get(a.article.slug) !== 'published') continue; // expired: no page to index
-    const name = searchGroupOf(a.publishedAt);
-    groups.set(name, [...(groups.get(name) ?? []), `articles/${a.article.slug}/index.html`]);
+  for (const a of withStatus('published')) {
+    const name = searchGroupOf(a.data.publishedAt);
+    groups.set(name, [...(groups.get(name) ?? []), `articles/${a.slug}/index.html`]);
   }
   result.stats.searchGroups = orderSearchGroups(groups.keys()).map((name) => ({ name, pages: groups.get(name)!.sort() }));
   // Pages are few and small: rendered every build, through the same renderer.
   for (const page of content.pages) {
     const url = urls.pagePath(page.slug);
     const body = await renderBody(page.tree, contextFor(renderData, url, page.file));
-    result.pages.push({ slug: page.slug, title: typeset(page.data.title), description: typeset(page.data.description), html: body.html, hasYoutube: body.hasYoutube });
+    const { title, description } = typesetFields(page.data, pageProse);
+    result.pages.push({ slug: page.slug, title, description, html: body.html, hasYoutube: body.hasYoutube });
   }
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;
   result.stats.timings.render = performance.now() - t;
   result.notices.push(...cache.notices);
-  // Read structurally: expiresAt and live are optional fields of the
-  // article schema, and a content tree may use neither.
   result.stats.timeline = content.articles
     .filter((a) => statusOf.get(a.slug) !== 'draft')
-    .map(({ slug, data }) => {
-      const { expiresAt, live } = data as { expiresAt?: Date; live?: { end?: Date } };
-      return { slug, publishedAt: data.publishedAt, expiresAt, liveEnd: live?.end };
-    });
+    .map(({ slug, data }) => ({ slug, publishedAt: data.publishedAt, expiresAt: data.expiresAt, liveEnd: data.live?.end }));
   return result;
 }

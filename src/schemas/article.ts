@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { dateTimeField, idField, relativePathField, textField, urlField } from './common.ts';
 
 /** The cover image of an article. */
@@ -151,3 +152,6 @@ export const articleSchema = z
   });
 
 export type ArticleData = z.infer<typeof articleSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const articleProse = { title: true, description: true, cover: { caption: true, credit: true }, corrections: [{ text: true }] } as const satisfies ProseMap<ArticleData>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { textField } from './common.ts';
 
 /** Front matter of `content/pages/<slug>.mdx`: a page of the magazine (« À propos »). The slug is the file name. */
@@ -12,3 +13,6 @@ export const pageSchema = z
   .strict();
 
 export type PageData = z.infer<typeof pageSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const pageProse = { title: true, description: true } as const satisfies ProseMap<PageData>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { linkField, relativePathField, textField, urlField } from './common.ts';
 
 /**
@@ -52,3 +53,6 @@ export const siteSchema = z
   .strict();
 
 export type Site = z.infer<typeof siteSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const siteProse = { name: true, tagline: true, legal: { publisher: true, address: true, director: true, host: { name: true, address: true } } } as const satisfies ProseMap<Site>;
