@@ -33,6 +33,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { rebuildFileFor } from '../lib/rebuild.ts';
+import { isWithin } from '../lib/folders.ts';
 
 /**
  * Written into every built site: a non-empty output folder without it is not
@@ -68,11 +69,6 @@ export function realPath(p: string): string {
   }
 }
 
-/** True when `child` lies strictly inside `parent` (both absolute, resolved). */
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel);
-}
 
 /** How a folder is named in messages: relative to where the build was run when inside it. */
 export function display(p: string, cwd = process.cwd()): string {
@@ -103,14 +99,14 @@ export function placementProblem({ outDir, contentDir, projectRoot, cacheDir }: 
   const project = display(projectRoot, cwd);
   if (outDir === path.parse(outDir).root) return `le dossier de sortie ${out} est la racine du disque. ${ADVICE}`;
   if (outDir === contentDir) return `le dossier de sortie ${out} est le dossier de contenu : la construction remplacerait les articles par le site. ${ADVICE}`;
-  if (isInside(outDir, contentDir)) return `le dossier de sortie ${out} est dans le dossier de contenu ${content} : la construction remplacerait une partie du contenu par le site. ${ADVICE}`;
+  if (isWithin(outDir, contentDir)) return `le dossier de sortie ${out} est dans le dossier de contenu ${content} : la construction remplacerait une partie du contenu par le site. ${ADVICE}`;
   if (outDir === projectRoot) return `le dossier de sortie ${out} est le projet lui-même : la construction remplacerait le projet par le site. ${ADVICE}`;
-  if (isInside(projectRoot, outDir)) return `le dossier de sortie ${out} contient le projet ${project} : la construction le remplacerait par le site. ${ADVICE}`;
-  if (isInside(contentDir, outDir)) return `le dossier de sortie ${out} contient le dossier de contenu ${content} : la construction remplacerait le contenu par le site. ${ADVICE}`;
-  if (isInside(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
+  if (isWithin(projectRoot, outDir)) return `le dossier de sortie ${out} contient le projet ${project} : la construction le remplacerait par le site. ${ADVICE}`;
+  if (isWithin(contentDir, outDir)) return `le dossier de sortie ${out} contient le dossier de contenu ${content} : la construction remplacerait le contenu par le site. ${ADVICE}`;
+  if (isWithin(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
     return `le dossier de sortie ${out} est dans le projet ${project}, où seul ${display(path.join(projectRoot, 'dist'), cwd)} peut recevoir le site. ${ADVICE}`;
   }
-  if (outDir === cacheDir || isInside(cacheDir, outDir)) return `le dossier de sortie ${out} contient le cache des images ${display(cacheDir, cwd)} : la construction l’effacerait. ${ADVICE}`;
+  if (isWithin(cacheDir, outDir)) return `le dossier de sortie ${out} contient le cache des images ${display(cacheDir, cwd)} : la construction l’effacerait. ${ADVICE}`;
   return undefined;
 }
 
