@@ -4,6 +4,8 @@ const monthYear = (month: number, year: number) => `${MONTHS[month - 1]}\u00A0${
 
 /** Every interface string of the magazine, in French. */
 export const fr = {
+  /** GFM footnotes in an article: the heading of the notes, and the label of each link back to its call (`{reference}`: its number). */
+  footnotes: { label: 'Notes', backLabel: 'Revenir à l’appel de note {reference}' },
   skipToContent: 'Aller au contenu',
   home: 'Accueil',
   mainNav: 'Rubriques',

@@ -15,6 +15,7 @@ import { runHighlighterWithAstro } from '@astrojs/prism/dist/highlighter';
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
+import { fr } from '../i18n/fr.ts';
 import { sanitizeHast } from '../markdown/sanitize.ts';
 import { countWords } from '../lib/reading-time.ts';
 import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
@@ -27,7 +28,8 @@ import { components, MarkdownImage, type Component, type ComponentContext, type 
  * default (GFM, smart punctuation). The content phase parses with these.
  */
 export const MDX_FEATURES = {
-  gfm: true,
+  // GFM, with the footnotes' heading and back links in French.
+  gfm: { footnotes: { label: fr.footnotes.label, backLabel: fr.footnotes.backLabel } },
   smartPunctuation: true,
 } as const;
 
