@@ -8,6 +8,7 @@
  * reach writers.
  */
 import type { ContentProblem } from '../lib/errors.ts';
+import { components } from '../render/components.ts';
 
 /** A syntax problem, without its file: the caller adds it. */
 export type MdxSyntaxProblem = Omit<ContentProblem, 'file'>;
@@ -106,6 +107,14 @@ export function describeMdxError(message: string, source: string): MdxSyntaxProb
   const unclosed = quoted(text, /^Expected a closing tag for `<([^>`]+)>`/);
   if (unclosed) {
     const inBlock = /before the end of `(paragraph|blockQuote|listItem)`/.test(text);
+    // A component without content (<Figure>, <Video>, <ReadAlso>) closes itself.
+    if (components[unclosed]?.children === false) {
+      return at({
+        found: `la balise <${unclosed}> n’est jamais fermée`,
+        expected: `<${unclosed} … /> : cette balise n’a pas de contenu et se ferme elle-même`,
+        hint: `terminez-la par /> au lieu de >`,
+      });
+    }
     return at({
       found: `la balise <${unclosed}> n’est jamais fermée`,
       expected: `une balise fermante </${unclosed}>${inBlock ? ' dans le même paragraphe' : ''}, ou <${unclosed} … /> sans contenu`,

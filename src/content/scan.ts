@@ -80,6 +80,44 @@ function plainText(node: any): string {
   return walk(node).replace(/\s+/g, ' ').trim();
 }
 
+/** How many syntax mistakes of one body are named at once. */
+const MAX_SYNTAX_PROBLEMS = 10;
+
+/**
+ * The syntax mistakes of a body: the parser stops at the first, so the `<`
+ * or `{` it stopped at is blanked and the line parsed again, to name the
+ * next mistake of the same line too (a `<b` and a `{` on one line are two
+ * mistakes). Only that line: a mistake further down may be a consequence of
+ * the first (a tag left open), and the writer would chase it for nothing.
+ */
+function syntaxProblems(first: unknown, source: string, file: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  let err = first;
+  let text = source;
+  let previous: { line: number; column: number } | undefined;
+  while (problems.length < MAX_SYNTAX_PROBLEMS) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /^(\d+):(\d+):/.exec(message);
+    const here = at ? { line: Number(at[1]), column: Number(at[2]) - 1 } : undefined;
+    if (previous && (!here || here.line !== previous.line || here.column <= previous.column)) break;
+    problems.push({ file, ...describeMdxError(message, source) });
+    if (!here) break;
+    const lines = text.split('\n');
+    const line = lines[here.line - 1];
+    if (line === undefined || (line[here.column] !== '<' && line[here.column] !== '{')) break;
+    lines[here.line - 1] = `${line.slice(0, here.column)} ${line.slice(here.column + 1)}`;
+    text = lines.join('\n');
+    previous = here;
+    try {
+      mdxToHast(text, { features: MDX_FEATURES });
+      break;
+    } catch (next) {
+      err = next;
+    }
+  }
+  return problems;
+}
+
 /** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
 export function scanMdx(source: string, contentDir: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
   let tree: HastRoot;
@@ -87,7 +125,7 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
     // The whole file is parsed so that positions are the file's own lines.
     tree = mdxToHast(source, { features: MDX_FEATURES }) as HastRoot;
   } catch (err) {
-    problems.push({ file, ...describeMdxError(err instanceof Error ? err.message : String(err), source) });
+    problems.push(...syntaxProblems(err, source, file));
     return undefined;
   }
   // Before anything renders: code, unknown elements, scripts and remote files

@@ -14,6 +14,7 @@
  * throw on a node of an unexpected shape.
  */
 import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
+import { components } from '../render/components.ts';
 
 /** A problem of one article, without its file (the caller knows it). */
 export type SafetyProblem = Omit<ContentProblem, 'file'>;
@@ -25,17 +26,10 @@ export type SafetyProblem = Omit<ContentProblem, 'file'>;
  */
 type AttributeKind = 'text' | 'link' | 'media';
 
-/**
- * The site's components and the attributes each takes. Adding a component
- * (or an attribute) is one line here; what it renders is up to the renderer.
- */
-export const COMPONENTS: Readonly<Record<string, Readonly<Record<string, AttributeKind>>>> = {
-  Quote: { by: 'text', role: 'text' },
-  Figure: { src: 'media', alt: 'text', caption: 'text', credit: 'text' },
-  Video: { youtube: 'text', src: 'media', poster: 'media', title: 'text' },
-  ReadAlso: { slug: 'text' },
-  LiveUpdate: { at: 'text', title: 'text' },
-};
+/** The site's components and the attributes each takes, as the renderer defines them (src/render/components.ts). */
+export const COMPONENTS: Readonly<Record<string, Readonly<Record<string, AttributeKind>>>> = Object.fromEntries(
+  Object.entries(components).map(([name, component]) => [name, component.attributes]),
+);
 
 /**
  * The inline HTML writers use, with its attributes. `lang` on `span` marks a

@@ -42,8 +42,14 @@ export interface ComponentContext {
 export type Props = Record<string, string | undefined>;
 
 export interface Component {
-  /** The attributes a writer may give, all literal strings. */
-  attributes: readonly string[];
+  /**
+   * The attributes a writer may give, all literal strings: plain text, or
+   * the path of a file of the content (`media`, see `files`). The safety
+   * scan (src/markdown/safety.ts) accepts exactly these.
+   */
+  attributes: Readonly<Record<string, 'text' | 'media'>>;
+  /** Whether it holds content between its tags (<Quote>…</Quote>); otherwise it is written <Figure … />. */
+  children: boolean;
   /** Attributes that name a file of the content: an image (made by sharp) or a file published as it is. */
   files?: Readonly<Record<string, 'image' | 'file'>>;
   page(props: Props, children: ElementContent[], ctx: ComponentContext): ElementContent[];
@@ -72,7 +78,8 @@ export function feedFigure(picture: PictureData, alt: string, caption: string | 
 
 /** `<Quote by="Nom" role="Fonction">Propos…</Quote>`: an attributed quotation. */
 const Quote: Component = {
-  attributes: ['by', 'role'],
+  attributes: { by: 'text', role: 'text' },
+  children: true,
   page({ by, role }, children, { typeset }) {
     return [
       h('figure', { className: ['quote'] }, [
@@ -93,7 +100,8 @@ const Quote: Component = {
 
 /** `<Figure src="./photo.jpg" alt="…" caption="…" credit="…" />`: an image with its caption. */
 const Figure: Component = {
-  attributes: ['src', 'alt', 'caption', 'credit'],
+  attributes: { src: 'media', alt: 'text', caption: 'text', credit: 'text' },
+  children: false,
   files: { src: 'image' },
   page({ src, alt = '', caption, credit }, _children, ctx) {
     return [
@@ -110,7 +118,8 @@ const Figure: Component = {
 
 /** `![alt](./photo.jpg)`: an optimised inline image. */
 export const MarkdownImage: Component = {
-  attributes: ['src', 'alt'],
+  attributes: { src: 'media', alt: 'text' },
+  children: false,
   files: { src: 'image' },
   page({ src, alt = '' }, _children, ctx) {
     return [pictureElement(ctx.picture(src!), { alt, className: 'inline-image' })];
@@ -132,7 +141,8 @@ const youtubeWatchUrl = (id: string) => `https://www.youtube.com/watch?v=${encod
  * link to the video, on its poster when there is one.
  */
 const Video: Component = {
-  attributes: ['youtube', 'src', 'poster', 'title'],
+  attributes: { youtube: 'text', src: 'media', poster: 'media', title: 'text' },
+  children: false,
   files: { src: 'file', poster: 'image' },
   page({ youtube, src, poster, title: rawTitle = '' }, _children, ctx) {
     const title = ctx.typeset(rawTitle);
@@ -180,7 +190,8 @@ const Video: Component = {
 
 /** `<ReadAlso slug="autre-article" />`: an inline pick. Nothing while the target is unpublished. */
 const ReadAlso: Component = {
-  attributes: ['slug'],
+  attributes: { slug: 'text' },
+  children: false,
   page({ slug }, _children, ctx) {
     const target = slug ? ctx.article(slug) : undefined;
     if (!target) return [];
@@ -204,7 +215,8 @@ const ReadAlso: Component = {
  * updates of an article newest first (orderLiveUpdates in article.ts).
  */
 const LiveUpdate: Component = {
-  attributes: ['at', 'title'],
+  attributes: { at: 'text', title: 'text' },
+  children: true,
   page({ at = '', title = '' }, children, ctx) {
     const date = new Date(at);
     const anchor = liveUpdateAnchor(date);
