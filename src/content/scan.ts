@@ -27,6 +27,13 @@ const COMPONENT_ASSET_ATTRS: Record<string, Readonly<Record<string, AssetRef['ki
   Object.entries(components).map(([name, component]) => [name, component.files ?? {}]),
 );
 
+/**
+ * The title that marks a Markdown image as decorative (`![](./filet.png
+ * "décorative")`): published with an empty alt text, which screen readers
+ * skip. Any other image without alt text is refused.
+ */
+export const DECORATIVE_IMAGE = 'décorative';
+
 /** Records on a tree node the content key of a file it names, for the renderer. */
 function recordFileKey(node: any, attribute: string, asset: AssetRef | undefined): void {
   if (!asset) return;
@@ -146,6 +153,18 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
       // resolveWriterPath decodes it once, and messages quote it decoded, closer to what was typed.
       const src = node.properties.src as string;
       recordFileKey(node, 'src', addAsset(scan.assets, problems, contentDir, absPath, { src, shownAs: decodePercent(src), field: '![image]', line, kind: 'image' }));
+      // As a cover or a <Figure>: an image says what it shows, unless the writer marks it decorative.
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+      if (!alt && node.properties.title !== DECORATIVE_IMAGE) {
+        problems.push({
+          file,
+          field: '![image]',
+          line,
+          found: `l’image ${decodePercent(src)} n’a pas de texte alternatif (les crochets sont vides)`,
+          expected: 'ce que montre l’image, entre les crochets : ![Une salle de serveurs](./photo.jpg)',
+          hint: `pour une image purement décorative, qui n’apprend rien au lecteur, écrivez ![](${decodePercent(src)} "${DECORATIVE_IMAGE}")`,
+        });
+      }
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};

@@ -36,3 +36,22 @@ describe('MDX mistakes, said as the writer typed them', () => {
     ]);
   });
 });
+
+describe('a Markdown image without alt text', () => {
+  it('is refused like a cover or a <Figure> without alt, with what to write', () => {
+    const problems = problemsOf('Texte.\n\n![](./photo.jpg)\n');
+    const alt = problems.find((p) => p.field === '![image]' && p.found?.includes('texte alternatif'));
+    expect(alt).toMatchObject({
+      line: 7,
+      found: 'l’image ./photo.jpg n’a pas de texte alternatif (les crochets sont vides)',
+      expected: 'ce que montre l’image, entre les crochets : ![Une salle de serveurs](./photo.jpg)',
+      hint: 'pour une image purement décorative, qui n’apprend rien au lecteur, écrivez ![](./photo.jpg "décorative")',
+    });
+  });
+
+  it('is accepted when marked decorative, and an image with alt text is not concerned', () => {
+    for (const body of ['![](./photo.jpg "décorative")\n', '![Une salle de serveurs](./photo.jpg)\n']) {
+      expect(problemsOf(body).filter((p) => p.found?.includes('texte alternatif'))).toEqual([]);
+    }
+  });
+});
