@@ -49,6 +49,19 @@ function listIds(what: string, ids: Iterable<string>, folder: string): string {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * A tag's slug with each word in the singular, as French mostly forms it
+ * (a final s or x dropped from words of four letters or more): two tags
+ * with the same singular are one subject. Case and accents are already one
+ * in the slug.
+ */
+export function singularOf(tagSlug: string): string {
+  return tagSlug
+    .split('-')
+    .map((word) => (word.length >= 4 && /[sx]$/.test(word) ? word.slice(0, -1) : word))
+    .join('-');
+}
+
 /** Checks every cross-reference once all files are read. */
 export function checkReferences(content: LoadedContent, problems: ContentProblem[], linesOf: Map<LoadedArticle, LineOf>): void {
   const slugs = new Set([...content.articles.map((a) => a.slug), ...content.invalid.articles]);
@@ -56,6 +69,8 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
   const { invalid } = content;
   const episodes = new Map<string, LoadedArticle>();
   const tagLabels = new Map<string, { label: string; file: string }>();
+  /** The first tag of each singular form (singularOf), to catch « rançongiciel » beside « rançongiciels ». */
+  const tagStems = new Map<string, { label: string; slug: string; file: string }>();
   /** Former slugs so far, with the file of the article they lead to. */
   const aliasOwners = new Map<string, string>();
   // A link to a renamed article's former slug: tell the writer its new one.
@@ -176,7 +191,20 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
         });
       } else {
         own.set(tagSlug, label);
-        if (!seen) tagLabels.set(tagSlug, { label, file });
+        const twin = seen ? undefined : tagStems.get(singularOf(tagSlug));
+        if (twin && twin.slug !== tagSlug) {
+          problems.push({
+            file,
+            field: 'tags',
+            line,
+            found: `l’étiquette ${describeFound(label)} ne diffère de ${describeFound(twin.label)} (dans ${twin.file}) que par le singulier ou le pluriel : deux pages d’étiquette pour un même sujet`,
+            expected: 'une seule orthographe par étiquette',
+            hint: `écrivez ${describeFound(twin.label)}, l’orthographe déjà employée`,
+          });
+        } else if (!seen) {
+          tagLabels.set(tagSlug, { label, file });
+          tagStems.set(singularOf(tagSlug), { label, slug: tagSlug, file });
+        }
       }
     });
   }

@@ -713,3 +713,25 @@ describe('loadContent pages and components: what a name or an id really gives', 
     ]);
   });
 });
+
+describe('tags that differ only by the plural', () => {
+  it('are one subject: the second spelling is refused with the one to keep', () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        'articles/2020/premier.mdx': mdx(`${FRONT}\ntags: [rançongiciels, cloud]`),
+        'articles/2020/second.mdx': mdx(`${FRONT}\ntags: [Rançongiciel]`),
+      }),
+    ).toEqual([
+      'content/articles/2020/second.mdx:7 — l’étiquette "Rançongiciel" ne diffère de "rançongiciels" (dans content/articles/2020/premier.mdx) que par le singulier ou le pluriel : deux pages d’étiquette pour un même sujet ; attendu : une seule orthographe par étiquette ; écrivez "rançongiciels", l’orthographe déjà employée',
+    ]);
+  });
+
+  it('singular forms: a final s or x of words of four letters or more', async () => {
+    const { singularOf } = await import('../../src/content/references.ts');
+    expect(singularOf('rancongiciels')).toBe('rancongiciel');
+    expect(singularOf('jeux-olympiques')).toBe('jeu-olympique');
+    expect(singularOf('ios')).toBe('ios');
+    expect(singularOf('cloud-souverain')).toBe('cloud-souverain');
+  });
+});
