@@ -10,13 +10,14 @@
  * when the content has problems (they are printed here, as writers read
  * them), 1 when Astro fails otherwise.
  */
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
 import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
+import { tdmHeadersRule } from '../src/lib/tdm.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -83,4 +84,7 @@ try {
   cpSync(pages, outDir, { recursive: true });
 }
 rmSync(scratch, { recursive: true, force: true });
+// public/_headers is static; the `tdm-*` headers come from site.yaml.
+const context = latestContentPass()?.context;
+if (context) appendFileSync(path.join(outDir, '_headers'), tdmHeadersRule(context.site.tdm, context.base));
 report();

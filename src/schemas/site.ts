@@ -28,6 +28,42 @@ export const legalSchema = z
 
 export type Legal = z.infer<typeof legalSchema>;
 
+/**
+ * Text and data mining reservation (W3C TDM Reservation Protocol, the
+ * opt-out of the EU directive 2019/790, art. 4): whether the publisher
+ * reserves its rights to mine the magazine's pages, and where its licensing
+ * offer is. Written into /.well-known/tdmrep.json, every page's <head> and
+ * the `_headers` file (src/lib/tdm.ts).
+ */
+export const tdmSchema = z
+  .object({
+    reservation: z.boolean({ error: 'true (droits de fouille réservés) ou false (non réservés)' }).describe('true: text and data mining rights are reserved; false: they are not.'),
+    policy: urlField.optional().describe('URL of the TDM policy: the terms under which mining is licensed. Only with reservation: true.'),
+  }, { error: 'la réservation écrite { reservation: true, policy: "https://…" }' })
+  .strict()
+  .refine((t) => t.reservation || t.policy === undefined, {
+    error: 'une politique (policy) seulement avec reservation: true : sans réservation, il n’y a rien à licencier ; retirez policy ou écrivez reservation: true',
+    path: ['policy'],
+  });
+
+export type Tdm = z.infer<typeof tdmSchema>;
+
+const crawlerChoice = z.enum(['allow', 'block'], { error: 'allow (autoriser) ou block (bloquer)' });
+
+/**
+ * Which groups of crawlers robots.txt lets in (the groups and their
+ * user-agents: src/lib/crawlers.ts). A group not written is allowed.
+ */
+export const robotsSchema = z
+  .object({
+    training: crawlerChoice.default('allow').describe('Crawlers that collect pages to train AI models (GPTBot, CCBot, Google-Extended…).'),
+    answers: crawlerChoice.default('allow').describe('Crawlers that fetch pages for an AI assistant’s answers (OAI-SearchBot, ChatGPT-User, PerplexityBot…).'),
+    search: crawlerChoice.default('allow').describe('Search engines’ crawlers (Googlebot, Bingbot, Qwantbot…).'),
+  }, { error: 'les choix écrits { training: block, answers: allow, search: allow }' })
+  .strict();
+
+export type Robots = z.infer<typeof robotsSchema>;
+
 /** `content/site.yaml`: the magazine itself. */
 export const siteSchema = z
   .object({
@@ -49,6 +85,10 @@ export const siteSchema = z
     follow: z.array(linkField, { error: 'une liste de liens { label, url }' }).default([]).describe('« Suivez-nous » links.'),
     /** The « Mentions légales » page. */
     legal: legalSchema.optional().describe('Legal notice of the publisher (« Mentions légales »).'),
+    /** Text and data mining reservation (TDMRep). */
+    tdm: tdmSchema.optional().describe('Text and data mining reservation (W3C TDMRep): /.well-known/tdmrep.json, <meta> and HTTP headers.'),
+    /** Which crawler groups robots.txt allows. */
+    robots: robotsSchema.optional().describe('Crawler groups robots.txt allows or blocks; every group is allowed when absent.'),
   })
   .strict();
 
