@@ -16,8 +16,9 @@ import { publishAssets, type FileRecord, type ImageRecord } from '../src/content
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { inputsDigest, listOutput, readRecord, recordFile, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
-import type { Legal } from '../src/schemas/site.ts';
+import type { Accessibility, Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
   checkBuiltSite,
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
     siteUrl: string;
     notices: string[];
     legal?: Legal;
+    /** Dates come back from JSON as strings; the warnings read only which fields are there. */
+    accessibility?: Accessibility;
     images: ImageRecord[];
     files: FileRecord[];
     feeds: number;
@@ -267,6 +270,7 @@ async function main(): Promise<void> {
       : `  next rebuild: none needed until the content changes (${path.basename(scheduleFile)})`,
     ...report.notices.map((n) => `  notice: ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
+    ...accessibilityWarnings(report.accessibility).map((w) => `  ⚠ ${w}`),
   ];
   // What the next build compares its inputs with, and shows if this site stands.
   const summary = lines.slice(1).filter((line) => !/^\s*(rendered|time):/.test(line));

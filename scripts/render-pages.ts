@@ -59,6 +59,7 @@ function report(): void {
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],
       legal: pass?.context?.site.legal,
+      accessibility: pass?.context?.site.accessibilite,
       images: pass?.images ?? [],
       files: pass?.files ?? [],
       feeds: phaseTime('feeds'),

@@ -100,6 +100,8 @@ export interface SiteUrls {
   archivePath(year?: number, month?: number, page?: number): string;
   /** The publisher's legal page (« Mentions légales »): `/mentions-legales/`. */
   legalPath(): string;
+  /** The accessibility statement (« Déclaration d’accessibilité »): `/accessibilite/`. */
+  accessibilityPath(): string;
   /** A page of the magazine (content/pages/<slug>.mdx, « À propos »): `/<slug>/`. */
   pagePath(slug: string): string;
   /** The search page: `/recherche/`. */
@@ -198,6 +200,7 @@ export function urlsFor(base: string): SiteUrls {
       return paged(at(`/archives/${year}/${String(month).padStart(2, '0')}/`), page);
     },
     legalPath: () => at('/mentions-legales/'),
+    accessibilityPath: () => at('/accessibilite/'),
     pagePath: (slug) => at(`/${segment(slug)}/`),
     searchPath: () => at('/recherche/'),
     searchBundlePath: (group) => at(`/pagefind/${segment(group)}/pagefind.js`),
@@ -258,6 +261,7 @@ export const {
   articlesIndexPath,
   archivePath,
   legalPath,
+  accessibilityPath,
   pagePath,
   searchPath,
   searchBundlePath,
