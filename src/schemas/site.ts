@@ -78,7 +78,7 @@ export const accessibilitySchema = z
   .object({
     etat: z.enum(['totalement', 'partiellement', 'non'], { error: 'totalement, partiellement ou non (conforme)' }).optional().describe('Conformity found by the audit: totalement, partiellement or non (conforme).'),
     date: z
-      .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)], { error: AUDIT_DATE })
+      .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: AUDIT_DATE })], { error: AUDIT_DATE })
       .transform((v) => (typeof v === 'string' ? new Date(`${v}T12:00:00Z`) : v))
       .refine((d) => !Number.isNaN(d.getTime()), { error: AUDIT_DATE })
       .optional()

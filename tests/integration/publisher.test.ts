@@ -1,14 +1,15 @@
 /**
  * The publisher's declarations in the built sample magazine, whose site.yaml
- * reserves text and data mining (`tdm`) and blocks training crawlers
- * (`robots`): every page, the well-known file, the headers and robots.txt
- * say the same.
+ * reserves text and data mining (`tdm`), blocks training crawlers (`robots`)
+ * and states a partial accessibility conformity (`accessibilite`): every
+ * page, the well-known file, the headers and robots.txt say the same.
  */
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import robotsParser from 'robots-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { fr } from '../../src/i18n/fr.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
 const ORIGIN = 'https://echo-numerique.example';
@@ -54,5 +55,37 @@ describe('robots.txt', () => {
     for (const agent of ['GPTBot', 'CCBot', 'Google-Extended', 'ClaudeBot']) expect(robots.isAllowed(page, agent), agent).toBe(false);
     for (const agent of ['Googlebot', 'Bingbot', 'OAI-SearchBot', 'UnRobot']) expect(robots.isAllowed(page, agent), agent).toBe(true);
     expect(robots.getSitemaps()).toEqual([`${ORIGIN}/sitemap-index.xml`, `${ORIGIN}/news-sitemap.xml`]);
+  });
+});
+
+/** The text a reader reads, spaces of every kind made one. */
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('accessibility statement', () => {
+  it('every page’s footer states the conformity and links the statement', () => {
+    for (const page of globSync('**/*.html', { cwd: site })) {
+      const { document } = parseHTML(read(page));
+      const link = document.querySelector('body > footer a[href="/accessibilite/"]');
+      expect(text(link), page).toBe('Accessibilité : partiellement conforme');
+    }
+  });
+
+  it('/accessibilite/ gives the conformity, the audit, what is not accessible, the plan, the contact and the appeal', () => {
+    const { document } = parseHTML(read('accessibilite/index.html'));
+    expect(text(document.querySelector('h1'))).toBe(fr.accessibility.title);
+    const t = fr.accessibility;
+    expect([...document.querySelectorAll('main h2')].map(text)).toEqual([t.statusTitle, t.auditTitle, t.nonCompliantTitle, t.planTitle, t.contactTitle, t.appealTitle]);
+    const field = (name: string) => document.querySelector(`[data-field="${name}"]`);
+    expect(text(field('etat'))).toBe('L’Écho du Numérique est partiellement conforme avec le RGAA 4.1.2.');
+    expect(text(field('audit'))).toBe('L’audit de conformité a été réalisé le 14 octobre 2026 par Audit Exemple SARL (société fictive).');
+    expect([...field('non_conformites')!.querySelectorAll('li')].map(text)).toEqual([
+      'Les graphiques des articles de données n’ont pas d’équivalent textuel détaillé.',
+      'Les vidéos intégrées n’ont pas toutes de sous-titres.',
+    ]);
+    expect(field('schema_pluriannuel')?.querySelector('a')?.getAttribute('href')).toBe('https://echo-numerique.example/schema-pluriannuel-accessibilite.pdf');
+    expect(field('contact')?.querySelector('a')?.getAttribute('href')).toBe('mailto:accessibilite@echo-numerique.example');
+    expect(document.querySelector('.statement__missing')).toBeNull();
+    // A complete statement: no warning in the build summary.
+    expect(inject('sampleBuildOutput')).not.toMatch(/déclaration d’accessibilité/);
   });
 });
