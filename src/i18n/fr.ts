@@ -121,6 +121,10 @@ export const fr = {
     label: 'Corrections',
     /** « Correction du 20 mai 2016 à 9 h 30 » (the date already formatted). */
     heading: (date: string) => `Correction du ${date}`,
+    /** The page that lists every notice (`/corrections/`). */
+    pageTitle: 'Corrections',
+    pageDescription: (name: string) => `Toutes les corrections apportées aux articles de ${name}, des plus récentes aux plus anciennes.`,
+    pageEmpty: 'Aucun article n’a été corrigé pour l’instant.',
   },
   moved: {
     title: (title: string) => `${title} (nouvelle adresse)`,

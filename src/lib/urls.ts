@@ -102,6 +102,8 @@ export interface SiteUrls {
   legalPath(): string;
   /** The accessibility statement (« Déclaration d’accessibilité »): `/accessibilite/`. */
   accessibilityPath(): string;
+  /** Every correction notice of the published articles: `/corrections/`. */
+  correctionsPath(): string;
   /** A page of the magazine (content/pages/<slug>.mdx, « À propos »): `/<slug>/`. */
   pagePath(slug: string): string;
   /** The search page: `/recherche/`. */
@@ -201,6 +203,7 @@ export function urlsFor(base: string): SiteUrls {
     },
     legalPath: () => at('/mentions-legales/'),
     accessibilityPath: () => at('/accessibilite/'),
+    correctionsPath: () => at('/corrections/'),
     pagePath: (slug) => at(`/${segment(slug)}/`),
     searchPath: () => at('/recherche/'),
     searchBundlePath: (group) => at(`/pagefind/${segment(group)}/pagefind.js`),
@@ -262,6 +265,7 @@ export const {
   archivePath,
   legalPath,
   accessibilityPath,
+  correctionsPath,
   pagePath,
   searchPath,
   searchBundlePath,

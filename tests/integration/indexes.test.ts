@@ -98,6 +98,8 @@ describe('index pages of the basic fixture', () => {
     expect(pages).toEqual(
       [
         '/',
+        '/accessibilite/',
+        '/corrections/',
         '/archives/',
         '/archives/2012/',
         '/archives/2012/09/',

@@ -4,11 +4,13 @@
  * and states a partial accessibility conformity (`accessibilite`): every
  * page, the well-known file, the headers and robots.txt say the same.
  */
-import { globSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import robotsParser from 'robots-parser';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, fixture, readPage } from '../helpers/build.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
@@ -87,5 +89,61 @@ describe('accessibility statement', () => {
     expect(document.querySelector('.statement__missing')).toBeNull();
     // A complete statement: no warning in the build summary.
     expect(inject('sampleBuildOutput')).not.toMatch(/déclaration d’accessibilité/);
+  });
+});
+
+/** Adds `corrections:` to the front matter of an article of a copied content tree. */
+function addCorrections(content: string, file: string, corrections: string): void {
+  const full = path.join(content, 'articles', file);
+  writeFileSync(full, readFileSync(full, 'utf8').replace(/\n---\n/, `\ncorrections:\n${corrections}---\n`));
+}
+
+describe('the basic fixture: corrections, and a site.yaml without tdm or robots', () => {
+  let work: string;
+  let out: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'rotative-publisher-'));
+    const content = path.join(work, 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    addCorrections(content, '2016/lancement.mdx', '  - { at: 2012-09-07T10:00:00+02:00, text: "La date du lancement était fausse." }\n  - { at: 2016-06-01T09:00:00+02:00, text: "Le nom du ministre a été corrigé." }\n');
+    addCorrections(content, '2016/premier-episode/index.mdx', '  - { at: 2016-05-20T09:30:00+02:00, text: "Une première version citait un autre opérateur." }\n');
+    addCorrections(content, '2016/brouillon.mdx', '  - { at: 2016-05-02T09:00:00+02:00, text: "Correction d’un brouillon." }\n');
+    const result = buildSite({ contentDir: content, outDir: path.join(work, 'dist') });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    out = result.outDir;
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('/corrections/ lists every notice of the published articles, newest first, with the article and the date', () => {
+    const doc = readPage(out, '/corrections/');
+    expect(text(doc.querySelector('h1'))).toBe(fr.corrections.pageTitle);
+    const items = [...doc.querySelectorAll('main li')].map((li) => ({
+      article: li.querySelector('h2 a')?.getAttribute('href'),
+      title: text(li.querySelector('h2')),
+      at: li.querySelector('time')?.getAttribute('datetime'),
+      text: text(li.querySelector('p:last-child')),
+    }));
+    expect(items).toEqual([
+      { article: '/articles/lancement/', title: 'Le lancement', at: '2016-06-01T09:00:00+02:00', text: 'Le nom du ministre a été corrigé.' },
+      { article: '/articles/premier-episode/', title: 'Un an après : le premier épisode', at: '2016-05-20T09:30:00+02:00', text: 'Une première version citait un autre opérateur.' },
+      { article: '/articles/lancement/', title: 'Le lancement', at: '2012-09-07T10:00:00+02:00', text: 'La date du lancement était fausse.' },
+    ]);
+    expect(text(doc.querySelector('main li time'))).toBe('1er juin 2016 à 9 h 00');
+  });
+
+  it('the footer of every page links the corrections page', () => {
+    for (const page of globSync('**/*.html', { cwd: out })) {
+      const { document } = parseHTML(readFileSync(path.join(out, page), 'utf8'));
+      expect(text(document.querySelector(`body > footer a[href="/corrections/"]`)), page).toBe(fr.corrections.pageTitle);
+    }
+  });
+
+  it('declares no mining reservation and lets every crawler in', () => {
+    const home = readPage(out, '/');
+    expect(home.querySelector('meta[name^="tdm-"]')).toBeNull();
+    expect(existsSync(path.join(out, '.well-known'))).toBe(false);
+    expect(readFileSync(path.join(out, '_headers'), 'utf8')).not.toMatch(/tdm-/i);
+    const robots = robotsParser('https://gazette.example/robots.txt', readFileSync(path.join(out, 'robots.txt'), 'utf8'));
+    for (const agent of ['GPTBot', 'CCBot', 'PerplexityBot', 'Googlebot']) expect(robots.isAllowed('https://gazette.example/articles/lancement/', agent), agent).toBe(true);
   });
 });
