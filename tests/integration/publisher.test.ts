@@ -117,7 +117,7 @@ describe('the basic fixture: corrections, and a site.yaml without tdm or robots'
   it('/corrections/ lists every notice of the published articles, newest first, with the article and the date', () => {
     const doc = readPage(out, '/corrections/');
     expect(text(doc.querySelector('h1'))).toBe(fr.corrections.pageTitle);
-    const items = [...doc.querySelectorAll('main li')].map((li) => ({
+    const items = [...doc.querySelectorAll('.corrections-page__list > li')].map((li) => ({
       article: li.querySelector('h2 a')?.getAttribute('href'),
       title: text(li.querySelector('h2')),
       at: li.querySelector('time')?.getAttribute('datetime'),
@@ -128,7 +128,7 @@ describe('the basic fixture: corrections, and a site.yaml without tdm or robots'
       { article: '/articles/premier-episode/', title: 'Un an après : le premier épisode', at: '2016-05-20T09:30:00+02:00', text: 'Une première version citait un autre opérateur.' },
       { article: '/articles/lancement/', title: 'Le lancement', at: '2012-09-07T10:00:00+02:00', text: 'La date du lancement était fausse.' },
     ]);
-    expect(text(doc.querySelector('main li time'))).toBe('1er juin 2016 à 9 h 00');
+    expect(text(doc.querySelector('.corrections-page__list time'))).toBe('1er juin 2016 à 9 h 00');
   });
 
   it('the footer of every page links the corrections page', () => {
