@@ -81,7 +81,7 @@ export const articleSchema = z
     /** Original URL of a syndicated piece. */
     canonical: urlField.optional().describe('Canonical URL for syndicated pieces.'),
     /** « À la une »: the newest published article with `une: true` leads the home page. */
-    une: z.boolean({ error: 'true or false' }).default(false).describe('À la une: leads the home page (the newest such article).'),
+    une: z.boolean({ error: 'true ou false' }).default(false).describe('À la une: leads the home page (the newest such article).'),
     /** Dated correction notices, shown on the page, in the feeds and in the structured data. */
     corrections: z
       .array(correctionSchema, { error: 'une liste de corrections, chacune avec « at: » (date et heure) et « text: » (le texte de la correction)' })

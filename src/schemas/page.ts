@@ -6,9 +6,9 @@ import { textField } from './common.ts';
 export const pageSchema = z
   .object({
     /** The page's title: its h1, and its link in the footer. */
-    title: textField('the page title, e.g. "À propos"').describe('Page title.'),
+    title: textField('le titre de la page, par exemple "À propos"').describe('Page title.'),
     /** One or two sentences for search engines and link previews. */
-    description: textField('a sentence or two of text').describe('Page description.'),
+    description: textField('une phrase ou deux qui décrivent la page').describe('Page description.'),
   })
   .strict();
 

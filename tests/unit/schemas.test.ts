@@ -45,3 +45,27 @@ describe('typesetFields over the schemas’ prose maps', () => {
     expect(typedSite.url).toBe('https://echo.example');
   });
 });
+
+describe('what the schemas tell a writer', () => {
+  it('speaks French for the legal notice, the pages and the lead flag', async () => {
+    const { pageSchema } = await import('../../src/schemas/page.ts');
+    const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.error?.issues ?? []).map((i) => i.message);
+    expect(messages(siteSchema.safeParse({ name: 'X', url: 'https://x.example', legal: { director: '', contact: 'pas-une-adresse', host: { phone: '' } } }))).toEqual([
+      'le nom du directeur ou de la directrice de la publication, par exemple "Marie Durand"',
+      'le numéro de téléphone de l’hébergeur, par exemple "+33 1 23 45 67 89"',
+      'une adresse électronique, par exemple redaction@example.org',
+    ]);
+    expect(messages(pageSchema.safeParse({ title: ' ', description: '' }))).toEqual(['le titre de la page, par exemple "À propos"', 'une phrase ou deux qui décrivent la page']);
+    expect(messages(articleSchema.safeParse({ une: 'oui' })).some((m) => m === 'true ou false')).toBe(true);
+  });
+});
+
+describe('a date written without its time', () => {
+  it('is refused with the full form it stands for, in Paris time with the offset of that season', async () => {
+    const { dateTimeField } = await import('../../src/schemas/common.ts');
+    const message = (input: string) => dateTimeField.safeParse(input).error?.issues[0]?.message;
+    expect(message('2026-12-05')).toBe('la date avec l’heure et le décalage horaire, par exemple 2026-12-05T08:00:00+01:00 (8\u00A0h\u00A000, heure de Paris)');
+    expect(message('2026-07-14T09:30')).toBe('la date avec l’heure et le décalage horaire, par exemple 2026-07-14T09:30:00+02:00 (9\u00A0h\u00A030, heure de Paris)');
+    expect(message('le 5 décembre')).toContain('par exemple 2016-05-12T08:00:00+02:00');
+  });
+});
