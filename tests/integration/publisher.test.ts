@@ -92,6 +92,32 @@ describe('accessibility statement', () => {
   });
 });
 
+describe('authors on the fediverse and as profiles', () => {
+  it('an article by an author with a fediverse account names it as its fediverse:creator; others name none', () => {
+    const meta = (page: string) => [...readPage(site, page).querySelectorAll('head meta[name="fediverse:creator"]')].map((m) => m.getAttribute('content'));
+    expect(meta('/articles/clouds-hybrides-bleu-s3ns/')).toEqual(['@mariedurand@mastodon.social']);
+    const others = globSync('articles/*/index.html', { cwd: site }).filter((f) => !read(f).includes('/auteurs/marie-durand/'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const file of others) expect(meta(`/${path.dirname(file)}/`), file).toEqual([]);
+  });
+
+  it('an author page is a schema.org ProfilePage of the Person, with job title, portrait and other profiles', () => {
+    const doc = readPage(site, '/auteurs/marie-durand/');
+    const lds = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
+    const profile = lds.find((ld) => ld['@type'] === 'ProfilePage');
+    expect(profile.mainEntity).toMatchObject({
+      '@type': 'Person',
+      name: 'Marie Durand',
+      url: `${ORIGIN}/auteurs/marie-durand/`,
+      jobTitle: 'Journaliste cloud et infrastructures',
+      sameAs: ['https://mastodon.social/@mariedurand', 'https://marie-durand.example'],
+    });
+    const image = new URL(profile.mainEntity.image);
+    expect(image.origin).toBe(ORIGIN);
+    expect(globSync(image.pathname.slice(1), { cwd: site })).toHaveLength(1);
+  });
+});
+
 /** Adds `corrections:` to the front matter of an article of a copied content tree. */
 function addCorrections(content: string, file: string, corrections: string): void {
   const full = path.join(content, 'articles', file);
