@@ -10,14 +10,14 @@
  * when the content has problems (they are printed here, as writers read
  * them), 1 when Astro fails otherwise.
  */
-import { appendFileSync, cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
 import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
-import { tdmHeadersRule } from '../src/lib/tdm.ts';
+import { withTdmHeaders } from '../src/lib/tdm.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -87,5 +87,6 @@ try {
 rmSync(scratch, { recursive: true, force: true });
 // public/_headers is static; the `tdm-*` headers come from site.yaml.
 const context = latestContentPass()?.context;
-if (context) appendFileSync(path.join(outDir, '_headers'), tdmHeadersRule(context.site.tdm, context.base));
+const headersFile = path.join(outDir, '_headers');
+if (context) writeFileSync(headersFile, withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base));
 report();

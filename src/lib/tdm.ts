@@ -38,13 +38,19 @@ export function tdmRepRules(tdm: Tdm | undefined, base: string): TdmRepRule[] {
 }
 
 /**
- * A rule of the `_headers` file that sends the `tdm-*` headers with every
- * response of the site (its pattern under `base`), to append to the file;
- * empty without `tdm`. A rule of its own: the hosts send the headers of every
- * rule that matches, and no other rule sets these.
+ * `_headers` text with the `tdm-*` headers added to the rule for every path
+ * of the site (`/*`, or `/magazine/*` under a base), right under its
+ * pattern; a rule of their own at the end when the file has none. Not a
+ * second `/*` rule: a host (Cloudflare Pages) keeps only one rule per
+ * pattern, and the other headers of the first would be lost. The text
+ * comes back unchanged without `tdm`.
  */
-export function tdmHeadersRule(tdm: Tdm | undefined, base: string): string {
+export function withTdmHeaders(text: string, tdm: Tdm | undefined, base: string): string {
   const fields = tdmFields(tdm);
-  if (fields.length === 0) return '';
-  return ['', '# Text and data mining reservation (W3C TDMRep), from `tdm` in site.yaml.', urlsFor(base).sitePath('/*'), ...fields.map(([name, value]) => `  ${name}: ${value}`), ''].join('\n');
+  if (fields.length === 0) return text;
+  const pattern = urlsFor(base).sitePath('/*');
+  const lines = fields.map(([name, value]) => `  ${name}: ${value}`).join('\n');
+  const rule = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*$`, 'm');
+  if (rule.test(text)) return text.replace(rule, (line) => `${line}\n${lines}`);
+  return `${text.replace(/\n*$/, '\n')}\n# Text and data mining reservation (W3C TDMRep), from \`tdm\` in site.yaml.\n${pattern}\n${lines}\n`;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import robotsParser from 'robots-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, fixture, readPage } from '../helpers/build.ts';
+import { buildSite, fixture, readPage, runScript } from '../helpers/build.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
@@ -171,5 +171,29 @@ describe('the basic fixture: corrections, and a site.yaml without tdm or robots'
     expect(readFileSync(path.join(out, '_headers'), 'utf8')).not.toMatch(/tdm-/i);
     const robots = robotsParser('https://gazette.example/robots.txt', readFileSync(path.join(out, 'robots.txt'), 'utf8'));
     for (const agent of ['GPTBot', 'CCBot', 'PerplexityBot', 'Googlebot']) expect(robots.isAllowed('https://gazette.example/articles/lancement/', agent), agent).toBe(true);
+  });
+});
+
+describe('npm run check and the accessibility statement', () => {
+  it('warns once per missing field of the statement, in French, and still accepts the content', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'rotative-a11y-check-'));
+    try {
+      const content = path.join(work, 'content');
+      cpSync(fixture('basic'), content, { recursive: true });
+      writeFileSync(path.join(content, 'site.yaml'), `${readFileSync(path.join(content, 'site.yaml'), 'utf8')}accessibilite:\n  etat: partiellement\n  referentiel: "RGAA 4.1.2"\n  contact: "https://gazette.example/contact"\n`);
+      const result = runScript('scripts/check.ts', { contentDir: content, args: ['--content-only'], outDir: path.join(work, 'unused-out') });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('✔ Le contenu est valide');
+      const warnings = result.stderr.split('\n').filter((l) => l.includes('déclaration d’accessibilité'));
+      expect(warnings.map((w) => /\((accessibilite\.[a-z_]+)\)/.exec(w)?.[1])).toEqual([
+        'accessibilite.date',
+        'accessibilite.auditeur',
+        'accessibilite.non_conformites',
+        'accessibilite.schema_pluriannuel',
+      ]);
+      expect(warnings[0]).toBe('⚠ déclaration d’accessibilité : la date de l’audit (accessibilite.date) manque dans site.yaml ; la loi (loi n° 2005-102, art. 47) impose de la publier');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

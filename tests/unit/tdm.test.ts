@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { tdmFields, tdmHeadersRule, tdmRepRules } from '../../src/lib/tdm.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tdmFields, tdmRepRules, withTdmHeaders } from '../../src/lib/tdm.ts';
+import { headersUnderBase } from '../../src/publish/headers-file.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
@@ -48,24 +51,39 @@ describe('tdmRepRules', () => {
   });
 });
 
-describe('tdmFields and tdmHeadersRule', () => {
+const publicHeaders = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');
+
+describe('tdmFields and withTdmHeaders', () => {
   it('give the <meta> and the headers the same names and values', () => {
     expect(tdmFields({ reservation: true, policy: POLICY })).toEqual([['tdm-reservation', '1'], ['tdm-policy', POLICY]]);
     expect(tdmFields({ reservation: false })).toEqual([['tdm-reservation', '0']]);
     expect(tdmFields(undefined)).toEqual([]);
   });
 
-  it('send the tdm-* headers with every page of the site, and only of the site, once appended to _headers', () => {
-    const text = `/*\n  X-Frame-Options: DENY\n${tdmHeadersRule({ reservation: true, policy: POLICY }, '/magazine/')}`;
-    const rules = parseHeadersFile(text);
-    const page = headersFor(rules, '/magazine/articles/x/');
-    expect(page.get('tdm-reservation')).toEqual(['1']);
-    expect(page.get('tdm-policy')).toEqual([POLICY]);
-    expect(headersFor(rules, '/magazine/_images/a.avif').get('tdm-reservation')).toEqual(['1']);
+  for (const base of ['/', '/magazine/']) {
+    it(`add the tdm-* headers to the rule of every page of public/_headers, under ${base}, keeping one rule per pattern and every other header`, () => {
+      const before = parseHeadersFile(headersUnderBase(publicHeaders, base));
+      const rules = parseHeadersFile(withTdmHeaders(headersUnderBase(publicHeaders, base), { reservation: true, policy: POLICY }, base));
+      // A host that keeps one rule per pattern (Cloudflare Pages) must still get every header.
+      expect(rules.map((r) => r.pattern)).toEqual(before.map((r) => r.pattern));
+      for (const file of [`${base}articles/x/`, `${base}_images/a.avif`, `${base}rss.xml`]) {
+        const headers = headersFor(rules, file);
+        expect(headers.get('tdm-reservation'), file).toEqual(['1']);
+        expect(headers.get('tdm-policy'), file).toEqual([POLICY]);
+        expect(headers.get('X-Frame-Options'), file).toEqual(['DENY']);
+      }
+      expect(headersFor(rules, `${base}articles/x/`).get('Content-Security-Policy')).toHaveLength(1);
+    });
+  }
+
+  it('write a rule of their own when the file has none for every path, and only for the site', () => {
+    const rules = parseHeadersFile(withTdmHeaders('/_astro/*\n  Cache-Control: immutable\n', { reservation: false }, '/magazine/'));
+    expect(rules.map((r) => r.pattern)).toEqual(['/_astro/*', '/magazine/*']);
+    expect(headersFor(rules, '/magazine/articles/x/').get('tdm-reservation')).toEqual(['0']);
     expect(headersFor(rules, '/ailleurs/').get('tdm-reservation')).toBeUndefined();
   });
 
-  it('adds nothing to _headers without tdm', () => {
-    expect(tdmHeadersRule(undefined, '/')).toBe('');
+  it('leave _headers as it is without tdm', () => {
+    expect(withTdmHeaders(publicHeaders, undefined, '/')).toBe(publicHeaders);
   });
 });
