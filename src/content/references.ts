@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
-import { formatDateTime } from '../lib/dates.ts';
 import { slugify } from '../lib/slugs.ts';
 import { describeFound } from './problems.ts';
 import type { LineOf } from './yaml.ts';
@@ -48,8 +47,6 @@ function listIds(what: string, ids: Iterable<string>, folder: string): string {
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-/** A date as a writer reads it in a message: « 20 mai 2016 à 9 h 30 ». */
-const frenchDay = (d: Date) => formatDateTime(d);
 
 /** Checks every cross-reference once all files are read. */
 export function checkReferences(content: LoadedContent, problems: ContentProblem[], linesOf: Map<LoadedArticle, LineOf>): void {
@@ -116,7 +113,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           line,
           found: `« ${alias} », qui n’est pas un slug`,
           expected: 'un ancien slug : lettres minuscules sans accents, chiffres et tirets, comme le nom d’un fichier d’article',
-          hint: slugify(alias) ? `vouliez-vous dire « ${slugify(alias)} » ?` : undefined,
+          hint: slugify(alias) ? didYouMean(slugify(alias)) : undefined,
         });
         return;
       }

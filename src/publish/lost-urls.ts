@@ -11,7 +11,9 @@
  * an article whose file was renamed or deleted, turned back into a draft
  * (`draft: true`), or given a later `publishedAt`: each would silently turn a
  * published URL into a 404, so each is refused with a hint (add the alias,
- * keep it published, or date its withdrawal with `expiresAt`).
+ * keep it published, or date its withdrawal with `expiresAt`). Not refused
+ * either: an article scheduled again only because the previous site was
+ * built with a later clock (ROTATIVE_NOW in the future): it was never due.
  */
 import { existsSync, globSync } from 'node:fs';
 import path from 'node:path';
@@ -34,14 +36,26 @@ export interface ArticleForUrls {
   file: string;
   status: 'published' | 'scheduled' | 'draft' | 'expired';
   aliases: readonly string[];
+  /** Its publication date, as the new build reads it. */
+  publishedAt?: Date | undefined;
+}
+
+/**
+ * True for an article the previous site showed only because that site was
+ * built at `previousNow`, later than this build's clock: its date did not
+ * move, it is not due yet, so its page may go without an alias.
+ */
+export function scheduledByEarlierClock(article: ArticleForUrls, previousNow: Date | undefined): boolean {
+  return article.status === 'scheduled' && article.publishedAt !== undefined && previousNow !== undefined && article.publishedAt.getTime() <= previousNow.getTime();
 }
 
 /**
  * The problems of the URLs of `previous` (the slugs the previous site had a
  * page for) that the new build would lose. `articlesDir` is the articles
  * folder as the writer sees it, named when the article is gone.
+ * `previousNow`: the clock of the build that made the previous site, when known.
  */
-export function lostArticleUrls(previous: readonly string[], articles: readonly ArticleForUrls[], articlesDir: string): ContentProblem[] {
+export function lostArticleUrls(previous: readonly string[], articles: readonly ArticleForUrls[], articlesDir: string, previousNow?: Date): ContentProblem[] {
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const kept = new Set<string>();
   for (const a of articles) {
@@ -57,7 +71,7 @@ export function lostArticleUrls(previous: readonly string[], articles: readonly 
     if (kept.has(slug)) continue;
     const article = bySlug.get(slug);
     const url = `/articles/${slug}/`;
-    if (article?.status === 'expired') continue;
+    if (article?.status === 'expired' || (article && scheduledByEarlierClock(article, previousNow))) continue;
     if (article) {
       const why = article.status === 'draft' ? 'redevient un brouillon' : 'a maintenant une date de publication à venir';
       problems.push({
