@@ -1,3 +1,5 @@
+import type { Conformity } from '../lib/accessibility.ts';
+
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
 /** « mai 2016 » (month 1 to 12), a no-break space between. */
 const monthYear = (month: number, year: number) => `${MONTHS[month - 1]}\u00A0${year}`;
@@ -176,13 +178,13 @@ export const fr = {
   },
   accessibility: {
     /** The footer line every page carries (RGAA): « Accessibilité : partiellement conforme ». */
-    footer: (conformity: 'totalement' | 'partiellement' | 'non') => `Accessibilité\u00A0: ${conformity} conforme`,
+    footer: (conformity: Conformity) => `Accessibilité\u00A0: ${conformity} conforme`,
     title: 'Déclaration d’accessibilité',
     description: (name: string) => `L’état de conformité de ${name} au référentiel d’accessibilité, ce qui n’est pas encore accessible et comment nous le signaler.`,
     commitment: (name: string) => `${name} s’engage à rendre son site internet accessible, conformément à l’article\u00A047 de la loi n°\u00A02005-102 du 11\u00A0février 2005.`,
     scope: 'Cette déclaration d’accessibilité s’applique à',
     statusTitle: 'État de conformité',
-    status: (name: string, conformity: 'totalement' | 'partiellement' | 'non', reference: string | undefined) =>
+    status: (name: string, conformity: Conformity, reference: string | undefined) =>
       `${name} est ${conformity} conforme${reference ? ` avec le ${reference}` : ''}.`,
     noAudit: 'Aucun audit de conformité n’a encore été réalisé\u00A0: le site est donc déclaré non conforme.',
     auditTitle: 'Résultats des tests',
