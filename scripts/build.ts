@@ -18,6 +18,7 @@ import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
+import { formatDraftProblems, type ContentProblem } from '../src/lib/errors.ts';
 import type { Accessibility, Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
     stats: PreparedMagazine['stats'];
     siteUrl: string;
     notices: string[];
+    draftProblems: ContentProblem[];
     legal?: Legal;
     /** Dates come back from JSON as strings; the warnings read only which fields are there. */
     accessibility?: Accessibility;
@@ -290,6 +292,7 @@ async function main(): Promise<void> {
     ...report.notices.map((n) => `  notice: ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
     ...accessibilityWarnings(report.accessibility).map((w) => `  ⚠ ${w}`),
+    ...(report.draftProblems.length > 0 ? formatDraftProblems(report.draftProblems).split('\n').map((line) => `  ${line}`) : []),
   ];
   // What the next build compares its inputs with, and shows if this site stands.
   const summary = lines.slice(1).filter((line) => !/^\s*(rendered|time):/.test(line));

@@ -18,6 +18,8 @@ import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
+import { restoreLinked } from '../src/publish/restore.ts';
+import { readRecord, recordFile } from '../src/publish/unchanged.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -55,6 +57,7 @@ function report(): void {
     reportFile!,
     JSON.stringify({
       problems: pass?.problems ?? [],
+      draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],
@@ -66,6 +69,13 @@ function report(): void {
     }),
   );
 }
+
+// Pages Astro's incremental build finds unchanged are restored from its
+// cache (<ROTATIVE_CACHE_DIR>/astro/) by hard link instead of copied
+// (restoreLinked, in src/publish/restore.ts).
+const cacheDir = process.env.ROTATIVE_CACHE_DIR;
+const siteDir = process.env.ROTATIVE_OUT_DIR;
+if (cacheDir && siteDir) restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
@@ -85,8 +95,14 @@ try {
   cpSync(pages, outDir, { recursive: true });
 }
 rmSync(scratch, { recursive: true, force: true });
-// public/_headers is static; the `tdm-*` headers come from site.yaml.
+// public/_headers is static; the `tdm-*` headers come from site.yaml. The
+// file is replaced, never written in place: it may be one file with a copy
+// elsewhere (src/publish/restore.ts).
 const context = latestContentPass()?.context;
 const headersFile = path.join(outDir, '_headers');
-if (context) writeFileSync(headersFile, withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base));
+if (context) {
+  const headers = withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base);
+  rmSync(headersFile);
+  writeFileSync(headersFile, headers);
+}
 report();

@@ -9,6 +9,7 @@ import { slugify } from '../lib/slugs.ts';
 import { describeFound } from './problems.ts';
 import type { LineOf } from './yaml.ts';
 import type { LoadedArticle, LoadedContent } from './load.ts';
+import { tagPath } from '../lib/urls.ts';
 
 /** « vouliez-vous dire … ? » when a known id is one or two keystrokes away, else `fallback`. */
 function typoHint(found: string, known: Iterable<string>, fallback?: string): string | undefined {
@@ -159,7 +160,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           file,
           field: 'tags',
           line,
-          found: first === label ? `l’étiquette ${describeFound(label)} est donnée deux fois` : `l’étiquette ${describeFound(label)} est la même (/tags/${tagSlug}/) que ${describeFound(first)} plus haut`,
+          found: first === label ? `l’étiquette ${describeFound(label)} est donnée deux fois` : `l’étiquette ${describeFound(label)} est la même (${tagPath(label)}) que ${describeFound(first)} plus haut`,
           expected: 'chaque étiquette une seule fois par article',
           hint: 'supprimez la répétition',
         });
@@ -169,7 +170,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           file,
           field: 'tags',
           line,
-          found: `l’étiquette ${describeFound(label)} donne la même page /tags/${tagSlug}/ que ${describeFound(seen.label)} dans ${seen.file}`,
+          found: `l’étiquette ${describeFound(label)} donne la même page ${tagPath(label)} que ${describeFound(seen.label)} dans ${seen.file}`,
           expected: 'une seule orthographe par étiquette',
           hint: `écrivez ${describeFound(seen.label)} dans les deux articles`,
         });

@@ -22,6 +22,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { buildSite, fixture, readPage } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 // Like text, but keeps no-break spaces (`\s` would match them).
@@ -85,13 +86,13 @@ function expectPagination(doc: Document, { current, previous, next }: { current:
 describe('index pages of the basic fixture', () => {
   let site: string;
   let output: string;
-  beforeAll(() => {
-    const result = buildSite({ contentDir: fixture('basic') });
+  beforeAll(async () => {
+    // The same site as tests/integration/feeds.test.ts reads: built once per run.
+    const result = await sharedBuild('basic');
     expect(result.status, result.stderr).toBe(0);
     site = result.outDir;
     output = result.stdout;
   });
-  afterAll(() => rmSync(site, { recursive: true, force: true }));
 
   it('builds every index page, each with one h1, ordered headings and a breadcrumb (home excepted)', () => {
     const pages = indexPages(site).sort();
