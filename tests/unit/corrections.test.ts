@@ -28,3 +28,10 @@ describe('listCorrections', () => {
     expect(listCorrections([{ title: 'T', url: '/articles/t/', corrections: [] }])).toEqual([]);
   });
 });
+
+describe('the publisher’s pages', () => {
+  it('keep their addresses: no page of content/pages/ may be named accessibilite or corrections', async () => {
+    const { RESERVED_PAGE_SLUGS } = await import('../../src/content/load.ts');
+    expect(RESERVED_PAGE_SLUGS).toEqual(expect.arrayContaining(['accessibilite', 'corrections']));
+  });
+});
