@@ -55,6 +55,8 @@ export interface StoredArticle {
   /** Path of the MDX file relative to the content folder. */
   sourceKey: string;
   readingMinutes: number;
+  /** Slugs the body links to with `<ReadAlso>`: « À lire également » does not offer them again. */
+  readAlso: string[];
   /** The rendered body (visible articles only). */
   body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean };
   /** Hash of everything the rendered body depends on. */
@@ -286,6 +288,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
       sourceKey,
       readingMinutes: 1,
+      readAlso: article.readAlso.map(({ slug }) => slug),
       digest: '',
     };
     // Decided here, at the build's now, like visibility: a page says « En

@@ -32,7 +32,7 @@ import { checkReferences } from './references.ts';
 import { validate, type LineOf, type Validated } from './yaml.ts';
 import type { Environment } from '../config/environment.ts';
 import { reservedSegments } from '../lib/urls.ts';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
@@ -129,8 +129,9 @@ export interface LoadedContent {
  * is invalid: a draft's problems never stop the build (src/content/prepare.ts).
  */
 function saysDraft(frontMatter: string): boolean {
+  // The document is not turned into values: no alias is expanded, no tag resolved, nothing logged.
   try {
-    return (parse(frontMatter) as { draft?: unknown } | null)?.draft === true;
+    return parseDocument(frontMatter, { logLevel: 'silent' }).get('draft') === true;
   } catch {
     return false;
   }

@@ -30,6 +30,29 @@ const YAML_ERRORS: Partial<Record<YAMLError['code'], string>> = {
   UNEXPECTED_TOKEN: 'un caractère inattendu (deux-points, guillemet ou crochet) : mettez la valeur entre guillemets',
 };
 
+/**
+ * A value already between quotes that holds the same quote (`title: 'L'été'`,
+ * `title: "Le "non" du cloud"`): telling the writer to add quotes would be
+ * wrong; say what to write inside instead.
+ */
+function quoteInsideQuotes(line: string): { found: string; hint: string } | undefined {
+  const m = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(['"])(.*)$/.exec(line);
+  if (!m) return undefined;
+  const quote = m[1]!;
+  const rest = m[2]!;
+  const inner = rest.replace(/\s+(#.*)?$/, '').replace(new RegExp(`${quote}$`), '');
+  if (!inner.includes(quote)) return undefined;
+  return quote === "'"
+    ? {
+        found: 'la valeur est entre apostrophes droites et en contient une autre, qui la termine trop tôt',
+        hint: 'écrivez l’apostrophe typographique ’ dans le texte (L’été), ou doublez l’apostrophe droite (\'L\'\'été\')',
+      }
+    : {
+        found: 'la valeur est entre guillemets droits et en contient d’autres, qui la terminent trop tôt',
+        hint: 'écrivez les guillemets français « » dans le texte (le « non »), ou mettez la valeur entre apostrophes droites',
+      };
+}
+
 /** A YAML value named by its kind, for a message that must not quote it. */
 function kindOfValue(value: unknown): string {
   if (Array.isArray(value)) return 'une liste';
@@ -50,15 +73,20 @@ export function parseYaml(text: string, file: string, lineOffset: number, proble
   // Front matter starts below the file's first line; a YAML file is YAML throughout.
   const where = lineOffset > 0 ? 'l’en-tête' : 'le fichier';
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      problems.push({
-        file,
-        line: lineAtOffset(err.pos[0]),
-        found: `${where} n’est pas du YAML valide à cette ligne${YAML_ERRORS[err.code] ? ` : ${YAML_ERRORS[err.code]}` : ''}`,
-        expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
-        hint: 'vérifiez les deux-points, les guillemets et le retrait de la ligne',
-      });
-    }
+    // The first error is the writer's; the parser's later ones are mostly its
+    // consequences (a tab makes the line a key of its own, then « a field
+    // written twice »), which would send the writer after mistakes they did
+    // not make. Once it is fixed, the next build names the next one.
+    const err = doc.errors[0]!;
+    const line = lineAtOffset(err.pos[0]);
+    const quoting = quoteInsideQuotes(text.split('\n')[line - 1 - lineOffset] ?? '');
+    problems.push({
+      file,
+      line,
+      found: `${where} n’est pas du YAML valide à cette ligne : ${quoting?.found ?? YAML_ERRORS[err.code] ?? 'la ligne ne se lit pas'}`,
+      expected: 'des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - »',
+      hint: quoting?.hint ?? 'vérifiez les deux-points, les guillemets et le retrait de la ligne',
+    });
     return undefined;
   }
   // A tag (!!js/function, !!binary, !anything) asks the parser for a value of

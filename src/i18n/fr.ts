@@ -6,6 +6,8 @@ const monthYear = (month: number, year: number) => `${MONTHS[month - 1]}\u00A0${
 
 /** Every interface string of the magazine, in French. */
 export const fr = {
+  /** GFM footnotes in an article: the heading of the notes, and the label of each link back to its call (`{reference}`: its number). */
+  footnotes: { label: 'Notes', backLabel: 'Revenir à l’appel de note {reference}' },
   skipToContent: 'Aller au contenu',
   home: 'Accueil',
   mainNav: 'Rubriques',
@@ -61,9 +63,8 @@ export const fr = {
     download: 'Télécharger la vidéo',
   },
   live: {
-    running: 'En direct',
-    ended: 'Direct terminé',
-    upcoming: 'Direct à venir',
+    /** A live blog's state, in its header and on every card that lists it. */
+    label: { live: 'En direct', ended: 'Direct terminé', upcoming: 'Direct à venir' },
     /** The self-link of an update: its time is its visible text. */
     linkTo: (time: string) => `${time}, lien vers cette mise à jour`,
   },
@@ -72,7 +73,7 @@ export const fr = {
   headerSearch: {
     label: 'Rechercher sur le site',
     placeholder: 'Rechercher…',
-    submit: 'OK',
+    /** The button is a magnifying glass: this is its name, for screen readers. */
     submitLabel: 'Lancer la recherche',
   },
   /** The button that opens the rubriques menu on a phone. */
@@ -92,6 +93,12 @@ export const fr = {
   // Index pages: home, series, rubriques, tags, authors, 404.
   leadStory: 'À la une',
   latestArticles: 'Derniers articles',
+  /** The home page's block of articles without a cover. */
+  homeBriefs: 'En bref',
+  /** The home page's block of live blogs. */
+  homeLive: 'Les directs',
+  /** The link under a rubrique's block on the home page. */
+  homeMoreOf: (title: string) => `Toute la rubrique «\u00A0${title}\u00A0»`,
   homePageTitle: (n: number) => `Tous les articles, page ${n}`,
   homeEmpty: 'Aucun article publié pour l’instant.',
   pageN: (n: number) => `Page ${n}`,

@@ -20,7 +20,10 @@
  * - the attributes the MDX pipeline writes that our sanitiser does not
  *   publish (`data-language` on <pre>, the language class on <pre>), and a
  *   table cell's alignment, which it writes as a class (ALIGN_CLASS) instead
- *   of an inline style.
+ *   of an inline style;
+ * - the words of GFM footnotes: their heading and the label of each link back
+ *   to its call are French here (fr.footnotes), and @astrojs/mdx's Markdown
+ *   processor has no option for them.
  */
 import { satteri } from '@astrojs/markdown-satteri';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
@@ -130,6 +133,9 @@ function normalise(html: string): unknown[] {
         delete properties.style;
         properties.className = [ALIGN_CLASS[align[1] as keyof typeof ALIGN_CLASS]];
       }
+      // The footnotes' words (French here): the heading's and the back links' labels.
+      if (node.tagName === 'h2' && properties.id === 'footnote-label') return [{ tag: 'h2', properties, children: ['(titre des notes)'] }];
+      if (node.tagName === 'a' && 'dataFootnoteBackref' in properties) delete properties.ariaLabel;
       // Prism's tokens: the text of the code stays, in one piece.
       if (inCode && node.tagName === 'span') return reduce(node.children, true);
       const children = reduce(node.children, inCode || node.tagName === 'code');
