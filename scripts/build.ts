@@ -16,9 +16,10 @@ import { publishAssets, type FileRecord, type ImageRecord } from '../src/content
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import { formatDraftProblems, type ContentProblem } from '../src/lib/errors.ts';
-import type { Legal } from '../src/schemas/site.ts';
+import type { Accessibility, Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
   checkBuiltSite,
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
     notices: string[];
     draftProblems: ContentProblem[];
     legal?: Legal;
+    /** Dates come back from JSON as strings; the warnings read only which fields are there. */
+    accessibility?: Accessibility;
     images: ImageRecord[];
     files: FileRecord[];
     feeds: number;
@@ -288,6 +291,7 @@ async function main(): Promise<void> {
     ...(scheduleWarning ? [scheduleWarning] : []),
     ...report.notices.map((n) => `  notice: ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
+    ...accessibilityWarnings(report.accessibility).map((w) => `  ⚠ ${w}`),
     ...(report.draftProblems.length > 0 ? formatDraftProblems(report.draftProblems).split('\n').map((line) => `  ${line}`) : []),
   ];
   // What the next build compares its inputs with, and shows if this site stands.

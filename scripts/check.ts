@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/content/prepare.ts';
 import { formatDraftProblems, formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
+import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 
 const started = performance.now();
@@ -22,6 +23,7 @@ if (problems.length > 0) {
 if (draftProblems.length > 0) console.warn(formatDraftProblems(draftProblems));
 // Missing legal notice fields are warnings: the content is still valid.
 for (const warning of legalWarnings(content.site?.legal)) console.warn(`⚠ ${warning}`);
+for (const warning of accessibilityWarnings(content.site?.accessibilite)) console.warn(`⚠ ${warning}`);
 /** `1 article`, `4 articles`: French plurals, one noun at a time. */
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
 console.log(

@@ -10,13 +10,14 @@
  * when the content has problems (they are printed here, as writers read
  * them), 1 when Astro fails otherwise.
  */
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
 import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
+import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { restoreLinked } from '../src/publish/restore.ts';
 import { readRecord, recordFile } from '../src/publish/unchanged.ts';
 
@@ -61,6 +62,7 @@ function report(): void {
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],
       legal: pass?.context?.site.legal,
+      accessibility: pass?.context?.site.accessibilite,
       images: pass?.images ?? [],
       files: pass?.files ?? [],
       feeds: phaseTime('feeds'),
@@ -93,4 +95,14 @@ try {
   cpSync(pages, outDir, { recursive: true });
 }
 rmSync(scratch, { recursive: true, force: true });
+// public/_headers is static; the `tdm-*` headers come from site.yaml. The
+// file is replaced, never written in place: it may be one file with a copy
+// elsewhere (src/publish/restore.ts).
+const context = latestContentPass()?.context;
+const headersFile = path.join(outDir, '_headers');
+if (context) {
+  const headers = withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base);
+  rmSync(headersFile);
+  writeFileSync(headersFile, headers);
+}
 report();

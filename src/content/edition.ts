@@ -73,6 +73,8 @@ export interface StoredAuthor {
   role?: string;
   bio?: string;
   links: { label: string; url: string }[];
+  /** Fediverse account, `@name@instance`. */
+  fediverse?: string;
   avatarKey?: string;
 }
 
@@ -207,8 +209,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   };
 
   result.authors = [...content.authors.values()].map(({ id, data, assets }) => {
-    const { name, role, bio, links } = typesetFields(data, authorProse);
-    return { id, name, role, bio, links, avatarKey: assets[0]?.key };
+    const { name, role, bio, links, fediverse } = typesetFields(data, authorProse);
+    return { id, name, role, bio, links, fediverse, avatarKey: assets[0]?.key };
   });
   result.categories = [...content.categories.values()].map(({ id, data }) => {
     const { title, description } = typesetFields(data, categoryProse);

@@ -29,6 +29,8 @@ export interface AuthorView {
   bio?: string;
   url: string;
   links: { label: string; url: string }[];
+  /** Fediverse account, `@name@instance`. */
+  fediverse?: string;
   avatar?: PictureData;
 }
 
@@ -137,6 +139,7 @@ function toAuthor(data: StoredAuthor): AuthorView {
     bio: data.bio,
     url: authorPath(data.id),
     links: data.links,
+    fediverse: data.fediverse,
     avatar: data.avatarKey ? getPicture(data.avatarKey) : undefined,
   };
 }

@@ -1,3 +1,5 @@
+import type { Conformity } from '../lib/accessibility.ts';
+
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
 /** « mai 2016 » (month 1 to 12), a no-break space between. */
 const monthYear = (month: number, year: number) => `${MONTHS[month - 1]}\u00A0${year}`;
@@ -128,6 +130,10 @@ export const fr = {
     label: 'Corrections',
     /** « Correction du 20 mai 2016 à 9 h 30 » (the date already formatted). */
     heading: (date: string) => `Correction du ${date}`,
+    /** The page that lists every notice (`/corrections/`). */
+    pageTitle: 'Corrections',
+    pageDescription: (name: string) => `Toutes les corrections apportées aux articles de ${name}, des plus récentes aux plus anciennes.`,
+    pageEmpty: 'Aucun article n’a été corrigé pour l’instant.',
   },
   moved: {
     title: (title: string) => `${title} (nouvelle adresse)`,
@@ -175,6 +181,33 @@ export const fr = {
     host: 'Hébergeur',
     phone: 'Téléphone',
     contact: 'Contact',
+    missing: 'Non renseigné.',
+  },
+  accessibility: {
+    /** The footer line every page carries (RGAA): « Accessibilité : partiellement conforme ». */
+    footer: (conformity: Conformity) => `Accessibilité\u00A0: ${conformity} conforme`,
+    title: 'Déclaration d’accessibilité',
+    description: (name: string) => `L’état de conformité de ${name} au référentiel d’accessibilité, ce qui n’est pas encore accessible et comment nous le signaler.`,
+    commitment: (name: string) => `${name} s’engage à rendre son site internet accessible, conformément à l’article\u00A047 de la loi n°\u00A02005-102 du 11\u00A0février 2005.`,
+    scope: 'Cette déclaration d’accessibilité s’applique à',
+    statusTitle: 'État de conformité',
+    status: (name: string, conformity: Conformity, reference: string | undefined) =>
+      `${name} est ${conformity} conforme${reference ? ` avec le ${reference}` : ''}.`,
+    noAudit: 'Aucun audit de conformité n’a encore été réalisé\u00A0: le site est donc déclaré non conforme.',
+    auditTitle: 'Résultats des tests',
+    audit: (date: string | undefined, auditor: string | undefined) =>
+      `L’audit de conformité a été réalisé${date ? ` le ${date}` : ''}${auditor ? ` par ${auditor}` : ''}.`,
+    nonCompliantTitle: 'Contenus non accessibles',
+    nonCompliantIntro: 'Les contenus suivants ne sont pas conformes\u00A0:',
+    noneListed: 'Aucun contenu non accessible n’est recensé.',
+    planTitle: 'Schéma pluriannuel',
+    plan: 'Le schéma pluriannuel de mise en accessibilité',
+    contactTitle: 'Retour d’information et contact',
+    contactIntro: 'Si vous ne pouvez pas accéder à un contenu ou à un service, contactez-nous pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme\u00A0:',
+    appealTitle: 'Voies de recours',
+    appeal:
+      'Si vous nous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez écrire au Défenseur des droits, contacter son délégué dans votre région ou lui écrire par courrier, gratuitement et sans timbre\u00A0: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+    appealLink: 'Le formulaire de contact du Défenseur des droits',
     missing: 'Non renseigné.',
   },
   footerNav: 'Pied de page',

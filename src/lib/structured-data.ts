@@ -164,3 +164,30 @@ export function collectionPageLd(input: CollectionPageInput): JsonLd {
   if (input.description) ld.description = input.description;
   return ld;
 }
+
+/** Input of {@link profilePageLd}. */
+export interface ProfilePageInput {
+  name: string;
+  /** Absolute URL of the author page. */
+  url: string;
+  jobTitle?: string | undefined;
+  description?: string | undefined;
+  /** Absolute URL of the portrait. */
+  image?: string | undefined;
+  /** Absolute URLs of the person's other profiles (personal site, social accounts). */
+  sameAs: readonly string[];
+}
+
+/**
+ * A schema.org `ProfilePage` whose `mainEntity` is the `Person` the author
+ * page is about: name, job title, portrait and other profiles (`sameAs`).
+ * Properties with no value are left out.
+ */
+export function profilePageLd(input: ProfilePageInput): JsonLd {
+  const person: Record<string, unknown> = { '@type': 'Person', name: input.name, url: input.url };
+  if (input.jobTitle) person.jobTitle = input.jobTitle;
+  if (input.description) person.description = input.description;
+  if (input.image) person.image = input.image;
+  if (input.sameAs.length) person.sameAs = [...new Set(input.sameAs)];
+  return { '@context': CONTEXT, '@type': 'ProfilePage', url: input.url, mainEntity: person };
+}

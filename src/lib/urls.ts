@@ -100,6 +100,10 @@ export interface SiteUrls {
   archivePath(year?: number, month?: number, page?: number): string;
   /** The publisher's legal page (« Mentions légales »): `/mentions-legales/`. */
   legalPath(): string;
+  /** The accessibility statement (« Déclaration d’accessibilité »): `/accessibilite/`. */
+  accessibilityPath(): string;
+  /** Every correction notice of the published articles: `/corrections/`. */
+  correctionsPath(): string;
   /** A page of the magazine (content/pages/<slug>.mdx, « À propos »): `/<slug>/`. */
   pagePath(slug: string): string;
   /** The search page: `/recherche/`. */
@@ -198,6 +202,8 @@ export function urlsFor(base: string): SiteUrls {
       return paged(at(`/archives/${year}/${String(month).padStart(2, '0')}/`), page);
     },
     legalPath: () => at('/mentions-legales/'),
+    accessibilityPath: () => at('/accessibilite/'),
+    correctionsPath: () => at('/corrections/'),
     pagePath: (slug) => at(`/${segment(slug)}/`),
     searchPath: () => at('/recherche/'),
     searchBundlePath: (group) => at(`/pagefind/${segment(group)}/pagefind.js`),
@@ -243,7 +249,7 @@ export function reservedSegments(): string[] {
   const u = urlsFor('/');
   const paths = [
     u.homePath(2), u.articlesIndexPath(), u.archivePath(), u.authorsIndexPath(), u.categoriesIndexPath(), u.tagsIndexPath(),
-    u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
+    u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.accessibilityPath(), u.correctionsPath(), u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
   ];
   return [...new Set(paths.map((p) => p.split('/')[1]!.replace(/\.html$/, '')))];
 }
@@ -273,6 +279,8 @@ export const {
   articlesIndexPath,
   archivePath,
   legalPath,
+  accessibilityPath,
+  correctionsPath,
   pagePath,
   searchPath,
   searchBundlePath,

@@ -1,17 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../data/context.ts';
+import { robotsTxt } from '../lib/robots.ts';
 import { absoluteUrl, homePath, newsSitemapPath, sitemapIndexPath } from '../lib/urls.ts';
 
-/** `/robots.txt`: everything may be crawled; both sitemaps are named. */
+/** `/robots.txt`: the crawler groups `robots:` in site.yaml blocks are kept out, every other crawler may crawl everything; both sitemaps are named. */
 export const GET: APIRoute = () => {
-  const origin = getSite().origin;
-  const body = [
-    'User-agent: *',
-    `Allow: ${homePath()}`,
-    '',
-    `Sitemap: ${absoluteUrl(sitemapIndexPath(), origin)}`,
-    `Sitemap: ${absoluteUrl(newsSitemapPath(), origin)}`,
-    '',
-  ].join('\n');
+  const site = getSite();
+  const body = robotsTxt(site.robots, homePath(), [absoluteUrl(sitemapIndexPath(), site.origin), absoluteUrl(newsSitemapPath(), site.origin)]);
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

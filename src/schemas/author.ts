@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import type { ProseMap } from '../lib/typography.ts';
+import { FEDIVERSE_ACCOUNT } from '../lib/fediverse.ts';
 import { linkField, relativePathField, textField } from './common.ts';
+
+const FEDIVERSE_ERROR = 'un compte du fediverse écrit @nom@instance, par exemple "@claire@mastodon.social"';
 
 /** `content/authors/<id>.yaml`: a journalist. The id is the file name. */
 export const authorSchema = z
@@ -15,6 +18,13 @@ export const authorSchema = z
     avatar: relativePathField.optional().describe('Portrait image, relative to this file.'),
     /** Personal pages, social accounts. */
     links: z.array(linkField, { error: 'une liste de liens { label, url }' }).default([]).describe('Links.'),
+    /** Fediverse account, credited in link previews of the author's articles. */
+    fediverse: z
+      .string({ error: FEDIVERSE_ERROR })
+      .trim()
+      .regex(FEDIVERSE_ACCOUNT, { error: FEDIVERSE_ERROR })
+      .optional()
+      .describe('Fediverse account, @name@instance: the fediverse:creator of the author’s articles.'),
   })
   .strict();
 

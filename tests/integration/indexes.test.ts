@@ -100,6 +100,8 @@ describe('index pages of the basic fixture', () => {
     expect(pages).toEqual(
       [
         '/',
+        '/accessibilite/',
+        '/corrections/',
         '/archives/',
         '/archives/2012/',
         '/archives/2012/09/',
@@ -156,6 +158,16 @@ describe('index pages of the basic fixture', () => {
     expect(doc.querySelector('.legal__missing')).toBeNull();
     // A complete notice: no warning in the summary.
     expect(output).not.toMatch(/mentions légales/);
+  });
+
+  it('without accessibilite in site.yaml: « non conforme » in every footer, a statement that says no audit was made, a warning per field', () => {
+    for (const page of htmlPages(site)) expect(text(readPage(site, page).querySelector('body > footer a[href="/accessibilite/"]')), page).toBe('Accessibilité : non conforme');
+    const statement = readPage(site, '/accessibilite/');
+    expect(text(statement.querySelector('[data-field="etat"]'))).toBe(normalize(fr.accessibility.noAudit));
+    expect(statement.querySelector('[data-field="audit"], [data-field="non_conformites"]')).toBeNull();
+    for (const field of ['etat', 'date', 'referentiel', 'auditeur', 'non_conformites', 'contact', 'schema_pluriannuel']) {
+      expect(output).toMatch(new RegExp(`⚠ déclaration d’accessibilité : .*\\(accessibilite\\.${field}\\) manque dans site\\.yaml`));
+    }
   });
 
   it('the footer of every page links the legal page, the rubriques, the hubs, the feeds and the contact', () => {

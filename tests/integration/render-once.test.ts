@@ -158,6 +158,8 @@ const STATIC_ROUTES = new Set([
   '/series/index.html',
   '/tags/index.html',
   '/mentions-legales/index.html',
+  '/accessibilite/index.html',
+  '/corrections/index.html',
   '/recherche/index.html',
   '/rss.xml',
   '/atom.xml',
