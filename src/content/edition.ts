@@ -24,7 +24,7 @@ import { frenchTypography } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
-import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
+import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
@@ -244,13 +244,16 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.published = status.published.length - result.stats.expired.length;
   result.stats.drafts = status.drafts.length;
   result.stats.scheduled = status.scheduled.map((a) => ({ slug: a.article.slug, publishedAt: a.publishedAt })).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
-  // A build never loses a URL the site in the output folder has published
+  // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
+    const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl: site.origin });
+    if (previous.notice) result.notices.push(previous.notice);
     const lost = lostArticleUrls(
-      previousArticleSlugs(env.outDir),
+      previous.slugs,
       content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases })),
       path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
+      { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')) },
     );
     if (lost.length > 0) {
       result.problems.push(...lost);
