@@ -92,7 +92,7 @@ export interface LoadedPage {
  * them would take its URL (`pages/archives.mdx` over the archive).
  */
 export const RESERVED_PAGE_SLUGS: readonly string[] = [
-  'articles', 'archives', 'auteurs', 'rubriques', 'tags', 'series', 'recherche', 'page', 'mentions-legales', 'pagefind', '_images', '_media', '404',
+  'articles', 'archives', 'auteurs', 'rubriques', 'tags', 'series', 'recherche', 'page', 'mentions-legales', 'sabonner', 'pagefind', '_images', '_media', '404',
 ];
 
 export interface LoadedEntry<T> {

@@ -122,10 +122,10 @@ export interface SiteUrls {
   seriesFeedPaths(id: string): FeedPaths;
   /** The feed of one category in each format. */
   categoryFeedPaths(id: string): FeedPaths;
-  /** The XSL stylesheet that shows an RSS or Atom feed to a browser as a page: `/feed.xsl`. */
-  feedStylesheetPath(): string;
-  /** The CSS of that page (a file, so the Content-Security-Policy's `style-src 'self'` allows it): `/feed.css`. */
+  /** The CSS that shows an RSS or Atom feed to a browser as a page (a file, so the Content-Security-Policy's `style-src 'self'` allows it): `/feed.css`. */
   feedCssPath(): string;
+  /** The « S'abonner » page, which lists every feed in each format: `/sabonner/`. */
+  subscribePath(): string;
   /** The index of the sitemaps (@astrojs/sitemap): `/sitemap-index.xml`. */
   sitemapIndexPath(): string;
   /** The Google News sitemap: `/news-sitemap.xml`. */
@@ -209,8 +209,8 @@ export function urlsFor(base: string): SiteUrls {
     mainFeedPaths: () => feedPaths((f) => at(`/${FEED_FILES[f]}`)),
     seriesFeedPaths: (id) => feedPaths((f) => `${seriesPath(id)}${FEED_FILES[f]}`),
     categoryFeedPaths: (id) => feedPaths((f) => `${categoryPath(id)}${FEED_FILES[f]}`),
-    feedStylesheetPath: () => at('/feed.xsl'),
     feedCssPath: () => at('/feed.css'),
+    subscribePath: () => at('/sabonner/'),
     sitemapIndexPath: () => at('/sitemap-index.xml'),
     newsSitemapPath: () => at('/news-sitemap.xml'),
     imagePath: (fileName) => at(`/_images/${fileName.replace(/^\/+/, '')}`),
@@ -272,8 +272,8 @@ export const {
   mainFeedPaths,
   seriesFeedPaths,
   categoryFeedPaths,
-  feedStylesheetPath,
   feedCssPath,
+  subscribePath,
   sitemapIndexPath,
   newsSitemapPath,
   imagePath,

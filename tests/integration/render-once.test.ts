@@ -148,7 +148,7 @@ const STATIC_ROUTES = new Set([
   '/rss.xml',
   '/atom.xml',
   '/feed.json',
-  '/feed.xsl',
+  '/sabonner/index.html',
   '/news-sitemap.xml',
   '/robots.txt',
 ]);
