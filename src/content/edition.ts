@@ -8,7 +8,6 @@
  * summary only read it.
  */
 import { createHash } from 'node:crypto';
-import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../config/environment.ts';
@@ -16,7 +15,7 @@ import type { ArticleData } from '../schemas/article.ts';
 import type { Site } from '../schemas/site.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
-import { partitionByStatus } from '../lib/publishing.ts';
+import { statusAt, type ArticleStatus } from '../lib/publishing.ts';
 import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
 import type { TimedArticle } from '../lib/rebuild.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
@@ -24,6 +23,8 @@ import { frenchTypography } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
+import { codeDigest } from './code-digest.ts';
+import type { LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
@@ -31,11 +32,7 @@ import { contextFor, type RenderData } from '../render/context.ts';
 import { renderBodies, type RenderJob } from '../render/pool.ts';
 import { RenderCache } from '../render/cache.ts';
 
-/**
- * `expired`: published once, withdrawn at its `expiresAt` (an embargo that
- * ended, rights that ran out): like a draft, it is published nowhere.
- */
-export type ArticleStatus = 'published' | 'scheduled' | 'draft' | 'expired';
+export type { ArticleStatus };
 
 /** An article as the data store keeps it: the writer's data and everything derived from it once. */
 export interface StoredArticle {
@@ -146,20 +143,13 @@ const typeset = <T extends string | undefined>(text: T): T => (text === undefine
 let rendererVersion: string | undefined;
 
 /**
- * A hash of the code a rendered body depends on: the renderer, the pure
- * rules it calls (typography, URLs, images, feeds), the interface strings,
- * and the exact versions of the libraries (the lock file). Editing any of
- * them renders every article again; nothing else does.
+ * The digest of the code a rendered body depends on (src/content/code-digest.ts):
+ * every module the parse and scan (load.ts) and the renderer (the render
+ * pool and its workers) load, found from their imports, and the lock file.
+ * Editing any of them renders every article again; nothing else does.
  */
 function getRendererVersion(): string {
-  if (!rendererVersion) {
-    const src = fileURLToPath(new URL('..', import.meta.url));
-    const hash = createHash('sha256');
-    const files = ['render/**/*.ts', 'lib/**/*.ts', 'i18n/**/*.ts', 'content/load.ts', 'markdown/**/*.ts'].flatMap((pattern) => globSync(pattern, { cwd: src })).sort();
-    for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
-    hash.update(readFileSync(path.join(src, '..', 'package-lock.json')));
-    rendererVersion = hash.digest('hex');
-  }
+  rendererVersion ??= codeDigest(fileURLToPath(new URL('../..', import.meta.url)), ['src/content/load.ts', 'src/render/pool.ts', 'src/render/worker.ts']);
   return rendererVersion;
 }
 
@@ -227,23 +217,19 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     blurb: typeset(data.blurb),
   }));
 
-  // Visibility, decided once: a build publishes only what is public at
-  // `now`; the dev server's preview shows drafts and scheduled pieces too.
-  const status = partitionByStatus(content.articles.map((a) => ({ ...a.data, article: a })), { now: env.now });
-  const statusOf = new Map<string, ArticleStatus>();
+  // Status, decided once (src/lib/publishing.ts) at the build's now: a
+  // build publishes only what is public; the dev server's preview shows
+  // drafts and scheduled pieces too.
+  const statusOf = new Map(content.articles.map((a) => [a.slug, statusAt(a.data, env.now)]));
   const byExpiry = (a: { expiresAt: Date }, b: { expiresAt: Date }) => a.expiresAt.getTime() - b.expiresAt.getTime();
-  for (const a of status.published) {
-    const expired = a.expiresAt !== undefined && a.expiresAt.getTime() <= env.now.getTime();
-    statusOf.set(a.article.slug, expired ? 'expired' : 'published');
-    if (a.expiresAt) (expired ? result.stats.expired : result.stats.expiring).push({ slug: a.article.slug, expiresAt: a.expiresAt });
-  }
-  result.stats.expired.sort(byExpiry);
-  result.stats.expiring.sort(byExpiry);
-  for (const a of status.scheduled) statusOf.set(a.article.slug, 'scheduled');
-  for (const a of status.drafts) statusOf.set(a.article.slug, 'draft');
-  result.stats.published = status.published.length - result.stats.expired.length;
-  result.stats.drafts = status.drafts.length;
-  result.stats.scheduled = status.scheduled.map((a) => ({ slug: a.article.slug, publishedAt: a.publishedAt })).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const byDate = (a: { publishedAt: Date }, b: { publishedAt: Date }) => a.publishedAt.getTime() - b.publishedAt.getTime();
+  const withStatus = (wanted: ArticleStatus) => content.articles.filter((a) => statusOf.get(a.slug) === wanted);
+  const expiring = (a: LoadedArticle) => (a.data.expiresAt ? [{ slug: a.slug, expiresAt: a.data.expiresAt }] : []);
+  result.stats.expired = withStatus('expired').flatMap(expiring).sort(byExpiry);
+  result.stats.expiring = withStatus('published').flatMap(expiring).sort(byExpiry);
+  result.stats.published = withStatus('published').length;
+  result.stats.drafts = withStatus('draft').length;
+  result.stats.scheduled = withStatus('scheduled').map((a) => ({ slug: a.slug, publishedAt: a.data.publishedAt })).sort(byDate);
   // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
@@ -339,10 +325,9 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     attach(stored, digest, rendered[i]!);
   });
   const groups = new Map<string, string[]>();
-  for (const a of status.published) {
-    if (statusOf.get(a.article.slug) !== 'published') continue; // expired: no page to index
-    const name = searchGroupOf(a.publishedAt);
-    groups.set(name, [...(groups.get(name) ?? []), `articles/${a.article.slug}/index.html`]);
+  for (const a of withStatus('published')) {
+    const name = searchGroupOf(a.data.publishedAt);
+    groups.set(name, [...(groups.get(name) ?? []), `articles/${a.slug}/index.html`]);
   }
   result.stats.searchGroups = orderSearchGroups(groups.keys()).map((name) => ({ name, pages: groups.get(name)!.sort() }));
   // Pages are few and small: rendered every build, through the same renderer.
@@ -355,13 +340,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.renderedFromCache = cache.hits;
   result.stats.timings.render = performance.now() - t;
   result.notices.push(...cache.notices);
-  // Read structurally: expiresAt and live are optional fields of the
-  // article schema, and a content tree may use neither.
   result.stats.timeline = content.articles
     .filter((a) => statusOf.get(a.slug) !== 'draft')
-    .map(({ slug, data }) => {
-      const { expiresAt, live } = data as { expiresAt?: Date; live?: { end?: Date } };
-      return { slug, publishedAt: data.publishedAt, expiresAt, liveEnd: live?.end };
-    });
+    .map(({ slug, data }) => ({ slug, publishedAt: data.publishedAt, expiresAt: data.expiresAt, liveEnd: data.live?.end }));
   return result;
 }

@@ -7,7 +7,7 @@ import { socialFileName } from '../lib/images.ts';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import type { ContentProblem } from '../lib/errors.ts';
-import { isPublished } from '../lib/publishing.ts';
+import { statusAt } from '../lib/publishing.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
@@ -30,9 +30,8 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
   for (const author of content.authors.values()) for (const a of author.assets) used.push({ ...a, usedBy: author.file, published: true });
   for (const page of content.pages) for (const a of page.assets) used.push({ ...a, usedBy: page.file, published: true });
   for (const article of content.articles) {
-    // An article past its expiresAt is published nowhere: neither are its images.
-    const expired = article.data.expiresAt !== undefined && article.data.expiresAt.getTime() <= now.getTime();
-    const published = includeDrafts || (isPublished(article.data, { now }) && !expired);
+    // An article published nowhere (draft, scheduled, expired) publishes none of its images.
+    const published = includeDrafts || statusAt(article.data, now) === 'published';
     for (const a of article.assets) used.push({ ...a, usedBy: article.file, published });
   }
   return used;

@@ -6,7 +6,8 @@ export const NEWS_WINDOW_HOURS = 48;
 /**
  * The articles a news sitemap lists: published in the `hours` before `now`
  * (an update does not bring an old article back), newest first. The caller
- * passes published articles only.
+ * passes the articles public at `now` (their status says so): this rule
+ * only reads the window.
  */
 export function articlesForNewsSitemap<T extends { publishedAt: Date; slug: string }>(
   articles: readonly T[],
@@ -15,7 +16,7 @@ export function articlesForNewsSitemap<T extends { publishedAt: Date; slug: stri
 ): T[] {
   const from = now.getTime() - hours * 3_600_000;
   return articles
-    .filter((a) => a.publishedAt.getTime() > from && a.publishedAt.getTime() <= now.getTime())
+    .filter((a) => a.publishedAt.getTime() > from)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1));
 }
 

@@ -1,20 +1,27 @@
 /**
- * The one publishing rule, used by pages, lists, feeds, sitemap, search and
- * related articles alike: an article is public when it is not a draft and its
- * `publishedAt` is not after "now". "Now" is always passed in (from
- * `ROTATIVE_NOW` or the build's clock) so builds are reproducible.
+ * The one publishing rule. The content pass asks it once per article, at the
+ * build's "now", and hands the answer (`ArticleStatus`) to everything else:
+ * pages, lists, feeds, sitemaps, search, images, related articles, the
+ * lost-URL guard and the build summary read the status, never the dates.
+ * "Now" is always passed in (from `ROTATIVE_NOW` or the build's clock) so
+ * builds are reproducible.
  */
+
+/**
+ * Where an article stands at an instant:
+ * - `draft`: `draft: true`, whatever its dates;
+ * - `scheduled`: its `publishedAt` is still ahead;
+ * - `published`: public;
+ * - `expired`: published once, withdrawn at its `expiresAt` (an embargo that
+ *   ended, rights that ran out): like a draft, it is published nowhere.
+ */
+export type ArticleStatus = 'published' | 'scheduled' | 'draft' | 'expired';
 
 /** What the publishing rule reads from an article. */
 export interface Publishable {
   draft?: boolean | undefined;
   publishedAt: Date;
-}
-
-/** Options of the publishing functions. */
-export interface PublishingOptions {
-  /** The instant the site is built for. */
-  now: Date;
+  expiresAt?: Date | undefined;
 }
 
 // An invalid date compares false with everything, which would silently make
@@ -25,31 +32,11 @@ function timeOf(date: Date, what: string): number {
   return time;
 }
 
-/** True when the article is public: not a draft, and `publishedAt <= now`. */
-export function isPublished(article: Publishable, opts: PublishingOptions): boolean {
-  return !article.draft && timeOf(article.publishedAt, 'publishedAt') <= timeOf(opts.now, 'now');
-}
-
-/** True when the article waits for its date: not a draft, and `publishedAt > now`. */
-export function isScheduled(article: Publishable, opts: PublishingOptions): boolean {
-  return !article.draft && timeOf(article.publishedAt, 'publishedAt') > timeOf(opts.now, 'now');
-}
-
-/**
- * Splits articles into the three statuses, keeping their order. Every
- * article lands in exactly one list; a draft is a draft whatever its date.
- */
-export function partitionByStatus<T extends Publishable>(
-  articles: readonly T[],
-  opts: PublishingOptions,
-): { published: T[]; scheduled: T[]; drafts: T[] } {
-  const published: T[] = [];
-  const scheduled: T[] = [];
-  const drafts: T[] = [];
-  for (const article of articles) {
-    if (article.draft) drafts.push(article);
-    else if (isPublished(article, opts)) published.push(article);
-    else scheduled.push(article);
-  }
-  return { published, scheduled, drafts };
+/** The status of `article` at `now`: the only place where dates and `draft` are read to decide it. */
+export function statusAt(article: Publishable, now: Date): ArticleStatus {
+  const at = timeOf(now, 'now');
+  if (article.draft) return 'draft';
+  if (timeOf(article.publishedAt, 'publishedAt') > at) return 'scheduled';
+  if (article.expiresAt !== undefined && timeOf(article.expiresAt, 'expiresAt') <= at) return 'expired';
+  return 'published';
 }

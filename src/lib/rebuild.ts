@@ -7,13 +7,11 @@
  * skip the runs that would change nothing.
  */
 import { NEWS_WINDOW_HOURS } from './news.ts';
+import { statusAt, type Publishable } from './publishing.ts';
 
 /** What the schedule reads from one article that is not a draft. */
-export interface TimedArticle {
+export interface TimedArticle extends Publishable {
   slug: string;
-  publishedAt: Date;
-  /** From then on the article is published nowhere. */
-  expiresAt?: Date | undefined;
   /** End of its live coverage (a live blog), when it has one. */
   liveEnd?: Date | undefined;
 }
@@ -40,14 +38,15 @@ const ORDER: Record<RebuildWhy, number> = { published: 0, expires: 1, 'leaves-ne
 
 /**
  * The moments after `now` at which a build of the same content would give
- * another site. Each rule mirrors the one that decides the output:
- * - `published`: a scheduled article's `publishedAt` (src/lib/publishing.ts:
- *   public once `publishedAt <= now`);
- * - `expires`: its `expiresAt` (withdrawn once `expiresAt <= now`);
+ * another site. Nothing here decides visibility again: each candidate moment
+ * is kept when the publishing rule (src/lib/publishing.ts, statusAt) or the
+ * page the article has then really changes its answer:
+ * - `published` / `expires`: the article becomes public, or stops being so
+ *   (its `publishedAt`, its `expiresAt`);
  * - `leaves-news-sitemap`: `publishedAt` + the news window
- *   (src/lib/news.ts lists `publishedAt > now - window`);
- * - `live-ends`: the end of a live coverage.
- * A moment after the article's own expiry changes nothing and is left out.
+ *   (src/lib/news.ts), while the article stays public;
+ * - `live-ends`: the end of a live coverage, while the article stays public
+ *   (a coverage that ends before publication shows no live state).
  */
 export function rebuildSchedule(articles: readonly TimedArticle[], now: Date, newsWindowHours = NEWS_WINDOW_HOURS): RebuildSchedule {
   const nowTime = now.getTime();
@@ -56,19 +55,17 @@ export function rebuildSchedule(articles: readonly TimedArticle[], now: Date, ne
   for (const a of articles) {
     const published = a.publishedAt.getTime();
     if (Number.isNaN(published)) throw new RangeError(`publishedAt of ${a.slug} is not a valid date`);
-    const expires = a.expiresAt?.getTime() ?? Infinity;
-    const add = (time: number | undefined, why: RebuildWhy) => {
+    const isPublic = (time: number) => statusAt(a, new Date(time)) === 'published';
+    const add = (time: number | undefined, kind: 'status' | 'page', why: RebuildWhy) => {
       if (time === undefined || Number.isNaN(time) || time <= nowTime) return;
-      // Nothing of an article changes once it is gone, nor before it is out
-      // (a live coverage that ends before publication shows no live state).
-      if (why !== 'expires' && time >= expires) return;
-      if (why === 'live-ends' && time <= published) return;
-      events.push({ time, why, slug: a.slug });
+      const before = isPublic(time - 1);
+      const after = isPublic(time);
+      if (kind === 'status' ? before !== after : before && after) events.push({ time, why, slug: a.slug });
     };
-    add(published, 'published');
-    if (published < expires) add(a.expiresAt?.getTime(), 'expires');
-    add(published + newsWindowHours * 3_600_000, 'leaves-news-sitemap');
-    add(a.liveEnd?.getTime(), 'live-ends');
+    add(published, 'status', 'published');
+    add(a.expiresAt?.getTime(), 'status', 'expires');
+    add(published + newsWindowHours * 3_600_000, 'page', 'leaves-news-sitemap');
+    add(a.liveEnd?.getTime(), 'page', 'live-ends');
   }
   events.sort((x, y) => x.time - y.time || ORDER[x.why] - ORDER[y.why] || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
   const reasons = events.map((e) => ({ at: new Date(e.time).toISOString(), why: e.why, slug: e.slug }));

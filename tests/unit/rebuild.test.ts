@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articlesForNewsSitemap } from '../../src/lib/news.ts';
-import { isPublished } from '../../src/lib/publishing.ts';
+import { statusAt } from '../../src/lib/publishing.ts';
 import { rebuildFileFor, rebuildSchedule, type TimedArticle } from '../../src/lib/rebuild.ts';
 
 const NOW = new Date('2026-11-28T12:00:00+01:00');
@@ -53,8 +53,8 @@ describe('rebuildSchedule', () => {
     const article = { slug: 'a', publishedAt: d('2026-11-28T15:00:00+01:00') };
     const [publish, leave] = rebuildSchedule([article], NOW).reasons.map((r) => new Date(r.at));
     const justBefore = (t: Date) => new Date(t.getTime() - 1);
-    expect(isPublished(article, { now: justBefore(publish!) })).toBe(false);
-    expect(isPublished(article, { now: publish! })).toBe(true);
+    expect(statusAt(article, justBefore(publish!))).toBe('scheduled');
+    expect(statusAt(article, publish!)).toBe('published');
     expect(articlesForNewsSitemap([article], justBefore(leave!))).toHaveLength(1);
     expect(articlesForNewsSitemap([article], leave!)).toHaveLength(0);
   });

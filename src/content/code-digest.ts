@@ -1,0 +1,40 @@
+/**
+ * The digest of the code a result was computed by: every module reachable
+ * from the entry modules through their relative imports (found by
+ * es-module-lexer, not listed by hand), and the lock file, which pins the
+ * exact version of every library they import. A cache keyed by this digest
+ * cannot outlive an edit to any module its code loads, even an unused
+ * export; a module the code does not load leaves it unchanged.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { init, parse } from 'es-module-lexer';
+
+await init;
+
+/** The project's modules reachable from `entries` (absolute paths), sorted. */
+export function moduleGraph(entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const [imports] = parse(readFileSync(file, 'utf8'), file);
+    for (const { n: specifier } of imports) {
+      // Packages are pinned by the lock file; only our own modules are read.
+      if (specifier?.startsWith('./') || specifier?.startsWith('../')) pending.push(path.resolve(path.dirname(file), specifier));
+    }
+  }
+  return [...seen].sort();
+}
+
+/** A hash of the modules reachable from `entries` (paths relative to `root` and contents) and of root's lock file. */
+export function codeDigest(root: string, entries: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of moduleGraph(entries.map((e) => path.resolve(root, e)))) {
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+}
