@@ -275,8 +275,9 @@ export function cssStylesheetInstruction(cssPath: string): string {
 
 /**
  * The RSS 2.0 document of a channel: @astrojs/rss's, with the CSS
- * stylesheet instruction after the XML declaration (@astrojs/rss types only
- * an XSL stylesheet, and a browser needs the type to apply a CSS one).
+ * stylesheet instruction after the XML declaration (@astrojs/rss writes a
+ * `type` only for an XSL stylesheet; the instruction names `text/css`, as
+ * the xml-stylesheet recommendation asks).
  */
 export async function toRss(channel: FeedChannel, items: readonly FeedItem[], origin: string): Promise<string> {
   const xml = await getRssString(toRssOptions(channel, items, origin));

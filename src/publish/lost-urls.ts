@@ -95,7 +95,7 @@ export function parseManifest(text: string): UrlManifest | undefined {
 export interface PreviousSite {
   /** The slugs the previous site had a page for. */
   slugs: string[];
-  /** `dans le cache (…)`, `en ligne (…)`: where they were read. */
+  /** Where they were read: `enregistrées dans le cache, <file>` or `publiées en ligne, <url>`. */
   source?: string;
   /** The cache record, which a writer may delete to start anew at the same address. */
   recordFile?: string;
@@ -134,7 +134,7 @@ export async function previousSite(
       why = response.ok ? `${manifestUrl} n’est pas une liste d’adresses de Rotative` : `${manifestUrl} répond ${response.status}`;
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
-      why = e.name === 'TimeoutError' ? `${manifestUrl} ne répond pas en ${timeoutMs / 1000} s` : `${manifestUrl} est injoignable (${e.cause?.code ?? e.message})`;
+      why = e.name === 'TimeoutError' ? `${manifestUrl} ne répond pas en ${String(timeoutMs / 1000).replace('.', ',')} s` : `${manifestUrl} est injoignable (${e.cause?.code ?? e.message})`;
     }
   }
   const cacheNote = existsSync(recordFile) ? `l’enregistrement du cache (${recordFile}) est illisible` : `le cache n’a aucun enregistrement pour ${address}`;

@@ -142,7 +142,7 @@ describe('the list of published addresses', () => {
       answer = () => undefined;
       const slow = await ask(300);
       expect(slow.slugs).toEqual([]);
-      expect(slow.notice).toContain('ne répond pas en 0.3 s');
+      expect(slow.notice).toContain('ne répond pas en 0,3 s');
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       const down = await ask();
