@@ -1,14 +1,19 @@
 import { defineCollection } from 'astro:content';
-import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, pagesLoader, seriesLoader } from './content/loaders.ts';
+import { z } from 'astro/zod';
+import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, pagesLoader, seriesLoader, type ArticleEntryData } from './content/loaders.ts';
+import type { BuildContext, StoredAuthor, StoredCategory, StoredPage, StoredSeries } from './content/edition.ts';
 
 // Content lives outside src/ (writers never touch code), in
 // ROTATIVE_CONTENT_DIR. One pass reads, validates and renders it
-// (src/content/edition.ts); each collection stores its part.
+// (src/content/edition.ts); each collection stores its part. The pass has
+// validated every file with the schemas of src/schemas/ already: each
+// collection's schema only gives its entries the pass's type, so pages read
+// typed entries without casts.
 export const collections = {
-  articles: defineCollection({ loader: articlesLoader }),
-  authors: defineCollection({ loader: authorsLoader }),
-  categories: defineCollection({ loader: categoriesLoader }),
-  series: defineCollection({ loader: seriesLoader }),
-  pages: defineCollection({ loader: pagesLoader }),
-  build: defineCollection({ loader: buildLoader }),
+  articles: defineCollection({ loader: articlesLoader, schema: z.custom<ArticleEntryData>() }),
+  authors: defineCollection({ loader: authorsLoader, schema: z.custom<StoredAuthor>() }),
+  categories: defineCollection({ loader: categoriesLoader, schema: z.custom<StoredCategory>() }),
+  series: defineCollection({ loader: seriesLoader, schema: z.custom<StoredSeries>() }),
+  pages: defineCollection({ loader: pagesLoader, schema: z.custom<StoredPage>() }),
+  build: defineCollection({ loader: buildLoader, schema: z.custom<BuildContext>() }),
 };

@@ -21,10 +21,6 @@ export interface Environment {
   contentDir: string;
   /** SITE_URL without its trailing slash, path kept: `https://example.org/magazine`. */
   siteUrl: string | undefined;
-  /** The origin of SITE_URL alone: `https://example.org`. */
-  siteOrigin: string | undefined;
-  /** The path of SITE_URL, without trailing slash: `/magazine`, or `` at the root. */
-  sitePath: string;
   now: Date;
   cacheDir: string;
   outDir: string;
@@ -90,22 +86,17 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
   }
   const rawSiteUrl = env.SITE_URL?.trim() || undefined;
   let siteUrl: string | undefined;
-  let siteOrigin: string | undefined;
-  let sitePath = '';
   if (rawSiteUrl) {
     const url = parseSiteUrl(rawSiteUrl);
     if (!url) {
       throw new Error(`SITE_URL vaut "${env.SITE_URL}" ; attendu : une adresse http(s) complète, par exemple ${SITE_URL_EXAMPLE}`);
     }
-    siteOrigin = url.origin;
-    sitePath = url.pathname.replace(/\/+$/, '');
-    siteUrl = `${siteOrigin}${sitePath}`;
+    // The base path is derived from this URL by src/lib/urls.ts (basePathOf), nowhere else.
+    siteUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }
   return {
     contentDir: path.resolve(cwd, env.ROTATIVE_CONTENT_DIR || 'content'),
     siteUrl,
-    siteOrigin,
-    sitePath,
     now,
     cacheDir: path.resolve(cwd, env.ROTATIVE_CACHE_DIR || 'node_modules/.cache/rotative'),
     outDir: path.resolve(cwd, env.ROTATIVE_OUT_DIR || 'dist'),

@@ -11,15 +11,19 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../config/environment.ts';
-import type { ArticleData } from '../schemas/article.ts';
-import type { Site } from '../schemas/site.ts';
+import { articleProse, type ArticleData } from '../schemas/article.ts';
+import { authorProse } from '../schemas/author.ts';
+import { categoryProse } from '../schemas/category.ts';
+import { pageProse } from '../schemas/page.ts';
+import { seriesProse } from '../schemas/series.ts';
+import { siteProse, type Site } from '../schemas/site.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { statusAt, type ArticleStatus } from '../lib/publishing.ts';
 import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
 import type { TimedArticle } from '../lib/rebuild.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
-import { frenchTypography } from '../lib/typography.ts';
+import { frenchTypography, typesetFields } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
@@ -37,17 +41,12 @@ export type { ArticleStatus };
 /** An article as the data store keeps it: the writer's data and everything derived from it once. */
 export interface StoredArticle {
   slug: string;
+  /** The writer's front matter, its prose fields typeset (articleProse, beside the schema). */
   data: ArticleData;
   status: ArticleStatus;
   /** Shown on the site: published, or any article in the dev server's preview. */
   visible: boolean;
-  /** Typeset title and lede. */
-  title: string;
-  description: string;
-  /** Typeset cover caption and credit. */
-  coverCaption?: string;
-  coverCredit?: string;
-  /** Correction notices, oldest first, their text typeset. */
+  /** Correction notices, oldest first (their text typeset, as every prose field of `data`). */
   corrections: { at: Date; text: string }[];
   /** Content keys of the files the article names. */
   coverKey?: string;
@@ -138,7 +137,6 @@ export interface PreparedMagazine {
   };
 }
 
-const typeset = <T extends string | undefined>(text: T): T => (text === undefined ? text : (frenchTypography(text) as T));
 
 let rendererVersion: string | undefined;
 
@@ -184,7 +182,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   };
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
-  const site = { ...content.site, name: typeset(content.site.name), tagline: typeset(content.site.tagline), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
+  const site = { ...typesetFields(content.site, siteProse), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
   const urls = urlsFor(basePathOf(site.origin));
@@ -200,22 +199,18 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     manifest,
   };
 
-  result.authors = [...content.authors.values()].map(({ id, data, assets }) => ({
-    id,
-    name: data.name,
-    role: typeset(data.role),
-    bio: typeset(data.bio),
-    links: data.links,
-    avatarKey: assets[0]?.key,
-  }));
-  result.categories = [...content.categories.values()].map(({ id, data }) => ({ id, title: typeset(data.title), description: typeset(data.description) }));
-  result.series = [...content.series.values()].map(({ id, data }) => ({
-    id,
-    title: typeset(data.title),
-    description: typeset(data.description),
-    cadence: data.cadence,
-    blurb: typeset(data.blurb),
-  }));
+  result.authors = [...content.authors.values()].map(({ id, data, assets }) => {
+    const { name, role, bio, links } = typesetFields(data, authorProse);
+    return { id, name, role, bio, links, avatarKey: assets[0]?.key };
+  });
+  result.categories = [...content.categories.values()].map(({ id, data }) => {
+    const { title, description } = typesetFields(data, categoryProse);
+    return { id, title, description };
+  });
+  result.series = [...content.series.values()].map(({ id, data }) => {
+    const { title, description, cadence, blurb } = typesetFields(data, seriesProse);
+    return { id, title, description, cadence, blurb };
+  });
 
   // Status, decided once (src/lib/publishing.ts) at the build's now: a
   // build publishes only what is public; the dev server's preview shows
@@ -251,7 +246,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     .filter((a) => statusOf.get(a.slug) === 'published')
     .flatMap((a) => a.data.aliases.map((from) => ({ from, to: a.slug })))
     .sort((a, b) => (a.from < b.from ? -1 : 1));
-  const titles = new Map(content.articles.map((a) => [a.slug, typeset(a.data.title)]));
+  const typed = new Map(content.articles.map((a) => [a.slug, typesetFields(a.data, articleProse)]));
+  const titles = new Map([...typed].map(([slug, data]) => [slug, data.title]));
 
   const t = performance.now();
   const cache = new RenderCache(env.cacheDir);
@@ -278,14 +274,10 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     const url = urls.articlePath(article.slug);
     const stored: StoredArticle = {
       slug: article.slug,
-      data: article.data,
+      data: typed.get(article.slug)!,
       status: articleStatus,
       visible,
-      title: titles.get(article.slug)!,
-      description: typeset(article.data.description),
-      coverCaption: typeset(article.data.cover?.caption),
-      coverCredit: typeset(article.data.cover?.credit),
-      corrections: [...article.data.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({ at: c.at, text: typeset(c.text) })),
+      corrections: [...typed.get(article.slug)!.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()),
       coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
       sourceKey,
       readingMinutes: 1,
@@ -334,7 +326,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   for (const page of content.pages) {
     const url = urls.pagePath(page.slug);
     const body = await renderBody(page.tree, contextFor(renderData, url, page.file));
-    result.pages.push({ slug: page.slug, title: typeset(page.data.title), description: typeset(page.data.description), html: body.html, hasYoutube: body.hasYoutube });
+    const { title, description } = typesetFields(page.data, pageProse);
+    result.pages.push({ slug: page.slug, title, description, html: body.html, hasYoutube: body.hasYoutube });
   }
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;

@@ -17,12 +17,10 @@ import { groupArticles, groupByMonth, leadFirst, summarizeSeries, type ArchiveYe
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
 import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
-import type { ArticleStatus, StoredAuthor, StoredCategory, StoredSeries } from '../content/edition.ts';
+import type { ArticleStatus, StoredAuthor } from '../content/edition.ts';
 import { articleBody, type ArticleBody } from '../content/bodies.ts';
-import type { ArticleEntryData } from '../content/loaders.ts';
-import { getLogo, getPicture } from './images.ts';
-import { getSite } from './context.ts';
-import { getPages } from './pages.ts';
+import { getPicture } from './images.ts';
+import { getChrome } from './chrome.ts';
 
 export interface AuthorView {
   id: string;
@@ -155,22 +153,22 @@ async function loadMagazine(): Promise<Magazine> {
     getCollection('categories'),
     getCollection('series'),
   ]);
-  const authors = new Map(authorEntries.map((e) => [e.id, toAuthor(e.data as unknown as StoredAuthor)]));
+  const authors = new Map(authorEntries.map((e) => [e.id, toAuthor(e.data)]));
   const categories = new Map(
     categoryEntries.map((e) => {
-      const c = e.data as unknown as StoredCategory;
+      const c = e.data;
       return [c.id, { id: c.id, title: c.title, description: c.description, url: categoryPath(c.id) }];
     }),
   );
   const series = new Map(
     seriesEntries.map((e) => {
-      const s = e.data as unknown as StoredSeries;
+      const s = e.data;
       return [s.id, { id: s.id, title: s.title, description: s.description, cadence: s.cadence, blurb: s.blurb, url: seriesPath(s.id) }];
     }),
   );
   // Visibility was decided where content entered (src/content/edition.ts):
   // only visible articles have a page, a listing, a feed entry or a link.
-  const stored = articleEntries.map((e) => e.data as unknown as ArticleEntryData);
+  const stored = articleEntries.map((e) => e.data);
   const visible = stored.filter((a) => a.visible);
   const visibleSlugs = new Set(visible.map((a) => a.slug));
   const tags = new Map<string, TagView>();
@@ -184,8 +182,8 @@ async function loadMagazine(): Promise<Magazine> {
     return {
       slug: a.slug,
       url: articlePath(a.slug),
-      title: a.title,
-      description: a.description,
+      title: data.title,
+      description: data.description,
       publishedAt: data.publishedAt,
       updatedAt: data.updatedAt,
       modifiedAt: latestChange(data.publishedAt, [data.updatedAt, ...a.corrections.map((c) => c.at)]),
@@ -200,7 +198,7 @@ async function loadMagazine(): Promise<Magazine> {
       episode: data.episode,
       cover:
         data.cover && a.coverKey
-          ? { key: a.coverKey, picture: getPicture(a.coverKey), alt: data.cover.alt, credit: a.coverCredit, caption: a.coverCaption }
+          ? { key: a.coverKey, picture: getPicture(a.coverKey), alt: data.cover.alt, credit: data.cover.credit, caption: data.cover.caption }
           : undefined,
       readingMinutes: a.readingMinutes,
       canonical: data.canonical,
@@ -244,11 +242,6 @@ export function getArticleBody(slug: string): ArticleBody {
   return body;
 }
 
-/** A published article by slug, or undefined (unpublished or unknown). */
-export async function getArticle(slug: string): Promise<ArticleView | undefined> {
-  return (await getMagazine()).bySlug.get(slug);
-}
-
 /** The published episodes of a series, in reading order. */
 export async function getSeriesEpisodes(seriesId: string): Promise<ArticleView[]> {
   return episodesInOrder((await getListings()).bySeries.get(seriesId) ?? []);
@@ -285,31 +278,6 @@ export function getArticleContext(article: ArticleView): ReturnType<typeof compu
   return context;
 }
 
-let siteDigest: Promise<string> | undefined;
-
-/**
- * A hash of what every page shows besides its own content: the site
- * settings, the rubriques, series, authors and pages (header, footer, bylines).
- */
-function getSiteDigest(): Promise<string> {
-  siteDigest ??= Promise.all([getMagazine(), getPages()]).then(([{ authors, categories, series }, pages]) =>
-    createHash('sha256')
-      .update(
-        JSON.stringify({
-          site: getSite(),
-          logo: getLogo(),
-          authors: [...authors.values()],
-          categories: [...categories.values()],
-          series: [...series.values()],
-          // The footer links every page of content/pages/ by its title.
-          pages: pages.map(({ slug, title, url }) => ({ slug, title, url })),
-        }),
-      )
-      .digest('hex'),
-  );
-  return siteDigest;
-}
-
 // Every ArticleView the magazine made, and the hash of each: a page key
 // names a listed article by the hash of its whole view, computed once per
 // build, instead of serialising the view again for
@@ -328,32 +296,22 @@ function viewDigest(view: ArticleView): string {
 
 /**
  * The key under which Astro's incremental build may reuse a page (the
- * `cacheKey` of a path in getStaticPaths): a hash of the site's digest and
- * of `parts`, everything else the page shows (the articles it lists, as
- * whole views; its page number and page count; the rubrique, tag, author or
- * series it is about). Anything the page reads must be in here: a key that
- * misses a dependency serves a stale page. The first part names the route,
- * so that two routes never share a key by accident.
+ * `cacheKey` of a path in getStaticPaths): a hash of what every page shows
+ * (src/data/chrome.ts) and of `data`, the very object the page renders from
+ * (src/data/routes.ts computes both with one function). An article listed
+ * in `data` counts by the hash of its whole view. The route's name comes
+ * first, so that two routes never share a key by accident.
  */
-export async function pageKey(...parts: unknown[]): Promise<string> {
-  const site = await getSiteDigest();
-  const json = JSON.stringify(parts, (_key, value: unknown) => {
+export async function pageKey(route: string, data: unknown): Promise<string> {
+  const chrome = await getChrome();
+  const json = JSON.stringify([route, chrome, data], (_key, value: unknown) => {
     if (typeof value !== 'object' || value === null) return value;
     if (articleViews.has(value as ArticleView)) return `article:${viewDigest(value as ArticleView)}`;
     // JSON writes a Map or a Set as `{}`: a key blind to its entries.
     if (value instanceof Map || value instanceof Set) throw new TypeError('pageKey: pass arrays or objects, not a Map or a Set');
     return value;
   });
-  return createHash('sha256').update(site).update(json).digest('hex');
-}
-
-/**
- * The key of an article page: the article as the data layer made it, body
- * digest included; its neighbours, related articles and follow-ups (see
- * pageKey).
- */
-export async function getArticlePageKey(article: ArticleView): Promise<string> {
-  return pageKey('article', article, await getArticleContext(article));
+  return createHash('sha256').update(json).digest('hex');
 }
 
 async function computeArticleContext(article: ArticleView) {

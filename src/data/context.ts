@@ -8,7 +8,7 @@ import type { BuildContext } from '../content/edition.ts';
 
 const entry = await getEntry('build', 'context');
 if (!entry) throw new Error('The content pass stored no build context: the content has problems (see the messages above).');
-const context = entry.data as unknown as BuildContext;
+const context = entry.data;
 
 /** site.yaml, validated and typeset, with the origin resolved (SITE_URL or `url`). */
 export function getSite(): BuildContext['site'] {

@@ -21,22 +21,34 @@ import {
 } from '../lib/feed.ts';
 import { categoryFeedPaths, feedCssPath, homePath, mainFeedPaths, seriesFeedPaths, subscribePath, type FeedFormat, type FeedPaths } from '../lib/urls.ts';
 import { getListings, getMagazine, pageKey, type ArticleView } from './articles.ts';
-import { getSite } from './context.ts';
+import { getChrome } from './chrome.ts';
 import { getFeedContent } from './feed-content.ts';
-import { getLogo, getSocialImages } from './images.ts';
+import { getSocialImages } from './images.ts';
 
 export type { FeedFormat } from '../lib/urls.ts';
 
-async function toEntry(article: ArticleView): Promise<FeedEntry> {
-  const social = article.cover ? getSocialImages(article.cover.key) : undefined;
-  return {
-    article,
-    content: await getFeedContent(article),
-    enclosure: social && social.ogBytes > 0 ? { url: social.og.url, length: social.ogBytes } : undefined,
-  };
+type ChannelOf = Pick<FeedChannel, 'title' | 'description' | 'pagePath' | 'feedPaths'>;
+
+/**
+ * What a feed is written from, besides what every page shows (the site's
+ * name, language, origin and logo: src/data/chrome.ts): its channel, and
+ * each article it carries with its enclosure (the cover's Open Graph JPEG).
+ * A feed's cacheKey is computed from this very object.
+ */
+interface FeedData {
+  channel: ChannelOf;
+  entries: { article: ArticleView; enclosure?: { url: string; length: number } }[];
 }
 
-type ChannelOf = Pick<FeedChannel, 'title' | 'description' | 'pagePath' | 'feedPaths'>;
+function feedData(channel: ChannelOf, articles: readonly ArticleView[]): FeedData {
+  return {
+    channel,
+    entries: articles.map((article) => {
+      const social = article.cover ? getSocialImages(article.cover.key) : undefined;
+      return { article, enclosure: social && social.ogBytes > 0 ? { url: social.og.url, length: social.ogBytes } : undefined };
+    }),
+  };
+}
 
 interface BuiltFeed {
   channel: FeedChannel;
@@ -46,14 +58,10 @@ interface BuiltFeed {
 /** One entry per feed (keyed by its RSS path): the three formats of a feed share its items. */
 const built = new Map<string, Promise<BuiltFeed>>();
 
-async function buildFeed(channel: ChannelOf, articles: ArticleView[]): Promise<BuiltFeed> {
-  const site = getSite();
-  const logo = getLogo()?.picture;
-  // One article after the other: the order of the items never depends on
-  // which render finishes first, and a large rubrique does not hold every
-  // render in flight at once.
-  const entries: FeedEntry[] = [];
-  for (const article of articles) entries.push(await toEntry(article));
+async function buildFeed({ channel, entries: carried }: FeedData): Promise<BuiltFeed> {
+  const { site, logo: siteLogo } = await getChrome();
+  const logo = siteLogo?.picture;
+  const entries: FeedEntry[] = carried.map(({ article, enclosure }) => ({ article, content: getFeedContent(article), enclosure }));
   return {
     channel: {
       ...channel,
@@ -67,15 +75,16 @@ async function buildFeed(channel: ChannelOf, articles: ArticleView[]): Promise<B
   };
 }
 
-function feed(format: FeedFormat, channel: ChannelOf, articles: () => Promise<ArticleView[]>): Promise<string> {
+function feed(format: FeedFormat, data: () => Promise<FeedData>): Promise<string> {
   return timed('feeds', async () => {
-    let feed = built.get(channel.feedPaths.rss);
+    const source = await data();
+    let feed = built.get(source.channel.feedPaths.rss);
     if (!feed) {
-      feed = articles().then((list) => buildFeed(channel, list));
-      built.set(channel.feedPaths.rss, feed);
+      feed = buildFeed(source);
+      built.set(source.channel.feedPaths.rss, feed);
     }
     const { channel: full, items } = await feed;
-    const { origin } = getSite();
+    const { origin } = (await getChrome()).site;
     if (format === 'atom') return toAtom(full, items, origin);
     if (format === 'json') return toJsonFeed(full, items, origin);
     return toRss(full, items, origin);
@@ -91,54 +100,43 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 
 /** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest published articles of the whole magazine. */
 export function getMainFeed(format: FeedFormat = 'rss'): Promise<string> {
-  const site = getSite();
-  return feed(
-    format,
-    { title: site.name, description: site.tagline ?? site.name, pagePath: homePath(), feedPaths: mainFeedPaths() },
-    async () => (await getMagazine()).articles.slice(0, MAIN_FEED_LIMIT),
-  );
-}
-
-/** A feed's channel and the articles it carries, as both the feed and its cache key read them. */
-interface FeedSource {
-  channel: ChannelOf;
-  articles: () => Promise<ArticleView[]>;
+  return feed(format, async () => {
+    const { site } = await getChrome();
+    const channel = { title: site.name, description: site.tagline ?? site.name, pagePath: homePath(), feedPaths: mainFeedPaths() };
+    return feedData(channel, (await getMagazine()).articles.slice(0, MAIN_FEED_LIMIT));
+  });
 }
 
 /** The feeds with a parameter: one per series, one per rubrique. */
 export type FeedKind = 'series' | 'category';
 
-const SOURCES: Record<FeedKind, { ids: () => Promise<string[]>; source: (id: string) => Promise<FeedSource> }> = {
+const SOURCES: Record<FeedKind, { ids: () => Promise<string[]>; source: (id: string) => Promise<FeedData> }> = {
   // Every series of the content, so a subscription outlives a quiet spell;
   // every published episode, newest first.
   series: {
     ids: async () => [...(await getMagazine()).series.keys()],
     async source(id) {
-      const site = getSite();
+      const { site } = await getChrome();
       const series = (await getMagazine()).series.get(id);
       if (!series) throw new Error(`No series "${id}"`);
-      return {
-        channel: { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) },
-        articles: async () => (await getListings()).bySeries.get(id) ?? [],
-      };
+      const channel = { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) };
+      return feedData(channel, (await getListings()).bySeries.get(id) ?? []);
     },
   },
   // Every rubrique of the content; every published article of it, newest first.
   category: {
     ids: async () => [...(await getMagazine()).categories.keys()],
     async source(id) {
-      const site = getSite();
+      const { site } = await getChrome();
       const category = (await getMagazine()).categories.get(id);
       if (!category) throw new Error(`No rubrique "${id}"`);
-      return {
-        channel: {
-          title: `${category.title} — ${site.name}`,
-          description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
-          pagePath: category.url,
-          feedPaths: categoryFeedPaths(id),
-        },
-        articles: async () => (await getListings()).byCategory.get(id) ?? [],
+      const channel = {
+        title: `${category.title} — ${site.name}`,
+        description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
+        pagePath: category.url,
+        feedPaths: categoryFeedPaths(id),
       };
+      return feedData(channel, (await getListings()).byCategory.get(id) ?? []);
     },
   },
 };
@@ -157,33 +155,22 @@ export interface FeedListing {
  * the order of their ids.
  */
 export async function getFeedDirectory(): Promise<FeedListing[]> {
-  const site = getSite();
+  const { site } = await getChrome();
+  const magazine = await getMagazine();
   const list: FeedListing[] = [{ kind: 'main', title: site.name, pagePath: homePath(), feedPaths: mainFeedPaths() }];
   for (const kind of ['category', 'series'] as const) {
     for (const id of (await SOURCES[kind].ids()).sort()) {
       const { channel } = await SOURCES[kind].source(id);
-      const named = kind === 'category' ? (await getMagazine()).categories.get(id)!.title : (await getMagazine()).series.get(id)!.title;
-      list.push({ kind, title: named, pagePath: channel.pagePath, feedPaths: channel.feedPaths });
+      const title = kind === 'category' ? magazine.categories.get(id)!.title : magazine.series.get(id)!.title;
+      list.push({ kind, title, pagePath: channel.pagePath, feedPaths: channel.feedPaths });
     }
   }
   return list;
 }
 
-/**
- * The cacheKey of a feed's path (src/data/articles.ts, pageKey): its channel,
- * the whole view of every article it carries (body digest, corrections, cover)
- * and the social image of each cover (the enclosure). The site's digest
- * holds the rest (name, language, origin, logo).
- */
-async function feedKey({ channel, articles }: FeedSource): Promise<string> {
-  const list = await articles();
-  return pageKey('feed', channel, list, list.map((a) => (a.cover ? (getSocialImages(a.cover.key) ?? null) : null)));
-}
-
 /** The feed of one series or rubrique, in one format. */
 export async function getFeed(kind: FeedKind, id: string, format: FeedFormat): Promise<string> {
-  const { channel, articles } = await SOURCES[kind].source(id);
-  return feed(format, channel, articles);
+  return feed(format, () => SOURCES[kind].source(id));
 }
 
 /** The route of the main feed in one format (`src/pages/rss.xml.ts`…). */
@@ -199,7 +186,8 @@ export function mainFeedRoute(format: FeedFormat): { GET: APIRoute } {
 export function feedRoute(kind: FeedKind, format: FeedFormat): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   const { ids, source } = SOURCES[kind];
   return {
-    getStaticPaths: async () => Promise.all((await ids()).map(async (id) => ({ params: { id }, cacheKey: await feedKey(await source(id)) }))),
+    // The key is computed from the very object the feed is written from.
+    getStaticPaths: async () => Promise.all((await ids()).map(async (id) => ({ params: { id }, cacheKey: await pageKey('feed', await source(id)) }))),
     GET: async ({ params }) => new Response(await getFeed(kind, params.id!, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } }),
   };
 }

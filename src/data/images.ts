@@ -3,7 +3,7 @@
  * looked up in the manifest by their content key.
  */
 import { largestFallback, pictureData, smallestFallback, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
-import { absoluteUrl, imagePath, mediaPath } from '../lib/urls.ts';
+import { absoluteUrl, imagePath } from '../lib/urls.ts';
 import { getLogoKey, getManifest, getSite } from './context.ts';
 
 /** The `<picture>` of an image of the content, by key ("articles/2016/x/photo.jpg"). */
@@ -29,13 +29,6 @@ export function getSocialImages(key: string): (Record<SocialFormat, SocialImage>
     out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...size };
   }
   return { ...out, ogBytes: image.ogBytes ?? 0 };
-}
-
-/** Public path of a non-image file (a video). */
-export function getMediaPath(key: string): string {
-  const file = getManifest().files[key];
-  if (!file) throw new Error(`File "${key}" was not prepared by the image phase`);
-  return mediaPath(file.file);
 }
 
 export interface Logo {

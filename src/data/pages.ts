@@ -17,7 +17,7 @@ let pages: Promise<PageView[]> | undefined;
 export function getPages(): Promise<PageView[]> {
   pages ??= getCollection('pages').then((entries) =>
     entries
-      .map((e) => e.data as unknown as StoredPage)
+      .map((e) => e.data)
       .map((p) => ({ ...p, url: pagePath(p.slug) }))
       .sort((a, b) => a.title.localeCompare(b.title, 'fr')),
   );

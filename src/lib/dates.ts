@@ -8,8 +8,8 @@
  * The spaces inside a date (`12 mai 2016`) and a time (`8 h 00`) are
  * no-break spaces (U+00A0), so that neither is ever split across two lines.
  * The results are plain text: the superscript of `1er` needs markup, and is
- * the job of a caller that writes HTML, through `typesetHtml` in
- * src/lib/typography.ts (`typesetHtml(formatDate(d))` gives `1<sup>er</sup>…`).
+ * the job of a caller that writes markup, through `splitOrdinals` in
+ * src/lib/typography.ts (`1er janvier` gives `['1', { sup: 'er' }, ' janvier']`).
  */
 import { NBSP } from './typography.ts';
 

@@ -70,22 +70,6 @@ export function formatProblems(list: readonly ContentProblem[]): string {
   return [header, ...sortProblems(list).map((p) => `  - ${formatProblem(p)}`)].join('\n');
 }
 
-/**
- * The error a build throws when the content has problems: its message is
- * {@link formatProblems}, ready to print without a stack trace.
- */
-export class ContentError extends Error {
-  /** The problems, sorted as in the message. */
-  readonly problems: ContentProblem[];
-
-  /** @param problems every problem found, in any order. */
-  constructor(problems: readonly ContentProblem[]) {
-    super(formatProblems(problems));
-    this.name = 'ContentError';
-    this.problems = sortProblems(problems);
-  }
-}
-
 /** The « vouliez-vous dire … ? » hint for a near miss. */
 export function didYouMean(suggestion: string): string {
   return `vouliez-vous dire "${suggestion}" ?`;

@@ -33,29 +33,11 @@ export function pageCount(n: number, perPage: number): number {
   return Math.max(1, Math.ceil(n / perPage));
 }
 
-/**
- * Splits `items` into pages of `perPage`, keeping their order. An empty list
- * gives exactly one empty page, so page 1 of every index always exists.
- */
-export function paginate<T>(items: readonly T[], perPage: number): Page<T>[] {
-  const totalPages = pageCount(items.length, perPage);
-  return Array.from({ length: totalPages }, (_, i) => ({
-    number: i + 1,
-    items: items.slice(i * perPage, (i + 1) * perPage),
-    totalPages,
-    totalItems: items.length,
-    firstIndex: i * perPage,
-    previous: i > 0 ? i : undefined,
-    next: i + 1 < totalPages ? i + 2 : undefined,
-  }));
-}
-
 /** Articles per page on every paginated index (home, rubriques, tags, authors). */
 export const ARTICLES_PER_PAGE = 20;
 
 /**
- * Page `number` of `items`, `perPage` per page, built alone (`paginate`
- * builds every page). Page 1 of an empty list exists and is empty; a page
+ * Page `number` of `items`, `perPage` per page. Page 1 of an empty list exists and is empty; a page
  * beyond the last throws, as a route for it should never have been made.
  */
 export function pageAt<T>(items: readonly T[], perPage: number, number: number): Page<T> {

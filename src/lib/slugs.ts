@@ -52,7 +52,3 @@ export function slugFromPath(relPath: string): string {
   return slugify(name);
 }
 
-/** True when `s` is already a slug: `a-z`, `0-9` and single inner dashes. */
-export function isValidSlug(s: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s);
-}

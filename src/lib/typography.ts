@@ -11,7 +11,7 @@
  *   (`10 Go`, `33 %`, `20 h 30`) and the digit groups of a number
  *   (`10 000`) on one line;
  * - `1ère`, `2ème` are written `1re`, `2e` (the superscript itself needs
- *   markup: see `splitOrdinals` and `typesetHtml`).
+ *   markup: see `splitOrdinals`).
  *
  * URLs, e-mail addresses and smileys such as `:)` are left exactly as they
  * are. Every function here is idempotent: applying it twice gives the same
@@ -326,18 +326,31 @@ export function typesetBlock(texts: readonly string[]): string[] {
   return parts.length === texts.length ? parts : texts.map(frenchTypography);
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-
 /**
- * A plain-text string as HTML, French-typeset, with ordinal suffixes in
- * `<sup>` (`1<sup>er</sup>`, `XIX<sup>e</sup>`), and `& < > " '` escaped.
- * For callers that write HTML (the renderer, components with `set:html`).
- * Its input is text, not HTML: typesetting the text twice first gives the
- * same HTML.
+ * Which string fields of a value are prose, to be typeset: `true` for a
+ * string, a map of its fields for an object, a one-element tuple for a list
+ * of items. Each schema keeps its map beside it (src/schemas/), checked
+ * against the schema's type: a renamed field breaks the map, not the site.
  */
-export function typesetHtml(text: string): string {
-  return splitOrdinals(frenchTypography(text))
-    .map((segment) => (typeof segment === 'string' ? escapeHtml(segment) : `<sup>${escapeHtml(segment.sup)}</sup>`))
-    .join('');
+export type ProseMap<T> =
+  NonNullable<T> extends string
+    ? true
+    : NonNullable<T> extends Date
+      ? never
+      : NonNullable<T> extends readonly (infer E)[]
+        ? readonly [ProseMap<E>]
+        : NonNullable<T> extends object
+          ? { readonly [K in keyof NonNullable<T>]?: ProseMap<NonNullable<T>[K]> }
+          : never;
+
+/** `value` with every field that `map` names as prose French-typeset (see frenchTypography); other fields as they were. */
+export function typesetFields<T>(value: T, map: ProseMap<T>): T {
+  if (value === undefined || value === null) return value;
+  if (map === true) return frenchTypography(value as string) as T;
+  if (Array.isArray(value)) return value.map((item) => typesetFields(item, (map as readonly [ProseMap<unknown>])[0])) as T;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, inner] of Object.entries(map as Record<string, ProseMap<unknown>>)) {
+    if (key in out) out[key] = typesetFields(out[key], inner);
+  }
+  return out as T;
 }

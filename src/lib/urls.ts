@@ -10,7 +10,7 @@
  * as the constant `__ROTATIVE_BASE__`, which the exported helpers below are
  * bound to.
  * {@link urlsFor} makes the same helpers for any base (tests, and code that
- * runs outside Astro's bundle, like the Markdown plugins of astro.config.ts).
+ * runs outside Astro's bundle, like the content pass).
  */
 import { slugify } from './slugs.ts';
 
@@ -243,9 +243,6 @@ export function urlsFor(base: string): SiteUrls {
  */
 declare const __ROTATIVE_BASE__: string | undefined;
 const configured = urlsFor(typeof __ROTATIVE_BASE__ === 'string' ? __ROTATIVE_BASE__ : '/');
-
-/** The base path of this build: `/`, or `/magazine/` for a site hosted under a path. */
-export const BASE_PATH: string = configured.base;
 
 export const {
   homePath,

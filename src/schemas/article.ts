@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { dateTimeField, idField, relativePathField, textField, urlField } from './common.ts';
 
 /** The cover image of an article. */
@@ -80,7 +81,7 @@ export const articleSchema = z
     /** Original URL of a syndicated piece. */
     canonical: urlField.optional().describe('Canonical URL for syndicated pieces.'),
     /** « À la une »: the newest published article with `une: true` leads the home page. */
-    une: z.boolean({ error: 'true or false' }).default(false).describe('À la une: leads the home page (the newest such article).'),
+    une: z.boolean({ error: 'true ou false' }).default(false).describe('À la une: leads the home page (the newest such article).'),
     /** Dated correction notices, shown on the page, in the feeds and in the structured data. */
     corrections: z
       .array(correctionSchema, { error: 'une liste de corrections, chacune avec « at: » (date et heure) et « text: » (le texte de la correction)' })
@@ -151,3 +152,6 @@ export const articleSchema = z
   });
 
 export type ArticleData = z.infer<typeof articleSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const articleProse = { title: true, description: true, cover: { caption: true, credit: true }, corrections: [{ text: true }] } as const satisfies ProseMap<ArticleData>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { linkField, relativePathField, textField } from './common.ts';
 
 /** `content/authors/<id>.yaml`: a journalist. The id is the file name. */
@@ -18,3 +19,6 @@ export const authorSchema = z
   .strict();
 
 export type AuthorData = z.infer<typeof authorSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const authorProse = { role: true, bio: true } as const satisfies ProseMap<AuthorData>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { textField } from './common.ts';
 
 /** `content/categories/<id>.yaml`: a rubrique. The id is the file name. */
@@ -12,3 +13,6 @@ export const categorySchema = z
   .strict();
 
 export type CategoryData = z.infer<typeof categorySchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const categoryProse = { title: true, description: true } as const satisfies ProseMap<CategoryData>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { textField } from './common.ts';
 
 /** `content/series/<id>.yaml`: a recurring series. The id is the file name. */
@@ -16,3 +17,6 @@ export const seriesSchema = z
   .strict();
 
 export type SeriesData = z.infer<typeof seriesSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const seriesProse = { title: true, description: true, blurb: true } as const satisfies ProseMap<SeriesData>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ProseMap } from '../lib/typography.ts';
 import { linkField, relativePathField, textField, urlField } from './common.ts';
 
 /**
@@ -9,20 +10,20 @@ import { linkField, relativePathField, textField, urlField } from './common.ts';
  */
 export const legalSchema = z
   .object({
-    publisher: textField('the publisher: a company name with its legal form and capital, or a person').optional().describe('Publisher (« éditeur »): company name, legal form, capital, registration, or the name of a person.'),
-    address: textField('the publisher’s postal address').optional().describe('Postal address of the publisher.'),
-    director: textField('the name of the director of publication').optional().describe('Director of publication (« directeur ou directrice de la publication »).'),
+    publisher: textField('l’éditeur : une société avec sa forme juridique et son capital, ou une personne, par exemple "Écho SAS au capital de 10 000 €"').optional().describe('Publisher (« éditeur »): company name, legal form, capital, registration, or the name of a person.'),
+    address: textField('l’adresse postale de l’éditeur, par exemple "12 rue de la Paix, 75002 Paris"').optional().describe('Postal address of the publisher.'),
+    director: textField('le nom du directeur ou de la directrice de la publication, par exemple "Marie Durand"').optional().describe('Director of publication (« directeur ou directrice de la publication »).'),
     host: z
       .object({
-        name: textField('the host’s name, e.g. "Hébergeur SAS"').optional().describe('Name of the host (« hébergeur »).'),
-        address: textField('the host’s postal address').optional().describe('Postal address of the host.'),
-        phone: textField('the host’s telephone number, e.g. "+33 1 23 45 67 89"').optional().describe('Telephone number of the host.'),
-      }, { error: 'the host written { name, address, phone }' })
+        name: textField('le nom de l’hébergeur, par exemple "Hébergeur SAS"').optional().describe('Name of the host (« hébergeur »).'),
+        address: textField('l’adresse postale de l’hébergeur').optional().describe('Postal address of the host.'),
+        phone: textField('le numéro de téléphone de l’hébergeur, par exemple "+33 1 23 45 67 89"').optional().describe('Telephone number of the host.'),
+      }, { error: 'l’hébergeur écrit sur des lignes en retrait : « host: », puis « name: … », « address: … », « phone: … »' })
       .strict()
       .optional()
       .describe('The company that hosts the site.'),
-    contact: z.email({ error: 'an e-mail address, e.g. redaction@example.org' }).optional().describe('E-mail address readers can write to.'),
-  }, { error: 'the legal notice written { publisher, address, director, host, contact }' })
+    contact: z.email({ error: 'une adresse électronique, par exemple redaction@example.org' }).optional().describe('E-mail address readers can write to.'),
+  }, { error: 'les mentions légales écrites sur des lignes en retrait : « legal: », puis publisher, address, director, host et contact' })
   .strict();
 
 export type Legal = z.infer<typeof legalSchema>;
@@ -52,3 +53,6 @@ export const siteSchema = z
   .strict();
 
 export type Site = z.infer<typeof siteSchema>;
+
+/** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
+export const siteProse = { name: true, tagline: true, legal: { publisher: true, address: true, director: true, host: { name: true, address: true } } } as const satisfies ProseMap<Site>;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatDate, formatDateTime, formatTime, toIsoString } from '../../src/lib/dates.ts';
-import { frenchTypography, typesetHtml } from '../../src/lib/typography.ts';
+import { frenchTypography, splitOrdinals } from '../../src/lib/typography.ts';
 
 // Readable expectations: `~` stands for a no-break space (U+00A0).
 const t = (s: string) => s.replace(/~/g, '\u00A0');
@@ -54,9 +54,9 @@ describe('formatDate: never split across lines', () => {
     expect(frenchTypography(formatDateTime(new Date('2016-05-12T08:00:00+02:00')))).toBe(t('12~mai~2016 à~8~h~00'));
   });
 
-  it('leaves the 1er superscript to typesetHtml', () => {
+  it('leaves the 1er superscript to splitOrdinals', () => {
     expect(formatDate(new Date('2031-01-01T10:00:00+01:00'))).not.toContain('<');
-    expect(typesetHtml(formatDate(new Date('2031-01-01T10:00:00+01:00')))).toBe(t('1<sup>er</sup>~janvier~2031'));
+    expect(splitOrdinals(formatDate(new Date('2031-01-01T10:00:00+01:00')))).toEqual(['1', { sup: 'er' }, t('~janvier~2031')]);
   });
 });
 

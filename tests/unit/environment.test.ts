@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDateTime, readEnvironment } from '../../src/config/environment.ts';
+import { basePathOf } from '../../src/lib/urls.ts';
 
 const read = (env: Record<string, string>) => readEnvironment(env, '/projet');
 
@@ -52,12 +53,13 @@ describe('ROTATIVE_NOW', () => {
 describe('SITE_URL', () => {
   it('keeps an origin without trailing slash', () => {
     const env = read({ SITE_URL: 'https://magazine.example/' });
-    expect(env).toMatchObject({ siteUrl: 'https://magazine.example', siteOrigin: 'https://magazine.example', sitePath: '' });
+    expect(env).toMatchObject({ siteUrl: 'https://magazine.example' });
   });
 
   it('keeps the path of an address with one', () => {
     const env = read({ SITE_URL: 'https://example.org/magazine/' });
-    expect(env).toMatchObject({ siteUrl: 'https://example.org/magazine', siteOrigin: 'https://example.org', sitePath: '/magazine' });
+    expect(env).toMatchObject({ siteUrl: 'https://example.org/magazine' });
+    expect(basePathOf(env.siteUrl)).toBe('/magazine/');
   });
 
   it('accepts http and a port', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ContentError, didYouMean, formatProblem, formatProblems, sortProblems, suggestClosest, type ContentProblem } from '../../src/lib/errors.ts';
+import { didYouMean, formatProblem, formatProblems, sortProblems, suggestClosest, type ContentProblem } from '../../src/lib/errors.ts';
 
 describe('formatProblem', () => {
   it('writes « fichier:ligne — ce qui ne va pas ; attendu : … ; quoi écrire » on one line', () => {
@@ -82,24 +82,6 @@ describe('sortProblems / formatProblems', () => {
 
   it('uses the singular for one problem', () => {
     expect(formatProblems([problems[0]!]).split('\n')[0]).toBe('1 problème dans le contenu :');
-  });
-});
-
-describe('ContentError', () => {
-  it('is an Error carrying the sorted problems and the formatted message', () => {
-    const error = new ContentError(problems);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).toBeInstanceOf(ContentError);
-    expect(error.name).toBe('ContentError');
-    expect(error.message).toBe(formatProblems(problems));
-    expect(error.problems).toEqual(sortProblems(problems));
-  });
-
-  it('does not keep a reference to the caller list', () => {
-    const list = [...problems];
-    const error = new ContentError(list);
-    list.length = 0;
-    expect(error.problems).toHaveLength(5);
   });
 });
 

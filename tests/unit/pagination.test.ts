@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pageCount, paginate } from '../../src/lib/pagination.ts';
+import { pageAt, pageCount } from '../../src/lib/pagination.ts';
 
 describe('pageCount', () => {
   it('rounds up', () => {
@@ -19,41 +19,42 @@ describe('pageCount', () => {
   });
 });
 
-describe('paginate', () => {
+describe('pageAt, page after page', () => {
   const items = Array.from({ length: 25 }, (_, i) => i);
+  const pages = (list: readonly number[], perPage: number) => Array.from({ length: pageCount(list.length, perPage) }, (_, i) => pageAt(list, perPage, i + 1));
 
   it('splits items into pages in order', () => {
-    const pages = paginate(items, 10);
-    expect(pages.map((p) => p.items)).toEqual([items.slice(0, 10), items.slice(10, 20), items.slice(20)]);
-    expect(pages.map((p) => p.number)).toEqual([1, 2, 3]);
+    const all = pages(items, 10);
+    expect(all.map((p) => p.items)).toEqual([items.slice(0, 10), items.slice(10, 20), items.slice(20)]);
+    expect(all.map((p) => p.number)).toEqual([1, 2, 3]);
   });
 
   it('gives totals, first index and neighbours', () => {
-    const [first, second, last] = paginate(items, 10);
+    const [first, second, last] = pages(items, 10);
     expect(first).toMatchObject({ number: 1, totalPages: 3, totalItems: 25, firstIndex: 0, previous: undefined, next: 2 });
     expect(second).toMatchObject({ number: 2, firstIndex: 10, previous: 1, next: 3 });
     expect(last).toMatchObject({ number: 3, firstIndex: 20, previous: 2, next: undefined });
   });
 
   it('gives exactly one empty page for no item', () => {
-    const pages = paginate([], 10);
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toEqual({ number: 1, items: [], totalPages: 1, totalItems: 0, firstIndex: 0, previous: undefined, next: undefined });
+    const all = pages([], 10);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toEqual({ number: 1, items: [], totalPages: 1, totalItems: 0, firstIndex: 0, previous: undefined, next: undefined });
   });
 
   it('fills the last page exactly', () => {
-    const pages = paginate(items.slice(0, 20), 10);
-    expect(pages).toHaveLength(2);
-    expect(pages[1]!.items).toHaveLength(10);
+    const all = pages(items.slice(0, 20), 10);
+    expect(all).toHaveLength(2);
+    expect(all[1]!.items).toHaveLength(10);
   });
 
   it('does not modify its input', () => {
     const copy = [...items];
-    paginate(items, 7);
+    pages(items, 7);
     expect(items).toEqual(copy);
   });
 
   it('rejects a bad page size', () => {
-    expect(() => paginate(items, 0)).toThrow(RangeError);
+    expect(() => pageAt(items, 0, 1)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { frenchTypography, NBSP, NNBSP, splitOrdinals, typesetBlock, typesetHtml } from '../../src/lib/typography.ts';
+import { frenchTypography, NBSP, NNBSP, splitOrdinals, typesetBlock } from '../../src/lib/typography.ts';
 
 const f = frenchTypography;
 // Readable expectations: `_` stands for NNBSP (fine), `~` for NBSP.
@@ -358,87 +358,3 @@ describe('ordinal superscripts', () => {
   });
 });
 
-describe('typesetHtml', () => {
-  it('typesets, escapes and sets ordinals in <sup>', () => {
-    expect(typesetHtml('Le 1er "vrai" <b>test</b> & l\'XIXe !')).toBe(
-      t('Le 1<sup>er</sup> «~vrai~» &lt;b&gt;test&lt;/b&gt; &amp; l’XIX<sup>e</sup>_!'),
-    );
-    expect(typesetHtml('le 1er janvier')).toBe(t('le 1<sup>er</sup>~janvier'));
-  });
-
-  it('escapes quotes that stay straight', () => {
-    expect(typesetHtml(`12" et l'2`)).toBe('12&quot; et l&#39;2');
-  });
-
-  it('rewrites 1ère before setting the superscript', () => {
-    expect(typesetHtml('la 1ère')).toBe('la 1<sup>re</sup>');
-  });
-
-  it('gives the same HTML for a text typeset once or twice', () => {
-    const text = 'Le 1er janvier 2031, "le XXIe siècle" : 10 000 €';
-    expect(typesetHtml(f(text))).toBe(typesetHtml(text));
-  });
-});
-
-describe('no-break spaces in dates', () => {
-  it('joins the day, the month and the year', () => {
-    expect(f('le 13 mai 2016 au soir')).toBe(t('le 13~mai~2016 au soir'));
-    expect(f('le 1er janvier 2031')).toBe(t('le 1er~janvier~2031'));
-    expect(f('le 3 août, en décembre 2024')).toBe(t('le 3~août, en décembre~2024'));
-  });
-
-  it('leaves other words after a number alone', () => {
-    expect(f('les 3 premiers mois')).toBe('les 3 premiers mois');
-    expect(f('en 2016 Apple')).toBe('en 2016 Apple');
-    expect(f('le 13 maire')).toBe('le 13 maire');
-  });
-});
-
-describe('no-break spaces between a number and its unit', () => {
-  it('joins a number and the quantity or unit that follows', () => {
-    expect(f("75 millions d'euros")).toBe(t('75~millions d’euros'));
-    expect(f('10 Go, 3,5 km, 100 Mb/s, 65 W, 2 ans, 30 jours, 12 salariés')).toBe(
-      t('10~Go, 3,5~km, 100~Mb/s, 65~W, 2~ans, 30~jours, 12~salariés'),
-    );
-  });
-
-  it('writes hours as 20 h 30', () => {
-    expect(f('à 20 h 30 ou 8 h')).toBe(t('à 20~h~30 ou 8~h'));
-  });
-
-  it('puts a narrow no-break space before %, added when missing', () => {
-    expect(f('33 % et 12%')).toBe(t('33_% et 12_%'));
-  });
-
-  it('puts a no-break space before a currency symbol, added when missing', () => {
-    expect(f('12 €, 5$, 3 £')).toBe(t('12~€, 5~$, 3~£'));
-  });
-
-  it('does not take a word starting like a unit for the unit', () => {
-    expect(f('10 Gogo, 5 mais, 3 heureux, 2 tonnes')).toBe('10 Gogo, 5 mais, 3 heureux, 2 tonnes');
-    expect(f('Le 5 m’a plu, 3 s’ajoutent')).toBe('Le 5 m’a plu, 3 s’ajoutent');
-  });
-
-  it('leaves a unit without number alone', () => {
-    expect(f('en Go ou en km')).toBe('en Go ou en km');
-  });
-
-  it('leaves URLs alone', () => {
-    expect(f('https://example.fr/page?x=10%20Go')).toBe('https://example.fr/page?x=10%20Go');
-  });
-});
-
-describe('narrow no-break spaces between digit groups', () => {
-  it('joins the groups of a large number', () => {
-    expect(f('10 000 salariés')).toBe(t('10_000~salariés'));
-    expect(f('1 250 000 €')).toBe(t('1_250_000~€'));
-    expect(f(`3${NBSP}200`)).toBe(t('3_200'));
-  });
-
-  it('leaves years, phone numbers and decimals alone', () => {
-    expect(f('en 2016 300 personnes')).toBe(t('en 2016 300~personnes'));
-    expect(f('01 23 45 67 89')).toBe('01 23 45 67 89');
-    expect(f('3,5 000')).toBe('3,5 000');
-    expect(f('10 0000')).toBe('10 0000');
-  });
-});

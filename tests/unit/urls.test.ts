@@ -30,7 +30,6 @@ import {
   sitemapIndexPath,
   sitePath,
   tagPath,
-  BASE_PATH,
   basePathOf,
   normalizeBase,
   urlsFor,
@@ -167,7 +166,7 @@ describe('sitePath, at the root', () => {
 
 describe('the base path', () => {
   it('is the root in a unit test, where no Astro config sets one', () => {
-    expect(BASE_PATH).toBe('/');
+    expect(homePath()).toBe('/');
   });
 
   it('comes from the path of the site URL, with or without a trailing slash', () => {
