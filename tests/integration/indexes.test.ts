@@ -105,6 +105,7 @@ describe('index pages of the basic fixture', () => {
         '/archives/2016/05/',
         '/auteurs/',
         '/mentions-legales/',
+        '/sabonner/',
         '/rubriques/',
         '/tags/',
         '/auteurs/alice-martin/',
