@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { parseIsoDateTime, readEnvironmentOrExit } from '../src/config/environment.ts';
 import { PLACEHOLDER_MARK, PLACEHOLDERS } from '../src/content/placeholders.ts';
-import { toIsoString } from '../src/lib/dates.ts';
+import { parseParisDateTime, toIsoString } from '../src/lib/dates.ts';
 import { suggestClosest } from '../src/lib/errors.ts';
 import { slugFromPath, slugify } from '../src/lib/slugs.ts';
 
@@ -59,6 +59,14 @@ if (!title) fail(`il manque le titre de l’article.\n  ${USAGE}`);
 const env = readEnvironmentOrExit();
 const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 const readline = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+const interrupted = (): never => {
+  console.log('\n✖ Interrompu : aucun fichier n’a été écrit.');
+  process.exit(130);
+};
+// Ctrl+C (or the end of the input, Ctrl+D) at a question: nothing was
+// written yet; one line says so, not a stack trace.
+readline?.on('SIGINT', interrupted);
+const question = (text: string): Promise<string> => readline!.question(text).catch((err: unknown) => (err instanceof Error && err.name === 'AbortError' ? interrupted() : Promise.reject(err)));
 
 /** A path as the writer can open it: relative to the working directory, unless it lies outside. */
 const shown = (abs: string) => {
@@ -144,7 +152,7 @@ async function ask(kind: Kind, choices: Choice[], options: { multiple: boolean; 
   const fallback = options.optional ? 'aucune' : choices[0]!.id;
   const how = options.multiple ? 'numéros ou identifiants, séparés par des virgules' : 'numéro ou identifiant';
   for (;;) {
-    const answer = (await readline!.question(`  ${how} [Entrée : ${fallback}] : `)).trim();
+    const answer = (await question(`  ${how} [Entrée : ${fallback}] : `)).trim();
     if (!answer) return options.optional ? [] : [choices[0]!.id];
     const ids = splitIds(answer).map((a) => (/^\d+$/.test(a) && choices[Number(a) - 1] ? choices[Number(a) - 1]!.id : a));
     const unknown = ids.find((id) => !choices.some((c) => c.id === id));
@@ -181,44 +189,19 @@ async function choose(kind: Kind, given: string[] | undefined, options: { multip
   return [choices[0]!.id];
 }
 
-/** The offset of Paris from UTC at `t`, in minutes (toIsoString writes it out). */
-function parisOffsetMinutes(t: number): number {
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(toIsoString(new Date(t)))!;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
-/**
- * `--date`: a full ISO 8601 date-time with its offset, or a date and time in
- * Paris (`2026-07-14T09:30`), or a day alone (at 8 h, Paris time).
- */
-function parseDate(text: string): Date | undefined {
-  const withOffset = parseIsoDateTime(text);
-  if (withOffset) return withOffset;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const wall = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '08'}:${m[5] ?? '00'}`;
-  const asUtc = Date.parse(`${wall}:00Z`);
-  if (Number.isNaN(asUtc)) return undefined;
-  // The offset depends on the instant, which depends on the offset: twice settles it.
-  let t = asUtc - parisOffsetMinutes(asUtc) * 60_000;
-  t = asUtc - parisOffsetMinutes(t) * 60_000;
-  // A day that does not exist (30 February) or an hour skipped by summer time.
-  return toIsoString(new Date(t)).startsWith(wall) ? new Date(t) : undefined;
-}
-
 async function chooseDate(): Promise<Date> {
   const minute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
   const now = minute(env.now);
   if (values.date !== undefined) {
-    const date = parseDate(values.date);
+    const date = parseParisDateTime(values.date);
     if (!date) fail(`--date : « ${values.date} » n’est pas une date lisible. Écrivez par exemple --date 2026-07-14 (à 8 h), --date 2026-07-14T09:30 (heure de Paris) ou --date 2026-07-14T09:30:00+02:00.`);
     return minute(date);
   }
   if (readline) {
     for (;;) {
-      const answer = (await readline.question(`\nDate de publication ? (2026-07-14 ou 2026-07-14T09:30, heure de Paris) [Entrée : maintenant, ${toIsoString(now)}] : `)).trim();
+      const answer = (await question(`\nDate de publication ? (2026-07-14 ou 2026-07-14T09:30, heure de Paris) [Entrée : maintenant, ${toIsoString(now)}] : `)).trim();
       if (!answer) return now;
-      const date = parseDate(answer);
+      const date = parseParisDateTime(answer);
       if (date) return minute(date);
       console.log(`  « ${answer} » n’est pas une date lisible.`);
     }

@@ -20,6 +20,7 @@ import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, SOCIAL_FORMATS, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import type { AssetRef } from './load.ts';
+import { readContentBytes } from './files.ts';
 
 /**
  * Encoder settings. Bump ENCODER_VERSION whenever they change: it is part of
@@ -81,6 +82,87 @@ const VIDEO_TYPES: Record<string, { type: string; ext: string }> = {
   'video/ogg': { type: 'video/ogg', ext: '.ogv' },
 };
 
+/** An EBML variable-length integer (WebM): its value and length, or undefined when malformed. */
+function ebmlVint(bytes: Buffer, at: number, keepMarker: boolean): { value: number; length: number; unknown: boolean } | undefined {
+  const first = bytes[at];
+  if (first === undefined || first === 0) return undefined;
+  const length = Math.clz32(first) - 23;
+  if (length > 8 || at + length > bytes.length) return undefined;
+  let value = keepMarker ? first : first & (0xff >> length);
+  let allOnes = value === 0xff >> length;
+  for (let i = 1; i < length; i++) {
+    value = value * 256 + bytes[at + i]!;
+    if (bytes[at + i] !== 0xff) allOnes = false;
+  }
+  return { value, length, unknown: !keepMarker && allOnes };
+}
+
+/**
+ * Why bytes that start like a video (file-type reads only their first bytes)
+ * are not a whole video file, or undefined when their structure holds to the
+ * end: a file of zeros behind an MP4 header must not be published as a video.
+ * - MP4: boxes from the first byte to the last, each of a known kind of name,
+ *   an `ftyp` first and a `moov` (the description of the tracks) among them;
+ * - WebM: an EBML header followed by a Segment that fits in the file;
+ * - Ogg: pages from the first byte to the last, each starting with `OggS`.
+ * Hand-written: no library of the project reads containers, and these checks
+ * are a walk over a few headers, not a decoding.
+ */
+export function videoStructureProblem(bytes: Buffer, type: string): string | undefined {
+  if (type === 'video/mp4') {
+    let at = 0;
+    const seen = new Set<string>();
+    while (at < bytes.length) {
+      if (at + 8 > bytes.length) return 'le fichier s’arrête au milieu d’une boîte MP4';
+      let size = bytes.readUInt32BE(at);
+      const name = bytes.toString('latin1', at + 4, at + 8);
+      if (!/^[a-z0-9 ©]{4}$/i.test(name)) return `une boîte MP4 sans nom valide à l’octet ${at}`;
+      if (size === 1) {
+        if (at + 16 > bytes.length) return 'le fichier s’arrête au milieu d’une boîte MP4';
+        size = Number(bytes.readBigUInt64BE(at + 8));
+      } else if (size === 0) size = bytes.length - at;
+      if (size < 8) return `une boîte MP4 « ${name} » de taille impossible`;
+      if (at + size > bytes.length) return `le fichier s’arrête avant la fin de la boîte MP4 « ${name} » (il est tronqué)`;
+      if (at === 0 && name !== 'ftyp') return 'le fichier ne commence pas par une boîte MP4 « ftyp »';
+      seen.add(name);
+      at += size;
+    }
+    return seen.has('moov') ? undefined : 'le fichier n’a pas de boîte MP4 « moov » (la description des pistes)';
+  }
+  if (type === 'video/webm') {
+    const headerId = ebmlVint(bytes, 0, true);
+    const headerSize = headerId && ebmlVint(bytes, headerId.length, false);
+    if (!headerId || headerId.value !== 0x1a45dfa3 || !headerSize || headerSize.unknown) return 'l’en-tête WebM est illisible';
+    const segmentAt = headerId.length + headerSize.length + headerSize.value;
+    const segmentId = ebmlVint(bytes, segmentAt, true);
+    const segmentSize = segmentId && ebmlVint(bytes, segmentAt + segmentId.length, false);
+    if (!segmentId || segmentId.value !== 0x18538067 || !segmentSize) return 'le fichier n’a pas de segment WebM après son en-tête';
+    const body = segmentAt + segmentId.length + segmentSize.length;
+    if (body >= bytes.length) return 'le segment WebM est vide';
+    if (!segmentSize.unknown && body + segmentSize.value > bytes.length) return 'le fichier s’arrête avant la fin du segment WebM (il est tronqué)';
+    return undefined;
+  }
+  if (type === 'video/ogg') {
+    let at = 0;
+    while (at < bytes.length) {
+      if (at + 27 > bytes.length || bytes.toString('latin1', at, at + 4) !== 'OggS') return `pas de page Ogg à l’octet ${at}`;
+      const segments = bytes[at + 26]!;
+      if (at + 27 + segments > bytes.length) return 'le fichier s’arrête au milieu d’une page Ogg';
+      let body = 0;
+      for (let i = 0; i < segments; i++) body += bytes[at + 27 + i]!;
+      at += 27 + segments + body;
+    }
+    return at === bytes.length ? undefined : 'le fichier s’arrête au milieu d’une page Ogg (il est tronqué)';
+  }
+  return undefined;
+}
+
+/** What sharp reports as the format of an image the pipeline reads; AVIF is `heif` compressed with AV1. */
+function imageFormat(meta: { format?: string; compression?: string }): string | undefined {
+  if (meta.format === 'heif') return meta.compression === 'av1' ? 'avif' : undefined;
+  return ['jpeg', 'png', 'webp', 'gif', 'tiff'].includes(meta.format ?? '') ? meta.format : undefined;
+}
+
 export interface UsedAsset extends AssetRef {
   /** The content file naming it, for messages. */
   usedBy: string;
@@ -95,13 +177,15 @@ const hashOf = (bytes: Buffer) =>
   createHash('sha256').update(bytes).update(ENCODER_VERSION).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
 
 /**
- * Reads every named file once, reporting images sharp cannot read and
- * `<Video src>` files whose bytes are no known video type. Returns the
- * records of the published ones.
+ * Reads every named file once (through the content folder's one reader, with
+ * its size limits), reporting images sharp cannot decode to the end (a
+ * truncated JPEG), and `<Video src>` files whose bytes are no known video
+ * type or not a whole container. Returns the records of the published ones.
  */
 export async function inspectAssets(
   assets: UsedAsset[],
   problems: ContentProblem[],
+  contentDir: string,
 ): Promise<{ images: ImageRecord[]; files: FileRecord[] }> {
   // Every asset was resolved inside the content folder by the content phase
   // (resolveWriterPath); one key is one file.
@@ -117,23 +201,30 @@ export async function inspectAssets(
   await runPool([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async ([key, uses]) => {
     const published = uses.some((u) => u.published);
     const absPath = uses[0]!.absPath;
-    const bytes = readFileSync(absPath);
+    const isVideo = uses.every((u) => u.kind === 'file');
+    /** One problem per use of the file, where the writer named it. */
+    const refuse = (found: string, expected: string, hint?: string) => {
+      for (const use of uses) problems.push({ file: use.usedBy, field: use.field, line: use.line, found: `"${use.src}" ${found}`, expected, hint });
+    };
+    const unreadable: ContentProblem[] = [];
+    const bytes = readContentBytes(contentDir, absPath, isVideo ? 'video' : 'image', key, unreadable);
+    if (!bytes) {
+      for (const p of unreadable) refuse(`: ${p.found ?? ''}`, p.expected, p.hint);
+      return;
+    }
     const hash = hashOf(bytes);
-    const stem = slugify(path.basename(absPath, path.extname(absPath))) || 'image';
-    if (uses.every((u) => u.kind === 'file')) {
+    // Cut: the published names add a hash, a width and an extension, within the 255 bytes of a file name.
+    const stem = slugify(path.basename(absPath, path.extname(absPath))).slice(0, 60).replace(/-+$/, '') || 'image';
+    if (isVideo) {
       const detected = await fileTypeFromBuffer(bytes);
       const video = detected && VIDEO_TYPES[detected.mime];
-      if (!video) {
-        for (const use of uses) {
-          problems.push({
-            file: use.usedBy,
-            field: use.field,
-            line: use.line,
-            found: `"${use.src}" n’est pas une vidéo (${detected ? `son contenu est de type ${detected.mime}` : 'son contenu n’est d’aucun type connu'})`,
-            expected: 'un fichier vidéo MP4, WebM ou Ogg',
-            hint: 'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
-          });
-        }
+      const broken = video && videoStructureProblem(bytes, video.type);
+      if (!video || broken) {
+        refuse(
+          broken ? `n’est pas une vidéo complète (${broken})` : `n’est pas une vidéo (${detected ? `son contenu est de type ${detected.mime}` : 'son contenu n’est d’aucun type connu'})`,
+          'un fichier vidéo MP4, WebM ou Ogg',
+          'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
+        );
         return;
       }
       if (published) files.push({ key, absPath, file: `${stem}-${hash}${video.ext}`, bytes: bytes.length, type: video.type });
@@ -141,27 +232,21 @@ export async function inspectAssets(
     }
     try {
       const meta = await sharp(bytes).metadata();
-      if (!meta.width || !meta.height || !['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff'].includes(meta.format ?? '')) {
-        throw new Error(`unsupported format ${meta.format ?? 'unknown'}`);
-      }
+      const format = imageFormat(meta);
+      if (!meta.width || !meta.height || !format) throw new Error(`unsupported format ${meta.format ?? 'unknown'}`);
+      // The header is not the image: decoded to the end (at a tiny size, which
+      // JPEG decodes at a fraction of the cost), as the encoder will, so that a
+      // truncated file is refused here, by `npm run check` too, and not by a crash.
+      await sharp(bytes).resize({ width: 8 }).raw().toBuffer();
       // EXIF orientations 5–8 swap width and height once the image is turned upright.
       const turned = (meta.orientation ?? 1) >= 5;
       const width = turned ? meta.height : meta.width;
       const height = turned ? meta.width : meta.height;
-      const fallback: FallbackFormat = meta.format === 'png' || meta.hasAlpha ? 'png' : 'jpeg';
+      const fallback: FallbackFormat = format === 'png' || meta.hasAlpha ? 'png' : 'jpeg';
       if (published) images.push({ key, absPath, stem, hash, width, height, fallback, social: social.has(key) });
     } catch {
       // sharp’s own message is for developers: the writer reads what to check.
-      for (const use of uses) {
-        problems.push({
-          file: use.usedBy,
-          field: use.field,
-          line: use.line,
-          found: `"${use.src}" n’est pas une image lisible`,
-          expected: 'une image JPEG, PNG, WebP ou AVIF',
-          hint: 'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
-        });
-      }
+      refuse('n’est pas une image lisible jusqu’au bout', 'une image JPEG, PNG, WebP ou AVIF entière (GIF et TIFF sont lus aussi)', 'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?');
     }
   });
   images.sort((a, b) => (a.key < b.key ? -1 : 1));

@@ -13,6 +13,8 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { didYouMean, suggestClosest } from '../lib/errors.ts';
+import { display } from './files.ts';
+import { describeFound } from './problems.ts';
 
 /** A writer's path that names a file of the content folder. */
 export interface ResolvedPath {
@@ -62,7 +64,6 @@ const EXISTING = 'le chemin d’un fichier qui existe, relatif à ce fichier';
 const INSIDE = 'un fichier du dossier de contenu, relatif à ce fichier';
 const COPY_IT = 'copiez le fichier dans le dossier de contenu, à côté du fichier qui le cite';
 
-const display = (abs: string) => path.relative(process.cwd(), abs) || abs;
 
 /** Whether `p` is `dir` or under it; both absolute and normalised. */
 function isInside(dir: string, p: string): boolean {
@@ -112,7 +113,8 @@ function nearMiss(decoded: string, lexical: string, root: string): string | unde
  * `shownAs` is how messages quote the path (default: `src` as given).
  */
 export function resolveWriterPath(contentDir: string, fromFile: string, src: string, shownAs = src): PathResolution {
-  const quoted = `"${shownAs}"`;
+  // Quoted short and escaped: a path may be a whole data: URL, or hold invisible characters.
+  const quoted = describeFound(shownAs);
   if (isExternalUrl(src)) {
     return { problem: { found: `${quoted} est une adresse web`, expected: `${EXISTING}, par exemple "./photo.jpg"`, hint: 'téléchargez le fichier et déposez-le à côté du fichier qui le cite' } };
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { statusAt } from '../lib/publishing.ts';
+import { isInside, realPath } from '../publish/output.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
@@ -38,6 +39,24 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
 }
 
 /**
+ * A cache folder (ROTATIVE_CACHE_DIR) in the content folder is refused: the
+ * build would write its images and pages into the content (tens of
+ * megabytes, committed by the next `git add`), and read them back as content.
+ * Both paths are compared after every symbolic link is followed.
+ */
+function cacheFolderProblem(env: Environment): ContentProblem | undefined {
+  const cache = realPath(env.cacheDir);
+  const content = realPath(env.contentDir);
+  if (cache !== content && !isInside(cache, content)) return undefined;
+  return {
+    file: path.relative(process.cwd(), env.cacheDir) || env.cacheDir,
+    found: `le dossier de cache (ROTATIVE_CACHE_DIR) est ${cache === content ? 'le' : 'dans le'} dossier de contenu ${path.relative(process.cwd(), env.contentDir) || env.contentDir}`,
+    expected: 'un dossier de cache hors du dossier de contenu',
+    hint: 'donnez à ROTATIVE_CACHE_DIR un dossier hors du contenu, ou ne le définissez pas (node_modules/.cache/rotative)',
+  };
+}
+
+/**
  * Validates the whole tree and describes its images. With `encode`, also makes
  * every published image variant (into the cache) and the manifest that pages
  * read.
@@ -46,9 +65,11 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   let t = performance.now();
   const content = loadContent(env.contentDir, { now: env.now });
   const problems = [...content.problems];
+  const cacheProblem = cacheFolderProblem(env);
+  if (cacheProblem) problems.push(cacheProblem);
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
-  const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems);
+  const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir);
   const prepared: Prepared = { content, problems, images, files, timings };
   if (problems.length === 0 && options.encode) {
     prepared.encoded = await encodeImages(images, env.cacheDir);

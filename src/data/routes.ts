@@ -73,44 +73,40 @@ export const homePageRoute = defineRoute(
   async ({ page }) => listPage((await getListings()).home.ordered, Number(page)),
 );
 
-/** `/rubriques/<id>/` and `…/page/N/`: every rubrique gets its page 1, even with no published article yet. */
-export const categoryRoute = defineRoute(
-  'rubriques',
-  async () => {
-    const [{ categories }, { byCategory }] = await Promise.all([getMagazine(), getListings()]);
-    return [...categories.keys()].flatMap((id) => pageNumbers(byCategory.get(id)?.length ?? 0, ARTICLES_PER_PAGE).map((n) => ({ id, page: pageParam(n) })));
-  },
-  async ({ id, page }) => ({
-    category: (await getMagazine()).categories.get(id!)!,
-    ...listPage((await getListings()).byCategory.get(id!) ?? [], pageFromParam(page)),
-  }),
-);
+/**
+ * A paginated list about one subject (a rubrique, an author, a tag): every
+ * subject gets its page 1, even with no published article yet, then one page
+ * per ARTICLES_PER_PAGE articles.
+ */
+function subjectRoute<S, P extends 'id' | 'tag'>(
+  name: string,
+  param: P,
+  source: () => Promise<{ subjects: Map<string, S>; lists: Map<string, ArticleView[]> }>,
+) {
+  return defineRoute(
+    name,
+    async () => {
+      const { subjects, lists } = await source();
+      return [...subjects.keys()].flatMap((key) =>
+        pageNumbers(lists.get(key)?.length ?? 0, ARTICLES_PER_PAGE).map((n) => ({ [param]: key, page: pageParam(n) }) as Record<P | 'page', string | undefined>),
+      );
+    },
+    async (params) => {
+      const { subjects, lists } = await source();
+      const key = params[param]!;
+      return { subject: subjects.get(key)!, ...listPage(lists.get(key) ?? [], pageFromParam(params.page)) };
+    },
+  );
+}
+
+/** `/rubriques/<id>/` and `…/page/N/`. */
+export const categoryRoute = subjectRoute('rubriques', 'id', async () => ({ subjects: (await getMagazine()).categories, lists: (await getListings()).byCategory }));
 
 /** `/auteurs/<id>/` and `…/page/N/`: every author's profile, with their published articles. */
-export const authorRoute = defineRoute(
-  'auteurs',
-  async () => {
-    const [{ authors }, { byAuthor }] = await Promise.all([getMagazine(), getListings()]);
-    return [...authors.keys()].flatMap((id) => pageNumbers(byAuthor.get(id)?.length ?? 0, ARTICLES_PER_PAGE).map((n) => ({ id, page: pageParam(n) })));
-  },
-  async ({ id, page }) => ({
-    author: (await getMagazine()).authors.get(id!)!,
-    ...listPage((await getListings()).byAuthor.get(id!) ?? [], pageFromParam(page)),
-  }),
-);
+export const authorRoute = subjectRoute('auteurs', 'id', async () => ({ subjects: (await getMagazine()).authors, lists: (await getListings()).byAuthor }));
 
 /** `/tags/<slug>/` and `…/page/N/`, for the tags of published articles only. */
-export const tagRoute = defineRoute(
-  'tags',
-  async () => {
-    const [{ tags }, { byTag }] = await Promise.all([getMagazine(), getListings()]);
-    return [...tags.keys()].flatMap((tag) => pageNumbers(byTag.get(tag)?.length ?? 0, ARTICLES_PER_PAGE).map((n) => ({ tag, page: pageParam(n) })));
-  },
-  async ({ tag, page }) => ({
-    tag: (await getMagazine()).tags.get(tag!)!,
-    ...listPage((await getListings()).byTag.get(tag!) ?? [], pageFromParam(page)),
-  }),
-);
+export const tagRoute = subjectRoute('tags', 'tag', async () => ({ subjects: (await getMagazine()).tags, lists: (await getListings()).byTag }));
 
 /**
  * `/archives/<AAAA>/` and `/archives/<AAAA>/<MM>/`, each with `…/page/N/`,

@@ -97,3 +97,28 @@ export function toIsoString(d: Date): string {
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+/** The offset of Paris from UTC at `t`, in minutes (toIsoString writes it out). */
+function parisOffsetMinutes(t: number): number {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(toIsoString(new Date(t)))!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/**
+ * A date as a writer may type it without an offset: a day alone (taken at
+ * 8 h, Paris time: `2026-12-05`) or a day and a time in Paris
+ * (`2026-07-14T09:30`); undefined for anything else, a day that does not
+ * exist (30 February) or an hour skipped by summer time. `npm run new --date`
+ * accepts these, and the content's messages suggest the full form they stand for.
+ */
+export function parseParisDateTime(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const wall = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '08'}:${m[5] ?? '00'}`;
+  const asUtc = Date.parse(`${wall}:00Z`);
+  if (Number.isNaN(asUtc)) return undefined;
+  // The offset depends on the instant, which depends on the offset: twice settles it.
+  let t = asUtc - parisOffsetMinutes(asUtc) * 60_000;
+  t = asUtc - parisOffsetMinutes(t) * 60_000;
+  return toIsoString(new Date(t)).startsWith(wall) ? new Date(t) : undefined;
+}

@@ -318,16 +318,26 @@ function checkMarkdownElement(node: AnyNode, report: (p: SafetyProblem) => void)
 const COMMENT = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
 
 /**
+ * How deep elements may sit in one another (quotes in quotes, lists in
+ * lists, spans in spans), counted from the top of the text. A real article
+ * stays under ten; beyond this the renderer and the browsers' own limits
+ * are the next stop, and a writer is better told here, with the line.
+ */
+export const MAX_NESTING = 32;
+
+/**
  * Every construct of an MDX tree that an article may not hold, with its line,
- * what was found, what to write instead. Never throws; an empty list means
- * the article is data only.
+ * what was found, what to write instead. Never throws, and never gives up:
+ * the walk keeps its own stack, so a tree of any depth is scanned to its
+ * last node. An empty list means the article is data only.
  */
 export function findUnsafeContent(tree: unknown): SafetyProblem[] {
   const problems: SafetyProblem[] = [];
   const report = (p: SafetyProblem) => problems.push(p);
-  const visit = (node: unknown, depth: number): void => {
-    // A tree nested this deep is no article; stopping keeps the walk from overflowing the stack.
-    if (!isObject(node) || depth > 500) return;
+  const stack: { node: unknown; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isObject(node)) continue;
     const n = node as AnyNode;
     const line = lineOf(n);
     switch (n.type) {
@@ -367,8 +377,38 @@ export function findUnsafeContent(tree: unknown): SafetyProblem[] {
         break;
       default:
     }
-    if (Array.isArray(n.children)) for (const child of n.children as unknown[]) visit(child, depth + 1);
-  };
-  visit(tree, 0);
+    // Pushed in reverse: problems come out in the order of the text.
+    if (Array.isArray(n.children)) {
+      const children = n.children as unknown[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+    }
+  }
   return problems;
+}
+
+/**
+ * Nesting deeper than {@link MAX_NESTING}, at the line of its first node too
+ * deep, or undefined. Checked before anything else walks the tree: the
+ * renderer and the content phase's own walks recurse, and a tree of
+ * thousands of levels would exhaust their stack. Walked with its own stack.
+ */
+export function nestingProblem(tree: unknown): SafetyProblem | undefined {
+  // Each entry carries the nearest line above it: not every node has a position.
+  const stack: { node: unknown; depth: number; line: number | undefined }[] = [{ node: tree, depth: 0, line: undefined }];
+  while (stack.length > 0) {
+    const { node, depth, line: above } = stack.pop()!;
+    if (!isObject(node)) continue;
+    const line = lineOf(node as AnyNode) ?? above;
+    if (depth > MAX_NESTING) {
+      return {
+        line,
+        found: `des éléments imbriqués sur plus de ${MAX_NESTING} niveaux (citations, listes ou balises les unes dans les autres)`,
+        expected: `au plus ${MAX_NESTING} niveaux d’éléments les uns dans les autres`,
+        hint: 'sortez les citations, les listes ou les balises les unes des autres',
+      };
+    }
+    const children = (node as AnyNode).children;
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: (children as unknown[])[i], depth: depth + 1, line });
+  }
+  return undefined;
 }

@@ -17,9 +17,10 @@
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
+import { walkContent } from '../content/files.ts';
 
 const VERSION = 2;
 
@@ -108,7 +109,19 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
     .map((k) => [k, processEnv[k]]);
   hash.update(JSON.stringify(vars));
   for (const entry of CODE) hashTree(hash, `code:${entry}`, path.join(projectRoot, entry));
-  hashTree(hash, 'content', env.contentDir);
+  // The content folder is listed as the content phase lists it (src/content/files.ts):
+  // no link followed, so a link to `.` or `/` is a name, not an endless walk.
+  const content = walkContent(env.contentDir);
+  for (const entry of content.entries) {
+    let bytes: Buffer;
+    try {
+      bytes = entry.type === 'link' ? Buffer.from(`\0link\0${readlinkSync(entry.abs)}`) : readFileSync(entry.abs);
+    } catch {
+      bytes = Buffer.from('\0unreadable\0');
+    }
+    hash.update(`content/${entry.rel}\0${bytes.length}\0`).update(bytes);
+  }
+  for (const refused of content.problems) hash.update(`content-refused/${refused.file}\0`);
   return hash.digest('hex');
 }
 

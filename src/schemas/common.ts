@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { formatTime, parseParisDateTime, toIsoString } from '../lib/dates.ts';
 
 /**
  * Shared field types. Every validator carries an `error` text that says what is
@@ -14,6 +15,17 @@ export const idField = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"' });
 
 const ISO_DATE_MESSAGE = 'une date et une heure au format ISO 8601 avec le décalage horaire, par exemple 2016-05-12T08:00:00+02:00';
+
+/**
+ * What to write instead of `input`: a day or a Paris time without offset
+ * (`2026-12-05`, what `npm run new --date` accepts) gets its full form, with
+ * the offset Paris has on that day (+01:00 in winter, +02:00 in summer).
+ */
+function dateExpected(input: unknown): string {
+  const meant = typeof input === 'string' ? parseParisDateTime(input) : undefined;
+  if (!meant) return ISO_DATE_MESSAGE;
+  return `la date avec l’heure et le décalage horaire, par exemple ${toIsoString(meant)} (${formatTime(meant)}, heure de Paris)`;
+}
 
 /**
  * Whether the written date and time exist: `Date.parse` quietly rolls
@@ -45,7 +57,7 @@ export const dateTimeField = z
   .union([z.date(), z.string()], { error: ISO_DATE_MESSAGE })
   // `abort`: the article's own checks (updatedAt not before publishedAt) must
   // not run on a date that could not be read.
-  .refine((v) => (typeof v === 'string' ? ISO_WITH_OFFSET.test(v) : !Number.isNaN(v.getTime())), { error: ISO_DATE_MESSAGE, abort: true })
+  .refine((v) => (typeof v === 'string' ? ISO_WITH_OFFSET.test(v) : !Number.isNaN(v.getTime())), { error: (issue) => dateExpected(issue.input), abort: true })
   .refine((v) => typeof v !== 'string' || isCalendarDate(v), {
     error: 'une date et une heure qui existent : mois de 01 à 12, un jour que compte le mois (pas de 30 février), heures jusqu’à 23, minutes et secondes jusqu’à 59, par exemple 2016-05-12T08:00:00+02:00',
     abort: true,

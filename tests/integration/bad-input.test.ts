@@ -304,8 +304,16 @@ const CASES: Record<string, Case> = {
     title: 'a symbolic link to an article and one to a folder of articles are refused, not followed nor skipped',
     problems: [
       { file: 'articles/2016/copie.mdx', line: null, found: 'un lien symbolique (vers un fichier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
-      { file: 'articles/2017', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['copiez le fichier à la place du lien'] },
+      { file: 'articles/2017', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['supprimez le lien, ou copiez le dossier à sa place'] },
     ],
+  },
+  'symlink-loop': {
+    title: 'a symbolic link to the content folder itself is refused, never walked (it crashed every build with ELOOP)',
+    problems: [{ file: 'boucle', line: null, found: 'un lien symbolique (vers un dossier)', expected: 'un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés', mentions: ['supprimez le lien'] }],
+  },
+  'truncated-jpeg': {
+    title: 'a JPEG cut in half, whose header is intact, is refused as a content problem, not a crash of the image phase',
+    problems: [{ file: EPISODE_ONE, line: 12, found: '"./couverture.jpg" n’est pas une image lisible jusqu’au bout', expected: NOT_AN_IMAGE }],
   },
   'code-in-article': {
     title: 'code in an article is refused before anything renders: it never runs',
@@ -516,7 +524,7 @@ describe('paths a writer may type with a % in them', () => {
 });
 
 describe('npm run check --content-only reports the same problems', () => {
-  for (const name of ['unknown-author', 'invalid-site', 'several-problems']) {
+  for (const name of ['unknown-author', 'invalid-site', 'several-problems', 'symlink-loop', 'truncated-jpeg']) {
     it(`${name}: same messages, exit 1, nothing written`, () => {
       const before = existsSync(outDir) ? snapshotTree(outDir) : undefined;
       const result = run('scripts/check.ts', contentFor(name), ['--content-only']);

@@ -4,7 +4,7 @@
  * them, once each, with file, line, field, found and expected.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,13 +21,17 @@ const A_JPEG = path.resolve(import.meta.dirname, '../fixtures/basic/content/arti
 /** The build's "now" for every load: fixed, so that the tests never depend on the clock. */
 const NOW = new Date('2026-11-28T12:00:00+01:00');
 
-/** Writes `files` (path relative to the content folder → text, or `{ copy }` of a real file) into a fresh content folder. */
-function writeTree(files: Record<string, string | { copy: string }>): string {
+/** What a test writes at a path: text, a copy of a real file, or a symbolic link to `link` (as written). */
+type TreeFile = string | Buffer | { copy: string } | { link: string };
+
+/** Writes `files` (path relative to the content folder → what to write) into a fresh content folder. */
+function writeTree(files: Record<string, TreeFile>): string {
   const content = path.join(mkdtempSync(path.join(work, 'tree-')), 'content');
   for (const [rel, body] of Object.entries(files)) {
     const abs = path.join(content, rel);
     mkdirSync(path.dirname(abs), { recursive: true });
-    if (typeof body === 'string') writeFileSync(abs, body);
+    if (typeof body === 'string' || Buffer.isBuffer(body)) writeFileSync(abs, body);
+    else if ('link' in body) symlinkSync(body.link, abs);
     else copyFileSync(body.copy, abs);
   }
   mkdirSync(content, { recursive: true });
@@ -53,7 +57,7 @@ const BASE = {
 };
 
 /** Loads a tree and returns its problems as printed, the content folder shown as `content/`. */
-function problemsOf(files: Record<string, string | { copy: string }>): string[] {
+function problemsOf(files: Record<string, TreeFile>): string[] {
   const content = writeTree(files);
   const shownAs = `${path.relative(process.cwd(), content)}/`;
   return sortProblems(loadContent(content, { now: NOW }).problems).map((p) => formatProblem(p).split(shownAs).join('content/'));
@@ -146,7 +150,7 @@ describe('loadContent problems', () => {
         'articles/2020/yaml.mdx': mdx('title: "Un titre\ndescription: x'),
       }),
     ).toEqual([
-      'content/articles/2020/liste.mdx:2 — le contenu vaut ["un","deux"] ; attendu : des lignes « champ: valeur »',
+      'content/articles/2020/liste.mdx:2 — l’en-tête contient une liste au lieu de champs ; attendu : des lignes « champ: valeur »',
       'content/articles/2020/sans.mdx:1 — l’en-tête manque ; attendu : un en-tête entre deux lignes « --- » en haut du fichier',
       // The parser notices the missing quote where the text ends: the last line.
       'content/articles/2020/yaml.mdx:3 — l’en-tête n’est pas du YAML valide à cette ligne : un guillemet, un crochet ou une accolade ouvert n’est jamais fermé ; attendu : des lignes « champ: valeur », des listes entre [ ] ou en lignes commençant par « - » ; vérifiez les deux-points, les guillemets et le retrait de la ligne',
@@ -552,6 +556,160 @@ describe('loadContent suggests the file a missing image was probably meant to be
     ).toEqual([
       'content/articles/2020/premier/index.mdx:8 — le fichier "./couvertur.jpg" n’existe pas (cherché : content/articles/2020/premier/couvertur.jpg) ; attendu : le chemin d’un fichier qui existe, relatif à ce fichier ; vouliez-vous dire "./couverture.jpg" ?',
       'content/articles/2020/premier/index.mdx:12 — le fichier "./schma.jpg" n’existe pas (cherché : content/articles/2020/premier/schma.jpg) ; attendu : le chemin d’un fichier qui existe, relatif à ce fichier ; vouliez-vous dire "./schema.jpg" ?',
+    ]);
+  });
+});
+
+const PAGE = '---\ntitle: "À propos"\ndescription: "Qui sommes-nous."\n---\n\nLe texte.\n';
+
+describe('loadContent reads nothing outside the content folder', () => {
+  it('refuses a symbolic link where a page, an author, a rubrique or site.yaml is read, and publishes nothing through it', () => {
+    const content = writeTree({
+      ...BASE,
+      '../outside/secret.mdx': PAGE.replace('Le texte.', 'ghp_SECRET'),
+      '../outside/token.txt': 'ghp_SECRET\n',
+      'pages/leak.mdx': { link: '../../outside/secret.mdx' },
+      'authors/bruno.yaml': { link: '../../outside/token.txt' },
+      // Even towards a file of the content folder: a content file is a real file.
+      'categories/copie.yaml': { link: 'cloud.yaml' },
+    });
+    const loaded = loadContent(content, { now: NOW });
+    const shownAs = `${path.relative(process.cwd(), content)}/`;
+    const problems = sortProblems(loaded.problems).map((p) => formatProblem(p).split(shownAs).join('content/'));
+    expect(problems).toEqual([
+      'content/authors/bruno.yaml — un lien symbolique (vers un fichier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; copiez le fichier à la place du lien',
+      'content/categories/copie.yaml — un lien symbolique (vers un fichier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; copiez le fichier à la place du lien',
+      'content/pages/leak.mdx — un lien symbolique (vers un fichier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; copiez le fichier à la place du lien',
+    ]);
+    expect(loaded.pages).toEqual([]);
+    expect(loaded.authors.has('bruno')).toBe(false);
+    expect(problems.join('\n')).not.toContain('ghp_');
+  });
+
+  it('refuses site.yaml as a link, and the pages folder as a link to a folder outside', () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        'site.yaml': { link: '../outside/site.yaml' },
+        '../outside/site.yaml': BASE['site.yaml'],
+        '../outside/pages/leak.mdx': PAGE,
+        pages: { link: '../outside/pages' },
+      }),
+    ).toEqual([
+      'content/pages — un lien symbolique (vers un dossier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; supprimez le lien, ou copiez le dossier à sa place',
+      'content/site.yaml — un lien symbolique (vers un fichier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; copiez le fichier à la place du lien',
+    ]);
+  });
+
+  it('follows no link to a folder: a link to itself, to its folder or to / is refused, never walked', () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        loop: { link: '.' },
+        'articles/boucle': { link: 'boucle' },
+        racine: { link: '/' },
+      }),
+    ).toEqual([
+      'content/articles/boucle — un lien symbolique (vers lui-même, en boucle) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; supprimez le lien, ou copiez le dossier à sa place',
+      'content/loop — un lien symbolique (vers un dossier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; supprimez le lien, ou copiez le dossier à sa place',
+      'content/racine — un lien symbolique (vers un dossier) ; attendu : un vrai fichier ou dossier : les liens symboliques ne sont pas acceptés dans le dossier de contenu ; supprimez le lien, ou copiez le dossier à sa place',
+    ]);
+  });
+
+  it('refuses a file larger than the limit of its kind, naming the file, its size and the limit', () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        'articles/2020/premier.mdx': mdx(FRONT, 'a'.repeat(2 * 1024 * 1024)),
+        'authors/alice.yaml': `name: Alice Martin\nbio: "${'b'.repeat(100 * 1024)}"\n`,
+      }),
+    ).toEqual([
+      'content/articles/2020/premier.mdx — un fichier de 2\u00a0Mo, plus que la limite de 1\u00a0Mo pour un article ; attendu : un article d’au plus 1\u00a0Mo ; découpez-le en plusieurs fichiers',
+      'content/authors/alice.yaml — un fichier de 100\u00a0Ko, plus que la limite de 64\u00a0Ko pour un fichier YAML ; attendu : un fichier YAML d’au plus 64\u00a0Ko ; découpez-le en plusieurs fichiers',
+    ]);
+  });
+});
+
+describe('loadContent quotes no file whole and survives hostile YAML', () => {
+  it('says a file holding one value is not fields, without printing the value', () => {
+    const problems = problemsOf({ ...BASE, 'authors/alice.yaml': 'ghp_0123456789abcdefghijklmnopqrstuvwxyz\n' });
+    expect(problems).toEqual([
+      'content/authors/alice.yaml:1 — le fichier contient un texte seul (40 caractères) au lieu de champs ; attendu : des lignes « champ: valeur »',
+    ]);
+  });
+
+  it('refuses YAML anchors and aliases (an alias bomb), with their lines, instead of expanding them', () => {
+    const lol = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]`;
+    const bomb = ['name: Alice', lol('a', '"lol"'), lol('b', '*a'), lol('c', '*b'), lol('d', '*c'), lol('e', '*d'), lol('f', '*e'), lol('g', '*f'), lol('h', '*g')].join('\n');
+    const problems = problemsOf({ ...BASE, 'authors/alice.yaml': bomb });
+    expect(problems.filter((p) => p.includes('l’ancre YAML'))).toHaveLength(8);
+    expect(problems).toContain('content/authors/alice.yaml:3 — l’alias YAML *a ; attendu : chaque valeur écrite là où elle sert, sans ancre (&nom) ni alias (*nom) ; recopiez la valeur à la place de l’alias, et retirez l’ancre');
+  });
+
+  it('refuses a bidirectional control character (U+202E) in a title, with its line and column', () => {
+    expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT.replace('Un titre', 'Un \u202Eertit')) })).toEqual([
+      'content/articles/2020/premier.mdx:2 — le caractère invisible U+202E, qui change le sens de lecture du texte, en colonne 12 ; attendu : du texte sans caractère de contrôle du sens de lecture (U+202A à U+202E, U+2066 à U+2069) : ils font lire un titre ou un lien autrement qu’il n’est écrit ; supprimez-le, par exemple en retapant les caractères qui l’entourent',
+    ]);
+  });
+
+  it('refuses a tag or a former slug whose address would be longer than 100 characters', () => {
+    const long = 'x'.repeat(300);
+    expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(`${FRONT}\ntags: [${long}]\naliases: [${long}]`) })).toEqual([
+      `content/articles/2020/premier.mdx:7 — l’étiquette donne une adresse de 300 caractères (« ${'x'.repeat(30)}… ») ; attendu : une adresse d’au plus 100 caractères ; raccourcissez-la`,
+      `content/articles/2020/premier.mdx:8 — l’ancien slug donne une adresse de 300 caractères (« ${'x'.repeat(30)}… ») ; attendu : une adresse d’au plus 100 caractères ; raccourcissez-la`,
+    ]);
+  });
+});
+
+describe('loadContent refuses nesting deeper than 32 levels before anything renders', () => {
+  const DEPTH = 'des éléments imbriqués sur plus de 32 niveaux (citations, listes ou balises les unes dans les autres) ; attendu : au plus 32 niveaux d’éléments les uns dans les autres ; sortez les citations, les listes ou les balises les unes des autres';
+
+  it('refuses 40 nested quotes with their line', () => {
+    expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, `Début.\n\n${'> '.repeat(40)}Texte`) })).toEqual([`content/articles/2020/premier.mdx:11 — ${DEPTH}`]);
+  });
+
+  it('still refuses what hides under 499 quotes: an <img> of /etc/passwd, a protocol-relative link, an expression', () => {
+    const problems = problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, `${'> '.repeat(499)}<img src="/etc/passwd" /> [l](//evil.example/) {1 + 1}`) });
+    expect(problems).toContain(`content/articles/2020/premier.mdx:9 — ${DEPTH}`);
+    expect(problems.join('\n')).toContain('l’élément HTML <img> n’est pas accepté');
+    expect(problems.join('\n')).toContain('le lien "//evil.example/" n’a pas de protocole');
+    expect(problems.join('\n')).toContain('l’expression {1 + 1}');
+  });
+
+  it('reports 10,000 nested quotes or spans, or 700 nested lists, as one problem, without exhausting the stack', () => {
+    // A list item is two levels (the list and the item): the 16th list is too deep, on line 9 + 15.
+    for (const [body, line] of [
+      [`${'> '.repeat(10_000)}x`, 9],
+      [Array.from({ length: 700 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'), 24],
+      [`${'<span>'.repeat(10_000)}x${'</span>'.repeat(10_000)}`, 9],
+    ] as const) {
+      expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, body) })).toEqual([`content/articles/2020/premier.mdx:${line} — ${DEPTH}`]);
+    }
+  });
+});
+
+describe('loadContent pages and components: what a name or an id really gives', () => {
+  it('refuses two pages whose names give one address, and names a hidden or nested page', () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        'pages/a-propos.mdx': PAGE,
+        'pages/à-propos.mdx': PAGE.replace('Qui sommes-nous.', 'Un autre texte.'),
+        'pages/.brouillon.mdx': PAGE,
+        'pages/equipe/redaction.mdx': PAGE,
+        'articles/2020/.ancien.mdx': mdx(FRONT),
+      }),
+    ).toEqual([
+      'content/articles/2020/.ancien.mdx — un fichier caché (son nom commence par un point), qui n’est pas lu ; attendu : un nom de fichier qui ne commence pas par un point ; renommez-le ancien.mdx',
+      'content/pages/.brouillon.mdx — un fichier caché (son nom commence par un point), qui n’est pas lu ; attendu : un nom de fichier qui ne commence pas par un point ; renommez-le brouillon.mdx',
+      'content/pages/equipe/redaction.mdx — une page dans un sous-dossier de pages/, qui n’est pas publiée ; attendu : chaque page directement dans content/pages/, par exemple pages/a-propos.mdx ; déplacez-la dans pages/ (pages/redaction.mdx)',
+      'content/pages/à-propos.mdx — la page a l’adresse /a-propos/, déjà celle de content/pages/a-propos.mdx ; attendu : une adresse propre à chaque page : le nom du fichier en minuscules, sans accents ni espaces ; renommez ou supprimez l’un des deux fichiers',
+    ]);
+  });
+
+  it('refuses a YouTube id that is not one', () => {
+    expect(problemsOf({ ...BASE, 'articles/2020/premier.mdx': mdx(FRONT, '<Video youtube="aqz-KE-bpKQ" title="Bon" />\n\n<Video youtube="x&autoplay=1" title="Mauvais" />') })).toEqual([
+      'content/articles/2020/premier.mdx:11 — l’identifiant YouTube "x&autoplay=1", qui n’en est pas un ; attendu : les 11 caractères (lettres, chiffres, - et _) qui suivent « v= » dans l’adresse de la vidéo, par exemple youtube="aqz-KE-bpKQ" ; copiez seulement l’identifiant, sans « https://www.youtube.com/watch?v= »',
     ]);
   });
 });

@@ -124,3 +124,17 @@ describe('toIsoString', () => {
     expect(() => toIsoString(new Date('nope'))).toThrow(RangeError);
   });
 });
+
+describe('parseParisDateTime', () => {
+  it('reads a day at 8 h and a day with a time, in Paris time, winter and summer', async () => {
+    const { parseParisDateTime } = await import('../../src/lib/dates.ts');
+    expect(parseParisDateTime('2026-12-05')?.toISOString()).toBe('2026-12-05T07:00:00.000Z');
+    expect(parseParisDateTime('2026-07-14T09:30')?.toISOString()).toBe('2026-07-14T07:30:00.000Z');
+    expect(parseParisDateTime('2026-07-14 09:30')?.toISOString()).toBe('2026-07-14T07:30:00.000Z');
+  });
+
+  it('refuses what is not such a date, a day that does not exist and an hour skipped by summer time', async () => {
+    const { parseParisDateTime } = await import('../../src/lib/dates.ts');
+    for (const text of ['5 décembre', '2026-02-30', '2026-03-29T02:30', '2026-12-05T08:00:00+01:00']) expect(parseParisDateTime(text), text).toBeUndefined();
+  });
+});

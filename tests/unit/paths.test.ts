@@ -129,6 +129,12 @@ describe('resolveWriterPath: what is refused', () => {
     expect(problemOf(resolve('//example.com/photo.jpg')).found).toContain('une adresse web');
   });
 
+  it('quotes what was typed short and escaped, never whole: a data: URL of 5,000 characters, an invisible character', () => {
+    const long = problemOf(resolve(`data:image/png;base64,${'A'.repeat(5000)}`)).found;
+    expect(long).toBe(`"data:image/png;base64,${'A'.repeat(54)}… est une adresse web`);
+    expect(problemOf(resolve('/photo\u200B.jpg')).found).toBe('"/photo\\u200B.jpg" est un chemin absolu');
+  });
+
   it('never throws, whatever is typed', () => {
     for (const src of ['%', '%%', '%E9.jpg', '%C3%28.jpg', 'a%00b.jpg', '', '.', '..', '\\\\server\\share']) {
       expect(() => resolve(src), src).not.toThrow();

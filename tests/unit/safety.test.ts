@@ -8,7 +8,7 @@ import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mdxToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { findUnsafeContent, type SafetyProblem } from '../../src/markdown/safety.ts';
+import { findUnsafeContent, MAX_NESTING, nestingProblem, type SafetyProblem } from '../../src/markdown/safety.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -185,4 +185,33 @@ describe('findUnsafeContent accepts what writers write', () => {
       expect(findUnsafeContent(tree)).toEqual([]);
     });
   }
+});
+
+describe('findUnsafeContent never gives up on a deep tree', () => {
+  /** A paragraph holding `node` under `depth` nested spans. */
+  const deep = (depth: number, node: unknown) => {
+    let tree: any = node;
+    for (let i = 0; i < depth; i++) tree = { type: 'mdxJsxTextElement', name: 'span', attributes: [], children: [tree], position: { start: { line: 3 } } };
+    return { type: 'root', children: [tree] };
+  };
+
+  it('reports an expression, an event handler and a <script> under 20,000 levels, without exhausting the stack', () => {
+    const bottom = {
+      type: 'mdxJsxTextElement',
+      name: 'a',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'onclick', value: 'x()' }],
+      children: [
+        { type: 'mdxTextExpression', value: 'process.exit()', position: { start: { line: 3 } } },
+        { type: 'mdxJsxTextElement', name: 'script', attributes: [], children: [] },
+      ],
+      position: { start: { line: 3 } },
+    };
+    const found = findUnsafeContent(deep(20_000, bottom)).map((p) => p.found);
+    expect(found).toEqual(['l’attribut onclick de <a> lance un script', 'l’expression {process.exit()}', 'l’élément HTML <script> n’est pas accepté']);
+  });
+
+  it('tells nesting deeper than MAX_NESTING, with the line of the first node too deep', () => {
+    expect(nestingProblem(deep(MAX_NESTING - 1, { type: 'text', value: 'x' }))).toBeUndefined();
+    expect(nestingProblem(deep(MAX_NESTING + 1, { type: 'text', value: 'x' }))).toMatchObject({ line: 3, expected: `au plus ${MAX_NESTING} niveaux d’éléments les uns dans les autres` });
+  });
 });

@@ -59,3 +59,13 @@ describe('what the schemas tell a writer', () => {
     expect(messages(articleSchema.safeParse({ une: 'oui' })).some((m) => m === 'true ou false')).toBe(true);
   });
 });
+
+describe('a date written without its time', () => {
+  it('is refused with the full form it stands for, in Paris time with the offset of that season', async () => {
+    const { dateTimeField } = await import('../../src/schemas/common.ts');
+    const message = (input: string) => dateTimeField.safeParse(input).error?.issues[0]?.message;
+    expect(message('2026-12-05')).toBe('la date avec l’heure et le décalage horaire, par exemple 2026-12-05T08:00:00+01:00 (8\u00A0h\u00A000, heure de Paris)');
+    expect(message('2026-07-14T09:30')).toBe('la date avec l’heure et le décalage horaire, par exemple 2026-07-14T09:30:00+02:00 (9\u00A0h\u00A030, heure de Paris)');
+    expect(message('le 5 décembre')).toContain('par exemple 2016-05-12T08:00:00+02:00');
+  });
+});

@@ -70,3 +70,16 @@ describe('whyRebuild', () => {
     expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
   });
 });
+
+describe('inputsDigest lists the content folder as the content phase does', () => {
+  it('follows no symbolic link: a link to the content folder itself or to / is a name, not an endless walk', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const t = tree();
+    const first = t.digest();
+    symlinkSync('.', path.join(t.root, 'content/boucle'));
+    symlinkSync('/', path.join(t.root, 'content/racine'));
+    const withLinks = t.digest();
+    expect(withLinks).not.toBe(first);
+    expect(t.digest()).toBe(withLinks);
+  });
+});

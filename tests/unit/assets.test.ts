@@ -1,0 +1,120 @@
+/**
+ * inspectAssets (src/content/images.ts) on files written to a temporary
+ * content folder: what it accepts as an image or a video, and what it
+ * refuses as a content problem (never a crash), where the writer named it.
+ */
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectAssets, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const A_JPEG = readFileSync(path.join(ROOT, 'tests/fixtures/basic/content/articles/2016/premier-episode/couverture.jpg'));
+const AN_MP4 = readFileSync(path.join(ROOT, 'content/articles/2016/un-an-apres-perches-a-selfie/demo.mp4'));
+
+/** Writes each file into a fresh content folder and inspects them as named by one article, line 12. */
+async function inspect(files: Record<string, Buffer | number>, kind: UsedAsset['kind']) {
+  const content = mkdtempSync(path.join(work, 'content-'));
+  const assets: UsedAsset[] = [];
+  for (const [name, body] of Object.entries(files)) {
+    const absPath = path.join(content, name);
+    mkdirSync(path.dirname(absPath), { recursive: true });
+    if (typeof body === 'number') {
+      // A sparse file of `body` bytes: large on paper, nothing written.
+      const fd = openSync(absPath, 'w');
+      ftruncateSync(fd, body);
+      closeSync(fd);
+    } else writeFileSync(absPath, body);
+    assets.push({ src: `./${name}`, absPath, key: name, field: kind === 'image' ? 'cover.src' : '<Video src>', line: 12, kind, usedBy: 'content/articles/a.mdx', published: true });
+  }
+  const problems: ContentProblem[] = [];
+  const result = await inspectAssets(assets, problems, content);
+  return { ...result, problems: problems.map(formatProblem) };
+}
+
+describe('inspectAssets: images', () => {
+  it('refuses a truncated JPEG whose header is intact, as build and check alike', async () => {
+    const { images, problems } = await inspect({ 'tronquee.jpg': A_JPEG.subarray(0, A_JPEG.length / 2) }, 'image');
+    expect(images).toEqual([]);
+    expect(problems).toEqual([
+      'content/articles/a.mdx:12 — "./tronquee.jpg" n’est pas une image lisible jusqu’au bout ; attendu : une image JPEG, PNG, WebP ou AVIF entière (GIF et TIFF sont lus aussi) ; le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
+    ]);
+  });
+
+  it('accepts an AVIF cover (sharp calls it heif) and a whole JPEG', async () => {
+    const avif = await sharp(A_JPEG).resize({ width: 320 }).avif().toBuffer();
+    const { images, problems } = await inspect({ 'couverture.avif': avif, 'photo.jpg': A_JPEG }, 'image');
+    expect(problems).toEqual([]);
+    expect(images.map((i) => [i.key, i.width, i.fallback])).toEqual([
+      ['couverture.avif', 320, 'jpeg'],
+      ['photo.jpg', expect.any(Number), 'jpeg'],
+    ]);
+  });
+
+  it('refuses an image over 40 MB without reading it', async () => {
+    const { problems } = await inspect({ 'enorme.jpg': 41 * 1024 * 1024 }, 'image');
+    expect(problems).toEqual([
+      'content/articles/a.mdx:12 — "./enorme.jpg" : un fichier de 41\u00a0Mo, plus que la limite de 40\u00a0Mo pour une image ; attendu : une image d’au plus 40\u00a0Mo ; réduisez sa définition ou enregistrez-la en JPEG',
+    ]);
+  });
+});
+
+describe('inspectAssets: videos', () => {
+  it('publishes a whole MP4', async () => {
+    const { files, problems } = await inspect({ 'clip.mp4': AN_MP4 }, 'file');
+    expect(problems).toEqual([]);
+    expect(files.map((f) => [f.key, f.type, f.bytes])).toEqual([['clip.mp4', 'video/mp4', AN_MP4.length]]);
+  });
+
+  it('refuses an MP4 header followed by zeros, or cut short', async () => {
+    const zeros = Buffer.concat([AN_MP4.subarray(0, 32), Buffer.alloc(1024 * 1024)]);
+    const { files, problems } = await inspect({ 'zeros.mp4': zeros, 'coupe.mp4': AN_MP4.subarray(0, AN_MP4.length - 100) }, 'file');
+    expect(files).toEqual([]);
+    expect(problems).toEqual([
+      'content/articles/a.mdx:12 — "./coupe.mp4" n’est pas une vidéo complète (le fichier s’arrête avant la fin de la boîte MP4 « mdat » (il est tronqué)) ; attendu : un fichier vidéo MP4, WebM ou Ogg ; le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
+      'content/articles/a.mdx:12 — "./zeros.mp4" n’est pas une vidéo complète (une boîte MP4 sans nom valide à l’octet 32) ; attendu : un fichier vidéo MP4, WebM ou Ogg ; le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?',
+    ]);
+  });
+
+  it('refuses a video over 256 MB without reading it (a 1.5 GB file of zeros)', async () => {
+    const { problems } = await inspect({ 'enorme.mp4': 1.5 * 1024 ** 3 }, 'file');
+    expect(problems).toEqual([
+      'content/articles/a.mdx:12 — "./enorme.mp4" : un fichier de 1,5\u00a0Go, plus que la limite de 256\u00a0Mo pour une vidéo ; attendu : une vidéo d’au plus 256\u00a0Mo ; réduisez sa durée ou sa définition',
+    ]);
+  });
+
+  it('checks WebM and Ogg beyond their first bytes', () => {
+    // EBML header (empty), then a Segment of 4 bytes.
+    const webm = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80, 0x18, 0x53, 0x80, 0x67, 0x84, 1, 2, 3, 4]);
+    expect(videoStructureProblem(webm, 'video/webm')).toBeUndefined();
+    expect(videoStructureProblem(webm.subarray(0, 12), 'video/webm')).toBe('le fichier s’arrête avant la fin du segment WebM (il est tronqué)');
+    expect(videoStructureProblem(Buffer.concat([webm.subarray(0, 5), Buffer.alloc(64)]), 'video/webm')).toBe('le fichier n’a pas de segment WebM après son en-tête');
+    // One Ogg page: 27-byte header, one segment of 3 bytes.
+    const page = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(22), Buffer.from([1, 3]), Buffer.from('abc')]);
+    expect(videoStructureProblem(Buffer.concat([page, page]), 'video/ogg')).toBeUndefined();
+    expect(videoStructureProblem(Buffer.concat([page, Buffer.alloc(100)]), 'video/ogg')).toBe('pas de page Ogg à l’octet 31');
+  });
+});
+
+describe('prepare: the cache folder', () => {
+  it('refuses a cache folder (ROTATIVE_CACHE_DIR) inside the content folder, and writes nothing into the content', async () => {
+    const { readEnvironment } = await import('../../src/config/environment.ts');
+    const { prepare } = await import('../../src/content/prepare.ts');
+    const { cpSync, existsSync } = await import('node:fs');
+    const root = mkdtempSync(path.join(work, 'project-'));
+    cpSync(path.join(ROOT, 'tests/fixtures/basic/content'), path.join(root, 'content'), { recursive: true });
+    const env = readEnvironment({ ROTATIVE_CONTENT_DIR: 'content', ROTATIVE_CACHE_DIR: 'content/.cache', ROTATIVE_NOW: '2026-11-28T12:00:00+01:00' }, root);
+    const { problems } = await prepare(env, { encode: true });
+    const shown = path.relative(process.cwd(), root);
+    expect(problems.map(formatProblem).map((l) => l.split(`${shown}/`).join(''))).toEqual([
+      'content/.cache — le dossier de cache (ROTATIVE_CACHE_DIR) est dans le dossier de contenu content ; attendu : un dossier de cache hors du dossier de contenu ; donnez à ROTATIVE_CACHE_DIR un dossier hors du contenu, ou ne le définissez pas (node_modules/.cache/rotative)',
+    ]);
+    expect(existsSync(path.join(root, 'content/.cache'))).toBe(false);
+  });
+});
