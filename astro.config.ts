@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -8,7 +8,8 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/dev/assets.ts';
-import { headersUnderBase } from './src/publish/headers-file.ts';
+import { servedRoots } from './src/dev/fs-guard.ts';
+import { cspRules, headersUnderBase, withCspRules } from './src/publish/headers-file.ts';
 import { basePathOf } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
 
@@ -72,12 +73,13 @@ const CSP_DIRECTIVES = [
 ] as const;
 
 /**
- * Static hosts send the headers of `_headers` (public/_headers). Its
- * Content-Security-Policy gets, in front of what it already holds, the
- * policies Astro wrote into the pages' <meta>, merged: the hashes are only
- * known once the pages are built, and a policy written in two places by hand
- * would drift. Pages differ only by the hashes of their inline styles; the
- * header allows the union, and each page's <meta> still narrows it to its own.
+ * Static hosts send the headers of `_headers` (public/_headers). The build
+ * appends one Content-Security-Policy rule per part of the site (cspRules in
+ * src/publish/headers-file.ts), made of the policies Astro wrote into the
+ * pages' <meta>: the hashes are only known once the pages are built, and a
+ * policy written in two places by hand would drift. A page's header allows
+ * what the pages of its folder need, and each page's <meta> still narrows
+ * it to its own; the search page's 'wasm-unsafe-eval' stays under its folder.
  */
 function cspHeaders(): AstroIntegration {
   const metaPolicy = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
@@ -86,7 +88,7 @@ function cspHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, pages }) => {
         const out = fileURLToPath(dir);
-        const merged = new Map<string, Set<string>>();
+        const policies: { pathname: string; policy: string }[] = [];
         for (const { pathname } of pages) {
           const file = path.join(out, pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
           let html: string;
@@ -97,22 +99,16 @@ function cspHeaders(): AstroIntegration {
           }
           const policy = metaPolicy.exec(html)?.[1];
           if (!policy) throw new Error(`CSP: ${path.relative(out, file)} has no content-security-policy <meta>`);
-          for (const directive of policy.replaceAll('&#39;', "'").split(';')) {
-            const [name, ...sources] = directive.trim().split(/\s+/);
-            if (!name) continue;
-            const set = merged.get(name) ?? new Set<string>();
-            for (const source of sources) set.add(source);
-            merged.set(name, set);
-          }
+          policies.push({ pathname, policy });
         }
-        if (merged.size === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
-        const policy = [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+        if (policies.length === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
+        // What is at the top of the site, but the host's own files (_headers, _redirects) and the site marker.
+        const entries = readdirSync(out, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !(e.isFile() && e.name.startsWith('_')));
+        const top = { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
         const headersFile = path.join(out, '_headers');
         // Its path patterns are written from the root of the host.
-        const text = headersUnderBase(readFileSync(headersFile, 'utf8'), base);
-        const line = /^(\s+Content-Security-Policy:\s*)(.*)$/m;
-        if (!line.test(text)) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
-        writeFileSync(headersFile, text.replace(line, (_, header: string, rest: string) => `${header}${policy}; ${rest}`));
+        const text = withCspRules(readFileSync(headersFile, 'utf8'), cspRules(policies, top));
+        writeFileSync(headersFile, headersUnderBase(text, base));
       },
     },
   };
@@ -159,6 +155,9 @@ export default defineConfig({
   vite: {
     // The base path for src/lib/urls.ts, replaced at build time.
     define: { __ROTATIVE_BASE__: JSON.stringify(base) },
-    server: { fs: { allow: ['.', environment.contentDir] } },
+    // The dev server serves files of the project and of the content folder
+    // only, by their real paths (links followed: see src/dev/fs-guard.ts,
+    // which also refuses a link inside them that leads elsewhere).
+    server: { fs: { strict: true, allow: servedRoots(path.dirname(fileURLToPath(import.meta.url)), environment.contentDir) } },
   },
 });

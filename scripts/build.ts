@@ -16,7 +16,7 @@ import { publishAssets, type FileRecord, type ImageRecord } from '../src/content
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
-import { inputsDigest, listOutput, readRecord, recordFile, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import type { Legal } from '../src/schemas/site.ts';
 import {
@@ -88,8 +88,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  */
 async function upToDate(inputs: string, record: string): Promise<boolean> {
   const t = performance.now();
-  if (env.fullBuild || whyRebuild(readRecord(record), inputs, env.now, outDir) !== undefined) return false;
-  // Checked again while no other build can swap its site in.
+  const notice = recordNotice(record);
+  if (notice) console.log(`  ${notice}`);
+  if (env.fullBuild || recordProblem(readRecord(record), inputs, env.now) !== undefined) return false;
+  // The output folder (every file hashed) is checked while no other build can swap its site in.
   await acquireLock(lockFile('output', outDir), (pid) =>
     console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`),
   );
@@ -246,10 +248,26 @@ async function main(): Promise<void> {
   const swapTime = performance.now() - t;
 
   // The schedule beside the output folder (it is not for readers), replaced
-  // in one rename like the site.
-  const scheduleFile = rebuildFileFor(outDir);
-  writeFileSync(`${scheduleFile}.${process.pid}`, `${JSON.stringify(schedule, null, 2)}\n`);
-  renameSync(`${scheduleFile}.${process.pid}`, scheduleFile);
+  // in one rename like the site; not written beside a read-only parent
+  // (guardOutputFolder decided it before anything was written).
+  const scheduleFile = guard.scheduleFile;
+  const scheduleName = path.basename(rebuildFileFor(outDir));
+  let scheduleWhere = `in ${scheduleName}`;
+  let scheduleWarning: string | undefined;
+  const notWritten = (why: string) => {
+    scheduleWhere = `${scheduleName} not written`;
+    scheduleWarning = `  ⚠ ${scheduleName} (quand reconstruire le site) n’a pas été écrit : ${why}. Le site est publié ; pour un planificateur qui lit ce fichier, donnez au dossier de sortie un dossier parent accessible en écriture.`;
+  };
+  if (!scheduleFile) notWritten(`${display(path.dirname(outDir))} est en lecture seule`);
+  else {
+    try {
+      writeFileSync(`${scheduleFile}.${process.pid}`, `${JSON.stringify(schedule, null, 2)}\n`);
+      renameSync(`${scheduleFile}.${process.pid}`, scheduleFile);
+    } catch (err) {
+      rmSync(`${scheduleFile}.${process.pid}`, { force: true });
+      notWritten(`${display(path.dirname(outDir))} refuse l’écriture (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
   const nextReason = schedule.reasons[0];
 
   await emptying;
@@ -269,8 +287,9 @@ async function main(): Promise<void> {
     `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${search.pages} pages in the search index (${search.indexed} of ${search.indexed + search.reused} yearly indexes made, the others from cache)`,
     `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
     nextReason
-      ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), in ${path.basename(scheduleFile)}`
-      : `  next rebuild: none needed until the content changes (${path.basename(scheduleFile)})`,
+      ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), ${scheduleWhere}`
+      : `  next rebuild: none needed until the content changes (${scheduleWhere.replace(/^in /, '')})`,
+    ...(scheduleWarning ? [scheduleWarning] : []),
     ...report.notices.map((n) => `  notice: ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
   ];

@@ -30,6 +30,7 @@ import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import type { LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
+import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
@@ -232,9 +233,9 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     if (previous.notice) result.notices.push(previous.notice);
     const lost = lostArticleUrls(
       previous.slugs,
-      content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases })),
+      content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
       path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
-      { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')) },
+      { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
     );
     if (lost.length > 0) {
       result.problems.push(...lost);

@@ -25,6 +25,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../lib/errors.ts';
+import { isWithin } from '../lib/folders.ts';
 
 /** What a file of the content folder is read as: its size limit and its name in messages. */
 export type ContentFileKind = 'article' | 'page' | 'yaml' | 'image' | 'video';
@@ -147,11 +148,6 @@ export function walkContent(root: string): ContentWalk {
   return { entries, problems };
 }
 
-/** Whether `p` is `dir` or under it; both absolute and normalised. */
-function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
 
 /**
  * The bytes of a file of the content folder, or undefined with the problem
@@ -170,7 +166,7 @@ export function readContentBytes(contentDir: string, abs: string, kind: ContentF
     problems.push({ file, ...where, found: code === 'ELOOP' ? 'un lien symbolique qui mène à lui-même, en boucle' : 'un fichier introuvable ou illisible', expected: 'un fichier ordinaire du dossier de contenu' });
     return undefined;
   }
-  if (!isInside(realRoot, real)) {
+  if (!isWithin(real, realRoot)) {
     problems.push({ file, ...where, found: 'un lien symbolique vers un fichier hors du dossier de contenu', expected: 'un fichier du dossier de contenu', hint: 'copiez le fichier dans le dossier de contenu à la place du lien' });
     return undefined;
   }

@@ -11,7 +11,7 @@
  * as content problems with the other ones, before any page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, copyFileSync, linkSync, unlinkSync } from 'node:fs';
+import { constants, existsSync, mkdirSync, renameSync, copyFileSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -318,7 +318,7 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
   return { processed, cached, files: fileCount };
 }
 
-/** Copies (hard-links when possible) every published variant and file into `<outDir>/_images` and `_media`. */
+/** Copies (see place) every published variant and file into `<outDir>/_images` and `_media`. */
 export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string): number {
   const dir = imageCacheDir(cacheRoot);
   const imagesOut = path.join(outDir, '_images');
@@ -338,13 +338,15 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
   return count;
 }
 
+/**
+ * A published file is a copy of its cache entry, never a hard link: editing
+ * the published site must not change the cache. FICLONE makes it a
+ * copy-on-write reflink where the filesystem can (btrfs, XFS, APFS), a plain
+ * copy elsewhere.
+ */
 function place(from: string, to: string): void {
   if (existsSync(to)) unlinkSync(to);
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */

@@ -30,6 +30,7 @@ import { display, linkProblem, readContentText, walkContent, type ContentEntry }
 import { addAsset, checkLiveUpdates, scanMdx } from './scan.ts';
 import { checkReferences } from './references.ts';
 import { validate, type LineOf } from './yaml.ts';
+import { reservedSegments } from '../lib/urls.ts';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
@@ -85,13 +86,8 @@ export interface LoadedPage {
   tree: HastRoot;
 }
 
-/**
- * First path segments the site's own routes use: a page named like one of
- * them would take its URL (`pages/archives.mdx` over the archive).
- */
-export const RESERVED_PAGE_SLUGS: readonly string[] = [
-  'articles', 'archives', 'auteurs', 'rubriques', 'tags', 'series', 'recherche', 'page', 'mentions-legales', 'sabonner', 'pagefind', '_images', '_media', '404',
-];
+/** First path segments the site's own routes use (src/lib/urls.ts): no page of content/pages/ may take one. */
+export const RESERVED_PAGE_SLUGS: readonly string[] = reservedSegments();
 
 export interface LoadedEntry<T> {
   id: string;

@@ -15,6 +15,7 @@ import { contentKeyOf } from '../lib/content-keys.ts';
 import { didYouMean, suggestClosest } from '../lib/errors.ts';
 import { display } from './files.ts';
 import { describeFound } from './problems.ts';
+import { isWithin } from '../lib/folders.ts';
 
 /** A writer's path that names a file of the content folder. */
 export interface ResolvedPath {
@@ -65,11 +66,6 @@ const INSIDE = 'un fichier du dossier de contenu, relatif à ce fichier';
 const COPY_IT = 'copiez le fichier dans le dossier de contenu, à côté du fichier qui le cite';
 
 
-/** Whether `p` is `dir` or under it; both absolute and normalised. */
-function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
 
 function realpathOrUndefined(p: string): string | undefined {
   try {
@@ -82,7 +78,7 @@ function realpathOrUndefined(p: string): string | undefined {
 /** « did you mean … » when a file of the folder the writer named is one or two keystrokes away. */
 function nearMiss(decoded: string, lexical: string, root: string): string | undefined {
   const dir = path.dirname(lexical);
-  if (!isInside(root, dir)) return undefined;
+  if (!isWithin(dir, root)) return undefined;
   let names: string[];
   try {
     names = readdirSync(dir, { withFileTypes: true })
@@ -134,7 +130,7 @@ export function resolveWriterPath(contentDir: string, fromFile: string, src: str
   const root = path.resolve(contentDir);
   const lexical = path.resolve(path.dirname(path.resolve(fromFile)), decoded);
   // Checked before the disk is touched: nothing outside the folder is even looked at.
-  if (!isInside(root, lexical)) {
+  if (!isWithin(lexical, root)) {
     return { problem: { found: `${quoted} sort du dossier de contenu`, expected: INSIDE, hint: COPY_IT } };
   }
   const real = realpathOrUndefined(lexical);
@@ -149,7 +145,7 @@ export function resolveWriterPath(contentDir: string, fromFile: string, src: str
   }
   // A symbolic link may point anywhere: it is the target that would be published.
   const realRoot = realpathOrUndefined(root) ?? root;
-  if (!isInside(realRoot, real)) {
+  if (!isWithin(real, realRoot)) {
     return {
       problem: {
         found: `${quoted} est un lien symbolique vers un fichier hors du dossier de contenu`,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { statusAt } from '../lib/publishing.ts';
-import { isInside, realPath } from '../publish/output.ts';
+import { isWithin } from '../lib/folders.ts';
+import { realPath } from '../publish/output.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
@@ -47,7 +48,7 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
 function cacheFolderProblem(env: Environment): ContentProblem | undefined {
   const cache = realPath(env.cacheDir);
   const content = realPath(env.contentDir);
-  if (cache !== content && !isInside(cache, content)) return undefined;
+  if (!isWithin(cache, content)) return undefined;
   return {
     file: path.relative(process.cwd(), env.cacheDir) || env.cacheDir,
     found: `le dossier de cache (ROTATIVE_CACHE_DIR) est ${cache === content ? 'le' : 'dans le'} dossier de contenu ${path.relative(process.cwd(), env.contentDir) || env.contentDir}`,

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { didYouMean, suggestClosest, type ContentProblem } from '../lib/errors.ts';
-import { formatDateTime } from '../lib/dates.ts';
 import { slugify } from '../lib/slugs.ts';
 import { describeFound } from './problems.ts';
 import type { LineOf } from './yaml.ts';
 import type { LoadedArticle, LoadedContent } from './load.ts';
+import { tagPath } from '../lib/urls.ts';
 
 /** « vouliez-vous dire … ? » when a known id is one or two keystrokes away, else `fallback`. */
 function typoHint(found: string, known: Iterable<string>, fallback?: string): string | undefined {
@@ -48,8 +48,6 @@ function listIds(what: string, ids: Iterable<string>, folder: string): string {
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-/** A date as a writer reads it in a message: « 20 mai 2016 à 9 h 30 ». */
-const frenchDay = (d: Date) => formatDateTime(d);
 
 /** Checks every cross-reference once all files are read. */
 export function checkReferences(content: LoadedContent, problems: ContentProblem[], linesOf: Map<LoadedArticle, LineOf>): void {
@@ -116,7 +114,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           line,
           found: `« ${alias} », qui n’est pas un slug`,
           expected: 'un ancien slug : lettres minuscules sans accents, chiffres et tirets, comme le nom d’un fichier d’article',
-          hint: slugify(alias) ? `vouliez-vous dire « ${slugify(alias)} » ?` : undefined,
+          hint: slugify(alias) ? didYouMean(slugify(alias)) : undefined,
         });
         return;
       }
@@ -162,7 +160,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           file,
           field: 'tags',
           line,
-          found: first === label ? `l’étiquette ${describeFound(label)} est donnée deux fois` : `l’étiquette ${describeFound(label)} est la même (/tags/${tagSlug}/) que ${describeFound(first)} plus haut`,
+          found: first === label ? `l’étiquette ${describeFound(label)} est donnée deux fois` : `l’étiquette ${describeFound(label)} est la même (${tagPath(label)}) que ${describeFound(first)} plus haut`,
           expected: 'chaque étiquette une seule fois par article',
           hint: 'supprimez la répétition',
         });
@@ -172,7 +170,7 @@ export function checkReferences(content: LoadedContent, problems: ContentProblem
           file,
           field: 'tags',
           line,
-          found: `l’étiquette ${describeFound(label)} donne la même page /tags/${tagSlug}/ que ${describeFound(seen.label)} dans ${seen.file}`,
+          found: `l’étiquette ${describeFound(label)} donne la même page ${tagPath(label)} que ${describeFound(seen.label)} dans ${seen.file}`,
           expected: 'une seule orthographe par étiquette',
           hint: `écrivez ${describeFound(seen.label)} dans les deux articles`,
         });

@@ -15,6 +15,8 @@ import type { Environment } from '../config/environment.ts';
 import { urlsFor } from '../lib/urls.ts';
 import { latestContentFailure, latestContentPass } from '../content/loaders.ts';
 import { failurePage, problemsPage } from './problems.ts';
+import { fileRequestAllowed, servedRoots } from './fs-guard.ts';
+import { fr } from '../i18n/fr.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png', '.mp4': 'video/mp4' };
 
@@ -44,6 +46,15 @@ export function rotativeDevAssets(env: Environment, base = '/'): AstroIntegratio
     name: 'rotative-dev-assets',
     hooks: {
       'astro:server:setup': ({ server }) => {
+        // First of all: no file outside the project and the content folder, links followed (src/dev/fs-guard.ts).
+        const projectRoot = server.config.root;
+        const roots = servedRoots(projectRoot, env.contentDir);
+        server.middlewares.use((req, res, next) => {
+          if (fileRequestAllowed(req.url ?? '', projectRoot, roots)) return next();
+          res.statusCode = 403;
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.end(fr.preview.forbiddenFile);
+        });
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0]!;
           if (req.method !== 'GET' && req.method !== 'HEAD') return next();

@@ -210,5 +210,6 @@ export const fr = {
     problemsReload: 'Dès que vous enregistrez la correction, cette page se recharge et le site revient.',
     failureTitle: 'Le contenu n’a pas pu être lu',
     failureIntro: 'La préparation du contenu s’est arrêtée sur cette erreur. Enregistrez de nouveau le fichier modifié pour réessayer\u00A0:',
+    forbiddenFile: 'Refusé\u00A0: ce fichier est hors du projet et du dossier de contenu (un lien symbolique y mène ailleurs). L’aperçu ne sert que leurs propres fichiers.',
   },
 } as const;

@@ -70,9 +70,13 @@ export function formatProblems(list: readonly ContentProblem[]): string {
   return [header, ...sortProblems(list).map((p) => `  - ${formatProblem(p)}`)].join('\n');
 }
 
-/** The « vouliez-vous dire … ? » hint for a near miss. */
-export function didYouMean(suggestion: string): string {
-  return `vouliez-vous dire "${suggestion}" ?`;
+/**
+ * The « vouliez-vous dire … ? » hint for a near miss: the only place the
+ * phrase is written. `suggestion` is shown as the writer would type it: in
+ * quotes for a value ("claire-martin"), as a tag for a component (<Figure>).
+ */
+export function didYouMean(suggestion: string, as: 'value' | 'component' = 'value'): string {
+  return `vouliez-vous dire ${as === 'component' ? `<${suggestion}>` : `"${suggestion}"`} ?`;
 }
 
 /**

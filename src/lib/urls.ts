@@ -234,6 +234,21 @@ export function urlsFor(base: string): SiteUrls {
 }
 
 /**
+ * The first path segments the site's own routes and files use, read from
+ * the helpers above (a route added there reserves its segment here): a page
+ * of content/pages/ named like one of them would take its URL
+ * (`pages/archives.mdx` over the archive).
+ */
+export function reservedSegments(): string[] {
+  const u = urlsFor('/');
+  const paths = [
+    u.homePath(2), u.articlesIndexPath(), u.archivePath(), u.authorsIndexPath(), u.categoriesIndexPath(), u.tagsIndexPath(),
+    u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.subscribePath(), u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
+  ];
+  return [...new Set(paths.map((p) => p.split('/')[1]!.replace(/\.html$/, '')))];
+}
+
+/**
  * The base path, replaced by Vite (astro.config.ts, `vite.define`) in every
  * module Astro bundles: pages, components, the data layer, content loaders.
  * Not `import.meta.env.BASE_URL`: Astro lets an environment variable of the

@@ -297,7 +297,7 @@ function checkJsxElement(node: AnyNode, report: (p: SafetyProblem) => void): voi
     line,
     found: isComponent ? `le site n’a pas de composant <${name}>` : `l’élément HTML <${name}> n’est pas accepté`,
     expected: EXPECTED_INSTEAD[lower] ?? EXPECTED_ELEMENT,
-    hint: close ? `vouliez-vous dire <${close}> ?` : MARKDOWN_INSTEAD[lower],
+    hint: close ? didYouMean(close, 'component') : MARKDOWN_INSTEAD[lower],
   });
 }
 

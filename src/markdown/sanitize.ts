@@ -36,14 +36,19 @@ export const COMPONENT_CLASSES = {
 // A definition with values is an allowlist; `['className']` alone would allow any class.
 const classes = (tag: keyof typeof COMPONENT_CLASSES): [string, ...string[]] => ['className', ...COMPONENT_CLASSES[tag]];
 
-// GFM writes a table column's alignment as this one declaration; no other
-// style is published.
+// GFM writes a table column's alignment as this one declaration. It is
+// read here and published as a class (ALIGN_CLASS, styled by
+// src/styles/global.css): the site's Content-Security-Policy blocks every
+// inline style, so no `style` attribute is published.
 const alignment: [string, RegExp] = ['style', /^text-align: ?(left|right|center);?$/];
+/** The class of a table cell aligned left, right or centre. */
+export const ALIGN_CLASS = { left: 'align-left', right: 'align-right', center: 'align-center' } as const;
+const cellClasses: [string, ...string[]] = ['className', ...Object.values(ALIGN_CLASS)];
 
 const headingIds = Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, ['id']]));
 
-/** The schema the published article HTML is held to. */
-export const articleSchema: Schema = {
+/** The schema the published article HTML is held to (see withHtmlSpellings for the attribute names). */
+const schema: Schema = {
   ...defaultSchema,
   tagNames: [
     // Markdown
@@ -84,8 +89,8 @@ export const articleSchema: Schema = {
     p: [classes('p')],
     source: ['src', 'srcSet', 'sizes', 'type', 'media'],
     span: ['ariaHidden', classes('span')],
-    td: [alignment],
-    th: [alignment, 'scope'],
+    td: [alignment, cellClasses],
+    th: [alignment, cellClasses, 'scope'],
     time: ['dateTime'],
     video: ['controls', 'preload', 'poster', 'width', 'height'],
     '*': ['lang', 'dir'],
@@ -105,6 +110,62 @@ export const articleSchema: Schema = {
   allowComments: false,
   allowDoctypes: false,
 };
+
+type AttributeDefinition = NonNullable<Schema['attributes']>[string][number];
+const nameOf = (d: AttributeDefinition): string => (typeof d === 'string' ? d : d[0]);
+
+/**
+ * The renderer gives the attributes of a writer's inline HTML as written
+ * (`<time datetime>`), where hast spells the property `dateTime`: each
+ * camel-case name of the schema is also allowed in lower case, and
+ * canonicalProperties renames it back after sanitising.
+ */
+function withHtmlSpellings(base: Schema): Schema {
+  const attributes: NonNullable<Schema['attributes']> = {};
+  for (const [tag, definitions] of Object.entries(base.attributes ?? {})) {
+    const lower = definitions
+      .filter((d) => nameOf(d) !== nameOf(d).toLowerCase())
+      .map((d): AttributeDefinition => (typeof d === 'string' ? d.toLowerCase() : [d[0].toLowerCase(), ...d.slice(1)] as AttributeDefinition));
+    attributes[tag] = [...definitions, ...lower];
+  }
+  return { ...base, attributes };
+}
+
+export const articleSchema: Schema = withHtmlSpellings(schema);
+
+/** lower-case spelling → hast property name, for every camel-case name of the schema. */
+const CANONICAL = new Map(
+  Object.values(schema.attributes ?? {})
+    .flat()
+    .map(nameOf)
+    .filter((name) => name !== name.toLowerCase())
+    .map((name) => [name.toLowerCase(), name]),
+);
+
+const TEXT_ALIGN = /^text-align: ?(left|right|center);?$/;
+
+/**
+ * After sanitising: property names as hast spells them (`dateTime`), and a
+ * table cell's alignment as its class instead of an inline style.
+ */
+function canonicalProperties(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const props = child.properties;
+    for (const key of Object.keys(props)) {
+      const canonical = CANONICAL.get(key);
+      if (canonical === undefined || canonical === key) continue;
+      if (props[canonical] === undefined) props[canonical] = props[key];
+      delete props[key];
+    }
+    if (typeof props.style === 'string') {
+      const side = TEXT_ALIGN.exec(props.style)?.[1] as keyof typeof ALIGN_CLASS | undefined;
+      delete props.style;
+      if (side) props.className = [...(Array.isArray(props.className) ? props.className.map(String) : []), ALIGN_CLASS[side]];
+    }
+    canonicalProperties(child);
+  }
+}
 
 export interface SanitizeOptions {
   /**
@@ -166,7 +227,8 @@ function keepOwnMedia(node: Root | Element, origin: string | undefined): void {
 
 /**
  * A clean copy of an article body's tree: only {@link articleSchema}'s
- * elements and attributes, links to http(s), mailto, tel, anchors and
+ * elements and attributes (no inline style: a table cell's alignment
+ * becomes a class), links to http(s), mailto, tel, anchors and
  * relative paths, and images and video files of our own. The input is not
  * modified.
  */
@@ -174,5 +236,6 @@ export function sanitizeHast(tree: Root, options: SanitizeOptions = {}): Root {
   const clean = sanitize(tree, articleSchema);
   const root: Root = clean.type === 'root' ? clean : { type: 'root', children: [clean as RootContent] };
   keepOwnMedia(root, options.siteOrigin);
+  canonicalProperties(root);
   return root;
 }

@@ -16,3 +16,112 @@ export function headersUnderBase(text: string, base: string): string {
   const { sitePath } = urlsFor(base);
   return text.replace(/^\/\S*/gm, (pattern) => sitePath(pattern));
 }
+
+// ── Content-Security-Policy per path ───────────────────────────────────────
+
+/** A policy as directive name → its sources, in order of appearance. */
+export type Policy = Map<string, Set<string>>;
+
+/** Parses a policy as Astro writes it into a page's <meta> (`'` may be escaped as `&#39;`). */
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  for (const directive of text.replaceAll('&#39;', "'").split(';')) {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    if (!name) continue;
+    const set = policy.get(name) ?? new Set<string>();
+    for (const source of sources) set.add(source);
+    policy.set(name, set);
+  }
+  return policy;
+}
+
+export function formatPolicy(policy: Policy): string {
+  return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** What any of `policies` allows: each page of a group keeps what it needs. */
+function union(policies: readonly Policy[]): Policy {
+  const out: Policy = new Map();
+  for (const policy of policies) {
+    for (const [name, sources] of policy) out.set(name, new Set([...(out.get(name) ?? []), ...sources]));
+  }
+  return out;
+}
+
+/** What every one of `policies` allows (a directive missing from one falls back to its default-src, so it is left out). */
+function intersection(policies: readonly Policy[]): Policy {
+  const out: Policy = new Map();
+  const [first, ...rest] = policies;
+  if (!first) return out;
+  for (const [name, sources] of first) {
+    if (!rest.every((p) => p.has(name))) continue;
+    out.set(name, new Set([...sources].filter((s) => rest.every((p) => p.get(name)!.has(s)))));
+  }
+  return out;
+}
+
+/** One `_headers` rule: a path pattern from the root of the host, and its policy. */
+export interface CspRule {
+  pattern: string;
+  policy: string;
+}
+
+/**
+ * The Content-Security-Policy of each part of the site, from the policies
+ * Astro wrote into its pages: one rule per top-level folder (`/articles/*`),
+ * allowing what the pages under it need, and one per page or file at the
+ * top (`/`, `/rss.xml`). A file at the top that is not a page (a feed shown
+ * through its stylesheet, a sitemap) gets what every page allows. So a
+ * source one page needs ('wasm-unsafe-eval' for the search page's
+ * WebAssembly) is allowed under its own folder only, never site-wide. The
+ * rules do not overlap, so every host sends one policy per path from them.
+ *
+ * `pages`: path of each page from the site root (`''`, `articles/x/`,
+ * `404`) and its policy. `top`: the names of the files and folders at the
+ * top of the site (folders without pages, such as `_astro`, get what every
+ * page allows too).
+ */
+export function cspRules(pages: readonly { pathname: string; policy: string }[], top: { files: readonly string[]; folders: readonly string[] }): CspRule[] {
+  const groups = new Map<string, Policy[]>();
+  const add = (pattern: string, policy: Policy) => groups.set(pattern, [...(groups.get(pattern) ?? []), policy]);
+  for (const { pathname, policy } of pages) {
+    const parsed = parsePolicy(policy);
+    const segments = pathname.split('/').filter(Boolean);
+    if (segments.length === 0) {
+      add('/', parsed);
+      add('/index.html', parsed);
+    } else if (segments.length === 1 && !pathname.endsWith('/')) add(`/${segments[0]}.html`, parsed);
+    else add(`/${segments[0]}/*`, parsed);
+  }
+  const common = intersection([...groups.values()].flat());
+  for (const pattern of [...top.files.map((f) => `/${f}`), ...top.folders.map((d) => `/${d}/*`)]) if (!groups.has(pattern)) groups.set(pattern, [common]);
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([pattern, policies]) => ({ pattern, policy: formatPolicy(union(policies)) }));
+}
+
+/**
+ * `_headers` text with its Content-Security-Policy line (what a <meta>
+ * cannot carry: frame-ancestors) moved into the CSP rules, appended: the
+ * rules do not overlap, so each path gets one policy (a header set by two
+ * matching rules is sent twice).
+ */
+export function withCspRules(text: string, rules: readonly CspRule[]): string {
+  const line = /^[ \t]+Content-Security-Policy:[ \t]*(.*)\r?\n/m.exec(text);
+  if (!line) throw new Error('CSP: public/_headers has no Content-Security-Policy line');
+  const siteWide = line[1]!.trim();
+  let rest = text.slice(0, line.index) + text.slice(line.index + line[0].length);
+  const blocks: string[] = [];
+  for (const r of rules) {
+    const header = `  Content-Security-Policy: ${r.policy}; ${siteWide}\n`;
+    // A pattern public/_headers already has (/_astro/*): its rule gets the
+    // header, as hosts keep one rule per pattern.
+    const existing = rest.split('\n').indexOf(r.pattern);
+    if (existing >= 0) {
+      const lines = rest.split('\n');
+      lines.splice(existing + 1, 0, header.slice(0, -1));
+      rest = lines.join('\n');
+    } else blocks.push(`${r.pattern}\n${header}`);
+  }
+  return `${rest.replace(/\n*$/, '\n')}\n# Content-Security-Policy, one rule per part of the site (written by the build from its pages' own policies).\n${blocks.join('')}`;
+}

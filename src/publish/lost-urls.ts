@@ -21,7 +21,9 @@
  * an article whose file was renamed or deleted, turned back into a draft
  * (`draft: true`), or given a later `publishedAt`: each would silently turn a
  * published URL into a 404, so each is refused with a hint (add the alias,
- * keep it published, or date its withdrawal with `expiresAt`).
+ * keep it published, or date its withdrawal with `expiresAt`). Not refused
+ * either: an article scheduled again only because the previous site was
+ * built with a later clock (ROTATIVE_NOW in the future): it was never due.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -151,6 +153,17 @@ export interface ArticleForUrls {
   file: string;
   status: 'published' | 'scheduled' | 'draft' | 'expired';
   aliases: readonly string[];
+  /** Its publication date, as the new build reads it. */
+  publishedAt?: Date | undefined;
+}
+
+/**
+ * True for an article the previous site showed only because that site was
+ * built at `previousNow`, later than this build's clock: its date did not
+ * move, it is not due yet, so its page may go without an alias.
+ */
+export function scheduledByEarlierClock(article: ArticleForUrls, previousNow: Date | undefined): boolean {
+  return article.status === 'scheduled' && article.publishedAt !== undefined && previousNow !== undefined && article.publishedAt.getTime() <= previousNow.getTime();
 }
 
 /**
@@ -158,13 +171,15 @@ export interface ArticleForUrls {
  * page for) that the new build would lose. `articlesDir` is the articles
  * folder as the writer sees it, named when the article is gone; `from` says
  * where the previous addresses were read, and where the site's address is
- * set (`siteFile`), for a magazine that replaced every article.
+ * set (`siteFile`), for a magazine that replaced every article;
+ * `from.previousNow` is the clock of the build that made the previous site,
+ * when known.
  */
 export function lostArticleUrls(
   previous: readonly string[],
   articles: readonly ArticleForUrls[],
   articlesDir: string,
-  from: { source?: string | undefined; recordFile?: string | undefined; siteFile?: string | undefined } = {},
+  from: { source?: string | undefined; recordFile?: string | undefined; siteFile?: string | undefined; previousNow?: Date | undefined } = {},
 ): ContentProblem[] {
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const kept = new Set<string>();
@@ -202,7 +217,7 @@ export function lostArticleUrls(
     if (kept.has(slug)) continue;
     const article = bySlug.get(slug);
     const url = `/articles/${slug}/`;
-    if (article?.status === 'expired') continue;
+    if (article?.status === 'expired' || (article && scheduledByEarlierClock(article, from.previousNow))) continue;
     if (article) {
       const why = article.status === 'draft' ? 'redevient un brouillon' : 'a maintenant une date de publication à venir';
       problems.push({

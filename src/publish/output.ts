@@ -25,12 +25,15 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import { rebuildFileFor } from '../lib/rebuild.ts';
+import { isWithin } from '../lib/folders.ts';
 
 /**
  * Written into every built site: a non-empty output folder without it is not
@@ -66,11 +69,6 @@ export function realPath(p: string): string {
   }
 }
 
-/** True when `child` lies strictly inside `parent` (both absolute, resolved). */
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel);
-}
 
 /** How a folder is named in messages: relative to where the build was run when inside it. */
 export function display(p: string, cwd = process.cwd()): string {
@@ -101,14 +99,14 @@ export function placementProblem({ outDir, contentDir, projectRoot, cacheDir }: 
   const project = display(projectRoot, cwd);
   if (outDir === path.parse(outDir).root) return `le dossier de sortie ${out} est la racine du disque. ${ADVICE}`;
   if (outDir === contentDir) return `le dossier de sortie ${out} est le dossier de contenu : la construction remplacerait les articles par le site. ${ADVICE}`;
-  if (isInside(outDir, contentDir)) return `le dossier de sortie ${out} est dans le dossier de contenu ${content} : la construction remplacerait une partie du contenu par le site. ${ADVICE}`;
+  if (isWithin(outDir, contentDir)) return `le dossier de sortie ${out} est dans le dossier de contenu ${content} : la construction remplacerait une partie du contenu par le site. ${ADVICE}`;
   if (outDir === projectRoot) return `le dossier de sortie ${out} est le projet lui-même : la construction remplacerait le projet par le site. ${ADVICE}`;
-  if (isInside(projectRoot, outDir)) return `le dossier de sortie ${out} contient le projet ${project} : la construction le remplacerait par le site. ${ADVICE}`;
-  if (isInside(contentDir, outDir)) return `le dossier de sortie ${out} contient le dossier de contenu ${content} : la construction remplacerait le contenu par le site. ${ADVICE}`;
-  if (isInside(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
+  if (isWithin(projectRoot, outDir)) return `le dossier de sortie ${out} contient le projet ${project} : la construction le remplacerait par le site. ${ADVICE}`;
+  if (isWithin(contentDir, outDir)) return `le dossier de sortie ${out} contient le dossier de contenu ${content} : la construction remplacerait le contenu par le site. ${ADVICE}`;
+  if (isWithin(outDir, projectRoot) && outDir !== path.join(projectRoot, 'dist')) {
     return `le dossier de sortie ${out} est dans le projet ${project}, où seul ${display(path.join(projectRoot, 'dist'), cwd)} peut recevoir le site. ${ADVICE}`;
   }
-  if (outDir === cacheDir || isInside(cacheDir, outDir)) return `le dossier de sortie ${out} contient le cache des images ${display(cacheDir, cwd)} : la construction l’effacerait. ${ADVICE}`;
+  if (isWithin(cacheDir, outDir)) return `le dossier de sortie ${out} contient le cache des images ${display(cacheDir, cwd)} : la construction l’effacerait. ${ADVICE}`;
   return undefined;
 }
 
@@ -131,6 +129,12 @@ export interface GuardResult {
   mode: SwapMode;
   /** Where the temporary build folder goes. */
   workParent: string;
+  /**
+   * Where the rebuild schedule is written, beside the output folder
+   * (rebuildFileFor); undefined when the output folder's parent is read-only:
+   * nothing is written there, and the build says so.
+   */
+  scheduleFile: string | undefined;
 }
 
 /** Returns why a non-empty output folder is not a previous Rotative site, or undefined when it may be replaced. */
@@ -172,6 +176,7 @@ function writable(dir: string): boolean {
 export function guardOutputFolder(
   { outDir, contentDir, projectRoot, cacheDir }: Placement,
   cwd = process.cwd(),
+  canWrite: (dir: string) => boolean = writable,
 ): GuardResult {
   const placement: Placement = {
     outDir: realPath(outDir),
@@ -192,13 +197,14 @@ export function guardOutputFolder(
     throw new OutputError(`${display(ancestor, cwd)} est un fichier : le dossier de sortie ${display(out, cwd)} ne peut pas être créé dessous. Choisissez un autre ROTATIVE_OUT_DIR.`);
   }
   if (ancestor !== parent) {
-    if (writable(ancestor)) return { outDir: out, mode: 'rename', workParent: parent };
+    if (canWrite(ancestor)) return { outDir: out, mode: 'rename', workParent: parent, scheduleFile: rebuildFileFor(out) };
     throw new OutputError(`le dossier ${shownParent} n’existe pas et ne peut pas être créé dans ${display(ancestor, cwd)} (en lecture seule ou pas à vous). Créez-le, ou choisissez un autre ROTATIVE_OUT_DIR.`);
   }
   const outExists = existsSync(out);
   const mountPoint = outExists && statSync(out).dev !== statSync(parent).dev;
-  if (writable(parent) && !mountPoint) return { outDir: out, mode: 'rename', workParent: parent };
-  if (outExists && writable(out)) return { outDir: out, mode: 'contents', workParent: tmpdir() };
+  const parentWritable = canWrite(parent);
+  if (parentWritable && !mountPoint) return { outDir: out, mode: 'rename', workParent: parent, scheduleFile: rebuildFileFor(out) };
+  if (outExists && canWrite(out)) return { outDir: out, mode: 'contents', workParent: tmpdir(), scheduleFile: parentWritable ? rebuildFileFor(out) : undefined };
   throw new OutputError(
     `la construction ne peut pas écrire dans ${outExists ? display(out, cwd) : shownParent} (en lecture seule ou pas à vous). Rendez-le accessible en écriture, ou choisissez un autre ROTATIVE_OUT_DIR.`,
   );
@@ -485,42 +491,99 @@ export function lockFile(kind: string, folder: string): string {
   return path.join(tmpdir(), `rotative-${kind}-${createHash('sha256').update(realPath(folder)).digest('hex').slice(0, 16)}.lock`);
 }
 
+/** A lock not refreshed for this long is abandoned (a hung build, or a file that is not a build's). */
+export const LOCK_TTL_MS = 5 * 60_000;
+/** How often a holder refreshes its lock's modification time. */
+const HEARTBEAT_MS = 20_000;
+const heartbeats = new Map<string, NodeJS.Timeout>();
+
 /**
- * Waits until no other live build holds `file`, then holds it (the file
- * holds the holder's pid; a killed build's lock is taken over). Hand-written:
- * Node has no file lock of its own, and a pid file is all two builds of one
- * machine need. `onWait` is called once, with the holder's pid, if waiting.
+ * What tells a running process from a later one given the same pid: its
+ * start time, where the system says it (Linux: /proc/<pid>/stat, field 22);
+ * '' elsewhere, where only the lock's age (LOCK_TTL_MS) tells.
+ */
+function processStart(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The text of a build's lock: its pid, then its start time (processStart). */
+export function lockText(pid: number = process.pid): string {
+  return `${pid}\n${processStart(pid)}\n`;
+}
+
+/**
+ * Whether the lock text `text`, last refreshed at `mtimeMs`, is held by a
+ * running build: a lock written by a build (lockText's two lines), whose
+ * process is alive and is the very process that wrote it (same start time:
+ * a pid reused by another program does not count), refreshed within
+ * LOCK_TTL_MS. Anything else (a bare pid, a dead or unrelated process, a
+ * lock left unrefreshed) is stale, and taken over.
+ */
+export function heldByBuild(text: string, mtimeMs: number, now = Date.now()): boolean {
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const start = lines[1]!;
+  if (lines.length !== 3 || lines[2] !== '' || !(pid > 0)) return false;
+  if (!alive(pid)) return false;
+  if (start !== '' && processStart(pid) !== start) return false;
+  return now - mtimeMs <= LOCK_TTL_MS;
+}
+
+/**
+ * Waits until no running build holds `file`, then holds it (see lockText;
+ * its modification time is refreshed every HEARTBEAT_MS while held). A
+ * stale lock (heldByBuild) is taken over. Hand-written: Node has no file
+ * lock of its own, and a pid file is all two builds of one machine need.
+ * `onWait` is called once, with the holder's pid, if waiting.
  */
 export async function acquireLock(file: string, onWait: (holder: number) => void, pollMs = 250): Promise<() => void> {
   let told = false;
   let unreadable = 0;
+  const mine = lockText();
   for (;;) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writeFileSync(file, mine, { flag: 'wx' });
       held.add(file);
+      const timer = setInterval(() => {
+        try {
+          const now = new Date();
+          utimesSync(file, now, now);
+        } catch {
+          // taken over or removed: nothing to refresh
+        }
+      }, HEARTBEAT_MS);
+      timer.unref();
+      heartbeats.set(file, timer);
       return () => releaseLock(file);
     } catch (err) {
       if (code(err) !== 'EEXIST') throw err;
     }
-    let holder = NaN;
+    let text: string;
+    let mtimeMs: number;
     try {
-      holder = Number(readFileSync(file, 'utf8'));
+      text = readFileSync(file, 'utf8');
+      mtimeMs = statSync(file).mtimeMs;
     } catch {
       continue; // released in between: try again at once
     }
     // Created but not written yet (the holder is between open and write):
     // read again, unless it stays empty long enough to be a crash's leftover.
-    if (!(holder > 0) && ++unreadable < 20) {
+    if (text === '' && ++unreadable < 20) {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
       continue;
     }
-    if (!alive(holder)) {
+    if (!heldByBuild(text, mtimeMs)) {
       // Rename first: of two builds finding the same stale lock, only one
       // removes it (the other's rename fails), so neither removes a fresh one.
       const stale = `${file}.stale-${process.pid}`;
       try {
         renameSync(file, stale);
-        if (Number(readFileSync(stale, 'utf8')) === holder) unlinkSync(stale);
+        if (readFileSync(stale, 'utf8') === text) unlinkSync(stale);
         else renameSync(stale, file); // a live build's lock, taken in between: give it back
       } catch {
         // another build is taking it over: wait for it like for any holder
@@ -528,7 +591,7 @@ export async function acquireLock(file: string, onWait: (holder: number) => void
       continue;
     }
     if (!told) {
-      onWait(holder);
+      onWait(Number(text.split('\n')[0]));
       told = true;
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -537,8 +600,10 @@ export async function acquireLock(file: string, onWait: (holder: number) => void
 
 export function releaseLock(file: string): void {
   if (!held.delete(file)) return;
+  clearInterval(heartbeats.get(file));
+  heartbeats.delete(file);
   try {
-    if (Number(readFileSync(file, 'utf8')) === process.pid) unlinkSync(file);
+    if (readFileSync(file, 'utf8') === lockText()) unlinkSync(file);
   } catch {
     // already gone
   }

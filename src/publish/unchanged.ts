@@ -1,6 +1,6 @@
 /**
  * "Nothing changed": a build whose every input is the one of the previous
- * build, at a moment before that build's next scheduled change, would write
+ * build, at a moment between that build's own and its next scheduled change, would write
  * the same site byte for byte. `npm run build` then checks that the site in
  * the output folder is still the one it wrote, and stops there.
  *
@@ -10,19 +10,19 @@
  * environment variables a build reads. Time is the previous build's
  * schedule (src/lib/rebuild.ts): the first moment at which the same content
  * gives another site. The output folder is compared, file by file, with the
- * list of files, sizes and modification times recorded right after the swap:
+ * list of files and the hashes of their bytes recorded right after the swap:
  * a file edited, added or removed by hand means a full build.
  *
  * The record lives in the cache folder: deleting it (or
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 
 /** What was recorded after a complete build. */
 export interface BuildRecord {
@@ -33,7 +33,7 @@ export interface BuildRecord {
   next: string | null;
   /** When the build ran: shown when the site is found up to date. */
   builtAt: string;
-  /** Every file of the output folder: relative path → "size:mtimeMs". */
+  /** Every file of the output folder: relative path → sha256 of its bytes (listOutput). */
   files: Record<string, string>;
   /**
    * Its summary (articles published and scheduled, pages, feeds, images,
@@ -45,8 +45,8 @@ export interface BuildRecord {
 
 /** Environment variables a build (Astro, Vite, Node included) may read. */
 const ENV_PREFIXES = ['ROTATIVE_', 'SITE_', 'ASTRO_', 'VITE_', 'NODE_', 'PAGEFIND_'];
-/** Variables that do not change the site: the clock is judged by the schedule, verbosity only changes the log. */
-const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_BUILD']);
+/** Variables that do not change the site: the clock is judged by clockProblem, verbosity only changes the log, the cache key only signs the render cache. */
+const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_BUILD', 'ROTATIVE_CACHE_KEY']);
 
 /**
  * The project's files that make the site, besides node_modules (pinned by
@@ -125,12 +125,22 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
   return hash.digest('hex');
 }
 
-/** Every file of the output folder with its size and modification time. */
+/**
+ * Every file of the output folder with the sha256 of its bytes. Not its size
+ * and modification time: an edit of the same length with the old time put
+ * back (`touch -r`) would pass for the built file.
+ */
 export function listOutput(outDir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const rel of filesUnder(outDir)) {
-    const s = lstatSync(path.join(outDir, rel), { throwIfNoEntry: false });
-    files[rel] = s ? `${s.size}:${s.mtimeMs}` : 'missing';
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(outDir, rel));
+    } catch {
+      files[rel] = 'unreadable';
+      continue;
+    }
+    files[rel] = createHash('sha256').update(bytes).digest('base64url');
   }
   return files;
 }
@@ -141,13 +151,49 @@ export function recordFile(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, 'builds', `${id}.json`);
 }
 
+/** One line for the build's log when `file` exists but is not a record this build can read (corrupt, or of another version); undefined otherwise. */
+export function recordNotice(file: string): string | undefined {
+  if (!existsSync(file) || readRecord(file)) return undefined;
+  return `notice: cache des constructions : enregistrement ignoré (${path.basename(file)}), illisible ou d’une autre version ; tout est reconstruit`;
+}
+
+const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
 export function readRecord(file: string): BuildRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
-    return record.version === VERSION && typeof record.inputs === 'string' && record.files && typeof record.files === 'object' && Array.isArray(record.summary) ? record : undefined;
+    return record.version === VERSION &&
+      typeof record.inputs === 'string' &&
+      isDate(record.builtAt) &&
+      (record.next === null || isDate(record.next)) &&
+      record.files &&
+      typeof record.files === 'object' &&
+      Array.isArray(record.summary)
+      ? record
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The clock's say on whether a site built at `builtAt`, whose next change is
+ * `next`, is still what a build at `now` would write: not once the next
+ * change is reached, and not when `now` is before the build (that site may
+ * show what is not public yet at `now`: a scheduled article, a correction).
+ * The one place where time decides freshness.
+ */
+export function clockProblem({ builtAt, next }: Pick<BuildRecord, 'builtAt' | 'next'>, now: Date): string | undefined {
+  const at = now.getTime();
+  if (!(at >= Date.parse(builtAt))) return 'clock before the previous build';
+  if (next !== null && at >= Date.parse(next)) return 'scheduled change reached';
+  return undefined;
+}
+
+/** The "now" of the build whose site is in `outDir`, from its record in `cacheDir`; undefined when none is recorded. */
+export function previousBuildTime(cacheDir: string, outDir: string): Date | undefined {
+  const record = readRecord(recordFile(cacheDir, outDir));
+  return record ? new Date(record.builtAt) : undefined;
 }
 
 export function writeRecord(file: string, record: Omit<BuildRecord, 'version'>): void {
@@ -158,14 +204,23 @@ export function writeRecord(file: string, record: Omit<BuildRecord, 'version'>):
 }
 
 /**
+ * What the record alone says (inputs, clock), before the output folder is
+ * read: the cheap part of whyRebuild.
+ */
+export function recordProblem(record: BuildRecord | undefined, inputs: string, now: Date): string | undefined {
+  if (!record) return 'no previous build recorded';
+  if (record.inputs !== inputs) return 'inputs changed';
+  return clockProblem(record, now);
+}
+
+/**
  * Why the previous build's site cannot stand for this build, or undefined
  * when it can: same inputs, before its next scheduled change, output folder
  * exactly as that build left it.
  */
 export function whyRebuild(record: BuildRecord | undefined, inputs: string, now: Date, outDir: string): string | undefined {
-  if (!record) return 'no previous build recorded';
-  if (record.inputs !== inputs) return 'inputs changed';
-  if (record.next !== null && now.getTime() >= Date.parse(record.next)) return 'scheduled change reached';
+  const stale = recordProblem(record, inputs, now);
+  if (stale !== undefined || !record) return stale ?? 'no previous build recorded';
   const current = listOutput(outDir);
   const before = Object.keys(record.files);
   if (before.length !== Object.keys(current).length) return 'output folder changed';

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { formatTime, parseParisDateTime, toIsoString } from '../lib/dates.ts';
+import { didYouMean } from '../lib/errors.ts';
+import { slugify } from '../lib/slugs.ts';
 
 /**
  * Shared field types. Every validator carries an `error` text that says what is
@@ -9,10 +11,22 @@ import { formatTime, parseParisDateTime, toIsoString } from '../lib/dates.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+const ID_MESSAGE = 'un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"';
+
+/**
+ * What to write instead of `input`: a name written in full (`Claire Martin`)
+ * stands for the id made from it (`claire-martin`), the file name of
+ * content/authors/claire-martin.yaml.
+ */
+function idExpected(input: unknown): string {
+  const slug = typeof input === 'string' ? slugify(input) : '';
+  return slug && slug !== input ? `un identifiant en minuscules, chiffres et tirets, le nom de son fichier sans .yaml : ${didYouMean(slug)}` : ID_MESSAGE;
+}
+
 /** An id of another content file (author, rubrique, series): lowercase ASCII, digits, dashes. */
 export const idField = z
-  .string({ error: 'un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"' });
+  .string({ error: ID_MESSAGE })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (issue) => idExpected(issue.input) });
 
 const ISO_DATE_MESSAGE = 'une date et une heure au format ISO 8601 avec le décalage horaire, par exemple 2016-05-12T08:00:00+02:00';
 

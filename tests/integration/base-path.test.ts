@@ -207,7 +207,10 @@ describe('a build for https://example.org/magazine/', () => {
 
   it('writes _headers for paths under /magazine/ only', () => {
     const rules = parseHeadersFile(read('_headers'));
-    expect(rules.map((r) => r.pattern)).toEqual(['/magazine/*', '/magazine/_astro/*', '/magazine/_images/*', '/magazine/_media/*']);
+    expect(rules.slice(0, 4).map((r) => r.pattern)).toEqual(['/magazine/*', '/magazine/_astro/*', '/magazine/_images/*', '/magazine/_media/*']);
+    // Then the Content-Security-Policy of each part of the site, under /magazine/ too.
+    for (const rule of rules) expect(rule.pattern).toMatch(/^\/magazine\//);
+    expect(rules.map((r) => r.pattern)).toEqual(expect.arrayContaining(['/magazine/', '/magazine/articles/*', '/magazine/recherche/*', '/magazine/rss.xml']));
   });
 });
 

@@ -101,7 +101,7 @@ describe('render once', () => {
     for (const file of files) writeFileSync(file, '{"format":1,"key":"not this one"');
     const next = build('corrupt');
     expect(next.rendered).toBe(2);
-    expect(next.stdout).toMatch(/notice: render cache: ignored an unreadable entry/);
+    expect(next.stdout).toMatch(/notice: cache de rendu : entrée ignorée/);
     expect(bodyText(next.outDir, 'lancement')).toContain('Le lancement a bien eu lieu, en 2012.');
   });
 });

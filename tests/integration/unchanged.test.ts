@@ -95,3 +95,29 @@ describe('a rebuild after a front-matter edit', () => {
     expect(readPage(outDir, '/articles/lancement/').querySelector('h1')?.textContent).toContain('Le lancement réussi');
   });
 });
+
+describe('a rebuild with an earlier clock than the previous build', () => {
+  // The site in the output folder was last built at AFTER_SCHEDULE (above):
+  // it shows the episode scheduled for 2030-01-01.
+  const scheduledPage = path.join(outDir, 'articles/episode-programme/index.html');
+  const unpublished = () => {
+    expect(existsSync(scheduledPage)).toBe(false);
+    expect(readFileSync(path.join(outDir, 'rss.xml'), 'utf8')).not.toContain('/articles/episode-programme/');
+    expect(readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/articles/episode-programme/');
+  };
+
+  it('builds again, and the article not due yet leaves pages, feeds and sitemaps (no alias asked)', () => {
+    expect(existsSync(scheduledPage)).toBe(true);
+    const today = build();
+    expect(today.full, today.stdout).toBe(true);
+    unpublished();
+  });
+
+  it('with ROTATIVE_FULL_BUILD=1 too', () => {
+    expect(build({}, AFTER_SCHEDULE).full).toBe(true);
+    expect(existsSync(scheduledPage)).toBe(true);
+    const full = build({ ROTATIVE_FULL_BUILD: '1' });
+    expect(full.full, full.stdout).toBe(true);
+    unpublished();
+  });
+});

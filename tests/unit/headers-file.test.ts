@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { headersUnderBase } from '../../src/publish/headers-file.ts';
+import { cspRules, headersUnderBase, withCspRules } from '../../src/publish/headers-file.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
 const text = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');
@@ -24,5 +24,41 @@ describe('headersUnderBase', () => {
     expect(headersFor(rules, '/magazine/_astro/a.css').get('Cache-Control')?.[0]).toMatch(/immutable/);
     expect(headersFor(rules, '/magazine/_images/a.avif').get('Cache-Control')?.[0]).toMatch(/immutable/);
     expect(headersFor(rules, '/articles/x/').size).toBe(0);
+  });
+});
+
+describe('cspRules (Content-Security-Policy per part of the site)', () => {
+  const base = "default-src 'self'; script-src 'self' 'sha256-A='; style-src 'self' 'sha256-S1='";
+  const pages = [
+    { pathname: '', policy: base },
+    { pathname: 'articles/a/', policy: base.replace('sha256-S1=', 'sha256-S2=') },
+    { pathname: 'articles/b/', policy: base },
+    { pathname: 'recherche/', policy: base.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") },
+    { pathname: '404', policy: base },
+  ];
+  const text = withCspRules(readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8'), cspRules(pages, { files: ['index.html', '404.html', 'rss.xml'], folders: ['articles', 'recherche', '_astro'] }));
+  const rules = parseHeadersFile(text);
+  const csp = (urlPath: string) => headersFor(rules, urlPath).get('Content-Security-Policy') ?? [];
+
+  it('allows the search page’s WebAssembly under /recherche/ only', () => {
+    expect(csp('/recherche/').join(' ')).toContain("'wasm-unsafe-eval'");
+    for (const urlPath of ['/', '/articles/a/', '/404.html', '/rss.xml', '/tags/x/']) expect(csp(urlPath).join(' '), urlPath).not.toContain('wasm-unsafe-eval');
+  });
+
+  it('gives each page the hashes of its folder, a file at the top what every page allows, and frame-ancestors everywhere', () => {
+    for (const urlPath of ['/', '/articles/b/', '/recherche/', '/rss.xml', '/_astro/a.js']) expect(csp(urlPath), urlPath).toHaveLength(1);
+    const [articles] = csp('/articles/b/');
+    expect(articles).toContain("'sha256-S1='");
+    expect(articles).toContain("'sha256-S2='");
+    expect(articles).toContain("frame-ancestors 'none'");
+    const feed = csp('/rss.xml')[0]!;
+    expect(feed).toContain("style-src 'self'");
+    expect(feed).not.toContain('sha256-S');
+    expect(feed).toContain("'sha256-A='");
+    expect(csp('/')[0]).toBe(csp('/index.html')[0]);
+    expect(csp('/_astro/a.js')[0]).toBe(`${feed}`);
+    // One rule per pattern: /_astro/* keeps its caching, and gets the policy.
+    expect(rules.filter((r) => r.pattern === '/_astro/*')).toHaveLength(1);
+    expect(headersFor(rules, '/_astro/a.js').get('Cache-Control')?.[0]).toMatch(/immutable/);
   });
 });

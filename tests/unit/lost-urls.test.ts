@@ -46,6 +46,17 @@ describe('lostArticleUrls', () => {
     // An alias elsewhere is another way to keep the draft's URL.
     expect(lostArticleUrls(['d'], [a('d', 'draft'), a('e', 'published', ['d'])], 'content/articles')).toEqual([]);
   });
+
+  it('lets an article go that the previous site showed only because it was built with a later clock', () => {
+    // Scheduled for 2027-03-04; the previous site was built at 2027-03-05 (ROTATIVE_NOW), this one today.
+    const early = { ...a('embargo', 'scheduled'), publishedAt: new Date('2027-03-04T08:00:00+01:00') };
+    expect(lostArticleUrls(['embargo'], [early], 'content/articles', { previousNow: new Date('2027-03-05T08:00:00+01:00') })).toEqual([]);
+    // Its date moved past the previous build's clock: the writer unpublished it, refused.
+    const moved = { ...early, publishedAt: new Date('2027-03-06T08:00:00+01:00') };
+    expect(lostArticleUrls(['embargo'], [moved], 'content/articles', { previousNow: new Date('2027-03-05T08:00:00+01:00') }).map((p) => p.field)).toEqual(['publishedAt']);
+    // No previous clock known: refused as before.
+    expect(lostArticleUrls(['embargo'], [early], 'content/articles').map((p) => p.field)).toEqual(['publishedAt']);
+  });
 });
 
 describe('a magazine whose every article was replaced', () => {

@@ -4,14 +4,18 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   acquireLock,
+  heldByBuild,
+  LOCK_TTL_MS,
+  lockText,
   checkBuiltSite,
   guardOutputFolder,
+  realPath,
   OutputError,
   placementProblem,
   SITE_MARKER,
@@ -83,6 +87,18 @@ describe('guardOutputFolder (before anything is written)', () => {
     }
     throw new Error('not refused');
   };
+
+  it('writes nothing beside an output folder whose parent is read-only: no schedule file there', () => {
+    const p = project();
+    const outDir = path.join(p.root, 'montage', 'dist');
+    mkdirSync(outDir, { recursive: true });
+    const parent = path.dirname(realPath(outDir));
+    const readOnlyParent = guardOutputFolder({ ...p, outDir }, process.cwd(), (dir) => dir !== parent);
+    expect(readOnlyParent.mode).toBe('contents');
+    expect(readOnlyParent.scheduleFile).toBeUndefined();
+    const writableParent = guardOutputFolder({ ...p, outDir });
+    expect(writableParent.scheduleFile).toBe(`${realPath(outDir)}.rebuild.json`);
+  });
 
   it('resolves symlinks: a link to the content folder is the content folder', () => {
     const p = project();
@@ -350,30 +366,69 @@ describe('swapIn', () => {
 });
 
 describe('acquireLock (builds side by side)', () => {
-  it('waits for a live holder and says so, then takes the lock', async () => {
+  /** A process that takes the lock as a build does, and holds it until killed. */
+  async function holdingBuild(file: string) {
+    const script = `import { acquireLock } from ${JSON.stringify(path.resolve('src/publish/output.ts'))}; await acquireLock(${JSON.stringify(file)}, () => {}, 20); console.log('held'); setTimeout(() => {}, 60000);`;
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', script]);
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    return holder;
+  }
+
+  it('waits for a live build holding it and says so, then takes the lock', async () => {
     const file = path.join(temp('lock'), 'pages.lock');
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
-    await new Promise((resolve) => holder.once('spawn', resolve));
-    writeFileSync(file, String(holder.pid));
+    const holder = await holdingBuild(file);
     const waited: number[] = [];
     const acquiring = acquireLock(file, (pid) => waited.push(pid), 20);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(waited).toEqual([holder.pid]);
-    expect(readFileSync(file, 'utf8')).toBe(String(holder.pid));
+    expect(readFileSync(file, 'utf8')).toBe(lockText(holder.pid));
     holder.kill();
     const release = await acquiring;
-    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(file, 'utf8')).toBe(lockText());
     release();
     expect(existsSync(file)).toBe(false);
   });
 
   it('takes over the lock of a build that was killed', async () => {
     const file = path.join(temp('lock'), 'pages.lock');
-    writeFileSync(file, '999999999');
+    writeFileSync(file, '999999999\n\n');
     const waited: number[] = [];
     const release = await acquireLock(file, (pid) => waited.push(pid), 20);
     expect(waited).toEqual([]);
-    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(file, 'utf8')).toBe(lockText());
     release();
+  });
+
+  it('does not wait for a live process that is not a build: a bare pid, or a pid reused since', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    await new Promise((resolve) => other.once('spawn', resolve));
+    try {
+      for (const text of [String(other.pid), `${other.pid}\n`, `${other.pid}\n1\n`]) {
+        const file = path.join(temp('lock'), 'pages.lock');
+        writeFileSync(file, text);
+        const waited: number[] = [];
+        const release = await acquireLock(file, (pid) => waited.push(pid), 20);
+        expect(waited, JSON.stringify(text)).toEqual([]);
+        release();
+      }
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('takes over a lock its live holder stopped refreshing (hung) for longer than LOCK_TTL_MS', async () => {
+    const file = path.join(temp('lock'), 'pages.lock');
+    const holder = await holdingBuild(file);
+    try {
+      expect(heldByBuild(readFileSync(file, 'utf8'), statSync(file).mtimeMs)).toBe(true);
+      const old = new Date(Date.now() - LOCK_TTL_MS - 60_000);
+      utimesSync(file, old, old);
+      const waited: number[] = [];
+      const release = await acquireLock(file, (pid) => waited.push(pid), 20);
+      expect(waited).toEqual([]);
+      release();
+    } finally {
+      holder.kill();
+    }
   });
 });

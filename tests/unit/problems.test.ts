@@ -102,7 +102,7 @@ describe('problemsFromZod', () => {
 
   it('points into lists and nested blocks', () => {
     expect(linesFor(articleSchema, { ...article, authors: ['alice-martin', 'Bruno Petit'] })).toEqual([
-      'f.mdx:3 — le champ authors[1] vaut "Bruno Petit" ; attendu : un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"',
+      'f.mdx:3 — le champ authors[1] vaut "Bruno Petit" ; attendu : un identifiant en minuscules, chiffres et tirets, le nom de son fichier sans .yaml : vouliez-vous dire "bruno-petit" ?',
     ]);
     expect(linesFor(articleSchema, { ...article, cover: { src: './a.jpg', alt: '' } })).toEqual([
       'f.mdx:3 — le champ cover.alt vaut "" ; attendu : une description non vide de l’image (texte alternatif)',

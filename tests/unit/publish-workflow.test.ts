@@ -67,7 +67,10 @@ describe('the publish workflow', () => {
       // The cache folder itself, or a folder that holds it.
       expect(paths.some((p) => relative === p || relative.startsWith(`${p}/`))).toBe(true);
       expect(paths).toContain('dist.rebuild.json');
+      // A cache made with other libraries (package-lock.json) is never restored.
+      expect(steps[i]!.with!.key).toContain("hashFiles('package-lock.json')");
     }
+    expect(steps[restore]!.with!['restore-keys']).toContain("hashFiles('package-lock.json')");
   });
 
   it('reads the rebuild schedule to skip a scheduled run, and deploys only after a build', () => {

@@ -69,3 +69,13 @@ describe('a date written without its time', () => {
     expect(message('le 5 décembre')).toContain('par exemple 2016-05-12T08:00:00+02:00');
   });
 });
+
+describe('an id written as a name', () => {
+  it('suggests the id the name stands for', async () => {
+    const { idField } = await import('../../src/schemas/common.ts');
+    expect(idField.safeParse('Claire Martin').error?.issues[0]?.message).toBe(
+      'un identifiant en minuscules, chiffres et tirets, le nom de son fichier sans .yaml : vouliez-vous dire "claire-martin" ?',
+    );
+    expect(idField.safeParse('?').error?.issues[0]?.message).toBe('un identifiant en minuscules, chiffres et tirets, par exemple "marie-durand"');
+  });
+});

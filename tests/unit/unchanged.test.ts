@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/environment.ts';
-import { inputsDigest, listOutput, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
+import { inputsDigest, listOutput, recordNotice, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
 
 /** A throw-away project (code) and content tree. */
 function tree() {
@@ -41,7 +42,7 @@ describe('inputsDigest', () => {
 
 describe('whyRebuild', () => {
   const record = (t: ReturnType<typeof tree>, next: string | null = null): BuildRecord => ({
-    version: 2,
+    version: 3,
     inputs: t.digest(),
     next,
     builtAt: '2026-01-01T00:00:00.000Z',
@@ -60,13 +61,25 @@ describe('whyRebuild', () => {
     expect(whyRebuild(r, t.digest(), new Date('2026-05-01'), t.env.outDir)).toBe('output folder changed');
   });
 
-  it('notices an output file rewritten with the same size', () => {
+  it('rebuilds when the clock is before the previous build: its site may show what is not public yet', () => {
+    const t = tree();
+    // Built with ROTATIVE_NOW=2027-03-05, whose site shows an article scheduled for 2027-03-04.
+    const r = { ...record(t, '2027-04-01T00:00:00.000Z'), builtAt: '2027-03-05T07:00:00.000Z' };
+    expect(whyRebuild(r, t.digest(), new Date('2026-12-06T09:00:00Z'), t.env.outDir)).toBe('clock before the previous build');
+    expect(whyRebuild(r, t.digest(), new Date('2027-03-05T07:00:00Z'), t.env.outDir)).toBeUndefined();
+    expect(whyRebuild({ ...r, builtAt: 'pas une date' }, t.digest(), new Date('2027-03-06T00:00:00Z'), t.env.outDir)).toBe('clock before the previous build');
+  });
+
+  it('notices an output file rewritten with the same size and its old modification time put back (touch -r)', () => {
     const t = tree();
     const r = record(t);
-    // Same length, written later: the modification time differs.
-    const later = Date.now() + 5000;
+    const file = path.join(t.env.outDir, 'index.html');
+    const times = path.join(t.root, 'times');
+    writeFileSync(times, '');
+    execFileSync('touch', ['-r', file, times]);
     t.write('dist/index.html', '<p>SITE</p>');
-    utimesSync(path.join(t.env.outDir, 'index.html'), later / 1000, later / 1000);
+    execFileSync('touch', ['-r', times, file]);
+    expect(statSync(file).mtimeMs).toBe(statSync(times).mtimeMs);
     expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
   });
 });
@@ -81,5 +94,16 @@ describe('inputsDigest lists the content folder as the content phase does', () =
     const withLinks = t.digest();
     expect(withLinks).not.toBe(first);
     expect(t.digest()).toBe(withLinks);
+  });
+});
+
+describe('recordNotice', () => {
+  it('says in one line that a corrupt record is ignored, and nothing when there is none', () => {
+    const t = tree();
+    const file = path.join(t.root, 'cache', 'builds', 'x.json');
+    expect(recordNotice(file)).toBeUndefined();
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '{"version":3,"inputs":');
+    expect(recordNotice(file)).toMatch(/^notice: cache des constructions : enregistrement ignoré \(x\.json\)/);
   });
 });
