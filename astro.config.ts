@@ -5,39 +5,33 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { parse } from 'yaml';
 import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/dev/assets.ts';
 import { servedRoots } from './src/dev/fs-guard.ts';
 import { cspRules, headersUnderBase, withCspRules } from './src/publish/headers-file.ts';
-import { basePathOf } from './src/lib/urls.ts';
+import { basePathOf, urlsFor } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
+import { publicUrl, readSite } from './src/content/load.ts';
 
 // `astro dev`/`astro preview` load this file directly: a bad variable prints
 // one line and exits instead of Astro's stack trace.
 const environment = readEnvironmentOrExit();
 
-/**
- * The public URL of the magazine: SITE_URL, else site.yaml's url. It may
- * carry a path (`https://example.org/magazine`): the site's base. A url that
- * is not one is left out here: the content loaders report it to the writer
- * with the other problems, which Astro's own config check would hide.
- */
-/** True for the URL of a renamed article's former address (`aliases:`). */
+/** True for the URL of a renamed article's former address (`aliases:`), as src/lib/urls.ts writes it. */
 function isFormerArticleUrl(page: string): boolean {
-  const slug = /\/articles\/([^/]+)\/$/.exec(new URL(page).pathname)?.[1];
-  return slug !== undefined && (latestContentPass()?.stats.redirects ?? []).some((r) => r.from === decodeURIComponent(slug));
+  const { pathname } = new URL(page);
+  return (latestContentPass()?.stats.redirects ?? []).some((r) => urls.articlePath(r.from) === decodeURIComponent(pathname));
 }
 
+/**
+ * The site's public URL, decided by the content pass's own reading of
+ * site.yaml (src/content/load.ts). A url that is not one is left out here:
+ * the content loaders report it to the writer with the other problems,
+ * which Astro's own config check would hide.
+ */
 function siteUrl(): string | undefined {
-  if (environment.siteUrl) return environment.siteUrl;
-  try {
-    const site = parse(readFileSync(path.join(environment.contentDir, 'site.yaml'), 'utf8')) as { url?: unknown };
-    const url = typeof site?.url === 'string' ? site.url.replace(/\/+$/, '') : undefined;
-    return url && /^https?:\/\//.test(url) && URL.canParse(url) ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  const site = readSite(environment.contentDir, []);
+  return environment.siteUrl ?? (site ? publicUrl(environment, site.data) : undefined);
 }
 
 // Astro's data store is per content tree: two trees (the sample, a test
@@ -52,6 +46,7 @@ const site = siteUrl();
  * other URL from.
  */
 const base = basePathOf(site);
+const urls = urlsFor(base);
 
 // ── Content-Security-Policy ────────────────────────────────────────────────
 /**
@@ -148,7 +143,7 @@ export default defineConfig({
     // at a renamed article's former address is not a page of its own: the
     // sitemap names only the new URL. The content pass of this process knows
     // the former slugs.
-    sitemap({ filter: (page) => !page.includes('/recherche/') && !isFormerArticleUrl(page) }),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith(urls.searchPath()) && !isFormerArticleUrl(page) }),
     rotativeDevAssets(environment, base),
     cspHeaders(),
   ],

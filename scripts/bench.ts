@@ -144,8 +144,12 @@ const measured = siteIn(contentDir, '');
 const logs = path.join(work, 'logs');
 mkdirSync(logs, { recursive: true });
 
-/** cold: fresh caches, no output; warm: after one article was edited; unchanged: nothing changed since the last build. */
-type Kind = 'cold' | 'warm' | 'unchanged';
+/**
+ * cold: fresh caches, no output; warm: after one article was edited;
+ * unchanged: nothing changed since the last build; cache-only: after one
+ * article was edited, the cache kept and the output folder deleted.
+ */
+type Kind = 'cold' | 'warm' | 'unchanged' | 'cache-only';
 
 async function build(tool: 'rotative' | 'baseline', kind: Kind, run: number, site: Site = measured, label = `${tool}-${kind}`): Promise<Measure> {
   const { cache, out } = site.dirs[tool];
@@ -153,6 +157,12 @@ async function build(tool: 'rotative' | 'baseline', kind: Kind, run: number, sit
     rmSync(cache, { recursive: true, force: true });
     rmSync(path.dirname(out), { recursive: true, force: true });
     // Rotative's Vite keeps its dependency cache in <project>/node_modules/.vite (the baseline's is in its cache folder).
+    if (tool === 'rotative' && PROJECT !== ROOT) rmSync(path.join(PROJECT, 'node_modules/.vite'), { recursive: true, force: true });
+  }
+  // A fresh checkout with `npm ci` and the cache folder restored: no output
+  // folder, no Vite dependency cache in node_modules.
+  if (kind === 'cache-only') {
+    rmSync(path.dirname(out), { recursive: true, force: true });
     if (tool === 'rotative' && PROJECT !== ROOT) rmSync(path.join(PROJECT, 'node_modules/.vite'), { recursive: true, force: true });
   }
   mkdirSync(path.dirname(out), { recursive: true });
@@ -267,6 +277,13 @@ async function main(): Promise<void> {
       report.unchangedDifferences = Math.max(report.unchangedDifferences ?? 0, changed);
       record('rotative-unchanged', run, m);
       report.phases.unchanged = phaseLine(m.stdout);
+      // The publish workflow's build: the cache folder restored, no output
+      // folder, one article edited since (the edit of the next run's number).
+      editArticle(contentDir, plan.edited, runs + run);
+      const cacheOnly = await build('rotative', 'cache-only', run);
+      checkOutput('rotative', plan, runs + run);
+      record('rotative-cache-only', run, cacheOnly);
+      report.phases.cacheOnly = phaseLine(cacheOnly.stdout);
     }
   }
   if (tools.includes('rotative') && parsed.images) {

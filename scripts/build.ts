@@ -18,6 +18,7 @@ import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
 import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
+import { formatDraftProblems, type ContentProblem } from '../src/lib/errors.ts';
 import type { Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
     stats: PreparedMagazine['stats'];
     siteUrl: string;
     notices: string[];
+    draftProblems: ContentProblem[];
     legal?: Legal;
     images: ImageRecord[];
     files: FileRecord[];
@@ -292,6 +294,7 @@ async function main(): Promise<void> {
     ...(scheduleWarning ? [scheduleWarning] : []),
     ...report.notices.map((n) => `  notice: ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
+    ...(report.draftProblems.length > 0 ? formatDraftProblems(report.draftProblems).split('\n').map((line) => `  ${line}`) : []),
   ];
   // What the next build compares its inputs with, and shows if this site stands.
   const summary = lines.slice(1).filter((line) => !/^\s*(rendered|time):/.test(line));

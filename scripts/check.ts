@@ -7,17 +7,19 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/content/prepare.ts';
-import { formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
+import { formatDraftProblems, formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 
 const started = performance.now();
 const env = readEnvironmentOrExit();
 
-const { problems, content, images } = await prepare(env, { encode: false });
+const { problems, draftProblems, content, images } = await prepare(env, { encode: false });
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
+// A draft's problems are warnings: it is set aside, the rest is valid.
+if (draftProblems.length > 0) console.warn(formatDraftProblems(draftProblems));
 // Missing legal notice fields are warnings: the content is still valid.
 for (const warning of legalWarnings(content.site?.legal)) console.warn(`⚠ ${warning}`);
 /** `1 article`, `4 articles`: French plurals, one noun at a time. */

@@ -17,6 +17,8 @@ import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
+import { restoreLinked } from '../src/publish/restore.ts';
+import { readRecord, recordFile } from '../src/publish/unchanged.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -54,6 +56,7 @@ function report(): void {
     reportFile!,
     JSON.stringify({
       problems: pass?.problems ?? [],
+      draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
       siteUrl: pass?.context?.site.origin,
       notices: pass?.notices ?? [],
@@ -64,6 +67,13 @@ function report(): void {
     }),
   );
 }
+
+// Pages Astro's incremental build finds unchanged are restored from its
+// cache (<ROTATIVE_CACHE_DIR>/astro/) by hard link instead of copied
+// (restoreLinked, in src/publish/restore.ts).
+const cacheDir = process.env.ROTATIVE_CACHE_DIR;
+const siteDir = process.env.ROTATIVE_OUT_DIR;
+if (cacheDir && siteDir) restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });

@@ -2,12 +2,16 @@
  * Builds the sample magazine (content/) ONCE per test run, with the test
  * "now", and hands its folder to every test file that needs it through
  * `inject('sampleSite')`: the integration, validator and browser tests all
- * look at the same build instead of each paying for their own.
+ * look at the same build instead of each paying for their own. Fixture
+ * builds that several files read are made once too, on first demand, in a
+ * folder of the run (tests/helpers/shared-builds.ts). Chromium is started
+ * once, for every browser test (tests/e2e/browser.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startChromiumServer } from './e2e/chromium.ts';
 import { buildSite, ROOT } from './helpers/build.ts';
 
 declare module 'vitest' {
@@ -16,10 +20,14 @@ declare module 'vitest' {
     sampleSite: string;
     /** What the sample build printed (its summary). */
     sampleBuildOutput: string;
+    /** Where the fixture builds shared by several test files go (tests/helpers/shared-builds.ts). */
+    sharedBuilds: string;
+    /** The run's Chromium, to connect to (tests/e2e/browser.ts); '' when Chromium is missing. */
+    chromiumEndpoint: string;
   }
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'rotative-sample-')), 'dist');
   const result = buildSite({ contentDir: path.join(ROOT, 'content'), outDir });
   if (result.status !== 0) {
@@ -27,5 +35,13 @@ export default function setup(project: TestProject) {
   }
   project.provide('sampleSite', outDir);
   project.provide('sampleBuildOutput', result.stdout);
-  return () => rmSync(path.dirname(outDir), { recursive: true, force: true });
+  const shared = mkdtempSync(path.join(tmpdir(), 'rotative-shared-'));
+  project.provide('sharedBuilds', shared);
+  const chromium = await startChromiumServer();
+  project.provide('chromiumEndpoint', chromium?.wsEndpoint() ?? '');
+  return async () => {
+    await chromium?.close();
+    rmSync(path.dirname(outDir), { recursive: true, force: true });
+    rmSync(shared, { recursive: true, force: true });
+  };
 }

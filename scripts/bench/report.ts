@@ -9,10 +9,12 @@ import type { Measure } from './measure.ts';
 
 /**
  * The builds of a run: the four compared with the baseline, then Rotative's
- * own: nothing changed since the warm build; with --images, the same
+ * own: nothing changed since the warm build; one more article edited with
+ * the cache folder restored but no output folder (what the publish workflow
+ * does: it restores the cache, never dist/); with --images, the same
  * articles without covers, warm; from 10,000 articles, 1,000 of them, cold.
  */
-export const BUILDS = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm', 'rotative-unchanged', 'rotative-text-warm', 'rotative-cold-1000'] as const;
+export const BUILDS = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm', 'rotative-unchanged', 'rotative-cache-only', 'rotative-text-warm', 'rotative-cold-1000'] as const;
 /** Printed even when not measured (a dash): the comparison with the baseline. */
 const MAIN_BUILDS: readonly BuildName[] = ['rotative-cold', 'rotative-warm', 'baseline-cold', 'baseline-warm'];
 export type BuildName = (typeof BUILDS)[number];
@@ -46,6 +48,8 @@ export function figuresOf(measures: Measure[], articles: number): Figures | unde
 
 const seconds = (s: number) => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
+/** Articles per second: two significant digits below 1 (2 articles in 45 s is 0.044, not 0.0). */
+const perSecondText = (n: number) => (n < 1 ? n.toPrecision(2) : n.toFixed(1));
 
 export interface Machine {
   cpu: string;
@@ -95,8 +99,8 @@ export interface Report {
   runs: number;
   figures: Partial<Record<BuildName, Figures>>;
   machine: Machine;
-  /** Rotative's own summary "time:" line of its last cold, warm and unchanged builds. */
-  phases: { cold?: string; warm?: string; unchanged?: string };
+  /** Rotative's own summary "time:" line of its last cold, warm, unchanged and cache-only builds. */
+  phases: { cold?: string; warm?: string; unchanged?: string; cacheOnly?: string };
   /** Files of the site that a build with nothing changed made differ (the most over the runs). */
   unchangedDifferences?: number;
   /** Highest 1-minute load average seen after a build: the builds themselves count for up to about 2. */
@@ -116,8 +120,10 @@ export interface Target {
  * times, medians): cold against the baseline's cold build, warm (one article
  * edited) against the baseline's COLD build, nothing changed against warm
  * (and not one file different); covers, cold against the baseline's covers
- * and warm against the same articles' text-only warm build; a large archive's
- * peak memory and its time against 1,000 articles'.
+ * and warm against the same articles' text-only warm build; one article
+ * edited with the cache folder but no output folder (the publish workflow's
+ * build) against the baseline's COLD build; a large archive's peak memory and
+ * its time against 1,000 articles'.
  */
 export function targetsOf(r: Report): Target[] {
   const targets: Target[] = [];
@@ -127,11 +133,13 @@ export function targetsOf(r: Report): Target[] {
   const base = f['baseline-cold'];
   const unchanged = f['rotative-unchanged'];
   const textWarm = f['rotative-text-warm'];
+  const cacheOnly = f['rotative-cache-only'];
   const cold1000 = f['rotative-cold-1000'];
   if (cold && base) targets.push({ name: `cold / plain Astro cold${r.images ? ' (covers)' : ''}`, measured: cold.wall / base.wall, limit: r.images ? 1.2 : 0.6 });
   if (warm && base && !r.images) targets.push({ name: 'warm, one article edited / plain Astro cold', measured: warm.wall / base.wall, limit: 0.25 });
   if (unchanged && warm) targets.push({ name: 'warm, nothing changed / warm, one article edited', measured: unchanged.wall / warm.wall, limit: 1 });
   if (r.unchangedDifferences !== undefined) targets.push({ name: 'warm, nothing changed: files that differ from the previous site', measured: r.unchangedDifferences, limit: 0 });
+  if (cacheOnly && base) targets.push({ name: `cache folder restored, no output folder, one article edited / plain Astro cold${r.images ? ' (covers)' : ''}`, measured: cacheOnly.wall / base.wall, limit: 0.3 });
   if (warm && textWarm && r.images) targets.push({ name: 'warm with covers / warm, text only', measured: warm.wall / textWarm.wall, limit: 1.1 });
   if (cold && r.articles >= 10_000) targets.push({ name: 'peak RSS of the whole process tree (GB)', measured: cold.rssMB / 1024, limit: 2.5 });
   if (cold && cold1000 && r.articles >= 10_000) targets.push({ name: `time(${r.articles}) / time(1000), cold`, measured: cold.wall / cold1000.wall, limit: 10.5 });
@@ -151,7 +159,7 @@ export function renderReport(r: Report): string {
     const f = r.figures[name];
     // Articles per second of the 1,000-article build are per its 1,000 articles.
     const perSecond = f && name === 'rotative-cold-1000' ? 1000 / f.wall : f?.articlesPerSecond;
-    if (f) lines.push(`| ${name} | ${seconds(f.wall)} | ${seconds(f.cpu)} | ${Math.round(f.rssMB)} | ${perSecond!.toFixed(1)} |`);
+    if (f) lines.push(`| ${name} | ${seconds(f.wall)} | ${seconds(f.cpu)} | ${Math.round(f.rssMB)} | ${perSecondText(perSecond!)} |`);
     else if (MAIN_BUILDS.includes(name)) lines.push(`| ${name} | — | — | — | — |`);
   }
   for (const kind of ['cold', 'warm'] as const) {
@@ -180,6 +188,7 @@ export function renderReport(r: Report): string {
   lines.push(
     '',
     "Cold: fresh caches and no previous output. Warm: the same caches and output, after one article's text was edited. Unchanged: built again with nothing changed. " +
+      'Cache only: one more article edited, the cache folder kept and the output folder deleted (the publish workflow restores the cache, not dist/). ' +
       `CPU is user + sys of the whole process tree${orphans}; peak RSS is the largest sum of VmRSS over the process tree, sampled every 100 ms. ` +
       'Baseline: tests/bench/baseline/, plain Astro with MDX defaults' +
       (r.images ? ', covers through astro:assets `<Image>` defaults.' : '.'),
@@ -187,6 +196,7 @@ export function renderReport(r: Report): string {
   if (r.phases.cold) lines.push(`Rotative phases, last cold build: ${r.phases.cold}.`);
   if (r.phases.warm) lines.push(`Rotative phases, last warm build: ${r.phases.warm}.`);
   if (r.phases.unchanged) lines.push(`Rotative, last build with nothing changed: ${r.phases.unchanged}.`);
+  if (r.phases.cacheOnly) lines.push(`Rotative, last build with the cache folder only: ${r.phases.cacheOnly}.`);
   const m = r.machine;
   lines.push(
     '',

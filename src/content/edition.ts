@@ -20,7 +20,8 @@ import { siteProse, type Site } from '../schemas/site.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { contentKeyOf } from '../lib/content-keys.ts';
 import { statusAt, type ArticleStatus } from '../lib/publishing.ts';
-import { orderSearchGroups, searchGroupOf } from '../lib/search-groups.ts';
+import { searchGroupsOf, searchRecordOf, type SearchGroupData } from '../lib/search-groups.ts';
+import { pictureData } from '../lib/images.ts';
 import type { TimedArticle } from '../lib/rebuild.ts';
 import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography, typesetFields } from '../lib/typography.ts';
@@ -28,7 +29,7 @@ import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import type { LoadedArticle } from './load.ts';
+import { publicUrl, type LoadedArticle } from './load.ts';
 import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
 import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
@@ -54,6 +55,8 @@ export interface StoredArticle {
   /** Path of the MDX file relative to the content folder. */
   sourceKey: string;
   readingMinutes: number;
+  /** Slugs the body links to with `<ReadAlso>`: « À lire également » does not offer them again. */
+  readAlso: string[];
   /** The rendered body (visible articles only). */
   body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean };
   /** Hash of everything the rendered body depends on. */
@@ -109,6 +112,8 @@ export interface BuildContext {
 
 export interface PreparedMagazine {
   problems: ContentProblem[];
+  /** Problems of drafts, set aside as warnings (src/content/prepare.ts). */
+  draftProblems: ContentProblem[];
   context?: BuildContext;
   articles: StoredArticle[];
   authors: StoredAuthor[];
@@ -130,8 +135,8 @@ export interface PreparedMagazine {
     images: { sources: number; processed: number; cached: number };
     rendered: number;
     renderedFromCache: number;
-    /** The published article pages by search group (src/lib/search-groups.ts), for the search phase. */
-    searchGroups: { name: string; pages: string[] }[];
+    /** The published articles' search records by group (src/lib/search-groups.ts), for the search phase. */
+    searchGroups: SearchGroupData[];
     timings: { content: number; images: number; render: number };
     /** The dates of every article that is not a draft, for the next-rebuild schedule (src/lib/rebuild.ts). */
     timeline: TimedArticle[];
@@ -158,6 +163,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const { content, problems } = prepared;
   const result: PreparedMagazine = {
     problems,
+    draftProblems: prepared.draftProblems,
     articles: [],
     authors: [],
     categories: [],
@@ -184,7 +190,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
-  const site = { ...typesetFields(content.site, siteProse), origin: env.siteUrl ?? content.site.url.replace(/\/+$/, '') };
+  const site = { ...typesetFields(content.site, siteProse), origin: publicUrl(env, content.site) };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
   const urls = urlsFor(basePathOf(site.origin));
@@ -282,6 +288,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
       sourceKey,
       readingMinutes: 1,
+      readAlso: article.readAlso.map(({ slug }) => slug),
       digest: '',
     };
     // Decided here, at the build's now, like visibility: a page says « En
@@ -317,12 +324,31 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     cache.set(digest, rendered[i]!);
     attach(stored, digest, rendered[i]!);
   });
-  const groups = new Map<string, string[]>();
-  for (const a of withStatus('published')) {
-    const name = searchGroupOf(a.data.publishedAt);
-    groups.set(name, [...(groups.get(name) ?? []), `articles/${a.slug}/index.html`]);
-  }
-  result.stats.searchGroups = orderSearchGroups(groups.keys()).map((name) => ({ name, pages: groups.get(name)!.sort() }));
+  // ── Search: what the search phase indexes (src/publish/search.ts), from this pass ──
+  // Every published article (an expired one has no page), as its page shows it.
+  const authorNames = new Map(result.authors.map((x) => [x.id, x.name]));
+  const rubriques = new Map(result.categories.map((x) => [x.id, x.title]));
+  const seriesTitles = new Map(result.series.map((x) => [x.id, x.title]));
+  result.stats.searchGroups = searchGroupsOf(
+    result.articles
+      .filter((a) => a.status === 'published')
+      .map(({ slug, data, corrections, coverKey, body }) => ({
+        publishedAt: data.publishedAt,
+        record: searchRecordOf({
+          slug,
+          title: data.title,
+          lede: data.description,
+          publishedAt: data.publishedAt,
+          rubrique: rubriques.get(data.category) ?? '',
+          series: data.series && seriesTitles.get(data.series),
+          authors: data.authors.flatMap((id) => authorNames.get(id) ?? []),
+          corrections: corrections.map((c) => c.text),
+          cover: coverKey && manifest.images[coverKey] ? { picture: pictureData(manifest.images[coverKey]!, urls.imagePath), alt: data.cover?.alt ?? '', caption: data.cover?.caption, credit: data.cover?.credit } : undefined,
+          html: body?.html ?? '',
+        }),
+      })),
+  );
+  // ── end of search ──
   // Pages are few and small: rendered every build, through the same renderer.
   for (const page of content.pages) {
     const url = urls.pagePath(page.slug);

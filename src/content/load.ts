@@ -11,7 +11,7 @@
  * reader, the jail), YAML (yaml.ts), bodies (scan.ts), cross-references
  * (references.ts); this module lists what to read and puts it together.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import type { z } from 'astro/zod';
@@ -29,8 +29,10 @@ import { describeFound } from './problems.ts';
 import { display, linkProblem, readContentText, walkContent, type ContentEntry } from './files.ts';
 import { addAsset, checkLiveUpdates, scanMdx } from './scan.ts';
 import { checkReferences } from './references.ts';
-import { validate, type LineOf } from './yaml.ts';
+import { validate, type LineOf, type Validated } from './yaml.ts';
+import type { Environment } from '../config/environment.ts';
 import { reservedSegments } from '../lib/urls.ts';
+import { parseDocument } from 'yaml';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
@@ -111,6 +113,8 @@ export interface LoadedContent {
    * errors, since a draft is published nowhere; `npm run check` reminds of them.
    */
   reminders: ContentProblem[];
+  /** The article files whose front matter says `draft: true`, valid or not (as shown in messages). */
+  draftFiles: Set<string>;
   /**
    * Ids and slugs of files that exist but are invalid: their own problems are
    * reported, and references to them are not reported a second time.
@@ -119,6 +123,19 @@ export interface LoadedContent {
 }
 
 
+
+/**
+ * Whether a front matter says `draft: true`, read even when the rest of it
+ * is invalid: a draft's problems never stop the build (src/content/prepare.ts).
+ */
+function saysDraft(frontMatter: string): boolean {
+  // The document is not turned into values: no alias is expanded, no tag resolved, nothing logged.
+  try {
+    return parseDocument(frontMatter, { logLevel: 'silent' }).get('draft') === true;
+  } catch {
+    return false;
+  }
+}
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -164,6 +181,35 @@ function isReadable(entry: ContentEntry, problems: ContentProblem[]): boolean {
   }
   problems.push(linkProblem(entry.abs, target));
   return false;
+}
+
+/**
+ * `site.yaml`, read by the content reader and validated: the one reading of
+ * the site settings. The content pass stores them; astro.config.ts, which
+ * runs before it, takes the site's URL from here too (problems are the
+ * pass's to report).
+ */
+export function readSite(root: string, problems: ContentProblem[]): Validated<Site> | undefined {
+  const siteFile = path.join(root, 'site.yaml');
+  let stats;
+  try {
+    stats = lstatSync(siteFile);
+  } catch {
+    problems.push({ file: display(siteFile), found: 'le fichier site.yaml manque', expected: 'un fichier site.yaml avec au moins name et url' });
+    return undefined;
+  }
+  const entry: ContentEntry = { rel: 'site.yaml', abs: siteFile, type: stats.isSymbolicLink() ? 'link' : 'file', hidden: false };
+  if (!isReadable(entry, problems)) return undefined;
+  const text = readContentText(root, siteFile, 'yaml', display(siteFile), problems);
+  return text === undefined ? undefined : validate(siteSchema, display(siteFile), text, 0, problems);
+}
+
+/**
+ * The site's public URL, without its trailing slash (its path kept: the
+ * base): SITE_URL when set, else `url` of site.yaml. Decided here alone.
+ */
+export function publicUrl(env: Pick<Environment, 'siteUrl'>, site: Pick<Site, 'url'>): string {
+  return env.siteUrl ?? site.url.replace(/\/+$/, '');
 }
 
 /** Reads every `<folder>/*.yaml` as entries of one kind, keyed by file name. */
@@ -234,6 +280,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     pages: [],
     problems,
     reminders: [],
+    draftFiles: new Set(),
     invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
   };
 
@@ -242,17 +289,10 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
   problems.push(...walk.problems);
   const tree = walk.entries;
 
-  const siteFile = path.join(root, 'site.yaml');
-  const siteEntry = tree.find((e) => e.rel === 'site.yaml');
-  if (!siteEntry) {
-    problems.push({ file: display(siteFile), found: 'le fichier site.yaml manque', expected: 'un fichier site.yaml avec au moins name et url' });
-  } else if (isReadable(siteEntry, problems)) {
-    const text = readContentText(root, siteFile, 'yaml', display(siteFile), problems);
-    const site = text === undefined ? undefined : validate(siteSchema, display(siteFile), text, 0, problems);
-    content.site = site?.data;
-    // site.yaml sits in the content folder: its logo is relative to the folder.
-    if (site?.data.logo) addAsset(content.siteAssets, problems, root, siteFile, { src: site.data.logo, field: 'logo', line: site.lineOf(['logo']), kind: 'image' });
-  }
+  const site = readSite(root, problems);
+  content.site = site?.data;
+  // site.yaml sits in the content folder: its logo is relative to the folder.
+  if (site?.data.logo) addAsset(content.siteAssets, problems, root, path.join(root, 'site.yaml'), { src: site.data.logo, field: 'logo', line: site.lineOf(['logo']), kind: 'image' });
 
   content.authors = loadYamlDir(
     root,
@@ -314,6 +354,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       problems.push({ file, line: 1, found: 'l’en-tête manque', expected: 'un en-tête entre deux lignes « --- » en haut du fichier' });
       continue;
     }
+    if (saysDraft(fm[1]!)) content.draftFiles.add(file);
     // The front matter's first line is the file's second, after "---".
     const validated = validate(articleSchema, file, fm[1]!, 1, problems);
     const data = validated?.data;

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
-import { formatProblems } from '../lib/errors.ts';
+import { formatDraftProblems, formatProblems } from '../lib/errors.ts';
 import { publishArticleBodies } from './bodies.ts';
 import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './edition.ts';
 import type { Heading } from '../render/article.ts';
@@ -125,6 +125,12 @@ function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMa
   for (const entry of entries) store.set(entry);
 }
 
+/** The pass's notices, and its drafts set aside with their problems (warnings: the rest is published). */
+function logNotices(logger: LoaderContext['logger'], result: PreparedMagazine): void {
+  for (const notice of result.notices) logger.info(notice);
+  if (result.draftProblems.length > 0) logger.warn(formatDraftProblems(result.draftProblems));
+}
+
 function rotativeLoader(name: CollectionName): Loader {
   return {
     name: `rotative-${name}`,
@@ -149,7 +155,7 @@ function rotativeLoader(name: CollectionName): Loader {
         if (name === 'articles') context.logger.error(formatProblems(result.problems));
         return;
       }
-      if (name === 'articles') for (const notice of result.notices) context.logger.info(notice);
+      if (name === 'articles') logNotices(context.logger, result);
       fill(name, context, result);
     },
   };
@@ -183,7 +189,7 @@ function watch({ watcher, logger }: LoaderContext): void {
         logger.error(formatProblems(result.problems));
         return;
       }
-      for (const notice of result.notices) logger.info(notice);
+      logNotices(logger, result);
       for (const [name, context] of s.stores) fill(name, context, result);
       logger.info('content updated');
     }, 50);

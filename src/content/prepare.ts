@@ -16,6 +16,8 @@ import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord
 export interface Prepared {
   content: LoadedContent;
   problems: ContentProblem[];
+  /** The problems of drafts: warnings, each draft with one left out (setDraftsAside). */
+  draftProblems: ContentProblem[];
   images: ImageRecord[];
   files: FileRecord[];
   timings: { content: number; images: number };
@@ -58,6 +60,23 @@ function cacheFolderProblem(env: Environment): ContentProblem | undefined {
 }
 
 /**
+ * A draft never stops published work: the problems of a file whose front
+ * matter says `draft: true` are taken out of `problems` and returned, to be
+ * shown as warnings, and a draft with problems is left out of the edition
+ * (published nowhere anyway; the preview does not show it either). A
+ * published or scheduled article goes live unattended: its problems stay.
+ */
+function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): ContentProblem[] {
+  const aside = problems.filter((p) => content.draftFiles.has(p.file));
+  if (aside.length === 0) return [];
+  const broken = new Set(aside.map((p) => p.file));
+  problems.splice(0, problems.length, ...problems.filter((p) => !broken.has(p.file)));
+  for (const article of content.articles) if (broken.has(article.file)) content.invalid.articles.add(article.slug);
+  content.articles = content.articles.filter((a) => !broken.has(a.file));
+  return aside;
+}
+
+/**
  * Validates the whole tree and describes its images. With `encode`, also makes
  * every published image variant (into the cache) and the manifest that pages
  * read.
@@ -71,7 +90,8 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
   const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir);
-  const prepared: Prepared = { content, problems, images, files, timings };
+  const draftProblems = setDraftsAside(content, problems);
+  const prepared: Prepared = { content, problems, draftProblems, images, files, timings };
   if (problems.length === 0 && options.encode) {
     prepared.encoded = await encodeImages(images, env.cacheDir);
     const manifest = toManifest(images, files);

@@ -94,6 +94,8 @@ export interface ArticleView {
   canonical?: string;
   /** Slugs of the (published) articles this one follows up on. */
   revisits: string[];
+  /** Slugs its body already recommends with `<ReadAlso>`. */
+  readAlso: string[];
   /** Path of the MDX file relative to the content folder. */
   sourceKey: string;
   /** The page needs the YouTube facade's script. */
@@ -203,6 +205,7 @@ async function loadMagazine(): Promise<Magazine> {
       readingMinutes: a.readingMinutes,
       canonical: data.canonical,
       revisits: data.revisits.filter((slug) => visibleSlugs.has(slug)),
+      readAlso: a.readAlso,
       sourceKey: a.sourceKey,
       hasYoutube: a.hasYoutube,
       digest: a.digest,
@@ -325,7 +328,9 @@ async function computeArticleContext(article: ArticleView) {
   // rubrique-only article can never outrank these).
   const candidates = new Set<ArticleView>(episodes);
   for (const t of article.tags) for (const a of n.byTag.get(t.slug) ?? []) candidates.add(a);
-  for (const a of (n.byCategory.get(article.category.id) ?? []).slice(0, limit + 1)) candidates.add(a);
+  for (const a of (n.byCategory.get(article.category.id) ?? []).slice(0, limit + 1 + article.readAlso.length)) candidates.add(a);
+  // What the body already recommends (<ReadAlso>) is not offered a second time.
+  for (const a of candidates) if (article.readAlso.includes(a.slug)) candidates.delete(a);
   return {
     previousEpisode: previous,
     nextEpisode: next,

@@ -74,9 +74,8 @@ export const fr = {
     download: 'Télécharger la vidéo',
   },
   live: {
-    running: 'En direct',
-    ended: 'Direct terminé',
-    upcoming: 'Direct à venir',
+    /** A live blog's state, in its header and on every card that lists it. */
+    label: { live: 'En direct', ended: 'Direct terminé', upcoming: 'Direct à venir' },
     /** The self-link of an update: its time is its visible text. */
     linkTo: (time: string) => `${time}, lien vers cette mise à jour`,
   },
@@ -85,7 +84,7 @@ export const fr = {
   headerSearch: {
     label: 'Rechercher sur le site',
     placeholder: 'Rechercher…',
-    submit: 'OK',
+    /** The button is a magnifying glass: this is its name, for screen readers. */
     submitLabel: 'Lancer la recherche',
   },
   /** The button that opens the rubriques menu on a phone. */
@@ -105,6 +104,12 @@ export const fr = {
   // Index pages: home, series, rubriques, tags, authors, 404.
   leadStory: 'À la une',
   latestArticles: 'Derniers articles',
+  /** The home page's block of articles without a cover. */
+  homeBriefs: 'En bref',
+  /** The home page's block of live blogs. */
+  homeLive: 'Les directs',
+  /** The link under a rubrique's block on the home page. */
+  homeMoreOf: (title: string) => `Toute la rubrique «\u00A0${title}\u00A0»`,
   homePageTitle: (n: number) => `Tous les articles, page ${n}`,
   homeEmpty: 'Aucun article publié pour l’instant.',
   pageN: (n: number) => `Page ${n}`,

@@ -111,3 +111,16 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * The problems of drafts, as warnings: a header that says the drafts are set
+ * aside and everything else is published, then one line per problem.
+ */
+export function formatDraftProblems(list: readonly ContentProblem[]): string {
+  const drafts = new Set(list.map((p) => p.file)).size;
+  const header =
+    drafts === 1
+      ? `⚠ 1 brouillon a ${list.length > 1 ? `${list.length} problèmes` : 'un problème'} : il est mis de côté (ni publié ni prévisualisé), le reste du site est publié.`
+      : `⚠ ${drafts} brouillons ont des problèmes (${list.length}) : ils sont mis de côté (ni publiés ni prévisualisés), le reste du site est publié.`;
+  return [header, ...sortProblems(list).map((p) => `  - brouillon ${formatProblem(p)}`)].join('\n');
+}

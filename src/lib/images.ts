@@ -114,6 +114,14 @@ export function smallestFallback(picture: PictureData): string {
   return picture.srcset.split(', ')[0]?.split(' ')[0] || picture.src;
 }
 
+/**
+ * URL of the smallest WebP file of a picture: the thumbnail of a search
+ * result (every browser that runs the search page's WebAssembly reads WebP).
+ */
+export function smallestWebp(picture: PictureData): string | undefined {
+  return picture.sources.find((s) => s.type === 'image/webp')?.srcset.split(', ')[0]?.split(' ')[0];
+}
+
 /** URL of the largest fallback file of a picture (the publisher logo of structured data). */
 export function largestFallback(picture: PictureData): string {
   return picture.srcset.split(', ').pop()?.split(' ')[0] || picture.src;

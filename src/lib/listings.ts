@@ -6,21 +6,72 @@
 import { toIsoString } from './dates.ts';
 import { episodesInOrder } from './ordering.ts';
 
+/** An article read in a minute or less: a news brief, never the home page's lead on its own merit. */
+export const BRIEF_MAX_MINUTES = 1;
+
+/** Whether an article is a brief (see {@link BRIEF_MAX_MINUTES}); an article without a reading time is not. */
+export function isBrief(article: { readingMinutes?: number | undefined }): boolean {
+  return article.readingMinutes !== undefined && article.readingMinutes <= BRIEF_MAX_MINUTES;
+}
+
 /**
  * The home page's order: the lead story first, then every other article
  * newest first. The lead is the newest article the editors put « à la une »
- * (`une: true`), with or without a cover; when none is, the newest article
- * with a cover. Without either there is no lead and the order is unchanged.
+ * (`une: true`), with or without a cover. When none is, it is the newest
+ * story that can carry the page: with a cover, not a live blog (it has its
+ * own block) and not a brief; failing that, the newest article with a cover.
+ * Without a cover anywhere there is no lead and the order is unchanged.
  * `articles` must be newest first.
  */
-export function leadFirst<T extends { cover?: unknown; une?: boolean | undefined }>(
+export function leadFirst<T extends { cover?: unknown; une?: boolean | undefined; readingMinutes?: number | undefined; live?: unknown }>(
   articles: readonly T[],
 ): { lead: T | undefined; ordered: T[] } {
   let index = articles.findIndex((a) => a.une === true);
+  if (index < 0) index = articles.findIndex((a) => a.cover !== undefined && a.live === undefined && !isBrief(a));
   if (index < 0) index = articles.findIndex((a) => a.cover !== undefined);
   if (index < 0) return { lead: undefined, ordered: [...articles] };
   const lead = articles[index]!;
   return { lead, ordered: [lead, ...articles.slice(0, index), ...articles.slice(index + 1)] };
+}
+
+/** The blocks of the home page's first screen, each article in one of them at most. */
+export interface FrontPage<T> {
+  lead: T | undefined;
+  /** The next stories with a cover, newest first. */
+  top: T[];
+  /** Live blogs, newest first. */
+  live: T[];
+  /** Articles without a cover, newest first: set as briefs (headline and date). */
+  briefs: T[];
+  /** One block per rubrique (in the order given) with the rest of its articles, newest first; rubriques with none left out. */
+  sections: { category: string; articles: T[] }[];
+}
+
+/** How many articles the first blocks of the home page hold; the rubriques' blocks take the rest. */
+export const FRONT_PAGE_SIZES = { top: 4, live: 3, briefs: 5 } as const;
+
+/**
+ * Splits the articles of the home page (`articles`: its page of the list, the
+ * lead first as {@link leadFirst} gives them) into its blocks: the lead, a few
+ * stories with a cover, the live blogs, the briefs, then one block per
+ * rubrique with the rest. Each article appears exactly once, so the page
+ * still lists what the list's page 1 holds and /page/2/ goes on from there.
+ */
+export function composeFrontPage<T extends { cover?: unknown; live?: unknown; category: { id: string } }>(
+  articles: readonly T[],
+  lead: T | undefined,
+  categoryIds: readonly string[],
+  sizes: { top: number; live: number; briefs: number } = FRONT_PAGE_SIZES,
+): FrontPage<T> {
+  const rest = articles.filter((a) => a !== lead);
+  const live = rest.filter((a) => a.live !== undefined).slice(0, sizes.live);
+  const others = rest.filter((a) => !live.includes(a));
+  const top = others.filter((a) => a.cover !== undefined).slice(0, sizes.top);
+  const briefs = others.filter((a) => a.cover === undefined).slice(0, sizes.briefs);
+  const shown = new Set<T>([...top, ...briefs]);
+  const left = others.filter((a) => !shown.has(a));
+  const sections = categoryIds.map((category) => ({ category, articles: left.filter((a) => a.category.id === category) })).filter((s) => s.articles.length > 0);
+  return { lead, top, live, briefs, sections };
 }
 
 /**

@@ -39,9 +39,26 @@ export function liveUpdateAnchor(at: Date): string {
 /** The Paris day of a date, `2026-11-28`. */
 export const parisDay = (d: Date): string => toIsoString(d).slice(0, 10);
 
-/** « 10 h 30 », or « 27 novembre 2026, 18 h 05 » when the update is not on `day` (a Paris day). */
-export function liveUpdateTime(at: Date, day: string | undefined): string {
-  return day === undefined || parisDay(at) === day ? formatTime(at) : `${formatDate(at)}, ${formatTime(at)}`;
+/**
+ * An update's time as the page shows it: « 10 h 30 » when it is on
+ * `dayAbove`, the Paris day of the update shown above it; « 27 novembre 2026,
+ * 18 h 05 » otherwise, so the first update and each change of day carry
+ * their date.
+ */
+export function liveUpdateTime(at: Date, dayAbove: string | undefined): string {
+  return dayAbove !== undefined && parisDay(at) === dayAbove ? formatTime(at) : `${formatDate(at)}, ${formatTime(at)}`;
+}
+
+/**
+ * For updates in the order they are shown (`dates`), the Paris day of the
+ * update above each one, by its time in milliseconds; undefined for the first.
+ */
+export function daysAbove(dates: readonly Date[]): Map<number, string | undefined> {
+  const above = new Map<number, string | undefined>();
+  dates.forEach((at, i) => {
+    if (!above.has(at.getTime())) above.set(at.getTime(), i === 0 ? undefined : parisDay(dates[i - 1]!));
+  });
+  return above;
 }
 
 /** The latest update's date, or undefined without updates. */

@@ -140,9 +140,14 @@ export function listOutput(outDir: string): Record<string, string> {
       files[rel] = 'unreadable';
       continue;
     }
-    files[rel] = createHash('sha256').update(bytes).digest('base64url');
+    files[rel] = outputDigest(bytes);
   }
   return files;
+}
+
+/** How listOutput records one file of the output folder. */
+export function outputDigest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('base64url');
 }
 
 /** Where the record of the last build into `outDir` is kept. */

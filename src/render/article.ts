@@ -19,7 +19,7 @@ import { sanitizeHast } from '../markdown/sanitize.ts';
 import { countWords } from '../lib/reading-time.ts';
 import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
-import { parisDay } from '../lib/live.ts';
+import { daysAbove } from '../lib/live.ts';
 import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
 
 /**
@@ -245,9 +245,9 @@ function liveUpdateTime(node: AnyNode): number | undefined {
  * end of the file: the `<LiveUpdate>` nodes of the body's top level (the
  * content phase keeps them there) are sorted newest first into the places
  * they held, so whatever the writer put before, between or after them stays
- * where it was. Returns the Paris day of the first update, if any.
+ * where it was. Returns, for each update, the Paris day of the one shown above it (see daysAbove), if any.
  */
-export function orderLiveUpdates(tree: Root): string | undefined {
+export function orderLiveUpdates(tree: Root): Map<number, string | undefined> | undefined {
   const slots: number[] = [];
   tree.children.forEach((child, i) => {
     if (liveUpdateTime(child) !== undefined) slots.push(i);
@@ -257,7 +257,7 @@ export function orderLiveUpdates(tree: Root): string | undefined {
   // Array.prototype.sort is stable: two updates of the same time keep their order.
   const newestFirst = [...updates].sort((a, b) => liveUpdateTime(b)! - liveUpdateTime(a)!);
   slots.forEach((slot, k) => (tree.children[slot] = newestFirst[k]!));
-  return parisDay(new Date(liveUpdateTime(newestFirst[newestFirst.length - 1]!)!));
+  return daysAbove(newestFirst.map((u) => new Date(liveUpdateTime(u)!)));
 }
 
 /**
@@ -265,8 +265,8 @@ export function orderLiveUpdates(tree: Root): string | undefined {
  * page's and the feeds' HTML.
  */
 export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise<RenderedBody> {
-  const liveDay = orderLiveUpdates(tree);
-  const ctx: ComponentContext = liveDay ? { ...baseCtx, liveDay } : baseCtx;
+  const liveDaysAbove = orderLiveUpdates(tree);
+  const ctx: ComponentContext = liveDaysAbove ? { ...baseCtx, liveDaysAbove } : baseCtx;
   typesetText(tree);
   superscriptOrdinals(tree);
   const headings: Heading[] = [];

@@ -32,10 +32,11 @@ export interface ComponentContext {
   /** Typesets a writer's string prop (caption, credit, name, title). */
   typeset(text: string): string;
   /**
-   * The Paris day (`2026-11-28`) of a live blog's first update, set by the
-   * renderer: an update of another day shows its date beside its time.
+   * For a live blog, set by the renderer: the Paris day (`2026-11-28`) of the
+   * update shown above each update, by its time in milliseconds. The first
+   * update, and each one of another day than the one above, shows its date.
    */
-  liveDay?: string;
+  liveDaysAbove?: Map<number, string | undefined>;
 }
 
 export type Props = Record<string, string | undefined>;
@@ -210,8 +211,8 @@ const LiveUpdate: Component = {
     return [
       h('section', { className: ['live-update'], id: anchor }, [
         h('p', { className: ['live-update__time'] }, [
-          h('a', { className: ['live-update__link'], href: `#${anchor}`, ariaLabel: fr.live.linkTo(liveUpdateTime(date, ctx.liveDay)) }, [
-            h('time', { dateTime: toIsoString(date) }, liveUpdateTime(date, ctx.liveDay)),
+          h('a', { className: ['live-update__link'], href: `#${anchor}`, ariaLabel: fr.live.linkTo(liveUpdateTime(date, ctx.liveDaysAbove?.get(date.getTime()))) }, [
+            h('time', { dateTime: toIsoString(date) }, liveUpdateTime(date, ctx.liveDaysAbove?.get(date.getTime()))),
           ]),
         ]),
         h('h2', { className: ['live-update__title'] }, ctx.typeset(title)),
@@ -224,7 +225,7 @@ const LiveUpdate: Component = {
     const href = `${ctx.articleUrl}#${liveUpdateAnchor(date)}`;
     return [
       h('section', [
-        h('h2', [h('a', { href }, h('time', { dateTime: toIsoString(date) }, liveUpdateTime(date, ctx.liveDay))), ` — ${ctx.typeset(title)}`]),
+        h('h2', [h('a', { href }, h('time', { dateTime: toIsoString(date) }, liveUpdateTime(date, ctx.liveDaysAbove?.get(date.getTime())))), ` — ${ctx.typeset(title)}`]),
         ...children,
       ]),
     ];

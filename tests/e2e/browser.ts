@@ -3,44 +3,25 @@
  * test puts on a page: requests (and which left 127.0.0.1), CSP violations,
  * console errors, and axe-core.
  */
-import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { CHROMIUM_MISSING } from './chromium.ts';
 
-/** Debian's package; CHROMIUM_PATH overrides it. Never a downloaded browser. */
-/**
- * Flags for Debian's Chromium on this machine: no sandbox (root), and none of
- * the background connections a closed network would refuse.
- */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 /**
- * Launches headless Chromium with a fresh temporary profile (playwright's
- * default) and none of its background traffic. Fails, never skips, when
- * Chromium is missing: the reader promises are only proven in a browser.
+ * The run's Chromium (started once by the global setup) for one test file:
+ * contexts made on it have a fresh profile each (no cache, no cookies);
+ * `close()` leaves the browser running for the other files. Fails, never
+ * skips, when Chromium is missing: the reader promises are only proven in a
+ * browser.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need Debian's package: ` +
-        `apt-get install -y chromium (or set CHROMIUM_PATH). They never download a browser and are never skipped.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  });
+  // Imported here: scripts/audit.ts reads this module's flags outside Vitest.
+  const { inject } = await import('vitest');
+  const endpoint = inject('chromiumEndpoint');
+  if (!endpoint) throw new Error(CHROMIUM_MISSING);
+  return chromium.connect(endpoint);
 }
 
 export interface SeenRequest {

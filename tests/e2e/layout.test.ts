@@ -129,3 +129,98 @@ describe('search results', () => {
     }
   });
 });
+
+describe('art direction, as a reader sees it', () => {
+  it.for([true, false])('a superscript (« 1er ») does not make its line taller than the others of its paragraph (site faces loaded: %s)', async (faces, { expect }) => {
+    const { context, page } = await open(WIDTHS[0]);
+    try {
+      // Without the site's faces, as a reader sees the page before they arrive: the fallback face's metrics differ.
+      if (!faces) await context.route('**/*.woff2', (route) => route.abort());
+      await page.goto(`${server.origin}/articles/un-an-apres-cloudwatt/`, { waitUntil: 'load' });
+      // Every line box of the paragraph as tall as its line-height: its height is a whole number of lines.
+      const { height, lineHeight } = await page.locator('.article__body p:has(sup)').first().evaluate((p) => ({
+        height: p.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(p).lineHeight),
+      }));
+      const lines = Math.round(height / lineHeight);
+      expect(lines, 'a paragraph of several lines').toBeGreaterThan(1);
+      expect(Math.abs(height - lines * lineHeight), `paragraph ${height} px tall, line height ${lineHeight} px`).toBeLessThanOrEqual(0.5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a wrapped figure credit starts its line at the caption’s left edge, with no leading space', async () => {
+    const { context, page } = await open(WIDTHS[0]);
+    try {
+      await page.goto(`${server.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
+      const figcaption = page.locator('.cover figcaption');
+      const { left, creditLeft, creditTop, captionBottom } = await figcaption.evaluate((f) => ({
+        left: f.getBoundingClientRect().left,
+        creditLeft: f.querySelector('.credit')!.getClientRects()[0]!.left,
+        creditTop: f.querySelector('.credit')!.getBoundingClientRect().top,
+        captionBottom: f.querySelector('.caption')!.getBoundingClientRect().bottom,
+      }));
+      expect(creditTop, 'the credit is on a line of its own at 390 px').toBeGreaterThanOrEqual(captionBottom - 1);
+      expect(Math.abs(creditLeft - left), `credit starts at ${creditLeft} px, the caption at ${left} px`).toBeLessThanOrEqual(0.5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on the authors’ page, every name starts at the same distance from its card’s edge, portrait or not', async () => {
+    const { context, page } = await open(WIDTHS[1]);
+    try {
+      await page.goto(`${server.origin}/auteurs/`, { waitUntil: 'load' });
+      const offsets = await page.locator('.hub__item').evaluateAll((items) =>
+        items.map((item) => Math.round(item.querySelector('h2')!.getBoundingClientRect().left - item.getBoundingClientRect().left)),
+      );
+      expect(offsets.length).toBeGreaterThan(1);
+      expect(new Set(offsets).size, `name offsets: ${offsets.join(', ')} px`).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the article page at 1280 px fills the column: the text on the left, « À lire également » in a side column beside it', async () => {
+    const { context, page } = await open(WIDTHS[1]);
+    try {
+      await page.goto(`${server.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
+      const { main, article, aside } = await page.evaluate(() => {
+        const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        return { main: box('main'), article: box('.article-page > article'), aside: box('.article-aside') };
+      });
+      expect(aside.left, 'the side column is to the right of the article').toBeGreaterThan(article.right);
+      expect(aside.top, 'beside it, not under it').toBeLessThan(article.top + 100);
+      expect(main.right - aside.right, 'white on the right of the side column (px)').toBeLessThan(40);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the home page on a phone is short, and the faces are the magazine’s own, loaded from the site; screenshots saved', async () => {
+    for (const width of WIDTHS) {
+      const { context, page, watch } = await open(width);
+      try {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        for (const [name, urlPath] of [['accueil', '/'], ['article', '/articles/un-an-apres-cloudwatt/'], ['direct', '/articles/en-direct-panne-hebergeur-nubeo/']] as const) {
+          await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+          await page.evaluate(() => document.fonts.ready);
+          const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+          expect(faces, `${urlPath}: faces loaded`).toEqual(expect.arrayContaining(['Newsreader', 'Public Sans']));
+          if (name === 'accueil' && width === WIDTHS[0]) {
+            const height = await page.evaluate(() => document.documentElement.scrollHeight);
+            expect(height, 'home page height on a phone (px)').toBeLessThan(7000);
+          }
+          // The live blog's screenshot shows its updates, from the first one shown.
+          if (name === 'direct') await page.locator('section.live-update').first().evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant' }));
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: false });
+        }
+        expect(watch.offsite, 'requests to other hosts').toEqual([]);
+        expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

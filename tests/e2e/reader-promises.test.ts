@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §8, in a real browser: the built sample magazine served on
+ * The reader promises (README, « Reader promises and audit »), in a real browser: the built sample magazine served on
  * 127.0.0.1 under its own `_headers`, opened by Debian's Chromium at phone
  * and desktop widths, in light and dark.
  */

@@ -32,7 +32,7 @@ export interface Template {
 const first = (files: string[], pattern: RegExp) => files.find((f) => pattern.test(f));
 const articles = (files: string[]) => files.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
 
-/** The templates of the reader-promises issue (plus the list of all series, the hubs, the archive and the legal page). */
+/** The templates the reader promises cover (plus the list of all series, the hubs, the archive and the legal page). */
 export const TEMPLATES: Template[] = [
   { name: 'accueil', expected: '/index.html', find: (_, files) => first(files, /^index\.html$/) },
   {

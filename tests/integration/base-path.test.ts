@@ -8,13 +8,13 @@
  *   that answers /magazine/ only: no failed request, no console error, and
  *   a search for « cloud » finds an article.
  */
-import { existsSync, globSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 import { parseHeadersFile } from '../helpers/serve.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { launchChromium, watchContext } from '../e2e/browser.ts';
@@ -27,13 +27,11 @@ const rss = new XMLParser({ ignoreAttributes: false, isArray: (name) => name ===
 
 let out: string;
 
-beforeAll(() => {
-  const result = buildSite({ contentDir: fixture('basic'), env: { SITE_URL: SITE } });
+beforeAll(async () => {
+  // The same site as tests/integration/host.test.ts serves: built once per run.
+  const result = await sharedBuild('basic-under-path');
   out = result.outDir;
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-});
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 const read = (file: string) => readFileSync(path.join(out, file), 'utf8');

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`, small: the generated corpus is deterministic and valid
  * under our own validation, the covers are real photographs' weight, and a
- * 50-article run prints the table with its four builds and finite ratios.
- * (The big benchmark is run by hand: see issue 5 and the README.)
+ * 2-article run with covers prints the table with its four builds and
+ * finite ratios.
+ * (The big benchmark is run by hand: see the README, « Benchmark ».)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ function readTree(dir: string): Map<string, string> {
 }
 
 describe('benchmark corpus', () => {
-  it('is the same bytes every time, with the shape the issue asks for', () => {
+  it('is the same bytes every time, with the shape the benchmark needs', () => {
     const a = path.join(temp, 'corpus-a');
     const b = path.join(temp, 'corpus-b');
     const plan = generateCorpus(a, 400, { covers: true });
@@ -99,24 +100,22 @@ function runBench(args: string[]): Record<string, number[]> {
 }
 
 describe('npm run bench', () => {
-  const corpus = path.join(temp, 'bench-content');
-
-  it('--articles 50: builds cold and warm with Rotative and the baseline and prints the table', () => {
-    runBench(['--articles', '50', '--runs', '1', '--corpus', corpus]);
-  }, 420_000);
-
-  it('generated a corpus that passes our own validation', () => {
-    const check = runScript('scripts/check.ts', { contentDir: corpus, now: BENCH_NOW, args: ['--content-only'] });
-    expect(check.status, check.stderr).toBe(0);
-    expect(check.stdout).toMatch(/50 articles, 10 auteurs, 8 rubriques, 5 séries/);
-  });
-
-  // The image path, small: encoding covers is what makes --images slow.
-  it('--articles 2 --images: covers go through both sites', () => {
+  // One run, small, with images: the four builds of the table, covers included
+  // (encoding covers is what makes --images slow).
+  it('--articles 2 --images: builds cold and warm with Rotative and the baseline, prints the table, covers go through both sites', () => {
     const withCovers = path.join(temp, 'bench-content-images');
     runBench(['--articles', '2', '--images', '--runs', '1', '--corpus', withCovers]);
     const check = runScript('scripts/check.ts', { contentDir: withCovers, now: BENCH_NOW, args: ['--content-only'] });
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/2 articles, .* 2 images publiées/);
   }, 420_000);
+
+  it('generates a 50-article corpus that passes our own validation', () => {
+    // The corpus the benchmark writes with --corpus, without its builds.
+    const corpus = path.join(temp, 'bench-content');
+    generateCorpus(corpus, 50, { covers: false });
+    const check = runScript('scripts/check.ts', { contentDir: corpus, now: BENCH_NOW, args: ['--content-only'] });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/50 articles, 10 auteurs, 8 rubriques, 5 séries/);
+  });
 });

@@ -12,7 +12,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture, ROOT } from '../helpers/build.ts';
+import { ROOT } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
 const ORIGIN = 'https://gazette.example';
@@ -81,8 +82,9 @@ function fileOf(url: string): string {
 
 const slugOf = (link: string) => link.replace(`${ORIGIN}/articles/`, '').replace(/\/$/, '');
 
-beforeAll(() => {
-  const result = buildSite({ contentDir: fixture('basic') });
+beforeAll(async () => {
+  // The same site as tests/integration/indexes.test.ts reads: built once per run.
+  const result = await sharedBuild('basic');
   expect(result.status, result.stderr).toBe(0);
   outDir = result.outDir;
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, fixture } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 import { startWrangler, type WranglerServer } from '../helpers/wrangler.ts';
 
@@ -162,7 +162,8 @@ describe('a magazine under /magazine/ of its host', () => {
   let built: string;
   let site: string;
   beforeAll(async () => {
-    const result = buildSite({ contentDir: fixture('basic'), env: { SITE_URL: 'https://example.org/magazine/' } });
+    // The same site as tests/integration/base-path.test.ts reads: built once per run.
+    const result = await sharedBuild('basic-under-path');
     built = result.outDir;
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     // How such a site is deployed: its files in the host's magazine/ folder,
@@ -176,7 +177,7 @@ describe('a magazine under /magazine/ of its host', () => {
   });
   afterAll(async () => {
     await server?.stop();
-    for (const dir of [root, built]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   hostChecks(() => ({ server, site, base: '/magazine/', headersFile: path.join(root, '_headers') }));

@@ -42,11 +42,30 @@ describe('the live blog page', () => {
       expect(s.querySelector('h2')?.textContent?.trim().length).toBeGreaterThan(5);
       expect(s.querySelector('a')?.getAttribute('href')).toBe(`#${s.id}`);
     }
-    // The first day's updates show the time alone, the next day's their date too.
-    expect(sections[4]!.querySelector('time')?.textContent).toBe('18\u00A0h\u00A005');
-    expect(sections[0]!.querySelector('time')?.textContent).toBe('28\u00A0novembre\u00A02026, 11\u00A0h\u00A020');
+    // The first update shows its date, and so does each update of another day than the one above it.
+    expect(sections.map((s) => s.querySelector('time')?.textContent)).toEqual([
+      '28\u00A0novembre\u00A02026, 11\u00A0h\u00A020',
+      '9\u00A0h\u00A030',
+      '7\u00A0h\u00A015',
+      '27\u00A0novembre\u00A02026, 21\u00A0h\u00A040',
+      '18\u00A0h\u00A005',
+    ]);
     // The writer's introduction stays above the updates.
     expect(page.querySelector('.article__body')!.firstElementChild?.tagName).toBe('P');
+  });
+
+  it('says in its byline that it was updated at its latest update', () => {
+    const dates = page.querySelector('.byline__dates')!;
+    const updated = [...dates.querySelectorAll('span')].find((s) => s.textContent?.startsWith('Mis à jour le'));
+    expect(updated?.querySelector('time')?.getAttribute('datetime')).toBe(UPDATES[0][1]);
+  });
+
+  it('is listed with « Direct terminé » on every card that shows it (home, rubrique)', () => {
+    for (const listing of ['/', '/rubriques/cybersecurite/']) {
+      const link = [...readPage(site, listing).querySelectorAll(`a[href="/articles/${SLUG}/"]`)].find((a) => a.closest('.card, .brief'));
+      expect(link, `${listing}: a card of the live blog`).toBeDefined();
+      expect(link!.closest('.card, .brief')!.querySelector('.live-tag')?.textContent, listing).toBe('Direct terminé');
+    }
   });
 
   it('says « Direct terminé » after live.end, never « En direct »', () => {

@@ -49,4 +49,19 @@ describe('benchmark targets', () => {
     expect(table).not.toMatch(/rotative-text-warm/);
     expect(table).toMatch(/\| baseline-cold \| — \|/);
   });
+
+  it('judges the publish workflow’s build (cache folder restored, no output folder, one article edited) against 0.3× of the plain-Astro cold build', () => {
+    const r = report({ figures: { 'rotative-cache-only': fig(12), 'baseline-cold': fig(60) }, phases: { cacheOnly: 'content 1.0 s' } });
+    expect(targetsOf(r)).toEqual([{ name: 'cache folder restored, no output folder, one article edited / plain Astro cold', measured: 0.2, limit: 0.3 }]);
+    const table = renderReport(r);
+    expect(table).toMatch(/\| rotative-cache-only \| 12\.0 \| 12\.0 \|/);
+    expect(table).toMatch(/\| cache folder restored, no output folder, one article edited \/ plain Astro cold \| 0\.20 \| ≤ 0\.3 \| met \|/);
+    expect(table).toContain('Rotative, last build with the cache folder only: content 1.0 s.');
+    expect(renderReport(report({ figures: { 'rotative-cache-only': fig(24), 'baseline-cold': fig(60) } }))).toMatch(/one article edited \/ plain Astro cold \| 0\.40 \| ≤ 0\.3 \| \*\*missed\*\* \|/);
+  });
+
+  it('never prints a rate of articles per second as zero', () => {
+    const table = renderReport(report({ articles: 2, figures: { 'rotative-cold': { runs: 1, wall: 45.7, cpu: 7, rssMB: 850, articlesPerSecond: 2 / 45.7 } } }));
+    expect(table).toMatch(/\| rotative-cold \| 45\.7 \| 7\.00 \| 850 \| 0\.044 \|/);
+  });
 });

@@ -1,6 +1,6 @@
 /** The pure helpers of the index pages: src/lib/listings.ts and the page helpers of src/lib/pagination.ts. */
 import { describe, it, expect } from 'vitest';
-import { groupArticles, groupByMonth, leadFirst, numberEpisodes, sortFrench, summarizeSeries } from '../../src/lib/listings.ts';
+import { composeFrontPage, groupArticles, groupByMonth, leadFirst, numberEpisodes, sortFrench, summarizeSeries } from '../../src/lib/listings.ts';
 import { laterPageNumbers, pageAt, pageFromParam, pageNumbers, pageParam, paginationNav } from '../../src/lib/pagination.ts';
 import { categoryPath } from '../../src/lib/urls.ts';
 
@@ -8,6 +8,17 @@ const d = (day: number) => new Date(Date.UTC(2016, 4, day, 6));
 const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
 
 describe('leadFirst', () => {
+  it('without « à la une », passes over a newer brief and a newer live blog for the newest full story with a cover', () => {
+    const list = [
+      { slug: 'brief', cover: {}, readingMinutes: 1 },
+      { slug: 'direct', cover: {}, readingMinutes: 4, live: {} },
+      { slug: 'story', cover: {}, readingMinutes: 3 },
+    ];
+    expect(leadFirst(list).lead?.slug).toBe('story');
+    // With nothing else, a brief with a cover still leads.
+    expect(leadFirst([{ slug: 'brief', cover: {}, readingMinutes: 1 }, { slug: 'plain', readingMinutes: 5 }]).lead?.slug).toBe('brief');
+  });
+
   it('moves the newest article with a cover to the front, keeping the others in order', () => {
     const list = [{ slug: 'a' }, { slug: 'b', cover: {} }, { slug: 'c' }, { slug: 'd', cover: {} }];
     const { lead, ordered } = leadFirst(list);
@@ -241,5 +252,25 @@ describe('sortFrench', () => {
     const labels = ['5G', '10 ans', '4G'];
     expect(sortFrench(labels, (l) => l)).toEqual(['4G', '5G', '10 ans']);
     expect(labels).toEqual(['5G', '10 ans', '4G']);
+  });
+});
+
+describe('composeFrontPage', () => {
+  const a = (slug: string, category: string, extra: { cover?: object; live?: object } = {}) => ({ slug, category: { id: category }, ...extra });
+  it('sets the lead, the stories with a cover, the live blogs and the briefs apart, then the rest by rubrique, each article once', () => {
+    const lead = a('lead', 'cloud', { cover: {} });
+    const list = [lead, a('c1', 'cloud', { cover: {} }), a('b1', 'mobile'), a('l1', 'cyber', { live: {}, cover: {} }), a('c2', 'mobile', { cover: {} }), a('c3', 'cloud', { cover: {} }), a('b2', 'cloud'), a('b3', 'cyber')];
+    const front = composeFrontPage(list, lead, ['cloud', 'cyber', 'mobile', 'vide'], { top: 2, live: 1, briefs: 2 });
+    expect(front.lead?.slug).toBe('lead');
+    expect(slugs(front.top)).toEqual(['c1', 'c2']);
+    expect(slugs(front.live)).toEqual(['l1']);
+    expect(slugs(front.briefs)).toEqual(['b1', 'b2']);
+    expect(front.sections.map((s) => [s.category, slugs(s.articles)])).toEqual([
+      ['cloud', ['c3']],
+      ['cyber', ['b3']],
+    ]);
+    const shown = [front.lead, ...front.top, ...front.live, ...front.briefs, ...front.sections.flatMap((s) => s.articles)];
+    expect(shown).toHaveLength(list.length);
+    expect(new Set(shown).size).toBe(list.length);
   });
 });

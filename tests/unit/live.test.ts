@@ -63,8 +63,8 @@ describe('<LiveUpdate> rendered', () => {
     expect(sections.map((s) => s.querySelector('h2')?.textContent)).toEqual(['Troisième', 'Deuxième', 'Première\u00A0: ça commence']);
     expect(sections.map((s) => s.id)).toEqual(['maj-2026-11-28-1030', 'maj-2026-11-28-0900', 'maj-2026-11-27-1805']);
     for (const s of sections) expect(s.querySelector('a.live-update__link')?.getAttribute('href')).toBe(`#${s.id}`);
-    // The time alone on the first update's day (the coverage's first day); the date with it otherwise.
-    expect(sections.map((s) => s.querySelector('time')?.textContent)).toEqual(['28\u00A0novembre\u00A02026, 10\u00A0h\u00A030', '28\u00A0novembre\u00A02026, 9\u00A0h\u00A000', '18\u00A0h\u00A005']);
+    // The first update and each change of day from the update above show the date; the others the time alone.
+    expect(sections.map((s) => s.querySelector('time')?.textContent)).toEqual(['28\u00A0novembre\u00A02026, 10\u00A0h\u00A030', '9\u00A0h\u00A000', '27\u00A0novembre\u00A02026, 18\u00A0h\u00A005']);
     expect(sections[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-28T10:30:00+01:00');
     expect(sections[2]!.querySelector('em')?.textContent).toBe('première');
     // The writer's other blocks stay where they were: intro first, closing line last.
@@ -79,16 +79,16 @@ describe('<LiveUpdate> rendered', () => {
     const headings = [...feed.querySelectorAll('section > h2')];
     expect(headings.map((h) => h.textContent)).toEqual([
       '28\u00A0novembre\u00A02026, 10\u00A0h\u00A030 — Troisième',
-      '28\u00A0novembre\u00A02026, 9\u00A0h\u00A000 — Deuxième',
-      '18\u00A0h\u00A005 — Première\u00A0: ça commence',
+      '9\u00A0h\u00A000 — Deuxième',
+      '27\u00A0novembre\u00A02026, 18\u00A0h\u00A005 — Première\u00A0: ça commence',
     ]);
     expect(headings[0]!.querySelector('a')?.getAttribute('href')).toBe('https://mag.example/articles/direct/#maj-2026-11-28-1030');
     expect(feed.querySelectorAll('[class], [id]')).toHaveLength(0);
   });
 
-  it('shows the time alone for updates all of one day', async () => {
+  it('shows the date on the first update only when all are of one day', async () => {
     const out = await render('<LiveUpdate at="2026-11-28T08:00:00+01:00" title="A">a</LiveUpdate>\n\n<LiveUpdate at="2026-11-28T23:59:00+01:00" title="B">b</LiveUpdate>\n');
-    expect([...dom(out.html).querySelectorAll('time')].map((t) => t.textContent)).toEqual(['23\u00A0h\u00A059', '8\u00A0h\u00A000']);
+    expect([...dom(out.html).querySelectorAll('time')].map((t) => t.textContent)).toEqual(['28\u00A0novembre\u00A02026, 23\u00A0h\u00A059', '8\u00A0h\u00A000']);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §8 "valid HTML": the Nu Html Checker (npm `vnu-jar`, run by the
+ * The reader promise "valid HTML" (README, « Reader promises and audit »): the Nu Html Checker (npm `vnu-jar`, run by the
  * system's Java) over every page of the built sample magazine, in one JVM.
  * No error allowed; warnings are printed.
  */

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §8, read in the built files of the sample magazine (every page,
+ * The reader promises (README, « Reader promises and audit »), read in the built files of the sample magazine (every page,
  * not only one per template): the Content-Security-Policy and the `_headers`
  * file, the scripts each page is allowed, no resource from another host, the
  * page structure assistive technologies rely on, and no motion for readers

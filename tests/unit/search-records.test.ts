@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { searchRecordOf, searchText } from '../../src/lib/search-groups.ts';
+import { isIndexData, searchTextOf } from '../../src/publish/search.ts';
+import { pictureData } from '../../src/lib/images.ts';
+
+const picture = pictureData({ stem: 'nuage', hash: 'abc', width: 1600, height: 900, fallback: 'jpeg' }, (f) => `/magazine/_images/${f}`);
+const article = {
+  slug: 'un-an-apres',
+  title: 'Un an après\u00a0: le cloud',
+  lede: 'Le chapô.',
+  publishedAt: new Date('2016-05-12T08:00:00+02:00'),
+  rubrique: 'Cloud',
+  series: 'Un an après',
+  authors: ['Marie Durand', 'Bruno Petit'],
+  corrections: ['Une première version se trompait.'],
+  html: '<h2 id="x">Un intertitre</h2><p>Le <strong>texte</strong> du corps.</p><ul><li>un</li><li>deux</li></ul>',
+};
+
+describe('search records', () => {
+  it('shows the result as the site does: title, lede, date, rubrique, the cover’s smallest WebP under the base', () => {
+    const record = searchRecordOf({ ...article, cover: { picture, alt: 'Un nuage', caption: 'Légende', credit: '© Crédit' } });
+    expect(record.url).toBe('/articles/un-an-apres/');
+    expect(record.meta).toEqual({
+      title: 'Un an après\u00a0: le cloud',
+      lede: 'Le chapô.',
+      date: '12\u00a0mai\u00a02016',
+      rubrique: 'Cloud',
+      image: '/magazine/_images/nuage-abc-400.webp',
+      image_alt: 'Un nuage',
+    });
+  });
+  it('gives an article without a cover no thumbnail (not another image of its page)', () => {
+    expect(searchRecordOf(article).meta).not.toHaveProperty('image');
+  });
+  it('searches the text the page shows, each block a sentence, French spaces kept', () => {
+    const text = searchTextOf(searchRecordOf({ ...article, cover: { picture, alt: 'Un nuage', caption: 'Légende', credit: '© Crédit' } }));
+    expect(text).toBe(
+      'Cloud · Un an après. Un an après\u00a0: le cloud. Le chapô. Par Marie Durand et Bruno Petit. Publié le 12\u00a0mai\u00a02016 à\u00a08\u00a0h\u00a000. Une première version se trompait. Légende. © Crédit. Un intertitre. Le texte du corps. un. deux.',
+    );
+    expect(searchText(['  a  b ', '', 'c ?'])).toBe('a b. c ?');
+  });
+});
+
+describe('what the search cache may hold', () => {
+  it('is the index data only, never Pagefind’s code', () => {
+    for (const data of ['pagefind-entry.json', 'pagefind.fr_1234.pf_meta', 'index/fr_1.pf_index', 'fragment/fr_2.pf_fragment', 'filter/fr_3.pf_filter']) expect(isIndexData(data), data).toBe(true);
+    for (const code of ['pagefind.js', 'pagefind-worker.js', 'wasm.fr.pagefind', 'pagefind-ui.css', 'fragment/../pagefind.js', 'index/x/y.js']) expect(isIndexData(code), code).toBe(false);
+  });
+});
