@@ -15,6 +15,7 @@ import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
+import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
 import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
@@ -187,6 +188,10 @@ async function main(): Promise<void> {
     writeFileSync(path.join(site, '_redirects'), stats.redirects.map((r) => `${urls.articlePath(r.from)} ${urls.articlePath(r.to)} 301\n`).join(''));
   }
 
+  // The list of the article addresses this site publishes, for the next
+  // build's refusal to lose one (src/publish/lost-urls.ts).
+  writeUrlManifest(site, report.siteUrl);
+
   t = performance.now();
   const published = publishAssets(report.images, report.files, env.cacheDir, site);
   const copyTime = performance.now() - t;
@@ -242,6 +247,7 @@ async function main(): Promise<void> {
   // The output folder as this build left it, listed before another build
   // may swap its own site in: the next build compares it with the folder.
   const files = listOutput(outDir);
+  recordPublishedUrls(outDir, env.cacheDir, env.contentDir);
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();
   const swapTime = performance.now() - t;

@@ -30,7 +30,7 @@ import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import { publicUrl, type LoadedArticle } from './load.ts';
-import { lostArticleUrls, previousArticleSlugs } from '../publish/lost-urls.ts';
+import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
 import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
@@ -234,14 +234,16 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.published = withStatus('published').length;
   result.stats.drafts = withStatus('draft').length;
   result.stats.scheduled = withStatus('scheduled').map((a) => ({ slug: a.slug, publishedAt: a.data.publishedAt })).sort(byDate);
-  // A build never loses a URL the site in the output folder has published
+  // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
+    const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl: site.origin });
+    if (previous.notice) result.notices.push(previous.notice);
     const lost = lostArticleUrls(
-      previousArticleSlugs(env.outDir),
+      previous.slugs,
       content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
       path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
-      previousBuildTime(env.cacheDir, env.outDir),
+      { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
     );
     if (lost.length > 0) {
       result.problems.push(...lost);

@@ -5,7 +5,6 @@
  * feed.json.ts files of src/pages/) only serve these strings; the shape of a
  * feed is src/lib/feed.ts.
  */
-import { getRssString } from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { timed } from '../publish/phase-timer.ts';
 import { fr } from '../i18n/fr.ts';
@@ -15,12 +14,12 @@ import {
   toAtom,
   toFeedItems,
   toJsonFeed,
-  toRssOptions,
+  toRss,
   type FeedChannel,
   type FeedEntry,
   type FeedItem,
 } from '../lib/feed.ts';
-import { categoryFeedPaths, feedStylesheetPath, homePath, mainFeedPaths, seriesFeedPaths, type FeedFormat } from '../lib/urls.ts';
+import { categoryFeedPaths, feedCssPath, homePath, mainFeedPaths, seriesFeedPaths, subscribePath, type FeedFormat, type FeedPaths } from '../lib/urls.ts';
 import { getListings, getMagazine, pageKey, type ArticleView } from './articles.ts';
 import { getChrome } from './chrome.ts';
 import { getFeedContent } from './feed-content.ts';
@@ -66,7 +65,8 @@ async function buildFeed({ channel, entries: carried }: FeedData): Promise<Built
   return {
     channel: {
       ...channel,
-      stylesheetPath: feedStylesheetPath(),
+      cssPath: feedCssPath(),
+      subscribePath: subscribePath(),
       language: site.language,
       publisher: site.name,
       imageUrl: logo && feedLogoUrl(logo, site.origin),
@@ -87,7 +87,7 @@ function feed(format: FeedFormat, data: () => Promise<FeedData>): Promise<string
     const { origin } = (await getChrome()).site;
     if (format === 'atom') return toAtom(full, items, origin);
     if (format === 'json') return toJsonFeed(full, items, origin);
-    return getRssString(toRssOptions(full, items, origin));
+    return toRss(full, items, origin);
   });
 }
 
@@ -140,6 +140,33 @@ const SOURCES: Record<FeedKind, { ids: () => Promise<string[]>; source: (id: str
     },
   },
 };
+
+/** One feed of the magazine, as the « S'abonner » page lists it: its title, its page, its address in each format. */
+export interface FeedListing {
+  kind: 'main' | FeedKind;
+  title: string;
+  pagePath: string;
+  feedPaths: FeedPaths;
+}
+
+/**
+ * Every feed the build writes, from the same sources as the feeds
+ * themselves: the whole magazine, then each rubrique, then each series, in
+ * the order of their ids.
+ */
+export async function getFeedDirectory(): Promise<FeedListing[]> {
+  const { site } = await getChrome();
+  const magazine = await getMagazine();
+  const list: FeedListing[] = [{ kind: 'main', title: site.name, pagePath: homePath(), feedPaths: mainFeedPaths() }];
+  for (const kind of ['category', 'series'] as const) {
+    for (const id of (await SOURCES[kind].ids()).sort()) {
+      const { channel } = await SOURCES[kind].source(id);
+      const title = kind === 'category' ? magazine.categories.get(id)!.title : magazine.series.get(id)!.title;
+      list.push({ kind, title, pagePath: channel.pagePath, feedPaths: channel.feedPaths });
+    }
+  }
+  return list;
+}
 
 /** The feed of one series or rubrique, in one format. */
 export async function getFeed(kind: FeedKind, id: string, format: FeedFormat): Promise<string> {

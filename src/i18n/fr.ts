@@ -37,19 +37,34 @@ export const fr = {
   feedLinkTitle: (name: string, format: string) => `${name} (${format})`,
   /** The page a browser shows for an RSS or Atom feed (src/lib/feed-stylesheet.ts). */
   feedPage: {
-    kind: 'Flux d’actualité',
-    title: (name: string) => `Flux\u00A0: ${name}`,
+    whatTitle: 'Ceci est un flux d’actualité',
+    what:
+      'Un flux permet de suivre les nouveaux articles sans revenir sur le site\u00A0: un lecteur de flux les rassemble pour vous dès leur parution, sans compte, sans traceur et sans publicité. Pour vous abonner, copiez l’adresse de cette page dans votre lecteur de flux.',
+    subscribe: 'S’abonner\u00A0: les adresses de tous nos flux et comment les utiliser',
+    latest: 'Derniers articles',
+    empty: 'Aucun article pour l’instant.',
+    toSite: 'Aller sur le site',
+  },
+  /** The « S'abonner » page: every feed of the magazine, in each format. */
+  subscribe: {
+    title: 'S’abonner',
+    footer: 'S’abonner aux flux',
+    description: (name: string) => `Les flux de ${name}\u00A0: suivez tous les articles, une rubrique ou une série dans votre lecteur de flux.`,
     whatTitle: 'Qu’est-ce qu’un flux\u202F?',
     what:
       'Un flux permet de suivre les nouveaux articles sans revenir sur le site\u00A0: un lecteur de flux les rassemble pour vous dès leur parution, sans compte, sans traceur et sans publicité.',
     howTitle: 'Comment s’abonner\u202F?',
-    copy: 'Copiez l’adresse de cette page\u00A0:',
-    paste:
+    how: [
+      'Choisissez un flux ci-dessous\u00A0: tout le magazine, une rubrique ou une série.',
+      'Copiez son adresse\u00A0: un clic la sélectionne en entier.',
       'Collez-la dans votre lecteur de flux. Il en existe de gratuits\u00A0: par exemple Feeder sur Android, NetNewsWire sur iPhone, iPad et Mac, ou le lecteur intégré à Thunderbird sur ordinateur.',
-    latest: 'Derniers articles',
-    empty: 'Aucun article pour l’instant.',
-    toSite: 'Aller sur le site',
-    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    ],
+    formatsNote: 'Les trois formats donnent les mêmes articles, en entier\u00A0: RSS convient à presque tous les lecteurs.',
+    all: 'Tout le magazine',
+    categories: 'Par rubrique',
+    series: 'Par série',
+    feedLink: (feed: string, format: string) => `Flux ${format} «\u00A0${feed}\u00A0»`,
+    formats: { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' },
   },
   backToTop: 'Haut de page',
   tags: 'Mots-clés',

@@ -10,8 +10,9 @@
  * show it away from the site, so every URL in it must be absolute (see
  * `resolveFeedUrl`).
  */
-import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import { XMLBuilder } from 'fast-xml-parser';
+import { fr } from '../i18n/fr.ts';
 import { toIsoString } from './dates.ts';
 import { latestUpdate } from './live.ts';
 import { smallestFallback, type PictureData } from './images.ts';
@@ -76,9 +77,9 @@ const RFC_822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 
 /**
  * RFC 822 date, as RSS 2.0 wants it, in Paris time with its offset:
  * `Thu, 12 May 2016 08:00:00 +0200`. Not UTC (what @astrojs/rss makes of a
- * `pubDate`): the page feed.xsl makes of a feed reads the day straight from
- * this text, and an article published at 0 h 30 in Paris must not show the
- * day before.
+ * `pubDate`): a reader that shows the date as written must show the
+ * magazine's day, and an article published at 0 h 30 in Paris must not show
+ * the day before.
  */
 export function toRfc822(date: Date): string {
   const [, y, m, d, time, sign, oh, om] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})([+-])(\d{2}):(\d{2})$/.exec(toIsoString(date))!;
@@ -201,8 +202,10 @@ export interface FeedChannel {
   pagePath: string;
   /** Paths of the feed in each format, for the self links. */
   feedPaths: FeedPaths;
-  /** Path of the XSL stylesheet that RSS and Atom name for browsers. */
-  stylesheetPath: string;
+  /** Path of the CSS stylesheet that RSS and Atom name for browsers (`/feed.css`). */
+  cssPath: string;
+  /** Path of the « S'abonner » page, which lists every feed of the magazine. */
+  subscribePath: string;
   /** BCP 47 language of the magazine. */
   language: string;
   /** Who publishes the feed (the magazine's name): Atom wants an author for the feed. */
@@ -247,6 +250,7 @@ export function toRssOptions(channel: FeedChannel, items: readonly FeedItem[], o
     channel.imageUrl
       ? `<image><url>${escapeXml(channel.imageUrl)}</url><title>${escapeXml(channel.title)}</title><link>${escapeXml(link)}</link></image>`
       : '',
+    xmlBuilder.build(feedPageElements(channel, items, origin)) as string,
   ].join('');
   return {
     title: channel.title,
@@ -255,8 +259,60 @@ export function toRssOptions(channel: FeedChannel, items: readonly FeedItem[], o
     items: items.map(toRssItem),
     xmlns: { ...FEED_NAMESPACES },
     customData,
-    stylesheet: channel.stylesheetPath,
     trailingSlash: true,
+  };
+}
+
+/**
+ * The instruction that makes a browser show a feed with the site's CSS. A
+ * CSS stylesheet, not XSL: Chromium deprecates XSLT and draws a warning
+ * over any page it transforms; CSS styles the feed's own elements, and the
+ * XHTML of {@link feedPageElements} gives it French text and real links.
+ */
+export function cssStylesheetInstruction(cssPath: string): string {
+  return `<?xml-stylesheet type="text/css" href="${escapeXml(cssPath)}"?>`;
+}
+
+/**
+ * The RSS 2.0 document of a channel: @astrojs/rss's, with the CSS
+ * stylesheet instruction after the XML declaration (@astrojs/rss writes a
+ * `type` only for an XSL stylesheet; the instruction names `text/css`, as
+ * the xml-stylesheet recommendation asks).
+ */
+export async function toRss(channel: FeedChannel, items: readonly FeedItem[], origin: string): Promise<string> {
+  const xml = await getRssString(toRssOptions(channel, items, origin));
+  return xml.replace(/^(<\?xml [^?]*\?>)/, `$1${cssStylesheetInstruction(channel.cssPath)}`);
+}
+
+/** The XHTML namespace: its elements in a feed are real HTML elements to a browser, and extensions readers skip. */
+export const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+const page = fr.feedPage;
+
+/**
+ * What a person who opens a feed in a browser reads above its items, as
+ * XHTML elements of the channel (RSS) or feed (Atom): what a feed is, a link
+ * to the « S'abonner » page and to the site, and the heading of the items
+ * (or that there is none yet). Feed readers ignore elements of a namespace
+ * they do not know; public/feed.css lays them out with the feed's title,
+ * description and items. Each element names its namespace itself, and no
+ * element holds both text and elements: @astrojs/rss parses its custom data
+ * again and would reorder mixed content.
+ */
+export function feedPageElements(channel: Pick<FeedChannel, 'pagePath' | 'subscribePath'>, items: readonly unknown[], origin: string): Record<string, unknown> {
+  const ns = { '@xmlns:h': XHTML_NAMESPACE };
+  return {
+    'h:div': {
+      ...ns,
+      '@class': 'feed-help',
+      'h:h2': page.whatTitle,
+      'h:p': [
+        { '#text': page.what },
+        { '@class': 'feed-subscribe', 'h:a': { '@href': absoluteUrl(channel.subscribePath, origin), '#text': page.subscribe } },
+        { '@class': 'feed-site', 'h:a': { '@href': absoluteUrl(channel.pagePath, origin), '#text': page.toSite } },
+      ],
+    },
+    'h:h2': { ...ns, '@class': 'feed-latest', '#text': items.length > 0 ? page.latest : page.empty },
   };
 }
 
@@ -296,7 +352,7 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[], origin:
   const self = absoluteUrl(channel.feedPaths.atom, origin);
   return xmlBuilder.build({
     '?xml': { '@version': '1.0', '@encoding': 'utf-8' },
-    '?xml-stylesheet': { '@type': 'text/xsl', '@href': channel.stylesheetPath },
+    '?xml-stylesheet': { '@type': 'text/css', '@href': channel.cssPath },
     feed: {
       '@xmlns': FEED_NAMESPACES.atom,
       '@xml:lang': channel.language,
@@ -311,6 +367,7 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[], origin:
       ],
       author: { name: channel.publisher },
       ...(channel.imageUrl && { logo: channel.imageUrl }),
+      ...feedPageElements(channel, items, origin),
       entry: items.map((item) => ({
         id: item.id,
         title: item.title,

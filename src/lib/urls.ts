@@ -126,10 +126,10 @@ export interface SiteUrls {
   seriesFeedPaths(id: string): FeedPaths;
   /** The feed of one category in each format. */
   categoryFeedPaths(id: string): FeedPaths;
-  /** The XSL stylesheet that shows an RSS or Atom feed to a browser as a page: `/feed.xsl`. */
-  feedStylesheetPath(): string;
-  /** The CSS of that page (a file, so the Content-Security-Policy's `style-src 'self'` allows it): `/feed.css`. */
+  /** The CSS that shows an RSS or Atom feed to a browser as a page (a file, so the Content-Security-Policy's `style-src 'self'` allows it): `/feed.css`. */
   feedCssPath(): string;
+  /** The « S'abonner » page, which lists every feed in each format: `/sabonner/`. */
+  subscribePath(): string;
   /** The index of the sitemaps (@astrojs/sitemap): `/sitemap-index.xml`. */
   sitemapIndexPath(): string;
   /** The Google News sitemap: `/news-sitemap.xml`. */
@@ -215,8 +215,8 @@ export function urlsFor(base: string): SiteUrls {
     mainFeedPaths: () => feedPaths((f) => at(`/${FEED_FILES[f]}`)),
     seriesFeedPaths: (id) => feedPaths((f) => `${seriesPath(id)}${FEED_FILES[f]}`),
     categoryFeedPaths: (id) => feedPaths((f) => `${categoryPath(id)}${FEED_FILES[f]}`),
-    feedStylesheetPath: () => at('/feed.xsl'),
     feedCssPath: () => at('/feed.css'),
+    subscribePath: () => at('/sabonner/'),
     sitemapIndexPath: () => at('/sitemap-index.xml'),
     newsSitemapPath: () => at('/news-sitemap.xml'),
     imagePath: (fileName) => at(`/_images/${fileName.replace(/^\/+/, '')}`),
@@ -249,7 +249,8 @@ export function reservedSegments(): string[] {
   const u = urlsFor('/');
   const paths = [
     u.homePath(2), u.articlesIndexPath(), u.archivePath(), u.authorsIndexPath(), u.categoriesIndexPath(), u.tagsIndexPath(),
-    u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.accessibilityPath(), u.correctionsPath(), u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
+    u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.accessibilityPath(), u.correctionsPath(), u.subscribePath(),
+    u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
   ];
   return [...new Set(paths.map((p) => p.split('/')[1]!.replace(/\.html$/, '')))];
 }
@@ -292,8 +293,8 @@ export const {
   mainFeedPaths,
   seriesFeedPaths,
   categoryFeedPaths,
-  feedStylesheetPath,
   feedCssPath,
+  subscribePath,
   sitemapIndexPath,
   newsSitemapPath,
   imagePath,

@@ -109,6 +109,7 @@ describe('index pages of the basic fixture', () => {
         '/archives/2016/05/',
         '/auteurs/',
         '/mentions-legales/',
+        '/sabonner/',
         '/rubriques/',
         '/tags/',
         '/auteurs/alice-martin/',
@@ -738,6 +739,7 @@ function expectFooters(site: string, contact: string | undefined, pages: Record<
     expect(links.get('/tags/'), page).toBe(fr.tagsIndex.title);
     expect(links.get('/archives/'), page).toBe(fr.archive.title);
     for (const feed of ['/rss.xml', '/atom.xml', '/feed.json']) expect(links.has(feed), `${page} ${feed}`).toBe(true);
+    expect(links.get('/sabonner/'), page).toBe(fr.subscribe.footer);
     for (const r of rubriques) expect(links.has(r), `${page} ${r}`).toBe(true);
     if (contact) expect(links.get(`mailto:${contact}`), page).toBe(fr.footerContact);
     for (const [url, title] of Object.entries(pages)) expect(links.get(url), `${page} ${url}`).toBe(title);

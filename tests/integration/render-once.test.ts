@@ -164,7 +164,7 @@ const STATIC_ROUTES = new Set([
   '/rss.xml',
   '/atom.xml',
   '/feed.json',
-  '/feed.xsl',
+  '/sabonner/index.html',
   '/news-sitemap.xml',
   '/robots.txt',
 ]);

@@ -18,8 +18,10 @@ import {
   toJsonFeed,
   toRfc3339,
   toRfc822,
+  toRss,
   toRssItem,
   toRssOptions,
+  XHTML_NAMESPACE,
   type FeedArticle,
   type FeedChannel,
   type FeedEntry,
@@ -65,7 +67,8 @@ const channel: FeedChannel = {
   description: 'Un petit magazine pour les tests',
   pagePath: '/',
   feedPaths: { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' },
-  stylesheetPath: '/feed.xsl',
+  cssPath: '/feed.css',
+  subscribePath: '/sabonner/',
   language: 'fr-FR',
   publisher: 'La Gazette de Test',
   imageUrl: `${ORIGIN}/_images/logo-abc-256.png`,
@@ -253,16 +256,17 @@ describe('escaping', () => {
 });
 
 describe('toRssOptions and the RSS string', () => {
-  it('has the channel fields, with lastBuildDate from the articles and the stylesheet for browsers', () => {
+  it('has the channel fields, with lastBuildDate from the articles', () => {
     const options = toRssOptions(channel, items(), ORIGIN);
-    expect(options).toMatchObject({ title: 'La Gazette de Test', description: 'Un petit magazine pour les tests', site: 'https://gazette.example/', stylesheet: '/feed.xsl' });
+    expect(options).toMatchObject({ title: 'La Gazette de Test', description: 'Un petit magazine pour les tests', site: 'https://gazette.example/' });
+    expect(options.stylesheet).toBeUndefined();
     expect(options.xmlns).toEqual(FEED_NAMESPACES);
     expect(options.customData).toContain('<lastBuildDate>Fri, 13 May 2016 10:30:00 +0200</lastBuildDate>');
   });
 
   it('builds a feed whose parsed XML has every channel and item field', async () => {
-    const xml = await getRssString(toRssOptions(channel, items(), ORIGIN));
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/feed.xsl" type="text\/xsl"\?><rss /);
+    const xml = await toRss(channel, items(), ORIGIN);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet type="text\/css" href="\/feed.css"\?><rss /);
     const rss = parseFeed(xml);
     expect(rss['@version']).toBe('2.0');
     expect(rss['@xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
@@ -325,9 +329,9 @@ function parseAtom(xml: string) {
 }
 
 describe('toAtom', () => {
-  it('names the stylesheet, then has the feed id, title, updated from the newest change, self and alternate links', () => {
+  it('names the CSS stylesheet, then has the feed id, title, updated from the newest change, self and alternate links', () => {
     const xml = toAtom(channel, items(), ORIGIN);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?>\s*<feed /);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<\?xml-stylesheet type="text\/css" href="\/feed.css"\?>\s*<feed /);
     const feed = parseAtom(xml).feed;
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed['@xml:lang']).toBe('fr-FR');
@@ -430,5 +434,34 @@ describe('the three formats agree', () => {
     const json = JSON.parse(toJsonFeed(channel, shared, ORIGIN)).items.map((i: { id: string }) => i.id);
     expect(atom).toEqual(rss);
     expect(json).toEqual(rss);
+  });
+});
+
+describe('the page a browser shows for a feed', () => {
+  /** The XHTML elements of a feed document, as a browser's XML parser sees them. */
+  async function xhtmlOf(xml: string) {
+    const { DOMParser } = await import('linkedom');
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    const all = [...doc.querySelectorAll('*')].filter((el) => el.tagName.startsWith('h:'));
+    return all.map((el) => ({ tag: el.tagName, text: el.textContent?.trim(), href: el.getAttribute('href') }));
+  }
+
+  it.each([
+    ['RSS', () => toRss(channel, items(), ORIGIN)],
+    ['Atom', async () => toAtom(channel, items(), ORIGIN)],
+  ])('%s: says in French what a feed is, links to « S’abonner » and to the site, and heads the items', async (_, make) => {
+    const xml = await make();
+    expect(xml).toContain(`<h:div xmlns:h="${XHTML_NAMESPACE}" class="feed-help">`);
+    const elements = await xhtmlOf(xml);
+    expect(elements.find((e) => e.tag === 'h:h2')?.text).toBe('Ceci est un flux d’actualité');
+    expect(elements.filter((e) => e.tag === 'h:a').map((e) => e.href)).toEqual([`${ORIGIN}/sabonner/`, `${ORIGIN}/`]);
+    expect(elements.at(-1)).toMatchObject({ tag: 'h:h2', text: 'Derniers articles' });
+    // Before the items: the browser shows them after it.
+    expect(xml.indexOf('feed-latest')).toBeLessThan(xml.search(/<(item|entry)>/));
+  });
+
+  it('says so when a feed has no item yet', async () => {
+    expect(await toRss(mobile, [], ORIGIN)).toContain('Aucun article pour l’instant.');
+    expect(toAtom(mobile, [], ORIGIN)).toContain('Aucun article pour l’instant.');
   });
 });

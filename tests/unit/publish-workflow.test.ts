@@ -21,9 +21,15 @@ interface Step {
   with?: Record<string, string>;
   env?: Record<string, string>;
 }
+interface Job {
+  env?: Record<string, string>;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
 const workflow = parse(source) as {
   on: { push?: { branches?: string[] }; schedule?: { cron: string }[] };
-  jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
 };
 const [job] = Object.values(workflow.jobs);
 const steps = job!.steps;
@@ -76,5 +82,56 @@ describe('the publish workflow', () => {
     for (const step of [steps[build]!, ...deploys]) expect(step.if).toContain("steps.due.outputs.due == 'true'");
     expect(steps.indexOf(deploys[0]!)).toBeGreaterThan(build);
     expect(deploys[0]!.env?.CLOUDFLARE_API_TOKEN).toBe('${{ secrets.CLOUDFLARE_API_TOKEN }}');
+  });
+});
+
+describe('the publish workflow is hardened', () => {
+  const jobs = Object.values(workflow.jobs);
+  const allSteps = jobs.flatMap((j) => j.steps);
+
+  it('pins every action to a full commit, its version in a comment', () => {
+    const uses = [...source.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)];
+    expect(uses.length).toBe(allSteps.filter((s) => s.uses).length);
+    for (const [line, ref, comment] of uses) {
+      if (ref!.startsWith('./')) continue;
+      expect(ref, line).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+      expect(comment, line).toMatch(/^\s+# v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('grants nothing by default, and each job only reads', () => {
+    expect(workflow.permissions).toEqual({});
+    for (const job of jobs) {
+      expect(job.permissions).toBeDefined();
+      expect(Object.values(job.permissions!).every((p) => p === 'read' || p === 'none')).toBe(true);
+    }
+  });
+
+  it('checks out without keeping the credentials', () => {
+    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('pastes no expression into a script: values come through env', () => {
+    for (const step of allSteps) expect(step.run ?? '', step.name).not.toContain('${{');
+  });
+
+  it('runs the deploy tools at a pinned version, not from node_modules, with the secrets in their own step only', () => {
+    const deploys = allSteps.filter((s) => /wrangler|netlify|rsync /.test(s.run ?? ''));
+    expect(deploys.length).toBeGreaterThan(0);
+    for (const step of deploys) {
+      const run = step.run!;
+      expect(run).not.toMatch(/\bnpx (?!--yes --package=)|node_modules|npm run /);
+      for (const tool of run.match(/--package=\S+/g) ?? []) expect(tool).toMatch(/^--package=(@[\w-]+\/)?[\w-]+@\d+\.\d+\.\d+$/);
+    }
+    expect(deploys.find((s) => /wrangler/.test(s.run!))!.run).toMatch(/--package=wrangler@\d+\.\d+\.\d+/);
+    // Secrets are read in the env of the steps that deploy, nowhere else.
+    for (const job of jobs) expect(JSON.stringify(job.env ?? {})).not.toContain('secrets.');
+    for (const step of allSteps) {
+      const usesSecret = JSON.stringify(step).includes('secrets.');
+      if (usesSecret) expect(deploys).toContain(step);
+      expect(JSON.stringify(step.with ?? {})).not.toContain('secrets.');
+    }
   });
 });
