@@ -116,11 +116,18 @@ describe('Content-Security-Policy', () => {
     };
     const header = parsePolicy(one('Content-Security-Policy'));
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
-    // The header must allow all that each page's <meta> allows, or it would block it.
+    // Each page's own rule (one policy per part of the site) must allow all
+    // that its <meta> allows, or it would block it; and say it only once.
     const problems: string[] = [];
     for (const { url, document } of pages) {
+      const own = headersFor(rules, url).get('Content-Security-Policy') ?? [];
+      if (own.length !== 1) {
+        problems.push(`${url}: ${own.length} Content-Security-Policy values in _headers, expected one`);
+        continue;
+      }
+      const policy = parsePolicy(own[0]!);
       for (const [name, sources] of metaPolicy(document) ?? []) {
-        const missing = sources.filter((s) => !header.get(name)?.includes(s));
+        const missing = sources.filter((s) => !policy.get(name)?.includes(s));
         if (missing.length) problems.push(`${url}: ${name} ${missing.join(' ')} is missing from the _headers policy`);
       }
     }
