@@ -251,7 +251,7 @@ async function main(): Promise<void> {
 
   const measures = Object.fromEntries(BUILDS.map((b) => [b, [] as Measure[]])) as Record<BuildName, Measure[]>;
   const report: Report = { articles, images: parsed.images, runs, figures: {}, machine: describeMachine(ROOT), phases: {}, all: [] };
-  const phaseLine = (stdout: string) => /^\s*time:\s*(.+)$/m.exec(stdout)?.[1]?.trim();
+  const phaseLine = (stdout: string) => /^\s*temps :\s*(.+)$/m.exec(stdout)?.[1]?.trim();
   const record = (name: BuildName, run: number, m: Measure) => {
     measures[name].push(m);
     report.all.push({ build: name, run, measure: m });

@@ -19,6 +19,7 @@ import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.
 import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
+import { buildSummary, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
 import { formatDraftProblems, type ContentProblem } from '../src/lib/errors.ts';
 import type { Accessibility, Legal } from '../src/schemas/site.ts';
 import {
@@ -81,7 +82,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * When nothing a build reads changed since the previous build, and its site
@@ -103,9 +103,9 @@ async function upToDate(inputs: string, record: string): Promise<boolean> {
   if (!stands || !previous) return false;
   console.log(
     [
-      `✔ Site up to date in ${path.relative(process.cwd(), env.outDir) || env.outDir} (${seconds(performance.now() - started)}): content, code and settings are those of the build of ${toIsoString(new Date(previous.builtAt))}, nothing rebuilt (ROTATIVE_FULL_BUILD=1 builds everything)`,
+      upToDateLine(path.relative(process.cwd(), env.outDir) || env.outDir, performance.now() - started, toIsoString(new Date(previous.builtAt))),
       ...previous.summary,
-      `  time: inputs compared ${seconds(performance.now() - t)}`,
+      `  temps : entrées comparées en ${seconds(performance.now() - t)}`,
     ].join('\n'),
   );
   return true;
@@ -257,10 +257,10 @@ async function main(): Promise<void> {
   // (guardOutputFolder decided it before anything was written).
   const scheduleFile = guard.scheduleFile;
   const scheduleName = path.basename(rebuildFileFor(outDir));
-  let scheduleWhere = `in ${scheduleName}`;
+  let scheduleWritten = true;
   let scheduleWarning: string | undefined;
   const notWritten = (why: string) => {
-    scheduleWhere = `${scheduleName} not written`;
+    scheduleWritten = false;
     scheduleWarning = `  ⚠ ${scheduleName} (quand reconstruire le site) n’a pas été écrit : ${why}. Le site est publié ; pour un planificateur qui lit ce fichier, donnez au dossier de sortie un dossier parent accessible en écriture.`;
   };
   if (!scheduleFile) notWritten(`${display(path.dirname(outDir))} est en lecture seule`);
@@ -279,29 +279,45 @@ async function main(): Promise<void> {
   const { scheduled } = stats;
   const pageCount = globSync('**/*.html', { cwd: outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;
+  const at = (date: Date | string) => toIsoString(new Date(date));
   const lines = [
-    `✔ Site built in ${path.relative(process.cwd(), env.outDir) || env.outDir} in ${seconds(performance.now() - started)}`,
-    `  articles: ${stats.published} published, ${scheduled.length} scheduled, ${stats.drafts} draft${stats.drafts === 1 ? '' : 's'}`,
-    ...scheduled.map((a) => `    scheduled: ${a.slug} on ${toIsoString(new Date(a.publishedAt))}`),
-    ...(stats.expired.length ? [`  expired: ${stats.expired.length} withdrawn at their expiresAt, published nowhere`] : []),
-    ...stats.expired.map((a) => `    expired: ${a.slug} on ${toIsoString(new Date(a.expiresAt))}`),
-    ...stats.expiring.map((a) => `    will expire: ${a.slug} on ${toIsoString(new Date(a.expiresAt))}`),
-    ...(stats.redirects.length ? [`  redirects: ${stats.redirects.length} former article address${stats.redirects.length === 1 ? '' : 'es'} (aliases), in _redirects and as redirect pages`] : []),
-    `  rendered: ${stats.rendered} articles rendered, ${stats.renderedFromCache} from cache (${seconds(stats.timings.render)})`,
-    `  images: ${stats.images.sources} sources, ${stats.images.processed} processed, ${stats.images.cached} from cache, ${published} files published`,
-    `  pages: ${pageCount} HTML pages, ${feedCount} feeds (each in RSS, Atom and JSON Feed), ${search.pages} pages in the search index (${search.indexed} of ${search.indexed + search.reused} yearly indexes made, the others from cache)`,
-    `  time: content ${seconds(stats.timings.content + stats.timings.render)}, images ${seconds(stats.timings.images + copyTime)}, pages ${seconds(pagesTime - feedsTime)}, feeds ${seconds(feedsTime)}, search ${seconds(searchTime)}, check ${seconds(checkTime)}, swap ${seconds(swapTime)}`,
-    nextReason
-      ? `  next rebuild: ${toIsoString(new Date(nextReason.at))} (${nextReason.why}: ${nextReason.slug}), ${scheduleWhere}`
-      : `  next rebuild: none needed until the content changes (${scheduleWhere.replace(/^in /, '')})`,
+    ...buildSummary({
+      outDir: path.relative(process.cwd(), env.outDir) || env.outDir,
+      totalMs: performance.now() - started,
+      published: stats.published,
+      drafts: stats.drafts,
+      scheduled: scheduled.map((a) => ({ slug: a.slug, at: at(a.publishedAt) })),
+      expired: stats.expired.map((a) => ({ slug: a.slug, at: at(a.expiresAt) })),
+      expiring: stats.expiring.map((a) => ({ slug: a.slug, at: at(a.expiresAt) })),
+      redirects: stats.redirects.length,
+      rendered: stats.rendered,
+      renderedFromCache: stats.renderedFromCache,
+      renderMs: stats.timings.render,
+      images: { ...stats.images, files: published },
+      pages: pageCount,
+      feeds: feedCount,
+      search: { pages: search.pages, made: search.indexed, total: search.indexed + search.reused },
+      timesMs: {
+        content: stats.timings.content + stats.timings.render,
+        images: stats.timings.images + copyTime,
+        pages: pagesTime - feedsTime,
+        feeds: feedsTime,
+        search: searchTime,
+        check: checkTime,
+        swap: swapTime,
+      },
+      next: nextReason && { at: at(nextReason.at), why: nextReason.why, slug: nextReason.slug },
+      scheduleFile: scheduleName,
+      scheduleWritten,
+    }),
     ...(scheduleWarning ? [scheduleWarning] : []),
-    ...report.notices.map((n) => `  notice: ${n}`),
+    ...report.notices.map((n) => `  remarque : ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
     ...accessibilityWarnings(report.accessibility).map((w) => `  ⚠ ${w}`),
     ...(report.draftProblems.length > 0 ? formatDraftProblems(report.draftProblems).split('\n').map((line) => `  ${line}`) : []),
   ];
   // What the next build compares its inputs with, and shows if this site stands.
-  const summary = lines.slice(1).filter((line) => !/^\s*(rendered|time):/.test(line));
+  const summary = lines.slice(1).filter((line) => !isOwnLine(line));
   writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files, summary });
   console.log(lines.join('\n'));
 }

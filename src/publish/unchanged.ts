@@ -159,7 +159,7 @@ export function recordFile(cacheDir: string, outDir: string): string {
 /** One line for the build's log when `file` exists but is not a record this build can read (corrupt, or of another version); undefined otherwise. */
 export function recordNotice(file: string): string | undefined {
   if (!existsSync(file) || readRecord(file)) return undefined;
-  return `notice: cache des constructions : enregistrement ignoré (${path.basename(file)}), illisible ou d’une autre version ; tout est reconstruit`;
+  return `remarque : cache des constructions : enregistrement ignoré (${path.basename(file)}), illisible ou d’une autre version ; tout est reconstruit`;
 }
 
 const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));

@@ -445,6 +445,6 @@ export function expectCleanFailure(result: Report & { status: number | null; std
   expect(result.status, result.output).toBe(1);
   expect(result.output, 'a stack trace was printed').not.toMatch(/^\s+at /m);
   expect(result.output, 'an error class was printed').not.toMatch(/\b[A-Z][A-Za-z]*Error\b/);
-  expect(result.stdout).not.toContain('Site built');
+  expect(result.stdout).not.toContain('Site construit');
 }
 

@@ -37,9 +37,9 @@ describe('build promises', () => {
   it('prints a summary with published, scheduled (slug and date), drafts, images and phase times', () => {
     const result = buildSite({ contentDir: content });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/articles: 2 published, 1 scheduled, 1 draft/);
-    expect(result.stdout).toMatch(/scheduled: episode-programme on 2030-01-01/);
-    expect(result.stdout).toMatch(/images: 4 sources, \d+ processed, \d+ from cache/);
+    expect(result.stdout).toMatch(/articles : 2 publiés, 1 programmé, 1 brouillon/);
+    expect(result.stdout).toMatch(/programmé : episode-programme le 2030-01-01/);
+    expect(result.stdout).toMatch(/images : 4 sources, \d+ traitées?, \d+ reprises? du cache/);
     expect(result.stdout).toMatch(/time: content [\d.]+ s, images [\d.]+ s, pages [\d.]+ s/);
   });
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sharedBuild } from '../helpers/shared-builds.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 import { startWrangler, type WranglerServer } from '../helpers/wrangler.ts';
+import { WHY_LABELS } from '../../src/lib/summary.ts';
 
 const YEAR = 31_536_000;
 
@@ -123,17 +124,17 @@ describe('the rebuild schedule of the sample build', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(schedule.next).toBe(schedule.reasons[0]!.at);
     // The sample's scheduled episode (see the build summary's "scheduled:" line).
-    const scheduled = /scheduled: (\S+) on (\S+)/.exec(inject('sampleBuildOutput'));
+    const scheduled = /programmé : (\S+) le (\S+)/.exec(inject('sampleBuildOutput'));
     expect(scheduled).not.toBeNull();
     expect(schedule.reasons).toContainEqual({ at: new Date(scheduled![2]!).toISOString(), why: 'published', slug: scheduled![1] });
   });
 
   it('is announced in the build summary', () => {
     const schedule = JSON.parse(readFileSync(file, 'utf8')) as { next: string; reasons: { why: string; slug: string }[] };
-    const line = /next rebuild: (\S+) \((\S+): (\S+)\)/.exec(inject('sampleBuildOutput'));
+    const line = /prochaine reconstruction : (\S+) \((.+) : (\S+)\)/.exec(inject('sampleBuildOutput'));
     expect(line).not.toBeNull();
     expect(new Date(line![1]!).toISOString()).toBe(schedule.next);
-    expect([line![2], line![3]]).toEqual([schedule.reasons[0]!.why, schedule.reasons[0]!.slug]);
+    expect([line![2], line![3]]).toEqual([WHY_LABELS[schedule.reasons[0]!.why as keyof typeof WHY_LABELS], schedule.reasons[0]!.slug]);
   });
 });
 

@@ -545,7 +545,7 @@ describe('index pages of the sample magazine', () => {
   let scheduled: string[];
   beforeAll(() => {
     site = inject('sampleSite');
-    scheduled = [...inject('sampleBuildOutput').matchAll(/scheduled: (\S+) on /g)].map((m) => m[1]!);
+    scheduled = [...inject('sampleBuildOutput').matchAll(/programmé : (\S+) le /g)].map((m) => m[1]!);
   });
 
   it('has a page for every rubrique, the series and the home, none linking a scheduled article', () => {

@@ -141,8 +141,8 @@ describe('a newsroom build, then a rename with an alias, then a rename without o
     const robots = readPage(outDir, '/articles/embargo/').querySelector('meta[name="robots"]')?.getAttribute('content');
     expect(robots).toContain('unavailable_after: 2027-01-15T00:00:00+01:00');
     expect(existsSync(path.join(outDir, 'articles/perime'))).toBe(false);
-    expect(first.stdout).toMatch(/expired: perime on 2026-01-01T00:00:00\+01:00/);
-    expect(first.stdout).toMatch(/will expire: embargo on 2027-01-15T00:00:00\+01:00/);
+    expect(first.stdout).toMatch(/retiré : perime le 2026-01-01T00:00:00\+01:00/);
+    expect(first.stdout).toMatch(/sera retiré : embargo le 2027-01-15T00:00:00\+01:00/);
   });
 
   it('after a rename with an alias: a redirect page at the old URL, a _redirects line, only the new URL in the sitemap', () => {

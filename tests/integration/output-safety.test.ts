@@ -35,7 +35,7 @@ function expectRefused(result: { status: number | null; stdout: string; stderr: 
   expect(result.status, result.stdout + result.stderr).toBe(1);
   expect(result.stderr).toMatch(reason);
   expect(result.stderr).not.toMatch(/^\s+at /m);
-  expect(result.stdout).not.toContain('Site built');
+  expect(result.stdout).not.toContain('Site construit');
 }
 
 /** A site as a reader gets it: pages, their stylesheets and scripts, well-formed feeds. */

@@ -24,7 +24,7 @@ function build(outName: string, cache = cacheDir) {
   // ROTATIVE_VERBOSE: Astro logs every path it writes (see pathStates).
   const result = buildSite({ contentDir: content, outDir: path.join(work, outName), env: { ROTATIVE_CACHE_DIR: cache, ROTATIVE_VERBOSE: '1' } });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  const m = /rendered: (\d+) articles rendered, (\d+) from cache/.exec(result.stdout);
+  const m = /rendu : (\d+) articles? rendus?, (\d+) repris du cache/.exec(result.stdout);
   expect(m, result.stdout).not.toBeNull();
   const built = { ...result, rendered: Number(m![1]), fromCache: Number(m![2]) };
   if (cache === cacheDir) latest = { built, content: JSON.stringify(snapshotTree(content)) };
@@ -103,7 +103,7 @@ describe('render once', () => {
   it('re-renders every article when the site origin changes (feed links are absolute)', () => {
     const result = buildSite({ contentDir: content, outDir: path.join(work, 'origin'), env: { ROTATIVE_CACHE_DIR: cacheDir, SITE_URL: 'https://autre.example' } });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/rendered: 2 articles rendered, 0 from cache/);
+    expect(result.stdout).toMatch(/rendu : 2 articles rendus, 0 repris du cache/);
     expect(readFileSync(path.join(result.outDir, 'rss.xml'), 'utf8')).toContain('https://autre.example/articles/lancement/');
   });
 
@@ -115,7 +115,7 @@ describe('render once', () => {
     for (const file of files) writeFileSync(file, '{"format":1,"key":"not this one"');
     const next = build('corrupt');
     expect(next.rendered).toBe(2);
-    expect(next.stdout).toMatch(/notice: cache de rendu : entrée ignorée/);
+    expect(next.stdout).toMatch(/remarque : cache de rendu : entrée ignorée/);
     expect(bodyText(next.outDir, 'lancement')).toContain('Le lancement a bien eu lieu, en 2012.');
   });
 });

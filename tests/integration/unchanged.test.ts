@@ -22,7 +22,7 @@ const AFTER_SCHEDULE = '2030-01-02T08:00:00+01:00';
 function build(env: Record<string, string> = {}, now?: string) {
   const result = buildSite({ contentDir: content, outDir, env: { ROTATIVE_CACHE_DIR: cacheDir, ...env }, ...(now ? { now } : {}) });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  return { ...result, upToDate: /^✔ Site up to date/m.test(result.stdout), full: /^✔ Site built/m.test(result.stdout) };
+  return { ...result, upToDate: /^✔ Site à jour/m.test(result.stdout), full: /^✔ Site construit/m.test(result.stdout) };
 }
 
 const homeFile = () => path.join(outDir, 'index.html');
@@ -40,10 +40,10 @@ describe('a rebuild with nothing changed', () => {
     expect(again.upToDate, again.stdout).toBe(true);
     expect(again.stdout).toMatch(/nothing rebuilt \(ROTATIVE_FULL_BUILD=1 builds everything\)/);
     // The summary still says what the site holds, and the next scheduled change.
-    expect(again.stdout).toMatch(/^ {2}articles: 2 published, 1 scheduled, 1 draft$/m);
-    expect(again.stdout).toMatch(/^ {4}scheduled: episode-programme on 2030-01-01T08:00/m);
-    expect(again.stdout).toMatch(/^ {2}pages: \d+ HTML pages, \d+ feeds/m);
-    expect(again.stdout).toMatch(/next rebuild: 2030-01-01T08:00/);
+    expect(again.stdout).toMatch(/^ {2}articles : 2 publiés, 1 programmé, 1 brouillon$/m);
+    expect(again.stdout).toMatch(/^ {4}programmé : episode-programme le 2030-01-01T08:00/m);
+    expect(again.stdout).toMatch(/^ {2}pages : \d+ pages HTML, \d+ flux/m);
+    expect(again.stdout).toMatch(/prochaine reconstruction : 2030-01-01T08:00/);
     expect(again.stdout).not.toMatch(/rendered:/);
     expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
     expect(statSync(homeFile()).mtimeMs).toBe(mtime);

@@ -104,6 +104,6 @@ describe('recordNotice', () => {
     expect(recordNotice(file)).toBeUndefined();
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, '{"version":3,"inputs":');
-    expect(recordNotice(file)).toMatch(/^notice: cache des constructions : enregistrement ignoré \(x\.json\)/);
+    expect(recordNotice(file)).toMatch(/^remarque : cache des constructions : enregistrement ignoré \(x\.json\)/);
   });
 });
