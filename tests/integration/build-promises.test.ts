@@ -40,7 +40,7 @@ describe('build promises', () => {
     expect(result.stdout).toMatch(/articles : 2 publiés, 1 programmé, 1 brouillon/);
     expect(result.stdout).toMatch(/programmé : episode-programme le 2030-01-01/);
     expect(result.stdout).toMatch(/images : 4 sources, \d+ traitées?, \d+ reprises? du cache/);
-    expect(result.stdout).toMatch(/time: content [\d.]+ s, images [\d.]+ s, pages [\d.]+ s/);
+    expect(result.stdout).toMatch(/temps : contenu [\d,]+ s, images [\d,]+ s, pages [\d,]+ s/);
   });
 
   it('leaves the previous site untouched and no temporary folder when the build is interrupted', async () => {

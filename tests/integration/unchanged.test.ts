@@ -38,7 +38,7 @@ describe('a rebuild with nothing changed', () => {
     const mtime = statSync(homeFile()).mtimeMs;
     const again = build();
     expect(again.upToDate, again.stdout).toBe(true);
-    expect(again.stdout).toMatch(/nothing rebuilt \(ROTATIVE_FULL_BUILD=1 builds everything\)/);
+    expect(again.stdout).toMatch(/rien n’est reconstruit \(ROTATIVE_FULL_BUILD=1 reconstruit tout\)/);
     // The summary still says what the site holds, and the next scheduled change.
     expect(again.stdout).toMatch(/^ {2}articles : 2 publiés, 1 programmé, 1 brouillon$/m);
     expect(again.stdout).toMatch(/^ {4}programmé : episode-programme le 2030-01-01T08:00/m);
