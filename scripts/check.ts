@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/content/prepare.ts';
+import { lostUrlProblems } from '../src/content/edition.ts';
+import { publicUrl } from '../src/content/load.ts';
+import { statusAt } from '../src/lib/publishing.ts';
 import { formatDraftProblems, formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
@@ -15,6 +18,13 @@ const started = performance.now();
 const env = readEnvironmentOrExit();
 
 const { problems, draftProblems, content, images } = await prepare(env, { encode: false });
+// What the build would refuse too: an address the previous build published
+// that this content would lose.
+const guard =
+  problems.length === 0 && content.site
+    ? await lostUrlProblems(env, content, (slug) => statusAt(content.articles.find((a) => a.slug === slug)!.data, env.now), publicUrl(env, content.site))
+    : undefined;
+problems.push(...(guard?.problems ?? []));
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);

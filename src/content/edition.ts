@@ -29,7 +29,7 @@ import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.
 import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import { publicUrl, type LoadedArticle } from './load.ts';
+import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
 import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
 import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
@@ -159,6 +159,29 @@ function getRendererVersion(): string {
   return rendererVersion;
 }
 
+/**
+ * The addresses this build would lose that the previous build of the
+ * magazine published (src/publish/lost-urls.ts), and the one-line notice
+ * when there was nothing to compare with: `npm run build` refuses them and
+ * `npm run check` reports them, from this one function.
+ */
+export async function lostUrlProblems(
+  env: Environment,
+  content: LoadedContent,
+  statusOf: (slug: string) => ArticleStatus,
+  siteUrl: string,
+): Promise<{ problems: ContentProblem[]; notice?: string }> {
+  const root = content.contentDir;
+  const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl });
+  const problems = lostArticleUrls(
+    previous.slugs,
+    content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf(a.slug), aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
+    path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
+    { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
+  );
+  return { problems, notice: previous.notice };
+}
+
 /** Reads, validates, prepares images and renders the whole content tree. */
 export async function prepareMagazine(env: Environment, options: { encode?: boolean } = {}): Promise<PreparedMagazine> {
   const prepared = await prepare(env, { encode: options.encode ?? true, includeDrafts: env.preview });
@@ -237,16 +260,10 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
-    const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl: site.origin });
-    if (previous.notice) result.notices.push(previous.notice);
-    const lost = lostArticleUrls(
-      previous.slugs,
-      content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf.get(a.slug)!, aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
-      path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
-      { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
-    );
-    if (lost.length > 0) {
-      result.problems.push(...lost);
+    const guard = await lostUrlProblems(env, content, (slug) => statusOf.get(slug)!, site.origin);
+    if (guard.notice) result.notices.push(guard.notice);
+    if (guard.problems.length > 0) {
+      result.problems.push(...guard.problems);
       return result;
     }
   }

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, fixture } from '../helpers/build.ts';
+import { buildSite, fixture, runScript } from '../helpers/build.ts';
 import { startWrangler, type WranglerServer } from '../helpers/wrangler.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'rotative-url-guard-'));
@@ -47,6 +47,13 @@ describe('the cache remembers what the previous build published', () => {
     expect(out).toContain('aliases: [premier-episode]');
     expect(out).not.toContain('« lancement »');
     expect(existsSync(outDir)).toBe(false);
+    // npm run check says what the build refuses, in the same words, without a stack trace.
+    const checked = runScript('scripts/check.ts', { contentDir: content, outDir, env, args: ['--content-only'] });
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).not.toContain('✔ Le contenu est valide');
+    expect(checked.stderr).toContain('n’a plus de page ni de redirection');
+    expect(checked.stderr).toContain('aliases: [premier-episode]');
+    expect(checked.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a magazine at another address is not held to these addresses', () => {
