@@ -20,9 +20,10 @@ const env = readEnvironmentOrExit();
 const { problems, draftProblems, content, images } = await prepare(env, { encode: false });
 // What the build would refuse too: an address the previous build published
 // that this content would lose.
+const articleData = new Map(content.articles.map((a) => [a.slug, a.data]));
 const guard =
   problems.length === 0 && content.site
-    ? await lostUrlProblems(env, content, (slug) => statusAt(content.articles.find((a) => a.slug === slug)!.data, env.now), publicUrl(env, content.site))
+    ? await lostUrlProblems(env, content, (slug) => statusAt(articleData.get(slug)!, env.now), publicUrl(env, content.site))
     : undefined;
 problems.push(...(guard?.problems ?? []));
 if (problems.length > 0) {
