@@ -10,7 +10,7 @@
 import { globSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { startWrangler, type WranglerServer } from '../helpers/wrangler.ts';
 import { horizontalOverflow, launchChromium, openWatched, type Watch } from './browser.ts';
 
 const site = inject('sampleSite');
@@ -18,15 +18,16 @@ const ORIGIN = 'https://echo-numerique.example';
 const WIDTH = 390;
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
-let server: StaticServer;
+// Served as a real static host serves it (its _headers, the CSP of each path included).
+let server: WranglerServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await serveStatic(site);
+  server = await startWrangler(site);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await server?.stop();
 });
 
 /** Opens a path at 390 px with every watcher on, and keeps every console message (warnings too). */
