@@ -24,7 +24,7 @@ import { suggestClosest } from '../src/lib/errors.ts';
 import { slugFromPath, slugify } from '../src/lib/slugs.ts';
 
 const USAGE =
-  'Utilisation : npm run new -- "Titre de l’article" [--author alice-martin] [--category cloud] [--series un-an-apres] [--date 2026-07-14T08:00]';
+  'Utilisation : npm run new -- "Titre de l’article" [--author marie-durand] [--category cloud] [--series un-an-apres] [--date 2026-07-14T08:00]';
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
