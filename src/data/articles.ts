@@ -300,6 +300,19 @@ function viewDigest(view: ArticleView): string {
   return digest;
 }
 
+// What every page shows is the same object for the whole build: hashed once,
+// not serialised again into the key of each of thousands of pages.
+const chromeDigests = new WeakMap<object, string>();
+async function chromeDigest(): Promise<string> {
+  const chrome = await getChrome();
+  let digest = chromeDigests.get(chrome);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(chrome)).digest('hex');
+    chromeDigests.set(chrome, digest);
+  }
+  return digest;
+}
+
 /**
  * The key under which Astro's incremental build may reuse a page (the
  * `cacheKey` of a path in getStaticPaths): a hash of what every page shows
@@ -309,8 +322,7 @@ function viewDigest(view: ArticleView): string {
  * first, so that two routes never share a key by accident.
  */
 export async function pageKey(route: string, data: unknown): Promise<string> {
-  const chrome = await getChrome();
-  const json = JSON.stringify([route, chrome, data], (_key, value: unknown) => {
+  const json = JSON.stringify([route, await chromeDigest(), data], (_key, value: unknown) => {
     if (typeof value !== 'object' || value === null) return value;
     if (articleViews.has(value as ArticleView)) return `article:${viewDigest(value as ArticleView)}`;
     // JSON writes a Map or a Set as `{}`: a key blind to its entries.
