@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, pagesLoader, seriesLoader, type ArticleEntryData } from './content/loaders.ts';
-import type { BuildContext, StoredAuthor, StoredCategory, StoredPage, StoredSeries } from './content/edition.ts';
+import { articlesLoader, authorsLoader, buildLoader, categoriesLoader, editionsLoader, pagesLoader, seriesLoader, type ArticleEntryData } from './content/loaders.ts';
+import type { BuildContext, StoredAuthor, StoredCategory, StoredEditionWord, StoredPage, StoredSeries } from './content/edition.ts';
 
 // Content lives outside src/ (writers never touch code), in
 // ROTATIVE_CONTENT_DIR. One pass reads, validates and renders it
@@ -15,5 +15,6 @@ export const collections = {
   categories: defineCollection({ loader: categoriesLoader, schema: z.custom<StoredCategory>() }),
   series: defineCollection({ loader: seriesLoader, schema: z.custom<StoredSeries>() }),
   pages: defineCollection({ loader: pagesLoader, schema: z.custom<StoredPage>() }),
+  editions: defineCollection({ loader: editionsLoader, schema: z.custom<StoredEditionWord>() }),
   build: defineCollection({ loader: buildLoader, schema: z.custom<BuildContext>() }),
 };

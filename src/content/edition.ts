@@ -15,6 +15,8 @@ import { articleProse, type ArticleData } from '../schemas/article.ts';
 import { authorProse } from '../schemas/author.ts';
 import { categoryProse } from '../schemas/category.ts';
 import { pageProse } from '../schemas/page.ts';
+import { editionProse } from '../schemas/edition.ts';
+import { editionId, isoWeekOf } from '../lib/editions.ts';
 import { seriesProse } from '../schemas/series.ts';
 import { siteProse, type Site } from '../schemas/site.ts';
 import type { ContentProblem } from '../lib/errors.ts';
@@ -87,6 +89,18 @@ export interface StoredPage {
   hasYoutube: boolean;
 }
 
+/** The editors' word of a weekly edition (content/editions/AAAA-Snn.mdx), rendered once like a page. */
+export interface StoredEditionWord {
+  /** The week: `2026-S48`. */
+  id: string;
+  titre?: string;
+  chapo?: string;
+  html: string;
+  /** For the e-mail and the edition feed: absolute URLs, no script, videos as links. */
+  feedHtml: string;
+  hasYoutube: boolean;
+}
+
 export interface StoredCategory {
   id: string;
   title: string;
@@ -122,6 +136,7 @@ export interface PreparedMagazine {
   categories: StoredCategory[];
   series: StoredSeries[];
   pages: StoredPage[];
+  editions: StoredEditionWord[];
   images: ImageRecord[];
   files: FileRecord[];
   notices: string[];
@@ -194,6 +209,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     categories: [],
     series: [],
     pages: [],
+    editions: [],
     images: prepared.images,
     files: prepared.files,
     notices: [],
@@ -374,6 +390,15 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     const body = await renderBody(page.tree, contextFor(renderData, url, page.file));
     const { title, description } = typesetFields(page.data, pageProse);
     result.pages.push({ slug: page.slug, title, description, html: body.html, hasYoutube: body.hasYoutube });
+  }
+  // An editors' word is published with its edition, once the week has a
+  // published article (a word written ahead waits for its week's articles).
+  const publishedWeeks = new Set(content.articles.filter((a) => isVisible(a.slug)).map((a) => editionId(isoWeekOf(a.data.publishedAt))));
+  for (const word of content.editions) {
+    if (!publishedWeeks.has(word.id)) continue;
+    const body = await renderBody(word.tree, contextFor(renderData, urls.editionPath(word.id), word.file));
+    const { titre, chapo } = typesetFields(word.data, editionProse);
+    result.editions.push({ id: word.id, titre, chapo, html: body.html, feedHtml: body.feedHtml, hasYoutube: body.hasYoutube });
   }
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;

@@ -22,6 +22,9 @@ import { categorySchema, type CategoryData } from '../schemas/category.ts';
 import { seriesSchema, type SeriesData } from '../schemas/series.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { pageSchema, type PageData } from '../schemas/page.ts';
+import { editionSchema, type EditionData } from '../schemas/edition.ts';
+import { editionId, isoWeekOf, parseEditionId } from '../lib/editions.ts';
+import { statusAt } from '../lib/publishing.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { findPlaceholders } from './placeholders.ts';
@@ -88,6 +91,17 @@ export interface LoadedPage {
   tree: HastRoot;
 }
 
+/** The editors' word of a weekly edition (`editions/2026-S48.mdx`): an MDX body like a page's. */
+export interface LoadedEditionWord {
+  /** The week, as in its URL: `2026-S48`. */
+  id: string;
+  file: string;
+  absPath: string;
+  data: EditionData;
+  assets: AssetRef[];
+  tree: HastRoot;
+}
+
 /** First path segments the site's own routes use (src/lib/urls.ts): no page of content/pages/ may take one. */
 export const RESERVED_PAGE_SLUGS: readonly string[] = reservedSegments();
 
@@ -107,6 +121,8 @@ export interface LoadedContent {
   series: Map<string, LoadedEntry<SeriesData>>;
   articles: LoadedArticle[];
   pages: LoadedPage[];
+  /** The editors' words of the weekly editions (content/editions/). */
+  editions: LoadedEditionWord[];
   problems: ContentProblem[];
   /**
    * The scaffold's provisional text left in drafts (see findPlaceholders): not
@@ -278,6 +294,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     series: new Map(),
     articles: [],
     pages: [],
+    editions: [],
     problems,
     reminders: [],
     draftFiles: new Set(),
@@ -402,7 +419,55 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
 
   checkReferences(content, problems, linesOf);
   content.pages = loadPages(root, tree, problems);
+  content.editions = loadEditionWords(root, tree, content.articles, now, problems);
   return content;
+}
+
+/**
+ * The editors' words of `editions/AAAA-Snn.mdx`: an optional front matter
+ * (titre, chapo) and a body checked as a page's. The file name is the ISO
+ * week (src/lib/editions.ts); a week that has no article published or
+ * scheduled would never have an edition to show the word, so its file is
+ * refused rather than silently left out.
+ */
+function loadEditionWords(root: string, tree: readonly ContentEntry[], articles: readonly LoadedArticle[], now: Date, problems: ContentProblem[]): LoadedEditionWord[] {
+  const words: LoadedEditionWord[] = [];
+  const weeksWithArticles = new Set(
+    articles.filter((a) => ['published', 'scheduled'].includes(statusAt(a.data, now))).map((a) => editionId(isoWeekOf(a.data.publishedAt))),
+  );
+  const example = editionId(isoWeekOf(now));
+  for (const entry of filesOf(tree, 'editions', /\.mdx$/, true, problems)) {
+    const abs = entry.abs;
+    const file = display(abs);
+    const name = entry.rel.slice('editions/'.length);
+    const id = name.replace(/\.mdx$/, '');
+    if (name.includes('/') || !parseEditionId(id)) {
+      problems.push({
+        file,
+        found: name.includes('/') ? 'un mot de la rédaction dans un sous-dossier de editions/, qui n’est pas lu' : `un nom de fichier, « ${name} », qui n’est pas une semaine`,
+        expected: `un fichier par semaine directement dans ${display(path.join(root, 'editions'))}/, nommé d’après la semaine ISO : l’année, « -S », le numéro de la semaine sur deux chiffres`,
+        hint: `par exemple editions/${example}.mdx pour la semaine en cours`,
+      });
+      continue;
+    }
+    if (!weeksWithArticles.has(id)) {
+      problems.push({
+        file,
+        found: `la semaine ${id} n’a aucun article publié ou programmé : son édition n’existe pas`,
+        expected: 'un mot de la rédaction pour une semaine qui a au moins un article',
+        hint: 'vérifiez le numéro de la semaine dans le nom du fichier, ou supprimez le fichier',
+      });
+      continue;
+    }
+    const source = readContentText(root, abs, 'page', file, problems);
+    if (source === undefined) continue;
+    const fm = FRONT_MATTER.exec(source);
+    const validated = fm ? validate(editionSchema, file, fm[1]!, 1, problems) : { data: {} as EditionData };
+    const scan = scanMdx(source, root, abs, file, problems);
+    if (!validated || !scan) continue;
+    words.push({ id, file, absPath: abs, data: validated.data, assets: scan.assets, tree: scan.tree });
+  }
+  return words;
 }
 
 /**

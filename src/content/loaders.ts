@@ -25,7 +25,7 @@ import type { Heading } from '../render/article.ts';
 /** What the `articles` collection stores per article: the pass's article without its rendered body. */
 export type ArticleEntryData = Omit<StoredArticle, 'body'> & { hasYoutube: boolean };
 
-type CollectionName = 'articles' | 'authors' | 'categories' | 'series' | 'pages' | 'build';
+type CollectionName = 'articles' | 'authors' | 'categories' | 'series' | 'pages' | 'editions' | 'build';
 
 /**
  * Shared by the loaders, the build wrapper (scripts/render-pages.ts) and the
@@ -116,6 +116,9 @@ function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMa
     case 'pages':
       for (const p of result.pages) entries.push({ id: p.slug, data: { ...p } });
       break;
+    case 'editions':
+      for (const e of result.editions) entries.push({ id: e.id, data: { ...e } });
+      break;
     case 'build':
       if (result.context) entries.push({ id: 'context', data: { ...result.context } });
       break;
@@ -203,4 +206,5 @@ export const authorsLoader = rotativeLoader('authors');
 export const categoriesLoader = rotativeLoader('categories');
 export const seriesLoader = rotativeLoader('series');
 export const pagesLoader = rotativeLoader('pages');
+export const editionsLoader = rotativeLoader('editions');
 export const buildLoader = rotativeLoader('build');

@@ -33,6 +33,7 @@ function usedAssets(content: LoadedContent, now: Date, includeDrafts: boolean): 
   for (const a of content.siteAssets) used.push({ ...a, usedBy: siteFile, published: true });
   for (const author of content.authors.values()) for (const a of author.assets) used.push({ ...a, usedBy: author.file, published: true });
   for (const page of content.pages) for (const a of page.assets) used.push({ ...a, usedBy: page.file, published: true });
+  for (const word of content.editions) for (const a of word.assets) used.push({ ...a, usedBy: word.file, published: true });
   for (const article of content.articles) {
     // An article published nowhere (draft, scheduled, expired) publishes none of its images.
     const published = includeDrafts || statusAt(article.data, now) === 'published';

@@ -92,7 +92,7 @@ function feed(format: FeedFormat, data: () => Promise<FeedData>): Promise<string
 }
 
 /** The media type each format is served with. */
-const CONTENT_TYPES: Record<FeedFormat, string> = {
+export const CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',

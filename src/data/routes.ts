@@ -16,6 +16,7 @@ import { numberEpisodes } from '../lib/listings.ts';
 import { getArticleContext, getListings, getMagazine, getSeriesEpisodes, pageKey, type ArticleView } from './articles.ts';
 import { getSocialImages } from './images.ts';
 import { getPages } from './pages.ts';
+import { getEditions, getEmailEdition } from './editions.ts';
 
 type Params = Record<string, string | undefined>;
 
@@ -151,4 +152,18 @@ export const contentPageRoute = defineRoute(
   'pages',
   async () => (await getPages()).map((page) => ({ page: page.slug })),
   async ({ page }) => ({ page: (await getPages()).find((p) => p.slug === page)! }),
+);
+
+/** `/edition/<AAAA-Snn>/`: one weekly edition, its articles by rubrique and the editors' word. */
+export const editionRoute = defineRoute(
+  'edition',
+  async () => (await getEditions()).map((e) => ({ week: e.id })),
+  async ({ week }) => ({ edition: (await getEditions()).find((e) => e.id === week)! }),
+);
+
+/** `/edition/<AAAA-Snn>/email.html`: the e-mail of one edition, from exactly what it shows. */
+export const editionEmailRoute = defineRoute(
+  'edition-email',
+  async () => (await getEditions()).map((e) => ({ week: e.id })),
+  async ({ week }) => ({ email: await getEmailEdition((await getEditions()).find((e) => e.id === week)!) }),
 );

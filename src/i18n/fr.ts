@@ -238,6 +238,29 @@ export const fr = {
     series: 'Toutes les séries',
     search: 'Rechercher un article',
   },
+  /** The weekly edition (/edition/), its e-mail and its feed. */
+  edition: {
+    archiveTitle: 'L’édition de la semaine',
+    archiveDescription: (name: string) => `Chaque semaine, les articles de ${name} rassemblés par rubrique, avec le mot de la rédaction.`,
+    archiveEmpty: 'Aucune édition pour l’instant.',
+    /** « Semaine 48 de 2026 », the default title of an edition. */
+    weekTitle: (week: number, year: number) => `Semaine\u00A0${week} de ${year}`,
+    /** « Du 23 au 29 novembre 2026 », dates already formatted. */
+    period: (from: string, to: string) => `Du ${from} au ${to}`,
+    description: (count: string, period: string) => `${count} de la semaine, par rubrique. ${period}.`,
+    current: 'En cours',
+    currentNote: 'La semaine n’est pas finie\u00A0: cette édition s’enrichit jusqu’à dimanche soir. Elle part par courriel une fois la semaine bouclée.',
+    word: 'Le mot de la rédaction',
+    emailLink: 'Version courriel',
+    feedTitle: (name: string) => `L’édition de la semaine — ${name}`,
+    feedDescription: (name: string) => `Une fois par semaine, les articles de ${name} par rubrique.`,
+    /** The e-mail's links: to the edition on the site, and to each article. */
+    webVersion: 'Lire cette édition sur le site',
+    read: 'Lire l’article',
+    signUp: 'Recevoir l’édition par courriel',
+    signUpFooter: 'L’édition par courriel',
+    feeds: 'Flux de l’édition (RSS, Atom, JSON Feed)',
+  },
   /** What only the preview (`npm run dev`) shows: never in a build, which publishes neither drafts nor scheduled articles. */
   preview: {
     draftBanner: 'Brouillon\u00A0: cet article n’est publié nulle part.',

@@ -130,6 +130,16 @@ export interface SiteUrls {
   feedCssPath(): string;
   /** The « S'abonner » page, which lists every feed in each format: `/sabonner/`. */
   subscribePath(): string;
+  /** The archive of the weekly editions, newest first: `/edition/`. */
+  editionsIndexPath(): string;
+  /** One weekly edition, by its ISO week (src/lib/editions.ts): `/edition/2026-S48/`. */
+  editionPath(id: string): string;
+  /** The e-mail-ready HTML of one edition: `/edition/2026-S48/email.html`. */
+  editionEmailPath(id: string): string;
+  /** The feed of the weekly editions, one item per finished week: `/edition/rss.xml`. */
+  editionFeedPath(format?: FeedFormat): string;
+  /** The feed of the weekly editions in each format. */
+  editionFeedPaths(): FeedPaths;
   /** The index of the sitemaps (@astrojs/sitemap): `/sitemap-index.xml`. */
   sitemapIndexPath(): string;
   /** The Google News sitemap: `/news-sitemap.xml`. */
@@ -217,6 +227,11 @@ export function urlsFor(base: string): SiteUrls {
     categoryFeedPaths: (id) => feedPaths((f) => `${categoryPath(id)}${FEED_FILES[f]}`),
     feedCssPath: () => at('/feed.css'),
     subscribePath: () => at('/sabonner/'),
+    editionsIndexPath: () => at('/edition/'),
+    editionPath: (id) => at(`/edition/${segment(id)}/`),
+    editionEmailPath: (id) => at(`/edition/${segment(id)}/email.html`),
+    editionFeedPath: (format = 'rss') => at(`/edition/${FEED_FILES[format]}`),
+    editionFeedPaths: () => feedPaths((f) => at(`/edition/${FEED_FILES[f]}`)),
     sitemapIndexPath: () => at('/sitemap-index.xml'),
     newsSitemapPath: () => at('/news-sitemap.xml'),
     imagePath: (fileName) => at(`/_images/${fileName.replace(/^\/+/, '')}`),
@@ -250,7 +265,7 @@ export function reservedSegments(): string[] {
   const paths = [
     u.homePath(2), u.articlesIndexPath(), u.archivePath(), u.authorsIndexPath(), u.categoriesIndexPath(), u.tagsIndexPath(),
     u.seriesIndexPath(), u.searchPath(), u.searchIndexPath('x'), u.legalPath(), u.accessibilityPath(), u.correctionsPath(), u.subscribePath(),
-    u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
+    u.editionsIndexPath(), u.notFoundPath(), u.imagePath('x'), u.mediaPath('x'),
   ];
   return [...new Set(paths.map((p) => p.split('/')[1]!.replace(/\.html$/, '')))];
 }
@@ -295,6 +310,11 @@ export const {
   categoryFeedPaths,
   feedCssPath,
   subscribePath,
+  editionsIndexPath,
+  editionPath,
+  editionEmailPath,
+  editionFeedPath,
+  editionFeedPaths,
   sitemapIndexPath,
   newsSitemapPath,
   imagePath,

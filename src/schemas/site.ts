@@ -118,6 +118,15 @@ export const siteSchema = z
     tdm: tdmSchema.optional().describe('Text and data mining reservation (W3C TDMRep): /.well-known/tdmrep.json, <meta> and HTTP headers.'),
     /** The « Déclaration d’accessibilité » page and the footer's conformity line. */
     accessibilite: accessibilitySchema.optional().describe('Accessibility statement (« déclaration d’accessibilité », RGAA).'),
+    /** The weekly edition's mailing list: where readers sign up (a mailing service's form). */
+    newsletter: z
+      .object({
+        /** The sign-up page of the mailing service that sends the edition. */
+        inscription: urlField.describe('Sign-up page of the newsletter (the mailing service’s form), https://…'),
+      })
+      .strict()
+      .optional()
+      .describe('Newsletter of the weekly edition: a sign-up link in the footer and on the « S’abonner » page.'),
     /** Which crawler groups robots.txt allows. */
     robots: robotsSchema.optional().describe('Crawler groups robots.txt allows or blocks; every group is allowed when absent.'),
   })
