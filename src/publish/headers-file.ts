@@ -60,6 +60,14 @@ function intersection(policies: readonly Policy[]): Policy {
   return out;
 }
 
+/**
+ * The Content-Security-Policy of an edition's e-mail where the site serves
+ * it (`/edition/2026-S48/email.html`, src/lib/edition-email.ts): its inline
+ * styles, which mail clients need, the site's own images, and nothing else
+ * (no script, no font, no frame).
+ */
+export const EMAIL_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 /** One `_headers` rule: a path pattern from the root of the host, and its policy. */
 export interface CspRule {
   pattern: string;
@@ -80,10 +88,26 @@ export interface CspRule {
  * `404`) and its policy. `top`: the names of the files and folders at the
  * top of the site (folders without pages, such as `_astro`, get what every
  * page allows too).
+ *
+ * `files`: files that are not pages and carry a policy of their own (an
+ * edition's e-mail, `edition/2026-S48/email.html`, whose inline styles no
+ * page may have). Their folder then gets a rule per shape of path instead
+ * of `/<folder>/*`, so that no two rules match one path: `/edition/` and
+ * `/edition/index.html` for its own page; for the pages below it, the
+ * patterns `/edition/` + `*` + `/` and the same + `index.html`; for the files,
+ * `/edition/` + `*` + `/email.html`; and each other file of the folder
+ * (`/edition/rss.xml`, from `otherFiles`) by its path, with what every page
+ * allows.
  */
-export function cspRules(pages: readonly { pathname: string; policy: string }[], top: { files: readonly string[]; folders: readonly string[] }): CspRule[] {
+export function cspRules(
+  pages: readonly { pathname: string; policy: string }[],
+  top: { files: readonly string[]; folders: readonly string[] },
+  files: readonly { pathname: string; policy: string }[] = [],
+  otherFiles: readonly string[] = [],
+): CspRule[] {
   const groups = new Map<string, Policy[]>();
   const add = (pattern: string, policy: Policy) => groups.set(pattern, [...(groups.get(pattern) ?? []), policy]);
+  const split = new Set(files.map((f) => f.pathname.split('/').filter(Boolean)[0]!));
   for (const { pathname, policy } of pages) {
     const parsed = parsePolicy(policy);
     const segments = pathname.split('/').filter(Boolean);
@@ -91,10 +115,23 @@ export function cspRules(pages: readonly { pathname: string; policy: string }[],
       add('/', parsed);
       add('/index.html', parsed);
     } else if (segments.length === 1 && !pathname.endsWith('/')) add(`/${segments[0]}.html`, parsed);
-    else add(`/${segments[0]}/*`, parsed);
+    else if (split.has(segments[0]!)) {
+      const at = segments.length === 1 ? `/${segments[0]}/` : `/${segments[0]}/*/`;
+      add(at, parsed);
+      add(`${at}index.html`, parsed);
+    } else add(`/${segments[0]}/*`, parsed);
   }
   const common = intersection([...groups.values()].flat());
-  for (const pattern of [...top.files.map((f) => `/${f}`), ...top.folders.map((d) => `/${d}/*`)]) if (!groups.has(pattern)) groups.set(pattern, [common]);
+  for (const { pathname, policy } of files) {
+    const segments = pathname.split('/').filter(Boolean);
+    const pattern = segments.length <= 2 ? `/${segments.join('/')}` : `/${segments[0]}/*/${segments[segments.length - 1]}`;
+    add(pattern, parsePolicy(policy));
+  }
+  for (const pathname of otherFiles) {
+    const segments = pathname.split('/').filter(Boolean);
+    if (split.has(segments[0]!) && !groups.has(`/${segments.join('/')}`)) groups.set(`/${segments.join('/')}`, [common]);
+  }
+  for (const pattern of [...top.files.map((f) => `/${f}`), ...top.folders.filter((d) => !split.has(d)).map((d) => `/${d}/*`)]) if (!groups.has(pattern)) groups.set(pattern, [common]);
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([pattern, policies]) => ({ pattern, policy: formatPolicy(union(policies)) }));

@@ -16,7 +16,7 @@ import { authorProse, authorSchema } from '../../src/schemas/author.ts';
 import { categoryProse, categorySchema } from '../../src/schemas/category.ts';
 import { seriesProse, seriesSchema } from '../../src/schemas/series.ts';
 import { siteProse, siteSchema } from '../../src/schemas/site.ts';
-import type { BuildContext, StoredAuthor, StoredCategory, StoredPage, StoredSeries } from '../../src/content/edition.ts';
+import type { BuildContext, StoredAuthor, StoredCategory, StoredEditionWord, StoredPage, StoredSeries } from '../../src/content/edition.ts';
 import type { ArticleEntryData } from '../../src/content/loaders.ts';
 import { statusAt } from '../../src/lib/publishing.ts';
 import { typesetFields } from '../../src/lib/typography.ts';
@@ -31,6 +31,7 @@ export interface Store {
   categories: { id: string; data: StoredCategory }[];
   series: { id: string; data: StoredSeries }[];
   pages: { id: string; data: StoredPage }[];
+  editions: { id: string; data: StoredEditionWord }[];
   build: { id: string; data: BuildContext }[];
 }
 
@@ -42,6 +43,7 @@ export function emptyStore(): Store {
     categories: [category('cloud', { title: 'Cloud' })],
     series: [],
     pages: [],
+    editions: [],
     build: [{ id: 'context', data: buildContext({ name: 'La Gazette de Test', url: 'https://gazette.example' }) }],
   };
 }
