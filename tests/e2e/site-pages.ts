@@ -6,9 +6,14 @@ import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 
-/** Every built HTML page, as paths relative to the site (`articles/x/index.html`). */
+/**
+ * Every built HTML page, as paths relative to the site (`articles/x/index.html`).
+ * The editions' e-mails (`edition/2026-S48/email.html`) are not pages of the
+ * site: written for mail clients (tables, inline styles, no site header or
+ * footer), they have their own test (tests/e2e/edition-email.test.ts).
+ */
 export function htmlFiles(site: string): string[] {
-  return globSync('**/*.html', { cwd: site })
+  return globSync('**/*.html', { cwd: site, exclude: ['edition/*/email.html'] })
     .map((f) => f.split(path.sep).join('/'))
     .sort();
 }

@@ -18,6 +18,7 @@ import { sharedBuild } from '../helpers/shared-builds.ts';
 import { parseHeadersFile } from '../helpers/serve.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { launchChromium, watchContext } from '../e2e/browser.ts';
+import { htmlFiles } from '../e2e/site-pages.ts';
 
 const ORIGIN = 'https://example.org';
 const BASE = '/magazine/';
@@ -35,7 +36,7 @@ beforeAll(async () => {
 });
 
 const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
-const pages = () => globSync('**/*.html', { cwd: out }).map((f) => f.split(path.sep).join('/')).sort();
+const pages = () => htmlFiles(out).map((f) => f.split(path.sep).join('/')).sort();
 const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 
 /** The file a URL path of the site is served from, or undefined when the build wrote none. */

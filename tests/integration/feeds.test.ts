@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
 import { sharedBuild } from '../helpers/shared-builds.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
+import { htmlFiles } from '../e2e/site-pages.ts';
 
 const ORIGIN = 'https://gazette.example';
 /** Debian's interpreter, which has python3-feedparser (the `python3` on PATH may be another one). */
@@ -58,6 +59,8 @@ const atomOf = (rss: string) => rss.replace(/rss\.xml$/, 'atom.xml');
 const jsonOf = (rss: string) => rss.replace(/rss\.xml$/, 'feed.json');
 const ATOM_FEEDS = FEEDS.map(atomOf);
 const JSON_FEEDS = FEEDS.map(jsonOf);
+/** The weekly editions' feed (tests/integration/edition-feed.test.ts reads it), beside the articles' feeds. */
+const EDITION_FEEDS = ['edition/rss.xml'];
 
 let outDir: string;
 let parsed: Record<string, ParsedFeed>;
@@ -100,19 +103,19 @@ beforeAll(async () => {
 
 describe('feeds of the basic fixture', () => {
   it('writes the main feed and one feed per rubrique and series, nothing else', () => {
-    expect(globSync('**/rss.xml', { cwd: outDir }).map((f) => f.split(path.sep).join('/')).sort()).toEqual(FEEDS);
+    expect(globSync('**/rss.xml', { cwd: outDir }).map((f) => f.split(path.sep).join('/')).sort()).toEqual([...FEEDS, ...EDITION_FEEDS].sort());
   });
 
   it('writes an Atom and a JSON Feed beside each RSS feed, nothing else', () => {
     const files = (pattern: string) => globSync(pattern, { cwd: outDir }).map((f) => f.split(path.sep).join('/')).sort();
-    expect(files('**/atom.xml')).toEqual(ATOM_FEEDS);
-    expect(files('**/feed.json')).toEqual(JSON_FEEDS);
+    expect(files('**/atom.xml')).toEqual([...ATOM_FEEDS, ...EDITION_FEEDS.map(atomOf)].sort());
+    expect(files('**/feed.json')).toEqual([...JSON_FEEDS, ...EDITION_FEEDS.map(jsonOf)].sort());
   });
 
   it('is what every page links with <link rel="alternate">, in each format, with distinct French titles', () => {
     const TYPES = { 'application/rss+xml': 'RSS', 'application/atom+xml': 'Atom', 'application/feed+json': 'JSON Feed' } as const;
     const linked = new Map<string, string>();
-    for (const page of globSync('**/*.html', { cwd: outDir })) {
+    for (const page of htmlFiles(outDir)) {
       const { document } = parseHTML(readFileSync(path.join(outDir, page), 'utf8'));
       const links = [...document.querySelectorAll('link[rel="alternate"]')].filter((l) => l.getAttribute('type')! in TYPES);
       const titles = links.map((l) => l.getAttribute('title'));
@@ -134,7 +137,7 @@ describe('feeds of the basic fixture', () => {
       'La Gazette de Test (JSON Feed)',
     ]);
     // No link to a missing feed.
-    const files = [...FEEDS, ...ATOM_FEEDS, ...JSON_FEEDS].map((f) => `${ORIGIN}/${f}`);
+    const files = [...FEEDS, ...ATOM_FEEDS, ...JSON_FEEDS, ...EDITION_FEEDS.flatMap((f) => [f, atomOf(f), jsonOf(f)])].map((f) => `${ORIGIN}/${f}`);
     for (const url of linked.keys()) expect(files, url).toContain(url);
   });
 

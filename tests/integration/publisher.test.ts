@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, fixture, readPage, runScript } from '../helpers/build.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
+import { htmlFiles } from '../e2e/site-pages.ts';
 
 const ORIGIN = 'https://echo-numerique.example';
 const POLICY = 'https://echo-numerique.example/licence-fouille.json';
@@ -25,7 +26,7 @@ beforeAll(() => {
 
 describe('text and data mining reservation', () => {
   it('is in the head of every page', () => {
-    const pages = globSync('**/*.html', { cwd: site });
+    const pages = htmlFiles(site);
     expect(pages.length).toBeGreaterThan(50);
     for (const page of pages) {
       const { document } = parseHTML(read(page));
@@ -65,7 +66,7 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 
 describe('accessibility statement', () => {
   it('every page’s footer states the conformity and links the statement', () => {
-    for (const page of globSync('**/*.html', { cwd: site })) {
+    for (const page of htmlFiles(site)) {
       const { document } = parseHTML(read(page));
       const link = document.querySelector('body > footer a[href="/accessibilite/"]');
       expect(text(link), page).toBe('Accessibilité : partiellement conforme');
@@ -158,7 +159,7 @@ describe('the basic fixture: corrections, and a site.yaml without tdm or robots'
   });
 
   it('the footer of every page links the corrections page', () => {
-    for (const page of globSync('**/*.html', { cwd: out })) {
+    for (const page of htmlFiles(out)) {
       const { document } = parseHTML(readFileSync(path.join(out, page), 'utf8'));
       expect(text(document.querySelector(`body > footer a[href="/corrections/"]`)), page).toBe(fr.corrections.pageTitle);
     }

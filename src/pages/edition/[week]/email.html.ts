@@ -13,6 +13,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const { email } = await editionEmailRoute.data(params);
+  const { email } = await editionEmailRoute.data({ week: params.week! });
   return new Response(await editionEmailHtml(email), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };
