@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { globSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -8,7 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/dev/assets.ts';
 import { servedRoots } from './src/dev/fs-guard.ts';
-import { cspRules, EMAIL_CSP, headersUnderBase, withCspRules } from './src/publish/headers-file.ts';
+import { cspRules, emailPolicy, headersUnderBase, withCspRules } from './src/publish/headers-file.ts';
 import { basePathOf, urlsFor } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
 import { publicUrl, readSite } from './src/content/load.ts';
@@ -84,18 +84,12 @@ function cspHeaders(): AstroIntegration {
       'astro:build:done': ({ dir, pages }) => {
         const out = fileURLToPath(dir);
         const policies: { pathname: string; policy: string }[] = [];
-        // The editions' e-mails carry their own policy (inline styles); the other files beside them, what every page allows.
-        const [emailPrefix, emailSuffix] = urlsFor('/').editionEmailPath('AAAA-Snn').slice(1).split('AAAA-Snn') as [string, string];
-        const emails: { pathname: string; policy: string }[] = [];
-        const otherFiles: string[] = [];
         for (const { pathname } of pages) {
           const file = path.join(out, pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
           let html: string;
           try {
             html = readFileSync(file, 'utf8');
           } catch {
-            if (pathname.startsWith(emailPrefix) && pathname.endsWith(emailSuffix)) emails.push({ pathname, policy: EMAIL_CSP });
-            else otherFiles.push(pathname);
             continue; // feeds, sitemaps, robots.txt
           }
           const policy = metaPolicy.exec(html)?.[1];
@@ -106,6 +100,10 @@ function cspHeaders(): AstroIntegration {
         // What is at the top of the site, but the host's own files (_headers, _redirects) and the site marker.
         const entries = readdirSync(out, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !(e.isFile() && e.name.startsWith('_')));
         const top = { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
+        // The editions' e-mails carry their own policy (inline styles); the other files beside them, what every page allows.
+        const [emailPrefix, emailSuffix] = urlsFor('/').editionEmailPath('AAAA-Snn').slice(1).split('AAAA-Snn') as [string, string];
+        const emails = globSync(`${emailPrefix}*${emailSuffix}`, { cwd: out }).map((f) => ({ pathname: f.split(path.sep).join('/'), policy: emailPolicy(site) }));
+        const otherFiles = emails.length === 0 ? [] : readdirSync(path.join(out, emailPrefix), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${emailPrefix}${e.name}`);
         const headersFile = path.join(out, '_headers');
         // Its path patterns are written from the root of the host.
         const text = withCspRules(readFileSync(headersFile, 'utf8'), cspRules(policies, top, emails, otherFiles));

@@ -9,7 +9,7 @@
  * Nothing in the e-mail is fetched from elsewhere but the magazine's own
  * images: no web font (mjml's default `fonts` would link Google Fonts), no
  * stylesheet link, no script (where the site serves it, its policy is
- * EMAIL_CSP in src/publish/headers-file.ts). No unsubscribe link either: the mailing
+ * emailPolicy in src/publish/headers-file.ts). No unsubscribe link either: the mailing
  * service that sends the edition adds its own.
  */
 import mjml2html from 'mjml';

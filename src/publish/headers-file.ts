@@ -63,10 +63,14 @@ function intersection(policies: readonly Policy[]): Policy {
 /**
  * The Content-Security-Policy of an edition's e-mail where the site serves
  * it (`/edition/2026-S48/email.html`, src/lib/edition-email.ts): its inline
- * styles, which mail clients need, the site's own images, and nothing else
- * (no script, no font, no frame).
+ * styles, which mail clients need, and the site's own images, named by the
+ * absolute URLs an e-mail needs (`origin`: the public site, which a preview
+ * host is not); nothing else (no script, no font, no frame).
  */
-export const EMAIL_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export function emailPolicy(origin: string | undefined): string {
+  const images = origin && URL.canParse(origin) ? ` ${new URL(origin).origin}` : '';
+  return `default-src 'none'; img-src 'self'${images}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
+}
 
 /** One `_headers` rule: a path pattern from the root of the host, and its policy. */
 export interface CspRule {
@@ -126,6 +130,8 @@ export function cspRules(
     const segments = pathname.split('/').filter(Boolean);
     const pattern = segments.length <= 2 ? `/${segments.join('/')}` : `/${segments[0]}/*/${segments[segments.length - 1]}`;
     add(pattern, parsePolicy(policy));
+    // Cloudflare Pages answers `email.html` at `email` (a redirect), and matches the rules against that path.
+    if (pattern.endsWith('.html')) add(pattern.slice(0, -'.html'.length), parsePolicy(policy));
   }
   for (const pathname of otherFiles) {
     const segments = pathname.split('/').filter(Boolean);
