@@ -19,7 +19,7 @@ import {
   type FeedEntry,
   type FeedItem,
 } from '../lib/feed.ts';
-import { categoryFeedPaths, feedCssPath, homePath, mainFeedPaths, seriesFeedPaths, subscribePath, type FeedFormat, type FeedPaths } from '../lib/urls.ts';
+import { categoryFeedPaths, editionFeedPaths, editionsIndexPath, feedCssPath, homePath, mainFeedPaths, seriesFeedPaths, subscribePath, type FeedFormat, type FeedPaths } from '../lib/urls.ts';
 import { getListings, getMagazine, pageKey, type ArticleView } from './articles.ts';
 import { getChrome } from './chrome.ts';
 import { getFeedContent } from './feed-content.ts';
@@ -143,7 +143,7 @@ const SOURCES: Record<FeedKind, { ids: () => Promise<string[]>; source: (id: str
 
 /** One feed of the magazine, as the « S'abonner » page lists it: its title, its page, its address in each format. */
 export interface FeedListing {
-  kind: 'main' | FeedKind;
+  kind: 'main' | 'edition' | FeedKind;
   title: string;
   pagePath: string;
   feedPaths: FeedPaths;
@@ -151,13 +151,15 @@ export interface FeedListing {
 
 /**
  * Every feed the build writes, from the same sources as the feeds
- * themselves: the whole magazine, then each rubrique, then each series, in
- * the order of their ids.
+ * themselves: the whole magazine, the weekly edition, then each rubrique,
+ * then each series, in the order of their ids.
  */
 export async function getFeedDirectory(): Promise<FeedListing[]> {
   const { site } = await getChrome();
   const magazine = await getMagazine();
   const list: FeedListing[] = [{ kind: 'main', title: site.name, pagePath: homePath(), feedPaths: mainFeedPaths() }];
+  // The weekly edition's feed (src/data/editions.ts), one item per finished week.
+  list.push({ kind: 'edition', title: fr.edition.archiveTitle, pagePath: editionsIndexPath(), feedPaths: editionFeedPaths() });
   for (const kind of ['category', 'series'] as const) {
     for (const id of (await SOURCES[kind].ids()).sort()) {
       const { channel } = await SOURCES[kind].source(id);

@@ -456,7 +456,7 @@ describe('the page a browser shows for a feed (public/feed.css; seen in Chromium
   it('« S’abonner » lists every feed of the site in each format', () => {
     const page = parseHTML(readFileSync(path.join(outDir, 'sabonner/index.html'), 'utf8')).document;
     const shown = [...page.querySelectorAll('main code')].map((c) => c.textContent);
-    const expected = FEEDS.flatMap((rss) => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `${ORIGIN}/${rss.replace(/rss\.xml$/, f)}`));
+    const expected = [...FEEDS, ...EDITION_FEEDS].flatMap((rss) => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `${ORIGIN}/${rss.replace(/rss\.xml$/, f)}`));
     expect(shown.sort()).toEqual(expected.sort());
   });
 
