@@ -257,7 +257,8 @@ function textOf(n: AnyNode): string {
   return childrenOf(n).map(textOf).join('');
 }
 
-const plain = (n: AnyNode) => textOf(n).replace(/\s+/g, ' ').trim();
+// Plain white space only: the typeset text keeps its no-break spaces (`\s` would match them).
+const plain = (n: AnyNode) => textOf(n).replace(/[ \t\r\n]+/g, ' ').trim();
 
 function checkVerdict(props: Props, line: number | undefined, verdict: AnyNode, report: (p: FormatProblem) => void): void {
   if (!props.produit?.trim()) {
@@ -270,7 +271,7 @@ function checkVerdict(props: Props, line: number | undefined, verdict: AnyNode, 
     });
   }
   if (props.note !== undefined && !parseNote(props.note)) {
-    const spelled = /^\s*(\d+(?:[.,]\d+)?)\s*(?:sur|\/|out of)\s*(\d+)\s*$/i.exec(props.note);
+    const spelled = /^\s*(\d+(?:[.,]\d+)?)\s*(?:sur|out of)\s*(\d+)\s*$/i.exec(props.note);
     report({
       field: '<Verdict note>',
       line,
