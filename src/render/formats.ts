@@ -334,11 +334,13 @@ function checkPublication(props: Props, line: number | undefined, report: (p: Fo
     });
   }
   if (props.date === undefined || !parsePostDate(props.date)) {
+    const french = props.date ? /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(props.date) : null;
     report({
       field: '<Publication date>',
       line,
       found: props.date === undefined ? '<Publication> sans attribut date' : `la date ${JSON.stringify(props.date)}, qui n’est pas une date qui existe`,
       expected: 'date="AAAA-MM-JJ", le jour de la publication, par exemple date="2026-11-20", ou avec l’heure de Paris : date="2026-11-20T14:05"',
+      hint: french ? `écrivez date="${french[3]}-${french[2]!.padStart(2, '0')}-${french[1]!.padStart(2, '0')}"` : undefined,
     });
   }
 }

@@ -274,6 +274,9 @@ describe('the formats’ refusals, with their line', () => {
     ]);
     expect(problems[0]).toMatchObject({ expected: 'reseau="…", l’un de : mastodon, bluesky, x', hint: 'écrivez reseau="x"' });
     expect(problems[2]).toMatchObject({ found: 'la date "hier", qui n’est pas une date qui existe' });
+    expect(problemsOf('<Publication reseau="x" auteur="@a" date="20/11/2026" url="https://x.com/a/status/1">x</Publication>\n')).toEqual([
+      expect.objectContaining({ field: '<Publication date>', hint: 'écrivez date="2026-11-20"' }),
+    ]);
   });
 
   it('refuses a javascript: address through the safety scan (the url is a link)', () => {
