@@ -19,6 +19,7 @@ import { h } from 'hastscript';
 import { fr } from '../i18n/fr.ts';
 import { formatDate, formatDateTime, parseParisDateTime, toIsoString } from '../lib/dates.ts';
 import type { ContentProblem } from '../lib/errors.ts';
+import { dateTimeField } from '../schemas/common.ts';
 import type { Component, Props } from './components.ts';
 
 /** A problem of one article, without its file (the content phase adds it). */
@@ -146,11 +147,9 @@ const isNetwork = (value: string | undefined): value is Network => value !== und
  */
 export function parsePostDate(text: string): { date: Date; withTime: boolean } | undefined {
   const trimmed = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/.test(trimmed)) {
-    const date = new Date(trimmed);
-    // Date.parse rolls 30 February over to March: the day written must be the day read.
-    return Number.isNaN(date.getTime()) || new Date(`${trimmed.slice(0, 10)}T12:00:00Z`).toISOString().slice(0, 10) !== trimmed.slice(0, 10) ? undefined : { date, withTime: true };
-  }
+  // The front matter's rule for a full date (publishedAt): offset required, the day must exist.
+  const full = dateTimeField.safeParse(trimmed);
+  if (full.success) return { date: full.data, withTime: true };
   const date = parseParisDateTime(trimmed);
   return date ? { date, withTime: trimmed.length > 10 } : undefined;
 }
