@@ -1,5 +1,5 @@
 /**
- * The sample product test (content/articles/2026/test-kerlo-2-smartphone-reparable.mdx)
+ * The sample product test (content/articles/2026/test-kerlo-2-smartphone-reparable/index.mdx)
  * as a reader sees it in Chromium: « Points forts » beside « Points faibles »
  * on a desktop, one above the other on a phone; in print, the verdict, the
  * quoted post and the encadrés framed and never split across two pages, the

@@ -1,5 +1,5 @@
 /**
- * The sample magazine's product test (content/articles/2026/test-kerlo-2-smartphone-reparable.mdx)
+ * The sample magazine's product test (content/articles/2026/test-kerlo-2-smartphone-reparable/index.mdx)
  * as a search engine and a feed reader get it from the build: the Review of
  * the product beside the NewsArticle, and the verdict, the quoted post and
  * the encadrés in the feed.
