@@ -360,3 +360,20 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
   });
   await Promise.all(workers);
 }
+
+// ── Share cards (src/content/share-images.ts) use the social images' settings and cache ──
+
+/** The JPEG settings of every social image, share cards included. */
+export function encodeSocialJpeg(s: Sharp): Sharp {
+  return ENCODERS.jpeg(s);
+}
+
+/** The version of the encoder settings: part of the name of every published image, share cards included. */
+export function encoderVersion(): string {
+  return ENCODER_VERSION;
+}
+
+/** Puts a cached file at its published place (a copy, never a link: see place). */
+export function publishCachedFile(from: string, to: string): void {
+  place(from, to);
+}
