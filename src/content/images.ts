@@ -66,6 +66,8 @@ export interface FileRecord {
 export interface ImageManifest {
   images: Record<string, ImageDescriptor & { social: boolean; /** Byte size of the Open Graph JPEG (feed enclosures). */ ogBytes?: number }>;
   files: Record<string, { file: string; bytes: number; type: string }>;
+  /** The share card of each published article without a cover, by slug (src/content/share-images.ts); none before they are made. */
+  shareCards?: Record<string, { stem: string; hash: string }>;
 }
 
 /**

@@ -19,16 +19,30 @@ export interface SocialImage {
   height: number;
 }
 
-/** Absolute URLs of the social images made from a cover. */
-export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
-  const image = getManifest().images[key];
-  if (!image?.social) return undefined;
+/** Absolute URLs of the social images of one source (a cover, a share card), by format. */
+function socialImagesOf(image: { stem: string; hash: string }): Record<SocialFormat, SocialImage> {
   const origin = getSite().origin;
   const out = {} as Record<SocialFormat, SocialImage>;
   for (const [format, size] of Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][]) {
     out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...size };
   }
-  return { ...out, ogBytes: image.ogBytes ?? 0 };
+  return out;
+}
+
+/** Absolute URLs of the social images made from a cover. */
+export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
+  const image = getManifest().images[key];
+  if (!image?.social) return undefined;
+  return { ...socialImagesOf(image), ogBytes: image.ogBytes ?? 0 };
+}
+
+/**
+ * Absolute URLs of the share card of an article without a cover
+ * (src/content/share-images.ts): the same formats as a cover's social images.
+ */
+export function getShareImages(slug: string): Record<SocialFormat, SocialImage> | undefined {
+  const card = getManifest().shareCards?.[slug];
+  return card && socialImagesOf(card);
 }
 
 export interface Logo {
