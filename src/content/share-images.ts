@@ -17,7 +17,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
 import { encodeSocialJpeg, encoderVersion, imageCacheDir, publishCachedFile, runPool } from './images.ts';
-import { cardFontFiles, renderCard } from './share-render.ts';
+import { cardFontFiles, cardLogo, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 
 /** A share card as pages find it: the names of its files (socialFileName). */
@@ -93,7 +93,7 @@ export async function makeShareCards(
   const dir = imageCacheDir(cacheRoot);
   mkdirSync(dir, { recursive: true });
   const cards = requests.map((r) => ({ request: r, card: shareCardOf(r, site) }));
-  let logo: Buffer | undefined;
+  let logo: Promise<Buffer> | undefined;
   let made = 0;
   let cached = 0;
   await runPool(
@@ -105,12 +105,12 @@ export async function makeShareCards(
         return;
       }
       made++;
-      if (site.logo) logo ??= readFileSync(site.logo.absPath);
+      if (site.logo) logo ??= cardLogo(readFileSync(site.logo.absPath));
+      const mark = await logo;
       for (const f of missing) {
         const target = path.join(dir, f.file);
         const temp = `${target}.${process.pid}.tmp`;
-        const image = await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, logo, encodeSocialJpeg);
-        await image.toFile(temp);
+        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeSocialJpeg).toFile(temp);
         renameSync(temp, target);
       }
     },

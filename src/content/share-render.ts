@@ -7,10 +7,12 @@
  * the fonts up through fontconfig, which knows only what is installed on the
  * machine (a CI runner, a writer's laptop), and would silently draw another
  * face; outlines need nothing but the font files of node_modules. Why not
- * satori (HTML/CSS to SVG, on the same opentype.js): measured here, the two
- * take the same time per card (~100 ms, most of it sharp's rasterising and
- * encoding), but the card must choose the largest title size that fits its
- * box, which needs the text's measurements that satori keeps to itself.
+ * satori (HTML/CSS to SVG, on the same opentype.js): measured on this
+ * (loaded) machine, a card image took 120–180 ms with satori and sharp,
+ * 110–130 ms with opentype.js and sharp, most of it sharp's rasterising and
+ * encoding (a card's four files: ~150 ms of CPU); but the card must choose
+ * the largest title size that fits its box, which needs the text's
+ * measurements, and satori keeps them to itself.
  *
  * The fonts are the static Newsreader 700 and Public Sans 700 of
  * @fontsource (WOFF: opentype.js does not read the WOFF2 of the variable
@@ -21,7 +23,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import opentype from 'opentype.js';
 import sharp, { type Sharp } from 'sharp';
-import { drawCard, type CardFace, type CardText, type Typesetter } from '../lib/share-card.ts';
+import { drawCard, LOGO_SIZE, type CardFace, type CardText, type Typesetter } from '../lib/share-card.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -114,12 +116,22 @@ function runsOf(text: string, face: Face): { font?: opentype.Font; text: string;
   return runs;
 }
 
-/** The typesetter of the cards, on the project's fonts. */
+/**
+ * The typesetter of the cards, on the project's fonts. Widths are linear in
+ * the size: each text is measured once at 1 px and kept for the life of the
+ * typesetter (one card), as the layout measures the same lines again.
+ */
 export function cardTypesetter(): Typesetter {
   const f = loadFaces();
+  const widths = { serif: new Map<string, number>(), sans: new Map<string, number>() };
   return {
     measure(text, face, size) {
-      return runsOf(text, f[face]).reduce((w, r) => w + (r.font ? r.font.getAdvanceWidth(r.text, size, RENDER) : r.gap! * size), 0);
+      let width = widths[face].get(text);
+      if (width === undefined) {
+        width = runsOf(text, f[face]).reduce((w, r) => w + (r.font ? r.font.getAdvanceWidth(r.text, 1, RENDER) : r.gap!), 0);
+        widths[face].set(text, width);
+      }
+      return width * size;
     },
     path(text, face, size, x, y) {
       const parts: string[] = [];
@@ -139,18 +151,19 @@ export function cardTypesetter(): Typesetter {
   };
 }
 
+/** The site's logo (an image sharp reads) fitted to the card's logo square, as PNG: made once per build. */
+export async function cardLogo(bytes: Buffer): Promise<Buffer> {
+  return sharp(bytes).rotate().resize(LOGO_SIZE, LOGO_SIZE, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
+}
+
 /**
- * One card `size` as an image: the SVG rasterised, the logo (`logo`, an image
- * sharp reads) laid in its square, and `encode` (the pipeline's JPEG
+ * One card `size` as an image: the SVG rasterised, the logo (made by
+ * {@link cardLogo}) laid in its square, and `encode` (the pipeline's JPEG
  * settings) applied.
  */
-export async function renderCard(text: Omit<CardText, 'hasLogo'>, size: { width: number; height: number }, logo: Buffer | undefined, encode: (s: Sharp) => Sharp): Promise<Sharp> {
+export function renderCard(text: Omit<CardText, 'hasLogo'>, size: { width: number; height: number }, logo: Buffer | undefined, encode: (s: Sharp) => Sharp): Sharp {
   const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, size, cardTypesetter());
   let image = sharp(Buffer.from(drawing.svg));
-  if (logo && drawing.logo) {
-    const { left, top, size: side } = drawing.logo;
-    const mark = await sharp(logo).rotate().resize(side, side, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
-    image = image.composite([{ input: mark, left: Math.round(left), top: Math.round(top) }]);
-  }
+  if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
   return encode(image);
 }

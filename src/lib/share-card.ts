@@ -107,10 +107,29 @@ export function layoutText(text: string, box: { width: number; height: number },
   const step = options.step ?? 2;
   const clean = text.replace(/[ \t\r\n]+/g, ' ').trim();
   const linesAt = (size: number) => Math.max(1, Math.min(options.maxLines ?? Infinity, Math.floor(box.height / (size * options.lineHeight))));
-  for (let size = options.maxSize; size > options.minSize; size -= step) {
+  const fitsAt = (size: number) => {
     const { lines, split } = wrapText(clean, box.width, (line) => measure(line, size));
-    if (split === 0 && lines.length <= linesAt(size)) return { fontSize: size, lines, truncated: false };
+    return split === 0 && lines.length <= linesAt(size) ? lines : undefined;
+  };
+  // A text that fits at a size fits at every smaller one (a smaller size
+  // only puts more on each line, and allows more lines): the sizes from
+  // maxSize down are searched by halves, not one by one.
+  const sizes: number[] = [];
+  for (let size = options.maxSize; size > options.minSize; size -= step) sizes.push(size);
+  let low = 0;
+  let high = sizes.length;
+  let best: { fontSize: number; lines: string[] } | undefined;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const lines = fitsAt(sizes[mid]!);
+    if (lines) {
+      best = { fontSize: sizes[mid]!, lines };
+      high = mid;
+    } else {
+      low = mid + 1;
+    }
   }
+  if (best) return { ...best, truncated: false };
   const size = options.minSize;
   const measureLine = (line: string) => measure(line, size);
   const { lines } = wrapText(clean, box.width, measureLine);
@@ -145,7 +164,8 @@ const MARGIN = 72;
 const BAR = 14;
 const RUBRIQUE_SIZE = 30;
 const FOOTER = 136;
-const LOGO_SIZE = 64;
+/** The logo's square, in px. */
+export const LOGO_SIZE = 64;
 const SITE_SIZE = 30;
 const TITLE_LINE_HEIGHT = 1.14;
 
