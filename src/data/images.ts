@@ -20,11 +20,11 @@ export interface SocialImage {
 }
 
 /** Absolute URLs of the social images of one source (a cover, a share card), by format. */
-function socialImagesOf(image: { stem: string; hash: string }): Record<SocialFormat, SocialImage> {
+function socialImagesOf(image: { stem: string; hash: string }, sizeOf: (format: SocialFormat) => { width: number; height: number }): Record<SocialFormat, SocialImage> {
   const origin = getSite().origin;
   const out = {} as Record<SocialFormat, SocialImage>;
   for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
-    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...socialSize(image, format) };
+    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...sizeOf(format) };
   }
   return out;
 }
@@ -33,7 +33,7 @@ function socialImagesOf(image: { stem: string; hash: string }): Record<SocialFor
 export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
   const image = getManifest().images[key];
   if (!image?.social) return undefined;
-  return { ...socialImagesOf(image), ogBytes: image.ogBytes ?? 0 };
+  return { ...socialImagesOf(image, (format) => socialSize(image, format)), ogBytes: image.ogBytes ?? 0 };
 }
 
 /**
@@ -42,7 +42,8 @@ export function getSocialImages(key: string): (Record<SocialFormat, SocialImage>
  */
 export function getShareImages(slug: string): Record<SocialFormat, SocialImage> | undefined {
   const card = getManifest().shareCards?.[slug];
-  return card && socialImagesOf(card);
+  // A card is drawn at each format's full size (src/content/share-images.ts).
+  return card && socialImagesOf(card, (format) => SOCIAL_FORMATS[format]);
 }
 
 export interface Logo {
