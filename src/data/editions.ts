@@ -49,6 +49,7 @@ export function getEditions(): Promise<EditionView[]> {
     const categories = new Map(chrome.categories.map((c) => [c.id, c]));
     return groupEditions(magazine.articles, chrome.categories.map((c) => c.id), getNow()).map((e): EditionView => {
       const word = wordOf.get(e.id);
+      // Sunday, well inside it whatever the change of time: the period names days, not instants.
       const lastDay = new Date(e.end.getTime() - 12 * 3_600_000);
       const period = fr.edition.period(formatDate(e.start), formatDate(lastDay));
       return {

@@ -279,7 +279,6 @@ export const fr = {
     read: 'Lire l’article',
     signUp: 'Recevoir l’édition par courriel',
     signUpFooter: 'L’édition par courriel',
-    feeds: 'Flux de l’édition (RSS, Atom, JSON Feed)',
   },
   /** What only the preview (`npm run dev`) shows: never in a build, which publishes neither drafts nor scheduled articles. */
   preview: {

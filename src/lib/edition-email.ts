@@ -154,7 +154,12 @@ export async function editionEmailHtml(e: EmailEdition): Promise<string> {
   return html;
 }
 
-/** The inside of the e-mail's <body>: what the edition feed carries, for mailing services that wrap it in their own template. */
+/**
+ * The inside of the e-mail's <body>: what the edition feed carries, for
+ * mailing services that wrap it in their own template. Cut from mjml's own
+ * output as it is, not parsed and written again: a parser would drop or
+ * rewrite the conditional comments Outlook reads.
+ */
 export function emailBody(html: string): string {
   const m = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
   if (!m) throw new Error('The e-mail HTML has no <body>');
