@@ -15,7 +15,7 @@
  * built sites against what the article pages themselves say (their rubrique,
  * authors, tags and date).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fr } from '../../src/i18n/fr.ts';
 import { buildSite, fixture, readPage } from '../helpers/build.ts';
 import { sharedBuild } from '../helpers/shared-builds.ts';
+import { htmlFiles, urlPathOf } from '../e2e/site-pages.ts';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 // Like text, but keeps no-break spaces (`\s` would match them).
@@ -37,17 +38,11 @@ const articleLinks = (doc: Document) =>
   [...doc.querySelectorAll('main a[href^="/articles/"]')].map((a) => a.getAttribute('href'));
 const pagination = (doc: Document) => doc.querySelector('nav.pagination');
 
-/** Every HTML file of a built site, as page paths (`/`, `/rubriques/cloud/`, `/404.html`). */
-function htmlPages(site: string, dir = ''): string[] {
-  return readdirSync(path.join(site, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return htmlPages(site, rel);
-    if (!entry.name.endsWith('.html')) return [];
-    return [entry.name === 'index.html' ? `/${dir}${dir ? '/' : ''}` : `/${rel}`];
-  });
+/** Every page of a built site (tests/e2e/site-pages.ts), as paths (`/`, `/rubriques/cloud/`, `/404.html`). */
+function htmlPages(site: string): string[] {
+  return htmlFiles(site).map(urlPathOf);
 }
 
-/** The index pages (everything but articles, search and the 404). */
 const indexPages = (site: string) => htmlPages(site).filter((p) => !/^\/(articles|recherche)\/|^\/404\.html$/.test(p));
 
 /** One h1, and no heading level skipped going down (h2 → h4). */
@@ -102,6 +97,9 @@ describe('index pages of the basic fixture', () => {
         '/',
         '/accessibilite/',
         '/corrections/',
+        '/edition/',
+        '/edition/2012-S36/',
+        '/edition/2016-S19/',
         '/archives/',
         '/archives/2012/',
         '/archives/2012/09/',
