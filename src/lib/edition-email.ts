@@ -102,7 +102,7 @@ export function editionMjml(e: EmailEdition): string {
       (s) => `<mj-section background-color="#ffffff" padding="8px 0">
     <mj-column>
       <mj-divider border-width="2px" border-color="${INK}" padding="8px 24px 0" />
-      <mj-text padding="8px 24px 0" font-family="${SANS}" font-size="15px" font-weight="700" color="${ACCENT}" text-transform="uppercase"><a href="${attr(s.url)}" style="color: ${ACCENT}; text-decoration: none;">${escapeHtml(s.title)}</a></mj-text>
+      <mj-text padding="8px 24px 0" font-family="${SANS}" color="${ACCENT}"><h2 style="margin: 0; font-size: 15px; text-transform: uppercase; letter-spacing: 0.05em;"><a href="${attr(s.url)}" style="color: ${ACCENT}; text-decoration: none;">${escapeHtml(s.title)}</a></h2></mj-text>
       ${s.articles.map((a) => articleBlock(a, e.labels.read)).join('\n')}
     </mj-column>
   </mj-section>`,

@@ -167,6 +167,10 @@ const STATIC_ROUTES = new Set([
   '/sabonner/index.html',
   '/news-sitemap.xml',
   '/robots.txt',
+  '/edition/index.html',
+  '/edition/rss.xml',
+  '/edition/atom.xml',
+  '/edition/feed.json',
 ]);
 
 /** The index pages of the fixture (and the feeds of its rubriques and series), each a path of a dynamic route. */
@@ -185,6 +189,9 @@ const INDEX_PAGES = [
   '/auteurs/bruno-petit/index.html',
   '/series/un-an-apres/index.html',
   '/series/un-an-apres/feed.json',
+  '/edition/2016-S19/index.html',
+  '/edition/2016-S19/email.html',
+  '/edition/2012-S36/email.html',
 ];
 
 /** Paths of the dynamic routes (every one gives a cacheKey), as Astro logged them. */
@@ -223,6 +230,7 @@ describe('index pages reused by the incremental build', () => {
       '/archives/2016/',
       '/archives/2016/05/',
       '/series/un-an-apres/',
+      '/edition/2016-S19/',
     ];
     expect(readPage(next.outDir, '/articles/premier-episode/').querySelector('h1')?.textContent?.replace(/\u00A0/g, ' ')).toBe(RETITLED);
     for (const page of listing) {
@@ -230,6 +238,9 @@ describe('index pages reused by the incremental build', () => {
       expect(cardTitles(next.outDir, page), page).toContain(RETITLED);
       expect(cardTitles(next.outDir, page), page).not.toContain(PREMIER);
     }
+    expect(states.get('/edition/2016-S19/email.html')).toBe('rendered');
+    expect(readFileSync(path.join(next.outDir, '/edition/2016-S19/email.html'), 'utf8')).toContain('le tout premier épisode');
+    expect(states.get('/edition/2012-S36/email.html')).toBe('reused');
     for (const feed of ['/rubriques/cloud/rss.xml', '/series/un-an-apres/atom.xml']) {
       expect(states.get(feed), feed).toBe('rendered');
       expect(readFileSync(path.join(next.outDir, feed), 'utf8'), feed).toContain('le tout premier épisode');

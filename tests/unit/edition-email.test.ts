@@ -46,6 +46,8 @@ describe('editionEmailHtml', () => {
     expect([...document.querySelectorAll(`a[href="${EDITION.webUrl}"]`)].length).toBe(2);
     expect(document.querySelector('a[href="https://gazette.example/articles/un/"]')).not.toBeNull();
     expect(document.documentElement.getAttribute('lang')).toBe('fr-FR');
+    // Headings in order: the edition, each rubrique, its articles.
+    expect([...document.querySelectorAll('h1, h2, h3')].map((h) => h.tagName)).toEqual(['H1', 'H2', 'H2', 'H3']);
   });
 
   it('links no font, stylesheet or other host, and narrows the editors’ images to the column', async () => {
