@@ -77,6 +77,17 @@ export const fr = {
     watchOn: 'Voir la vidéo sur YouTube',
     download: 'Télécharger la vidéo',
   },
+  /** A `<Galerie>` of an article (src/render/gallery.ts) and its full-size views. */
+  gallery: {
+    label: (total: number) => `Galerie de ${total}\u00A0photos`,
+    enlarge: (n: number, total: number) => `Agrandir la photo ${n} sur ${total}`,
+    photo: (n: number, total: number) => `Photo ${n} sur ${total}`,
+    previous: 'Précédente',
+    next: 'Suivante',
+    close: 'Fermer',
+  },
+  /** The copy button of code blocks (src/scripts/copy-code.js, its markup in BodyScripts.astro). */
+  copyCode: { label: 'Copier le code', button: 'Copier', done: 'Copié' },
   live: {
     /** A live blog's state, in its header and on every card that lists it. */
     label: { live: 'En direct', ended: 'Direct terminé', upcoming: 'Direct à venir' },
