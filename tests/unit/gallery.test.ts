@@ -29,7 +29,7 @@ describe('<Galerie> on the page', () => {
     expect(second.getAttribute('role')).toBe('dialog');
     expect(second.getAttribute('aria-label')).toBe('Photo 2 sur 5');
     expect(second.querySelector('img')?.getAttribute('sizes')).toBe('100vw');
-    expect(second.querySelector('img')?.getAttribute('srcset')).toContain('photo-2-abc-1600.jpg 1600w');
+    expect(second.querySelector('source[type="image/avif"]')?.getAttribute('srcset')).toContain('photo-2-abc-1200.avif 1200w');
     expect(second.querySelector('.caption')?.textContent).toBe('Légende 2\u00A0: ici');
     expect(second.querySelector('.credit')?.textContent).toBe('Crédit\u00A0: © Studio 2');
     const nav = (view: Element) => [...view.querySelectorAll('.gallery__nav a')].map((a) => [a.textContent, a.getAttribute('href')]);
