@@ -17,21 +17,21 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
 
 /**
- * The `class` values the components render (src/render/components.ts and
- * picture.ts) and those of GFM footnotes. A component that gains a class adds it here, or the
+ * The `class` values the components render (src/render/components.ts,
+ * formats.ts and picture.ts) and those of GFM footnotes. A component that gains a class adds it here, or the
  * sanitised page loses its style.
  */
 export const COMPONENT_CLASSES = {
   a: ['data-footnote-backref', 'video__facade', 'video__facade--placeholder', 'live-update__link', 'gallery__thumb', 'gallery__prev', 'gallery__next', 'gallery__close'],
-  aside: ['read-also'],
-  div: ['video__frame', 'gallery', 'gallery__view', 'code-block'],
+  aside: ['read-also', 'encadre', 'encadre--retenir', 'encadre--methode', 'encadre--contexte'],
+  div: ['video__frame', 'verdict__head', 'verdict__body', 'verdict__facts', 'verdict__pros', 'verdict__cons', 'gallery', 'gallery__view', 'code-block'],
   figcaption: ['code-block__title'],
-  figure: ['figure', 'figure--large', 'figure--pleine', 'quote', 'video', 'gallery__figure', 'code-block'],
+  figure: ['figure', 'figure--large', 'figure--pleine', 'quote', 'video', 'social-post', 'gallery__figure', 'code-block'],
   h2: ['sr-only', 'live-update__title'],
-  p: ['live-update__time', 'gallery__nav'],
+  p: ['live-update__time', 'verdict__label', 'verdict__product', 'verdict__note', 'verdict__fact', 'verdict__heading', 'social-post__head', 'encadre__label', 'encadre__title', 'gallery__nav'],
   picture: ['inline-image'],
-  section: ['footnotes', 'live-update'],
-  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label', 'gallery__count'],
+  section: ['footnotes', 'live-update', 'verdict'],
+  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label', 'verdict__score', 'verdict__scale', 'verdict__fact-label', 'social-post__author', 'social-post__network', 'gallery__count'],
   ul: ['gallery__grid'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
@@ -71,7 +71,8 @@ const schema: Schema = {
   },
   attributes: {
     ...headingIds,
-    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', ...aria, classes('a')],
+    // rel: a <Publication>'s link out to the network (src/render/formats.ts).
+    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', ...aria, classes('a'), ['rel', 'noopener', 'nofollow']],
     abbr: ['title'],
     aside: ['ariaLabel', classes('aside')],
     blockquote: ['cite'],
@@ -89,7 +90,7 @@ const schema: Schema = {
     picture: [classes('picture')],
     q: ['cite'],
     // A live update's anchor: made by the renderer from its time (liveUpdateAnchor).
-    section: ['dataFootnotes', classes('section'), ['id', /^maj-\d{4}-\d{2}-\d{2}-\d{4}$/]],
+    section: ['dataFootnotes', 'ariaLabel', classes('section'), ['id', /^maj-\d{4}-\d{2}-\d{2}-\d{4}$/]],
     p: [classes('p')],
     // The lines a code block highlights (src/render/code.ts), read and dropped by the highlighter.
     pre: [['dataMarked', /^\d+(,\d+)*$/]],

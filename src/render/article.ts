@@ -23,6 +23,7 @@ import { resolveFeedUrl } from '../lib/feed.ts';
 import { daysAbove } from '../lib/live.ts';
 import { components, MarkdownImage, type BodyScript, type Component, type ComponentContext, type Props } from './components.ts';
 import { codeBlock, fencedCode, markedLinesOf, markLines } from './code.ts';
+import { verdictOf, type VerdictSummary } from './formats.ts';
 
 /**
  * The parser features of the MDX dialect, as @astrojs/mdx sets them by
@@ -55,8 +56,9 @@ export interface RenderedBody {
   hasYoutube: boolean;
   /** The scripts of src/scripts/ the page needs (see BodyScripts.astro): a gallery's full-size view, code blocks' copy button. */
   scripts: BodyScript[];
+  /** A product test's `<Verdict>`, for the article's structured data. */
+  verdict?: VerdictSummary;
 }
-
 
 /** What the page conversion met that needs a script of the page. */
 interface Found {
@@ -300,6 +302,7 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise
   superscriptOrdinals(tree);
   const headings: Heading[] = [];
   addHeadingIds(tree, new GithubSlugger(), headings);
+  const verdict = verdictOf(tree, ctx.typeset);
   const found: Found = { youtube: false, scripts: new Set() };
   // The last line of defence, behind the content check: whatever the
   // allowlist does not name never reaches a page or a feed. Code is
@@ -315,5 +318,6 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise
     words: countWords(textOf(tree)),
     hasYoutube: found.youtube,
     scripts: [...found.scripts].sort(),
+    ...(verdict ? { verdict } : {}),
   };
 }

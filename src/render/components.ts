@@ -18,6 +18,7 @@ import { feedImageElement, pictureElement } from './picture.ts';
 import { pageCaption } from './caption.ts';
 import { galleryOf } from './gallery.ts';
 import { FIGURE_WIDTHS, figureWidthProblems, figureWidthSizes, type FigureWidth } from './wide-figure.ts';
+import { formatComponents } from './formats.ts';
 
 /** What a component may ask of the build while it renders. */
 export interface ComponentContext {
@@ -62,11 +63,12 @@ export type UseProblem = Omit<ContentProblem, 'file'>;
 
 export interface Component {
   /**
-   * The attributes a writer may give, all literal strings: plain text, or
-   * the path of a file of the content (`media`, see `files`). The safety
+   * The attributes a writer may give, all literal strings: plain text, a
+   * URL a reader may follow (`link`), or the path of a file of the content
+   * (`media`, see `files`). The safety
    * scan (src/markdown/safety.ts) accepts exactly these.
    */
-  attributes: Readonly<Record<string, 'text' | 'media'>>;
+  attributes: Readonly<Record<string, 'text' | 'link' | 'media'>>;
   /** Whether it holds content between its tags (<Quote>…</Quote>); otherwise it is written <Figure … />. */
   children: boolean;
   /** Attributes that name a file of the content: an image (made by sharp) or a file published as it is. */
@@ -271,4 +273,4 @@ const LiveUpdate: Component = {
 const Galerie = galleryOf(Figure);
 
 /** The components available in every article without an import, by the name writers type. */
-export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate, Galerie };
+export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate, Galerie, ...formatComponents };
