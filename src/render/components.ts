@@ -1,5 +1,5 @@
 /**
- * The components writers use in MDX (`<Quote>`, `<Figure>`, `<Video>`,
+ * The components writers use in MDX (`<Quote>`, `<Figure>`, `<Galerie>`, `<Video>`,
  * `<ReadAlso>`) and Markdown images, each written ONCE as a function of its
  * props: `page` gives the article page's markup, `feed` the markup feed
  * readers get (absolute URLs, no script, no class to style, a video as a
