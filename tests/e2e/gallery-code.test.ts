@@ -101,7 +101,7 @@ describe.concurrent.each(WIDTHS)('at %i px', (width) => {
     }
   });
 
-  it('a code block’s button « Copier le code » copies the code and says « Copié » to screen readers', async ({ expect }) => {
+  it('a code block’s button « Copier le code » copies the code and says « Copié » to screen readers; axe passes, light and dark', async ({ expect }) => {
     const { context, page, watch } = await openWatched(browser, width, 800);
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -118,6 +118,9 @@ describe.concurrent.each(WIDTHS)('at %i px', (width) => {
       expect(copied).toBe(await block.locator('pre code').textContent());
       expect(copied.split('\n')).toHaveLength(4);
       expect(await horizontalOverflow(page)).toBe(0);
+      // Highlighted, added and removed lines keep their contrast, light and dark.
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
       expect(await axeViolations(page)).toEqual([]);
       expect(await watch.cspViolations()).toEqual([]);
     } finally {
