@@ -136,15 +136,17 @@ interface FeedSubject {
   offered: boolean;
 }
 
-type SubjectList = () => Promise<Omit<FeedSubject, 'offered'>[] | FeedSubject[]>;
+/** The subjects of a kind, offered unless they say otherwise. */
+type SubjectList = () => Promise<(Omit<FeedSubject, 'offered'> & { offered?: boolean })[]>;
 
 /**
  * Each kind of subject: the route parameter of its feed files (the folder
- * of its page, `[id]` or `[tag]`) and its subjects. A subject's feed carries
- * every published article of it; each kind keeps every subject that has a
- * page, so a subscription outlives a quiet spell.
+ * of its page, `[id]` or `[tag]`), its subjects, and how many of a
+ * subject's published articles its feed carries, newest first (all, or
+ * MAIN_FEED_LIMIT). Each kind keeps every subject that has a page, so a
+ * subscription outlives a quiet spell.
  */
-const KINDS: Record<FeedKind, { param: 'id' | 'tag'; subjects: SubjectList }> = {
+const KINDS: Record<FeedKind, { param: 'id' | 'tag'; subjects: SubjectList; limit?: number }> = {
   // Every rubrique of the content.
   category: {
     param: 'id',
@@ -179,6 +181,7 @@ const KINDS: Record<FeedKind, { param: 'id' | 'tag'; subjects: SubjectList }> = 
   // Every author of content/authors/, like their page: a new journalist can be followed before their first article.
   author: {
     param: 'id',
+    limit: MAIN_FEED_LIMIT,
     async subjects() {
       const { byAuthor } = await getListings();
       return [...(await getMagazine()).authors.values()].map((a) => ({
@@ -194,6 +197,7 @@ const KINDS: Record<FeedKind, { param: 'id' | 'tag'; subjects: SubjectList }> = 
   // Every tag that has a page (a published article); offered from TAG_FEED_MIN_ARTICLES (src/lib/feed.ts, offersTagFeed).
   tag: {
     param: 'tag',
+    limit: MAIN_FEED_LIMIT,
     async subjects() {
       const { byTag } = await getListings();
       return [...(await getMagazine()).tags.values()].map((t) => {
@@ -210,7 +214,7 @@ const subjectsByKind = new Map<FeedKind, Promise<Map<string, FeedSubject>>>();
 function subjectsOf(kind: FeedKind): Promise<Map<string, FeedSubject>> {
   let subjects = subjectsByKind.get(kind);
   if (!subjects) {
-    subjects = KINDS[kind].subjects().then((list) => new Map(list.map((s) => [s.id, { offered: true, ...s }])));
+    subjects = KINDS[kind].subjects().then((list) => new Map(list.map((s) => [s.id, { ...s, offered: s.offered ?? true }])));
     subjectsByKind.set(kind, subjects);
   }
   return subjects;
@@ -222,7 +226,7 @@ async function subjectFeedData(kind: FeedKind, id: string): Promise<FeedData> {
   if (!subject) throw new Error(`No ${kind} "${id}" with a feed`);
   const { site } = await getChrome();
   const { title, description, pagePath, feedPaths } = subject;
-  return feedData({ title: `${title} — ${site.name}`, description, pagePath, feedPaths }, subject.articles);
+  return feedData({ title: `${title} — ${site.name}`, description, pagePath, feedPaths }, subject.articles.slice(0, KINDS[kind].limit));
 }
 
 /** One feed of the magazine, as the « S'abonner » page lists it: its title, its page, its address in each format. */

@@ -18,7 +18,13 @@ import { latestUpdate } from './live.ts';
 import { smallestFallback, type PictureData } from './images.ts';
 import { absoluteUrl, sitePath, type FeedPaths } from './urls.ts';
 
-/** How many articles the main feed carries; the feeds of a subject (series, rubrique, author, tag) carry all of theirs. */
+/**
+ * How many articles, newest first, the whole magazine's feed and each
+ * author's and tag's feed carry: a feed brings what is new, the page keeps
+ * the archive, and an author or a tag appears in hundreds of articles of a
+ * large magazine (each copy in full, in three formats). Series and rubrique
+ * feeds carry all of theirs.
+ */
 export const MAIN_FEED_LIMIT = 50;
 
 /**

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleBody } from '../../src/content/bodies.ts';
 import { publishArticleBodies } from '../../src/content/bodies.ts';
-import { TAG_FEED_MIN_ARTICLES, offersTagFeed } from '../../src/lib/feed.ts';
+import { MAIN_FEED_LIMIT, TAG_FEED_MIN_ARTICLES, offersTagFeed } from '../../src/lib/feed.ts';
 import { article, astroContentMock, author, buildContext, emptyStore, type Store } from './test-utils.ts';
 
 const store = vi.hoisted(() => ({ current: undefined as unknown as Store }));
@@ -122,6 +122,19 @@ describe('feeds per author and per tag', () => {
     const alice = JSON.parse(await getFeed('author', 'alice', 'json')) as { feed_url: string; items: { url: string }[] };
     expect(alice.feed_url).toBe(`${ORIGIN}/auteurs/alice/feed.json`);
     expect(slugsOf(alice.items.map((i) => ({ link: i.url })))).toEqual(['quatre', 'trois', 'deux', 'un']);
+  });
+
+  it('carries the newest MAIN_FEED_LIMIT articles of an author or a tag, like the magazine’s feed; a rubrique’s, all', async () => {
+    const many = Array.from({ length: MAIN_FEED_LIMIT + 2 }, (_, i) =>
+      article(`article-${String(i).padStart(2, '0')}`, { publishedAt: new Date(Date.UTC(2016, 0, 1 + i, 8)).toISOString(), tags: ['OpenStack'], authors: ['alice'] }),
+    );
+    const { getFeed } = await feedLayer(many);
+    const newest = many.map((a) => a.id).reverse();
+    for (const [kind, id] of [['tag', 'openstack'], ['author', 'alice']] as const) {
+      const items = (JSON.parse(await getFeed(kind, id, 'json')) as { items: { url: string }[] }).items;
+      expect(slugsOf(items.map((i) => ({ link: i.url }))), `${kind} ${id}`).toEqual(newest.slice(0, MAIN_FEED_LIMIT));
+    }
+    expect((JSON.parse(await getFeed('category', 'cloud', 'json')) as { items: unknown[] }).items).toHaveLength(MAIN_FEED_LIMIT + 2);
   });
 
   it('keys each feed by what it is written from: an article changes the keys of its own tags and authors only', async () => {
