@@ -54,7 +54,7 @@ const shown = (page: Page, selector: string) =>
  */
 const FEEDS = (() => {
   const all = globSync('**/{rss,atom}.xml', { cwd: site }).map((f) => `/${f.split(path.sep).join('/')}`).sort();
-  const kindOf = (f: string) => (f.split('/').length > 2 ? f.split('/')[1] : 'main');
+  const kindOf = (f: string): string => (f.split('/').length > 2 ? f.split('/')[1]! : 'main');
   const firstFolder = new Map<string, string>();
   for (const f of all) if (!firstFolder.has(kindOf(f))) firstFolder.set(kindOf(f), path.posix.dirname(f));
   return all.filter((f) => firstFolder.get(kindOf(f)) === path.posix.dirname(f));
