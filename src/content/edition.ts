@@ -37,6 +37,7 @@ import { renderBody, type Heading, type RenderedBody } from '../render/article.t
 import { contextFor, type RenderData } from '../render/context.ts';
 import { renderBodies, type RenderJob } from '../render/pool.ts';
 import { RenderCache } from '../render/cache.ts';
+import type { VerdictSummary } from '../render/formats.ts';
 
 export type { ArticleStatus };
 
@@ -58,7 +59,7 @@ export interface StoredArticle {
   /** Slugs the body links to with `<ReadAlso>`: « À lire également » does not offer them again. */
   readAlso: string[];
   /** The rendered body (visible articles only). */
-  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean };
+  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean; verdict?: VerdictSummary };
   /** Hash of everything the rendered body depends on. */
   digest: string;
   /** A live blog (`live:` in the front matter): where it stands at the build's now. */
@@ -289,7 +290,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   /** The bodies the cache does not hold, rendered together below (on every core when they are many). */
   const misses: { stored: StoredArticle; digest: string; job: RenderJob }[] = [];
   const attach = (stored: StoredArticle, digest: string, body: RenderedBody) => {
-    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube };
+    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube, ...(body.verdict ? { verdict: body.verdict } : {}) };
     stored.readingMinutes = readingMinutesOfWords(body.words);
     stored.digest = digest;
   };
