@@ -169,7 +169,7 @@ const STATIC_ROUTES = new Set([
   '/robots.txt',
 ]);
 
-/** The index pages of the fixture (and the feeds of its rubriques and series), each a path of a dynamic route. */
+/** The index pages of the fixture (and feeds of its rubriques, series, authors and tags), each a path of a dynamic route. */
 const INDEX_PAGES = [
   '/archives/2016/index.html',
   '/archives/2016/05/index.html',
