@@ -49,7 +49,7 @@ export interface NewsArticleInput {
   description?: string | undefined;
   /** Absolute URL of the article (its canonical URL). */
   url: string;
-  /** Absolute URLs of the cover crops (1:1, 4:3, 16:9); may be empty. */
+  /** Absolute URLs of the article's images, 1:1, 4:3, 16:9 (its cover's crops, or its share card's); may be empty. */
   images: readonly string[];
   datePublished: Date | string;
   /** Defaults to `datePublished`: Google wants it present. */
@@ -92,7 +92,9 @@ export function newsArticleLd(input: NewsArticleInput): JsonLd {
     },
   };
   if (input.description) ld.description = input.description;
-  if (input.images.length) ld.image = [...input.images];
+  // Never the publisher's logo as the article's image: Google Discover asks for a large image of the article.
+  const images = input.images.filter((url) => url !== input.publisher.logo);
+  if (images.length) ld.image = images;
   if (input.section) ld.articleSection = input.section;
   if (input.keywords?.length) ld.keywords = [...input.keywords];
   if (input.corrections?.length) {
