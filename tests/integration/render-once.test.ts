@@ -173,7 +173,7 @@ const STATIC_ROUTES = new Set([
   '/edition/feed.json',
 ]);
 
-/** The index pages of the fixture (and the feeds of its rubriques and series), each a path of a dynamic route. */
+/** The index pages of the fixture (and feeds of its rubriques, series, authors and tags), each a path of a dynamic route. */
 const INDEX_PAGES = [
   '/archives/2016/index.html',
   '/archives/2016/05/index.html',
@@ -189,6 +189,8 @@ const INDEX_PAGES = [
   '/auteurs/bruno-petit/index.html',
   '/series/un-an-apres/index.html',
   '/series/un-an-apres/feed.json',
+  '/auteurs/alice-martin/rss.xml',
+  '/tags/cloud-souverain/atom.xml',
   '/edition/2016-S19/index.html',
   '/edition/2016-S19/email.html',
   '/edition/2012-S36/email.html',
@@ -241,7 +243,7 @@ describe('index pages reused by the incremental build', () => {
     expect(states.get('/edition/2016-S19/email.html')).toBe('rendered');
     expect(readFileSync(path.join(next.outDir, '/edition/2016-S19/email.html'), 'utf8')).toContain('le tout premier épisode');
     expect(states.get('/edition/2012-S36/email.html')).toBe('reused');
-    for (const feed of ['/rubriques/cloud/rss.xml', '/series/un-an-apres/atom.xml']) {
+    for (const feed of ['/rubriques/cloud/rss.xml', '/series/un-an-apres/atom.xml', '/auteurs/bruno-petit/rss.xml', '/tags/openstack/feed.json']) {
       expect(states.get(feed), feed).toBe('rendered');
       expect(readFileSync(path.join(next.outDir, feed), 'utf8'), feed).toContain('le tout premier épisode');
     }
