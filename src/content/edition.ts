@@ -104,6 +104,8 @@ export interface StoredEditionWord {
   /** For the e-mail and the edition feed: absolute URLs, no script, videos as links. */
   feedHtml: string;
   hasYoutube: boolean;
+  /** The scripts of src/scripts/ the page needs (RenderedBody.scripts). */
+  scripts: BodyScript[];
 }
 
 export interface StoredCategory {
@@ -427,7 +429,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     if (!publishedWeeks.has(word.id)) continue;
     const body = await renderBody(word.tree, contextFor(renderData, urls.editionPath(word.id), word.file));
     const { titre, chapo } = typesetFields(word.data, editionProse);
-    result.editions.push({ id: word.id, titre, chapo, html: body.html, feedHtml: body.feedHtml, hasYoutube: body.hasYoutube });
+    result.editions.push({ id: word.id, titre, chapo, html: body.html, feedHtml: body.feedHtml, hasYoutube: body.hasYoutube, scripts: body.scripts });
   }
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;

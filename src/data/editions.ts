@@ -37,7 +37,7 @@ export interface EditionView {
   count: number;
   sections: { category: CategoryView; articles: ArticleView[] }[];
   /** The editors' word, rendered for the page and for e-mail and feed readers. */
-  word?: Pick<StoredEditionWord, 'html' | 'feedHtml' | 'hasYoutube'>;
+  word?: Pick<StoredEditionWord, 'html' | 'feedHtml' | 'hasYoutube' | 'scripts'>;
 }
 
 let editions: Promise<EditionView[]> | undefined;
@@ -65,7 +65,7 @@ export function getEditions(): Promise<EditionView[]> {
         current: e.current,
         count: e.count,
         sections: e.sections.map((s) => ({ category: categories.get(s.category)!, articles: s.articles })),
-        word: word && { html: word.html, feedHtml: word.feedHtml, hasYoutube: word.hasYoutube },
+        word: word && { html: word.html, feedHtml: word.feedHtml, hasYoutube: word.hasYoutube, scripts: word.scripts },
       };
     });
   });

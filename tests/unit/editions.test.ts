@@ -94,7 +94,7 @@ describe('getEditions: the editions of the published magazine', () => {
   });
 
   it('gives an edition its editors’ word, title and chapô when the week has one', async () => {
-    const word = { id: '2026-S48', titre: 'Une semaine chargée', chapo: 'Le résumé.', html: '<p>Bonjour.</p>', feedHtml: '<p>Bonjour.</p>', hasYoutube: false };
+    const word = { id: '2026-S48', titre: 'Une semaine chargée', chapo: 'Le résumé.', html: '<p>Bonjour.</p>', feedHtml: '<p>Bonjour.</p>', hasYoutube: false, scripts: [] };
     const [s48] = await editionsOf([article('jeudi', { publishedAt: '2026-11-26T08:00:00+01:00', category: 'cloud' })], { editions: [{ id: word.id, data: word }] });
     expect(s48).toMatchObject({ title: 'Une semaine chargée', chapo: 'Le résumé.', description: 'Le résumé.', word: { html: '<p>Bonjour.</p>' } });
   });
