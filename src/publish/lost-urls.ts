@@ -26,7 +26,7 @@
  * built with a later clock (ROTATIVE_NOW in the future): it was never due.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../lib/errors.ts';
 import { suggestClosest } from '../lib/errors.ts';
@@ -72,9 +72,18 @@ export function recordPublishedUrls(outDir: string, cacheDir: string, contentDir
   const manifest = parseManifest(readFileSync(path.join(outDir, URL_MANIFEST), 'utf8'));
   if (!manifest) return;
   const file = urlRecordFile(cacheDir, manifest.site, contentDir);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(manifest)}\n`);
-  renameSync(`${file}.${process.pid}`, file);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(manifest)}\n`);
+    renameSync(`${file}.${process.pid}`, file);
+  } catch (err) {
+    // Not recorded (a full disk): the previous record would hide the
+    // addresses this site added, so it goes, and the next build asks the
+    // live site for its list instead.
+    rmSync(`${file}.${process.pid}`, { force: true });
+    rmSync(file, { force: true });
+    throw err;
+  }
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
