@@ -19,7 +19,8 @@ import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
-import { restoreLinked } from '../src/publish/restore.ts';
+import { astroCacheFolder, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
+import { cacheSecret } from '../src/render/cache.ts';
 import { readRecord, recordFile } from '../src/publish/unchanged.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 
@@ -62,7 +63,7 @@ function report(): void {
       draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
       siteUrl: pass?.context?.site.origin,
-      notices: pass?.notices ?? [],
+      notices: [...astroCacheNotices, ...(pass?.notices ?? [])],
       legal: pass?.context?.site.legal,
       accessibility: pass?.context?.site.accessibilite,
       images: pass?.images ?? [],
@@ -74,15 +75,33 @@ function report(): void {
 
 // Pages Astro's incremental build finds unchanged are restored from its
 // cache (<ROTATIVE_CACHE_DIR>/astro/) by hard link instead of copied
-// (restoreLinked, in src/publish/restore.ts).
+// (restoreLinked, in src/publish/restore.ts); what the cache holds is
+// checked against its signatures first (verifyAstroCache), and signed again
+// once Astro has written this build's pages into it, failed build or not.
 const cacheDir = process.env.ROTATIVE_CACHE_DIR;
 const siteDir = process.env.ROTATIVE_OUT_DIR;
-if (cacheDir && siteDir) restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
+const contentDir = process.env.ROTATIVE_CONTENT_DIR;
+let astroCacheNotices: string[] = [];
+let signAstro = () => {};
+if (cacheDir && siteDir && contentDir) {
+  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
+  const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
+  const secret = cacheSecret();
+  let checked: CheckedFiles;
+  ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
+  signAstro = () => signAstroCache(tree, secret, checked);
+}
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
+  writingInto(cacheDir ?? scratch, 'les signatures du cache des pages', signAstro);
 } catch (err) {
   rmSync(scratch, { recursive: true, force: true });
+  try {
+    signAstro();
+  } catch {
+    // Not signed (a full disk): the next build renders what it cannot verify.
+  }
   try {
     report();
   } catch {
