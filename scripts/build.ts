@@ -221,7 +221,10 @@ async function main(): Promise<void> {
   t = performance.now();
   writingInto(site, 'le nouveau site', () => markSite(site));
   const xmlCache = path.join(env.cacheDir, 'check', 'well-formed-xml.json');
-  const wrong = writingInto(path.dirname(xmlCache), 'le cache de vérification des flux', () => checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache }));
+  const cacheNotices: string[] = [];
+  const wrong = writingInto(path.dirname(xmlCache), 'le cache de vérification des flux', () =>
+    checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache, notice: (line) => cacheNotices.push(line) }),
+  );
   if (wrong.length > 0) {
     console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
     console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent, dans ${display(outDir)}, est intact.`);
@@ -331,7 +334,7 @@ async function main(): Promise<void> {
       scheduleWritten,
     }),
     ...(scheduleWarning ? [scheduleWarning] : []),
-    ...report.notices.map((n) => `  remarque : ${n}`),
+    ...[...report.notices, ...cacheNotices].map((n) => `  remarque : ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
     ...accessibilityWarnings(report.accessibility).map((w) => `  ⚠ ${w}`),
     ...(report.draftProblems.length > 0 ? formatDraftProblems(report.draftProblems).split('\n').map((line) => `  ${line}`) : []),

@@ -141,7 +141,11 @@ export async function previousSite(
     try {
       const response = await fetch(manifestUrl, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow', headers: { accept: 'application/json' } });
       const live = response.ok ? parseManifest(await response.text()) : undefined;
-      if (live) return { slugs: live.articles, source: `publiées en ligne, ${manifestUrl}` };
+      if (live) {
+        // A record the cache holds but that is not one is said, even when the live list stands in for it.
+        const corrupt = existsSync(recordFile) ? `adresses déjà publiées : l’enregistrement du cache (${recordFile}) est illisible, ignoré ; la liste en ligne (${manifestUrl}) le remplace` : undefined;
+        return { slugs: live.articles, source: `publiées en ligne, ${manifestUrl}`, ...(corrupt ? { notice: corrupt } : {}) };
+      }
       why = response.ok ? `${manifestUrl} n’est pas une liste d’adresses de Rotative` : `${manifestUrl} répond ${response.status}`;
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
