@@ -8,7 +8,6 @@
  * summary only read it.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../config/environment.ts';
 import { articleProse, type ArticleData } from '../schemas/article.ts';
@@ -30,8 +29,7 @@ import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
-import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
-import { previousBuildTime } from '../publish/unchanged.ts';
+import { lostUrlProblems } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
@@ -157,29 +155,6 @@ let rendererVersion: string | undefined;
 function getRendererVersion(): string {
   rendererVersion ??= codeDigest(fileURLToPath(new URL('../..', import.meta.url)), ['src/content/load.ts', 'src/render/pool.ts', 'src/render/worker.ts']);
   return rendererVersion;
-}
-
-/**
- * The addresses this build would lose that the previous build of the
- * magazine published (src/publish/lost-urls.ts), and the one-line notice
- * when there was nothing to compare with: `npm run build` refuses them and
- * `npm run check` reports them, from this one function.
- */
-export async function lostUrlProblems(
-  env: Environment,
-  content: LoadedContent,
-  statusOf: (slug: string) => ArticleStatus,
-  siteUrl: string,
-): Promise<{ problems: ContentProblem[]; notice?: string }> {
-  const root = content.contentDir;
-  const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl });
-  const problems = lostArticleUrls(
-    previous.slugs,
-    content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf(a.slug), aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
-    path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
-    { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
-  );
-  return { problems, notice: previous.notice };
 }
 
 /** Reads, validates, prepares images and renders the whole content tree. */

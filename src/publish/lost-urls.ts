@@ -28,9 +28,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Environment } from '../config/environment.ts';
+import type { LoadedContent } from '../content/load.ts';
+import type { ArticleStatus } from '../lib/publishing.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { suggestClosest } from '../lib/errors.ts';
 import { basePathOf } from '../lib/urls.ts';
+import { previousBuildTime } from './unchanged.ts';
 
 /** The list of article addresses a built site publishes, at the root of the site (under its base path). */
 export const URL_MANIFEST = 'rotative-urls.json';
@@ -255,4 +259,27 @@ export function lostArticleUrls(
     });
   }
   return problems;
+}
+
+/**
+ * The addresses this build would lose that the previous build of the
+ * magazine published (lostArticleUrls), and the one-line notice
+ * when there was nothing to compare with: `npm run build` refuses them and
+ * `npm run check` reports them, from this one function.
+ */
+export async function lostUrlProblems(
+  env: Environment,
+  content: LoadedContent,
+  statusOf: (slug: string) => ArticleStatus,
+  siteUrl: string,
+): Promise<{ problems: ContentProblem[]; notice?: string }> {
+  const root = content.contentDir;
+  const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl });
+  const problems = lostArticleUrls(
+    previous.slugs,
+    content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf(a.slug), aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
+    path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
+    { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
+  );
+  return { problems, notice: previous.notice };
 }
