@@ -62,7 +62,7 @@ function report(): void {
       problems: pass?.problems ?? [],
       draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
-      siteUrl: pass?.context?.site.origin,
+      siteUrl: pass?.context?.site.siteUrl,
       notices: [...astroCacheNotices, ...(pass?.notices ?? [])],
       legal: pass?.context?.site.legal,
       accessibility: pass?.context?.site.accessibilite,

@@ -101,7 +101,7 @@ export interface StoredSeries {
 
 /** Build-wide values, decided once where content enters. */
 export interface BuildContext {
-  site: Site & { origin: string };
+  site: Site & { siteUrl: string };
   logoKey?: string;
   /** The base path the site lives under: `/`, or `/magazine/`. */
   base: string;
@@ -190,10 +190,10 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
-  const site = { ...typesetFields(content.site, siteProse), origin: publicUrl(env, content.site) };
+  const site = { ...typesetFields(content.site, siteProse), siteUrl: publicUrl(env, content.site) };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
-  const urls = urlsFor(basePathOf(site.origin));
+  const urls = urlsFor(basePathOf(site.siteUrl));
   const root = content.contentDir;
   const keyOf = (absPath: string) => contentKeyOf(root, absPath);
   const manifest = prepared.manifest;
@@ -235,7 +235,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
-    const guard = await lostUrlProblems(env, content, (slug) => statusOf.get(slug)!, site.origin);
+    const guard = await lostUrlProblems(env, content, (slug) => statusOf.get(slug)!, site.siteUrl);
     if (guard.notice) result.notices.push(guard.notice);
     if (guard.problems.length > 0) {
       result.problems.push(...guard.problems);
@@ -255,7 +255,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const version = getRendererVersion();
   /** What the components of a body at `url` (from `file`, for messages) may ask of the build. */
   const renderData: RenderData = {
-    origin: site.origin,
+    origin: site.siteUrl,
     base: urls.base,
     manifest,
     // What a <ReadAlso> may link to: a visible article, by its typeset title.
@@ -300,7 +300,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       // and each article it links to (title, and whether it is visible).
       const dependencies = {
         version,
-        origin: site.origin,
+        origin: site.siteUrl,
         url,
         source: article.body,
         files: article.assets.filter((a) => a.field !== 'cover.src').map((a) => [a.key, manifest.images[a.key] ?? manifest.files[a.key] ?? null]),

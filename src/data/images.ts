@@ -23,7 +23,7 @@ export interface SocialImage {
 export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
   const image = getManifest().images[key];
   if (!image?.social) return undefined;
-  const origin = getSite().origin;
+  const origin = getSite().siteUrl;
   const out = {} as Record<SocialFormat, SocialImage>;
   for (const [format, size] of Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][]) {
     out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...size };
@@ -47,7 +47,7 @@ export function getLogo(): Logo | undefined {
     const site = getSite();
     const key = getLogoKey();
     const picture = key ? getPicture(key) : undefined;
-    logo = picture ? { picture, url: absoluteUrl(largestFallback(picture), site.origin), iconPath: smallestFallback(picture) } : null;
+    logo = picture ? { picture, url: absoluteUrl(largestFallback(picture), site.siteUrl), iconPath: smallestFallback(picture) } : null;
   }
   return logo ?? undefined;
 }
