@@ -230,7 +230,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.expired = withStatus('expired').flatMap(expiring).sort(byExpiry);
   result.stats.expiring = withStatus('published').flatMap(expiring).sort(byExpiry);
   result.stats.published = withStatus('published').length;
-  result.stats.drafts = withStatus('draft').length;
+  // The drafts set aside for their problems (src/content/prepare.ts) are drafts too.
+  result.stats.drafts = withStatus('draft').length + prepared.draftsAside.length;
   result.stats.scheduled = withStatus('scheduled').map((a) => ({ slug: a.slug, publishedAt: a.data.publishedAt })).sort(byDate);
   // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
