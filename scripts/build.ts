@@ -14,6 +14,7 @@ import { toIsoString } from '../src/lib/dates.ts';
 import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
+import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
     accessibility?: Accessibility;
     images: ImageRecord[];
     files: FileRecord[];
+    shareCards: ShareCard[];
     feeds: number;
   };
   const { stats, feeds: feedsTime } = report;
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
   });
 
   t = performance.now();
-  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site));
+  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site) + publishShareCards(report.shareCards, env.cacheDir, site));
   const copyTime = performance.now() - t;
 
   t = performance.now();
