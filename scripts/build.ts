@@ -259,8 +259,18 @@ async function main(): Promise<void> {
     const why = refusal?.message ?? (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     // The previous site moved aside (swapIn) and could not be moved back:
     // it is kept where it is, never deleted with the temporary folder.
-    const aside = path.join(work, 'previous');
+    // Moved out of the temporary folder, which the next build would delete
+    // as a killed build's leftover (removeStaleFolders).
+    let aside = path.join(work, 'previous');
     if (existsSync(aside) && !existsSync(outDir)) {
+      const kept = path.join(parent, `.${path.basename(outDir)}-previous-${process.pid}`);
+      try {
+        renameSync(aside, kept);
+        aside = kept;
+        rmSync(work, { recursive: true, force: true });
+      } catch {
+        // Left where it is: named as it is.
+      }
       console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} : ${why}\n  Le site précédent n’a pas pu être remis en place : il est intact dans ${aside}. Remettez-le avec : mv "${aside}" "${outDir}"`);
       releaseAllLocks();
       process.exit(1);

@@ -76,6 +76,8 @@ describe('a full disk stops the build with a named refusal, the previous site in
     const aside = /il est intact dans (\S+)\. Remettez-le avec : mv "\1" "(.+)"/.exec(result.stderr);
     expect(aside, result.stderr).not.toBeNull();
     expect(aside![2]).toBe(outDir);
+    // Not in the temporary folder, which the next build deletes as a killed build's leftover.
+    expect(aside![1]).not.toContain('-building-');
     expect(diffTrees(before, snapshotTree(aside![1]!))).toEqual([]);
   });
 });
