@@ -75,7 +75,7 @@ export function getEditions(): Promise<EditionView[]> {
 /** An edition as its e-mail shows it: absolute URLs, the covers' fallback images, the labels in French. */
 export async function getEmailEdition(e: EditionView): Promise<EmailEdition> {
   const { site } = await getChrome();
-  const abs = (path: string) => absoluteUrl(path, site.origin);
+  const abs = (path: string) => absoluteUrl(path, site.siteUrl);
   return {
     language: site.language,
     siteName: site.name,
@@ -94,7 +94,7 @@ export async function getEmailEdition(e: EditionView): Promise<EmailEdition> {
         url: abs(a.url),
         description: a.description,
         meta: `${joinFrench(a.authors.map((p) => p.name))} · ${formatDate(a.publishedAt)}`,
-        image: a.cover && { ...feedImage(a.cover.picture, site.origin), alt: a.cover.alt },
+        image: a.cover && { ...feedImage(a.cover.picture, site.siteUrl), alt: a.cover.alt },
       })),
     })),
     labels: { webVersion: fr.edition.webVersion, word: fr.edition.word, read: fr.edition.read },
@@ -155,10 +155,10 @@ export async function getEditionFeed(format: FeedFormat): Promise<string> {
     subscribePath: subscribePath(),
     language: site.language,
     publisher: site.name,
-    imageUrl: logo?.picture && feedLogoUrl(logo.picture, site.origin),
+    imageUrl: logo?.picture && feedLogoUrl(logo.picture, site.siteUrl),
   };
-  const items = await getEditionFeedItems(data, site.origin);
-  if (format === 'atom') return toAtom(channel, items, site.origin);
-  if (format === 'json') return toJsonFeed(channel, items, site.origin);
-  return toRss(channel, items, site.origin);
+  const items = await getEditionFeedItems(data, site.siteUrl);
+  if (format === 'atom') return toAtom(channel, items, site.siteUrl);
+  if (format === 'json') return toJsonFeed(channel, items, site.siteUrl);
+  return toRss(channel, items, site.siteUrl);
 }

@@ -34,6 +34,6 @@ export function feedCorrections(corrections: ArticleView['corrections']): Elemen
 export function getFeedContent(article: ArticleView): string {
   const { cover } = article;
   const notices = feedCorrections(article.corrections);
-  const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().origin)) : '';
+  const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().siteUrl)) : '';
   return (notices ? toHtml(notices) : '') + figure + getArticleBody(article.slug).feedHtml;
 }
