@@ -57,7 +57,7 @@ const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'capt
 /** Elements whose content is not text a reader sees. */
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 /** Controls of the writers' components (a gallery's « Agrandir », « Suivante »…): not the article's text. */
-const CONTROL_CLASSES = new Set(GALLERY_CONTROL_CLASSES);
+const CONTROL_CLASSES = new Set<string>(GALLERY_CONTROL_CLASSES);
 
 /**
  * The text of a body's HTML, block by block, as a reader sees it. htmlparser2
