@@ -46,6 +46,14 @@ export const TEMPLATES: Template[] = [
     find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('section.live-update')),
   },
   {
+    name: 'article étiqueté, avec sommaire',
+    expected: 'an /articles/<slug>/ page with a label above its title (.labels) and a « Sommaire » (nav.toc)',
+    find: (site, files) => articles(files).find((f) => {
+      const doc = readDocument(site, f);
+      return doc.querySelector('.labels') && doc.querySelector('nav.toc');
+    }),
+  },
+  {
     name: 'article sans couverture',
     expected: 'an /articles/<slug>/ page without figure.cover',
     find: (site, files) => articles(files).find((f) => !readDocument(site, f).querySelector('figure.cover')),
