@@ -170,6 +170,13 @@ describe('loading an article with affiliate links', () => {
     expect(load('', 'Un mot.\n\nVendue <a href="https://www.amazon.fr/dp/B0X?tag=mag-21">ici</a>.')).toEqual([expect.stringMatching(/^content\/articles\/2026\/essai\.mdx:13 — le lien https:\/\/www\.amazon\.fr/)]);
   });
 
+  it('names the genres and the kinds of sponsor when one is mistyped', () => {
+    expect(load('genre: chronique\nsponsor:\n  kind: payé\n  name: Orange\n', '')).toEqual([
+      'content/articles/2026/essai.mdx:7 — le champ genre vaut "chronique" ; attendu : un genre parmi : actualité, analyse, décryptage, enquête, reportage, entretien, test, opinion, tribune, éditorial',
+      'content/articles/2026/essai.mdx:9 — le champ sponsor.kind vaut "payé" ; attendu : sponsorisé (contenu payé par un annonceur), partenariat (réalisé avec un partenaire) ou affiliation (liens rémunérés)',
+    ]);
+  });
+
   it('accepts them once the article says so', () => {
     expect(load('sponsor:\n  kind: affiliation\n  name: Amazon\n', 'Vendue [chez Amazon](https://amzn.to/3xYz).')).toEqual([]);
   });
