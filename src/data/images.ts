@@ -2,7 +2,7 @@
  * Images as pages use them: `<picture>` data, social images and media files,
  * looked up in the manifest by their content key.
  */
-import { largestFallback, pictureData, smallestFallback, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
+import { largestFallback, pictureData, smallestFallback, socialFileName, socialSize, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
 import { absoluteUrl, imagePath } from '../lib/urls.ts';
 import { getLogoKey, getManifest, getSite } from './context.ts';
 
@@ -25,8 +25,8 @@ export function getSocialImages(key: string): (Record<SocialFormat, SocialImage>
   if (!image?.social) return undefined;
   const origin = getSite().origin;
   const out = {} as Record<SocialFormat, SocialImage>;
-  for (const [format, size] of Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][]) {
-    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...size };
+  for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
+    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...socialSize(image, format) };
   }
   return { ...out, ogBytes: image.ogBytes ?? 0 };
 }
