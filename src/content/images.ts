@@ -69,6 +69,8 @@ export interface FileRecord {
 export interface ImageManifest {
   images: Record<string, ImageDescriptor & { social: boolean; /** Byte size of the Open Graph JPEG (feed enclosures). */ ogBytes?: number }>;
   files: Record<string, { file: string; bytes: number; type: string }>;
+  /** The share card of each published article without a cover, by slug (src/content/share-images.ts); none before they are made. */
+  shareCards?: Record<string, { stem: string; hash: string }>;
 }
 
 /**
@@ -361,4 +363,21 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
     }
   });
   await Promise.all(workers);
+}
+
+// ── Share cards (src/content/share-images.ts) use the social images' settings and cache ──
+
+/** The JPEG settings of every social image, share cards included. */
+export function encodeSocialJpeg(s: Sharp): Sharp {
+  return ENCODERS.jpeg(s);
+}
+
+/** The version of the encoder settings: part of the name of every published image, share cards included. */
+export function encoderVersion(): string {
+  return ENCODER_VERSION;
+}
+
+/** Puts a cached file at its published place (a copy, never a link: see place). */
+export function publishCachedFile(from: string, to: string): void {
+  place(from, to);
 }

@@ -19,16 +19,31 @@ export interface SocialImage {
   height: number;
 }
 
+/** Absolute URLs of the social images of one source (a cover, a share card), by format. */
+function socialImagesOf(image: { stem: string; hash: string }, sizeOf: (format: SocialFormat) => { width: number; height: number }): Record<SocialFormat, SocialImage> {
+  const origin = getSite().origin;
+  const out = {} as Record<SocialFormat, SocialImage>;
+  for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
+    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...sizeOf(format) };
+  }
+  return out;
+}
+
 /** Absolute URLs of the social images made from a cover. */
 export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
   const image = getManifest().images[key];
   if (!image?.social) return undefined;
-  const origin = getSite().origin;
-  const out = {} as Record<SocialFormat, SocialImage>;
-  for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
-    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...socialSize(image, format) };
-  }
-  return { ...out, ogBytes: image.ogBytes ?? 0 };
+  return { ...socialImagesOf(image, (format) => socialSize(image, format)), ogBytes: image.ogBytes ?? 0 };
+}
+
+/**
+ * Absolute URLs of the share card of an article without a cover
+ * (src/content/share-images.ts): the same formats as a cover's social images.
+ */
+export function getShareImages(slug: string): Record<SocialFormat, SocialImage> | undefined {
+  const card = getManifest().shareCards?.[slug];
+  // A card is drawn at each format's full size (src/content/share-images.ts).
+  return card && socialImagesOf(card, (format) => SOCIAL_FORMATS[format]);
 }
 
 export interface Logo {

@@ -23,6 +23,7 @@ import { resolveFeedUrl } from '../lib/feed.ts';
 import { daysAbove } from '../lib/live.ts';
 import { isOutboundUrl, SPONSORED_REL } from '../lib/labels.ts';
 import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
+import { verdictOf, type VerdictSummary } from './formats.ts';
 
 /**
  * The parser features of the MDX dialect, as @astrojs/mdx sets them by
@@ -53,6 +54,8 @@ export interface RenderedBody {
   words: number;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
+  /** A product test's `<Verdict>`, for the article's structured data. */
+  verdict?: VerdictSummary;
 }
 
 /** Elements whose text is code or machine text: typography must not touch it. */
@@ -294,6 +297,7 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext, options:
   superscriptOrdinals(tree);
   const headings: Heading[] = [];
   addHeadingIds(tree, new GithubSlugger(), headings);
+  const verdict = verdictOf(tree, ctx.typeset);
   const found = { youtube: false };
   // The last line of defence, behind the content check: whatever the
   // allowlist does not name never reaches a page or a feed. Code is
@@ -312,5 +316,6 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext, options:
     headings,
     words: countWords(textOf(tree)),
     hasYoutube: found.youtube,
+    ...(verdict ? { verdict } : {}),
   };
 }
