@@ -45,6 +45,6 @@ export function getFeedContent(article: ArticleView): string {
   const { cover } = article;
   const labels = feedLabels(article.labels);
   const notices = feedCorrections(article.corrections);
-  const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().origin)) : '';
+  const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().siteUrl)) : '';
   return (labels ? toHtml(labels) : '') + (notices ? toHtml(notices) : '') + figure + getArticleBody(article.slug).feedHtml;
 }
