@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   });
 
   t = performance.now();
-  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site) + publishShareCards(report.shareCards, env.cacheDir, site));
+  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, env.outDir) + publishShareCards(report.shareCards, env.cacheDir, site, env.outDir));
   const copyTime = performance.now() - t;
 
   t = performance.now();

@@ -28,6 +28,7 @@ import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography, typesetFields } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
+import { hasSponsoredLinks } from '../lib/labels.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
@@ -345,8 +346,11 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       // The key: everything the rendered body depends on. The source text,
       // the renderer's code, the origin and URL (feed links are absolute),
       // each file it names as prepared (a changed image has a new hash),
-      // and each article it links to (title, and whether it is visible).
+      // each article it links to (title, and whether it is visible), and
+      // whether its outbound links are paid for (rel="sponsored").
+      const sponsored = hasSponsoredLinks(article.data.sponsor);
       const dependencies = {
+        sponsored,
         version,
         origin: site.siteUrl,
         url,
@@ -357,7 +361,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       const digest = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex');
       const body = cache.get(digest);
       if (body) attach(stored, digest, body);
-      else misses.push({ stored, digest, job: { tree: article.tree, url, file: article.file } });
+      else misses.push({ stored, digest, job: { tree: article.tree, url, file: article.file, sponsored } });
     }
     result.articles.push(stored);
   }
