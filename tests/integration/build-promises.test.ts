@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixture, ROOT, TEST_NOW } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
 import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/publish/output.ts';
 
@@ -34,8 +35,9 @@ describe('build promises', () => {
     }
   });
 
-  it('prints a summary with published, scheduled (slug and date), drafts, images and phase times', () => {
-    const result = buildSite({ contentDir: content });
+  it('prints a summary with published, scheduled (slug and date), drafts, images and phase times', async () => {
+    // `npm run build` of the basic fixture, as other files read it: built once per run.
+    const result = await sharedBuild('basic');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/articles : 2 publiés, 1 programmé, 1 brouillon/);
     expect(result.stdout).toMatch(/programmé : episode-programme le 2030-01-01/);
