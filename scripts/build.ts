@@ -13,6 +13,7 @@ import { toIsoString } from '../src/lib/dates.ts';
 import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
+import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
     accessibility?: Accessibility;
     images: ImageRecord[];
     files: FileRecord[];
+    shareCards: ShareCard[];
     feeds: number;
   };
   const { stats, feeds: feedsTime } = report;
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
   writeUrlManifest(site, report.siteUrl);
 
   t = performance.now();
-  const published = publishAssets(report.images, report.files, env.cacheDir, site);
+  const published = publishAssets(report.images, report.files, env.cacheDir, site) + publishShareCards(report.shareCards, env.cacheDir, site);
   const copyTime = performance.now() - t;
 
   t = performance.now();

@@ -65,6 +65,7 @@ function report(): void {
       accessibility: pass?.context?.site.accessibilite,
       images: pass?.images ?? [],
       files: pass?.files ?? [],
+      shareCards: pass?.shareCards ?? [],
       feeds: phaseTime('feeds'),
     }),
   );

@@ -33,10 +33,12 @@ import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
 import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
 import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
+import { makeShareCards, type ShareCard } from './share-images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
 import { renderBodies, type RenderJob } from '../render/pool.ts';
 import { RenderCache } from '../render/cache.ts';
+import type { VerdictSummary } from '../render/formats.ts';
 
 export type { ArticleStatus };
 
@@ -58,7 +60,7 @@ export interface StoredArticle {
   /** Slugs the body links to with `<ReadAlso>`: « À lire également » does not offer them again. */
   readAlso: string[];
   /** The rendered body (visible articles only). */
-  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean };
+  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean; verdict?: VerdictSummary };
   /** Hash of everything the rendered body depends on. */
   digest: string;
   /** A live blog (`live:` in the front matter): where it stands at the build's now. */
@@ -124,6 +126,8 @@ export interface PreparedMagazine {
   pages: StoredPage[];
   images: ImageRecord[];
   files: FileRecord[];
+  /** The share cards of the visible articles without a cover (src/content/share-images.ts), published beside the images. */
+  shareCards: ShareCard[];
   notices: string[];
   stats: {
     scheduled: { slug: string; publishedAt: Date }[];
@@ -135,6 +139,8 @@ export interface PreparedMagazine {
     /** Former slugs of published articles, each with the slug it now leads to. */
     redirects: { from: string; to: string }[];
     images: { sources: number; processed: number; cached: number };
+    /** Share cards drawn by this build, and reused from the cache. */
+    shareCards: { made: number; cached: number };
     rendered: number;
     renderedFromCache: number;
     /** The published articles' search records by group (src/lib/search-groups.ts), for the search phase. */
@@ -196,6 +202,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     pages: [],
     images: prepared.images,
     files: prepared.files,
+    shareCards: [],
     notices: [],
     stats: {
       scheduled: [],
@@ -205,6 +212,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       expiring: [],
       redirects: [],
       images: { sources: prepared.images.length, processed: prepared.encoded?.processed ?? 0, cached: prepared.encoded?.cached ?? 0 },
+      shareCards: { made: 0, cached: 0 },
       rendered: 0,
       renderedFromCache: 0,
       searchGroups: [],
@@ -274,6 +282,24 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     .sort((a, b) => (a.from < b.from ? -1 : 1));
   const typed = new Map(content.articles.map((a) => [a.slug, typesetFields(a.data, articleProse)]));
   const titles = new Map([...typed].map(([slug, data]) => [slug, data.title]));
+  const coverKeyOf = (article: LoadedArticle) => article.assets.find((a) => a.field === 'cover.src')?.key;
+
+  // ── Share cards: every visible article without a cover gets one (src/content/share-images.ts) ──
+  const shareStart = performance.now();
+  const rubriqueTitles = new Map(result.categories.map((x) => [x.id, x.title]));
+  const logoKey = content.siteAssets[0]?.key;
+  const logoImage = logoKey ? prepared.images.find((i) => i.key === logoKey) : undefined;
+  const share = await makeShareCards(
+    content.articles
+      .filter((a) => isVisible(a.slug) && !coverKeyOf(a))
+      .map((a) => ({ slug: a.slug, title: typed.get(a.slug)!.title, rubrique: rubriqueTitles.get(a.data.category) ?? '' })),
+    { name: site.name, logo: logoImage && { absPath: logoImage.absPath, hash: logoImage.hash } },
+    env.cacheDir,
+  );
+  manifest.shareCards = Object.fromEntries(share.cards.map(({ slug, stem, hash }) => [slug, { stem, hash }]));
+  result.shareCards = share.cards;
+  result.stats.shareCards = { made: share.made, cached: share.cached };
+  result.stats.timings.images += performance.now() - shareStart;
 
   const t = performance.now();
   const cache = new RenderCache(env.cacheDir);
@@ -289,7 +315,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   /** The bodies the cache does not hold, rendered together below (on every core when they are many). */
   const misses: { stored: StoredArticle; digest: string; job: RenderJob }[] = [];
   const attach = (stored: StoredArticle, digest: string, body: RenderedBody) => {
-    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube };
+    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube, ...(body.verdict ? { verdict: body.verdict } : {}) };
     stored.readingMinutes = readingMinutesOfWords(body.words);
     stored.digest = digest;
   };
@@ -304,7 +330,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       status: articleStatus,
       visible,
       corrections: [...typed.get(article.slug)!.corrections].sort((a, b) => a.at.getTime() - b.at.getTime()),
-      coverKey: article.assets.find((a) => a.field === 'cover.src')?.key,
+      coverKey: coverKeyOf(article),
       sourceKey,
       readingMinutes: 1,
       readAlso: article.readAlso.map(({ slug }) => slug),

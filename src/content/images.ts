@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
-import { imageOutputs, SOCIAL_FORMATS, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
+import { imageOutputs, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import type { AssetRef } from './load.ts';
 import { readContentBytes } from './files.ts';
@@ -27,19 +27,22 @@ import { readContentBytes } from './files.ts';
  * the cache folder name and of every published file name, so old variants
  * are never reused, nor served from a reader's cache, with new settings.
  *
- * Chosen for build time on a small machine, measured here on a noisy
- * 1600×900 cover, the four widths together (CPU ms, bytes):
+ * Chosen for build time on a small machine, measured here on 1600×900
+ * covers (CPU ms per cover, one libvips thread; see src/lib/images.ts for
+ * the set of files and why):
  * - AVIF: sharp's default effort 4 costs ~13× WebP; effort 2 took 2,900 ms
  *   for 108 KB, effort 0 takes 680 ms for 116 KB: a 7 % larger file for a
- *   4× shorter encode. Quality 50 matches WebP 78 visually.
- * - WebP: effort 2 (290 ms) against 4 (690 ms), for a 1 % larger file.
- * - JPEG fallback: libjpeg-turbo, progressive (170 ms); mozjpeg saves 30 %
- *   of bytes for 4× the time, on a file only old browsers download.
+ *   4× shorter encode. Quality 50 matches WebP 78 visually. Effort 0 at 400,
+ *   800, 1,200 and 1,600 px: 17, 46, 94 and 186 ms.
+ * - JPEG fallback: libjpeg-turbo, progressive (9 ms at 400 px, 13 at 800);
+ *   mozjpeg saves 25 % of bytes for twice the time, on a file only old
+ *   browsers and feed readers download.
+ * - Social crops: the attention strategy finds the subject (20–35 ms a crop
+ *   once no crop is upscaled; a 1:1 crop upscaled to 1,200 px took 185).
  */
-const ENCODER_VERSION = 'v2';
+const ENCODER_VERSION = 'v3';
 const ENCODERS = {
   avif: (s: Sharp) => s.avif({ quality: 50, effort: 0 }),
-  webp: (s: Sharp) => s.webp({ quality: 78, effort: 2 }),
   jpeg: (s: Sharp) => s.jpeg({ quality: 80, progressive: true }),
   png: (s: Sharp) => s.png({ compressionLevel: 8, adaptiveFiltering: true }),
 } satisfies Record<ModernFormat | FallbackFormat, (s: Sharp) => Sharp>;
@@ -66,6 +69,8 @@ export interface FileRecord {
 export interface ImageManifest {
   images: Record<string, ImageDescriptor & { social: boolean; /** Byte size of the Open Graph JPEG (feed enclosures). */ ogBytes?: number }>;
   files: Record<string, { file: string; bytes: number; type: string }>;
+  /** The share card of each published article without a cover, by slug (src/content/share-images.ts); none before they are made. */
+  shareCards?: Record<string, { stem: string; hash: string }>;
 }
 
 /**
@@ -301,8 +306,7 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
     for (const output of missing) {
       let pipeline = sharp(data, raw);
       if (output.crop) {
-        const size = SOCIAL_FORMATS[output.crop];
-        pipeline = pipeline.resize({ width: size.width, height: size.height, fit: 'cover', position: sharp.strategy.attention });
+        pipeline = pipeline.resize({ width: output.width, height: output.height, fit: 'cover', position: sharp.strategy.attention });
       } else if (output.width !== info.width) {
         pipeline = pipeline.resize({ width: output.width });
       }
@@ -359,4 +363,21 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
     }
   });
   await Promise.all(workers);
+}
+
+// ── Share cards (src/content/share-images.ts) use the social images' settings and cache ──
+
+/** The JPEG settings of every social image, share cards included. */
+export function encodeSocialJpeg(s: Sharp): Sharp {
+  return ENCODERS.jpeg(s);
+}
+
+/** The version of the encoder settings: part of the name of every published image, share cards included. */
+export function encoderVersion(): string {
+  return ENCODER_VERSION;
+}
+
+/** Puts a cached file at its published place (a copy, never a link: see place). */
+export function publishCachedFile(from: string, to: string): void {
+  place(from, to);
 }

@@ -15,6 +15,7 @@ import { liveUpdateAnchor } from '../lib/live.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { findUnsafeContent, nestingProblem } from '../markdown/safety.ts';
+import { findFormatProblems } from '../render/formats.ts';
 import { describeMdxError } from './mdx-errors.ts';
 import { describeFound } from './problems.ts';
 import { decodePercent, isExternalUrl, resolveWriterPath } from './paths.ts';
@@ -144,6 +145,8 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
     problems.push({ file, ...tooDeep });
     return undefined;
   }
+  // The formats' own rules (<Verdict>, <Publication>, <Encadre>): src/render/formats.ts.
+  for (const p of findFormatProblems(tree)) problems.push({ file, ...p });
   const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [] };
   const visit = (node: any, parent?: any): void => {
     const line: number | undefined = node.position?.start?.line;

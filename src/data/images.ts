@@ -2,7 +2,7 @@
  * Images as pages use them: `<picture>` data, social images and media files,
  * looked up in the manifest by their content key.
  */
-import { largestFallback, pictureData, smallestFallback, socialFileName, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
+import { largestFallback, pictureData, smallestFallback, socialFileName, socialSize, SOCIAL_FORMATS, type PictureData, type SocialFormat } from '../lib/images.ts';
 import { absoluteUrl, imagePath } from '../lib/urls.ts';
 import { getLogoKey, getManifest, getSite } from './context.ts';
 
@@ -19,16 +19,31 @@ export interface SocialImage {
   height: number;
 }
 
+/** Absolute URLs of the social images of one source (a cover, a share card), by format. */
+function socialImagesOf(image: { stem: string; hash: string }, sizeOf: (format: SocialFormat) => { width: number; height: number }): Record<SocialFormat, SocialImage> {
+  const origin = getSite().origin;
+  const out = {} as Record<SocialFormat, SocialImage>;
+  for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
+    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...sizeOf(format) };
+  }
+  return out;
+}
+
 /** Absolute URLs of the social images made from a cover. */
 export function getSocialImages(key: string): (Record<SocialFormat, SocialImage> & { ogBytes: number }) | undefined {
   const image = getManifest().images[key];
   if (!image?.social) return undefined;
-  const origin = getSite().origin;
-  const out = {} as Record<SocialFormat, SocialImage>;
-  for (const [format, size] of Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][]) {
-    out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...size };
-  }
-  return { ...out, ogBytes: image.ogBytes ?? 0 };
+  return { ...socialImagesOf(image, (format) => socialSize(image, format)), ogBytes: image.ogBytes ?? 0 };
+}
+
+/**
+ * Absolute URLs of the share card of an article without a cover
+ * (src/content/share-images.ts): the same formats as a cover's social images.
+ */
+export function getShareImages(slug: string): Record<SocialFormat, SocialImage> | undefined {
+  const card = getManifest().shareCards?.[slug];
+  // A card is drawn at each format's full size (src/content/share-images.ts).
+  return card && socialImagesOf(card, (format) => SOCIAL_FORMATS[format]);
 }
 
 export interface Logo {

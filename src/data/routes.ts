@@ -14,7 +14,7 @@ import { ARTICLES_PER_PAGE, laterPageNumbers, pageAt, pageFromParam, pageNumbers
 import { archivePath } from '../lib/urls.ts';
 import { numberEpisodes } from '../lib/listings.ts';
 import { getArticleContext, getListings, getMagazine, getSeriesEpisodes, pageKey, type ArticleView } from './articles.ts';
-import { getSocialImages } from './images.ts';
+import { getShareImages, getSocialImages } from './images.ts';
 import { getPages } from './pages.ts';
 
 type Params = Record<string, string | undefined>;
@@ -49,13 +49,13 @@ function listPage(list: readonly ArticleView[], n: number) {
   return { n, page: pageAt(list, ARTICLES_PER_PAGE, n) };
 }
 
-/** `/articles/<slug>/`: the article, what its page shows around the body, and its social images. */
+/** `/articles/<slug>/`: the article, what its page shows around the body, and its social images (its cover's, or else its share card's). */
 export const articleRoute = defineRoute(
   'article',
   async () => (await getMagazine()).articles.map((a) => ({ slug: a.slug })),
   async ({ slug }) => {
     const article = (await getMagazine()).bySlug.get(slug!)!;
-    return { article, context: await getArticleContext(article), social: article.cover ? getSocialImages(article.cover.key) : undefined };
+    return { article, context: await getArticleContext(article), social: article.cover ? getSocialImages(article.cover.key) : getShareImages(article.slug) };
   },
 );
 

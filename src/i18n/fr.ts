@@ -83,6 +83,26 @@ export const fr = {
     /** The self-link of an update: its time is its visible text. */
     linkTo: (time: string) => `${time}, lien vers cette mise à jour`,
   },
+  /** `<Verdict>`, the box that closes a product test (src/render/formats.ts). */
+  verdict: {
+    label: 'Notre verdict',
+    pros: 'Points forts',
+    cons: 'Points faibles',
+    note: 'Note',
+    /** The note as a screen reader says it: « 8 sur 10 ». */
+    noteSpoken: (value: string, best: number) => `${value} sur ${best}`,
+    price: 'Prix',
+    version: 'Version testée',
+  },
+  /** `<Publication>`, a quoted post of a social network. */
+  publication: {
+    networks: { mastodon: 'Mastodon', bluesky: 'Bluesky', x: 'X' },
+    on: (network: string) => `sur ${network}`,
+    /** The name of the link out, whose visible text is the date. */
+    linkLabel: (network: string, date: string) => `Voir la publication sur ${network}, du ${date}`,
+  },
+  /** `<Encadre type>`: each type's label. */
+  encadre: { retenir: 'À retenir', methode: 'Comment nous avons testé', contexte: 'Le contexte' },
   search: 'Recherche',
   /** The header's search field, on every page. */
   headerSearch: {

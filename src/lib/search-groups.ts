@@ -9,7 +9,7 @@
 import { fr } from '../i18n/fr.ts';
 import { formatDate, formatDateTime, toIsoString } from './dates.ts';
 import { joinFrench } from './french-list.ts';
-import { smallestWebp, type PictureData } from './images.ts';
+import { smallestFallback, type PictureData } from './images.ts';
 import { urlsFor } from './urls.ts';
 
 /** The search group of an article: the year it was published, in Paris. */
@@ -79,7 +79,7 @@ export function searchRecordOf(article: {
   cover?: { picture: PictureData; alt: string; caption?: string; credit?: string };
   html: string;
 }): SearchRecord {
-  const image = article.cover && smallestWebp(article.cover.picture);
+  const image = article.cover && smallestFallback(article.cover.picture);
   return {
     url: indexUrls.articlePath(article.slug),
     meta: {

@@ -49,7 +49,7 @@ export interface NewsArticleInput {
   description?: string | undefined;
   /** Absolute URL of the article (its canonical URL). */
   url: string;
-  /** Absolute URLs of the cover crops (1:1, 4:3, 16:9); may be empty. */
+  /** Absolute URLs of the article's images, 1:1, 4:3, 16:9 (its cover's crops, or its share card's); may be empty. */
   images: readonly string[];
   datePublished: Date | string;
   /** Defaults to `datePublished`: Google wants it present. */
@@ -92,7 +92,9 @@ export function newsArticleLd(input: NewsArticleInput): JsonLd {
     },
   };
   if (input.description) ld.description = input.description;
-  if (input.images.length) ld.image = [...input.images];
+  // Never the publisher's logo as the article's image: Google Discover asks for a large image of the article.
+  const images = input.images.filter((url) => url !== input.publisher.logo);
+  if (images.length) ld.image = images;
   if (input.section) ld.articleSection = input.section;
   if (input.keywords?.length) ld.keywords = [...input.keywords];
   if (input.corrections?.length) {
@@ -190,4 +192,48 @@ export function profilePageLd(input: ProfilePageInput): JsonLd {
   if (input.image) person.image = input.image;
   if (input.sameAs.length) person.sameAs = [...new Set(input.sameAs)];
   return { '@context': CONTEXT, '@type': 'ProfilePage', url: input.url, mainEntity: person };
+}
+
+/** Input of {@link reviewLd}: a product test's verdict, and the article it closes. */
+export interface ReviewInput {
+  /** What the article tests: Google shows a review only when it names its item. */
+  product: string;
+  /** The note, `8/10` as `{ value: 8, best: 10 }`. */
+  rating?: { value: number; best: number } | undefined;
+  /** The points « Points forts » and « Points faibles », as plain text, in the article's order. */
+  pros: readonly string[];
+  cons: readonly string[];
+  /** The article that holds the verdict (its headline names the review). */
+  article: Pick<NewsArticleInput, 'headline' | 'url' | 'datePublished' | 'authors' | 'publisher' | 'inLanguage'>;
+}
+
+/** Points as schema.org wants pros and cons: an `ItemList` of `ListItem`s, by position. */
+const notesList = (points: readonly string[]) => ({
+  '@type': 'ItemList',
+  itemListElement: points.map((name, i) => ({ '@type': 'ListItem', position: i + 1, name })),
+});
+
+/**
+ * A schema.org `Review` of a `Product` (an editorial product test): its
+ * rating, and its pros and cons as `positiveNotes` / `negativeNotes`, which
+ * Google shows for editorial reviews. Written by the article's authors,
+ * published by the magazine; a side without points is left out.
+ */
+export function reviewLd(input: ReviewInput): JsonLd {
+  const { article } = input;
+  const ld: JsonLd = {
+    '@context': CONTEXT,
+    '@type': 'Review',
+    name: article.headline,
+    url: article.url,
+    datePublished: isoDate(article.datePublished),
+    inLanguage: article.inLanguage ?? 'fr-FR',
+    author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: a.url })),
+    publisher: { '@type': 'NewsMediaOrganization', name: article.publisher.name, url: article.publisher.url },
+    itemReviewed: { '@type': 'Product', name: input.product },
+  };
+  if (input.rating) ld.reviewRating = { '@type': 'Rating', ratingValue: input.rating.value, bestRating: input.rating.best, worstRating: 0 };
+  if (input.pros.length) ld.positiveNotes = notesList(input.pros);
+  if (input.cons.length) ld.negativeNotes = notesList(input.cons);
+  return ld;
 }

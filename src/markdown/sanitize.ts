@@ -17,20 +17,20 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
 
 /**
- * The `class` values the components render (src/render/components.ts and
- * picture.ts) and those of GFM footnotes. A component that gains a class adds it here, or the
+ * The `class` values the components render (src/render/components.ts,
+ * formats.ts and picture.ts) and those of GFM footnotes. A component that gains a class adds it here, or the
  * sanitised page loses its style.
  */
 export const COMPONENT_CLASSES = {
   a: ['data-footnote-backref', 'video__facade', 'video__facade--placeholder', 'live-update__link'],
-  aside: ['read-also'],
-  div: ['video__frame'],
-  figure: ['figure', 'quote', 'video'],
+  aside: ['read-also', 'encadre', 'encadre--retenir', 'encadre--methode', 'encadre--contexte'],
+  div: ['video__frame', 'verdict__head', 'verdict__body', 'verdict__facts', 'verdict__pros', 'verdict__cons'],
+  figure: ['figure', 'quote', 'video', 'social-post'],
   h2: ['sr-only', 'live-update__title'],
-  p: ['live-update__time'],
+  p: ['live-update__time', 'verdict__label', 'verdict__product', 'verdict__note', 'verdict__fact', 'verdict__heading', 'social-post__head', 'encadre__label', 'encadre__title'],
   picture: ['inline-image'],
-  section: ['footnotes', 'live-update'],
-  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label'],
+  section: ['footnotes', 'live-update', 'verdict'],
+  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label', 'verdict__score', 'verdict__scale', 'verdict__fact-label', 'social-post__author', 'social-post__network'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 // A definition with values is an allowlist; `['className']` alone would allow any class.
@@ -69,7 +69,8 @@ const schema: Schema = {
   },
   attributes: {
     ...headingIds,
-    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', ...aria, classes('a')],
+    // rel: a <Publication>'s link out to the network (src/render/formats.ts).
+    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', ...aria, classes('a'), ['rel', 'noopener', 'nofollow']],
     abbr: ['title'],
     aside: ['ariaLabel', classes('aside')],
     blockquote: ['cite'],
@@ -85,7 +86,7 @@ const schema: Schema = {
     picture: [classes('picture')],
     q: ['cite'],
     // A live update's anchor: made by the renderer from its time (liveUpdateAnchor).
-    section: ['dataFootnotes', classes('section'), ['id', /^maj-\d{4}-\d{2}-\d{2}-\d{4}$/]],
+    section: ['dataFootnotes', 'ariaLabel', classes('section'), ['id', /^maj-\d{4}-\d{2}-\d{2}-\d{4}$/]],
     p: [classes('p')],
     source: ['src', 'srcSet', 'sizes', 'type', 'media'],
     span: ['ariaHidden', classes('span')],

@@ -22,6 +22,7 @@ import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
 import { daysAbove } from '../lib/live.ts';
 import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
+import { verdictOf, type VerdictSummary } from './formats.ts';
 
 /**
  * The parser features of the MDX dialect, as @astrojs/mdx sets them by
@@ -52,6 +53,8 @@ export interface RenderedBody {
   words: number;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
+  /** A product test's `<Verdict>`, for the article's structured data. */
+  verdict?: VerdictSummary;
 }
 
 /** Elements whose text is code or machine text: typography must not touch it. */
@@ -273,6 +276,7 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise
   superscriptOrdinals(tree);
   const headings: Heading[] = [];
   addHeadingIds(tree, new GithubSlugger(), headings);
+  const verdict = verdictOf(tree, ctx.typeset);
   const found = { youtube: false };
   // The last line of defence, behind the content check: whatever the
   // allowlist does not name never reaches a page or a feed. Code is
@@ -287,5 +291,6 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise
     headings,
     words: countWords(textOf(tree)),
     hasYoutube: found.youtube,
+    ...(verdict ? { verdict } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { liveUpdateAnchor, liveUpdateTime } from '../lib/live.ts';
 import { toIsoString } from '../lib/dates.ts';
 import type { PictureData } from '../lib/images.ts';
 import { feedImageElement, pictureElement } from './picture.ts';
+import { formatComponents } from './formats.ts';
 
 /** What a component may ask of the build while it renders. */
 export interface ComponentContext {
@@ -43,11 +44,12 @@ export type Props = Record<string, string | undefined>;
 
 export interface Component {
   /**
-   * The attributes a writer may give, all literal strings: plain text, or
-   * the path of a file of the content (`media`, see `files`). The safety
+   * The attributes a writer may give, all literal strings: plain text, a
+   * URL a reader may follow (`link`), or the path of a file of the content
+   * (`media`, see `files`). The safety
    * scan (src/markdown/safety.ts) accepts exactly these.
    */
-  attributes: Readonly<Record<string, 'text' | 'media'>>;
+  attributes: Readonly<Record<string, 'text' | 'link' | 'media'>>;
   /** Whether it holds content between its tags (<Quote>…</Quote>); otherwise it is written <Figure … />. */
   children: boolean;
   /** Attributes that name a file of the content: an image (made by sharp) or a file published as it is. */
@@ -245,4 +247,4 @@ const LiveUpdate: Component = {
 };
 
 /** The components available in every article without an import, by the name writers type. */
-export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate };
+export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate, ...formatComponents };

@@ -46,6 +46,11 @@ export const TEMPLATES: Template[] = [
     find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('section.live-update')),
   },
   {
+    name: 'test de produit',
+    expected: 'an /articles/<slug>/ page with a verdict, a quoted post and an encadré (section.verdict, figure.social-post, aside.encadre)',
+    find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('section.verdict ~ aside.encadre, aside.encadre ~ section.verdict') && readDocument(site, f).querySelector('figure.social-post')),
+  },
+  {
     name: 'article sans couverture',
     expected: 'an /articles/<slug>/ page without figure.cover',
     find: (site, files) => articles(files).find((f) => !readDocument(site, f).querySelector('figure.cover')),

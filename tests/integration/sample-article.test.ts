@@ -62,16 +62,19 @@ describe('the Cloudwatt retrospective page', () => {
     expect(text(byline)).toMatch(/Lecture : [2-9] min/);
   });
 
-  it('has the cover figure with credit, loaded first, in AVIF and WebP with a fallback', () => {
+  it('has the cover figure with credit, loaded first, in AVIF with a JPEG fallback', () => {
     const cover = doc.querySelector('figure.cover')!;
     const img = cover.querySelector('img')!;
     expect(img.getAttribute('alt')?.length).toBeGreaterThan(10);
     expect(img.getAttribute('fetchpriority')).toBe('high');
     expect(img.getAttribute('loading')).not.toBe('lazy');
-    expect(img.getAttribute('width')).toBe('1600');
-    expect(img.getAttribute('height')).toBe('900');
-    const types = [...cover.querySelectorAll('source')].map((s) => s.getAttribute('type'));
-    expect(types).toEqual(['image/avif', 'image/webp']);
+    // The box of the largest AVIF variant (1,200 px: see src/lib/images.ts), the fallback at 400 and 800 px.
+    expect(img.getAttribute('width')).toBe('1200');
+    expect(img.getAttribute('height')).toBe('675');
+    expect(img.getAttribute('srcset')).toMatch(/-400\.jpg 400w, .*-800\.jpg 800w$/);
+    const sources = [...cover.querySelectorAll('source')];
+    expect(sources.map((s) => s.getAttribute('type'))).toEqual(['image/avif']);
+    expect(sources[0]!.getAttribute('srcset')).toMatch(/-400\.avif 400w, .*-800\.avif 800w, .*-1200\.avif 1200w$/);
     expect(text(cover.querySelector('figcaption .credit'))).toContain('©');
   });
 
@@ -177,7 +180,8 @@ describe('published images', () => {
 
   it('are stripped of EXIF and GPS metadata (the cover source has both)', async () => {
     const cover = published().filter((f) => f.startsWith('cloud-france-'));
-    expect(cover.length).toBeGreaterThan(10);
+    // AVIF at 3 widths, the JPEG fallback at 2, four social crops (src/lib/images.ts).
+    expect(cover.length).toBe(9);
     const source = await sharp(path.resolve('content/articles/2016/un-an-apres-cloudwatt/cloud-france.jpg')).metadata();
     expect(source.exif).toBeDefined();
     for (const file of cover) {
@@ -190,10 +194,11 @@ describe('published images', () => {
   it('are never upscaled and include the social crops at their exact sizes', async () => {
     for (const file of published()) {
       const meta = await sharp(path.join(site, '_images', file)).metadata();
-      const m = /-(\d+)\.(avif|webp|jpg|png)$/.exec(file);
+      const m = /-(\d+)\.(avif|jpg|png)$/.exec(file);
       if (m) expect(meta.width, file).toBe(Number(m[1]));
-      expect(meta.width, file).toBeLessThanOrEqual(1600);
+      expect(meta.width, file).toBeLessThanOrEqual(1200);
     }
+    // The cover is 2400×1350: every crop fits (the rule for smaller sources: tests/unit/image-set.test.ts).
     const sizes: Record<string, [number, number]> = { og: [1200, 630], '1x1': [1200, 1200], '4x3': [1200, 900], '16x9': [1200, 675] };
     for (const [crop, [w, h]] of Object.entries(sizes)) {
       const file = published().find((f) => f.startsWith('cloud-france-') && f.endsWith(`-${crop}.jpg`))!;

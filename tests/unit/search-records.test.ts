@@ -25,7 +25,7 @@ describe('search records', () => {
       lede: 'Le chapô.',
       date: '12\u00a0mai\u00a02016',
       rubrique: 'Cloud',
-      image: '/magazine/_images/nuage-abc-400.webp',
+      image: '/magazine/_images/nuage-abc-400.jpg',
       image_alt: 'Un nuage',
     });
   });

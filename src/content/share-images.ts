@@ -1,0 +1,135 @@
+/**
+ * Share images of the articles without a cover: for each, the Open Graph
+ * card (1200×630) and the 1:1, 4:3 and 16:9 cards of structured data, drawn
+ * from the article's title and rubrique, the site's name and logo
+ * (src/content/share-render.ts), in the same formats and names as the social
+ * images of covers (src/lib/images.ts SOCIAL_FORMATS, socialFileName).
+ *
+ * Cached by what a card shows: its name holds a hash of the title, the
+ * rubrique, the site's name, the logo's bytes and the template (the code that
+ * draws it, its fonts and libraries, the encoder settings). An edited title
+ * gives new files under new names, so hosts may keep every card forever; an
+ * unchanged article reuses its cards from the cache folder.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { moduleGraph } from './code-digest.ts';
+import { encodeSocialJpeg, encoderVersion, imageCacheDir, publishCachedFile, runPool } from './images.ts';
+import { cardFontFiles, cardLogo, renderCard } from './share-render.ts';
+import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
+
+/** A share card as pages find it: the names of its files (socialFileName). */
+export interface ShareCard {
+  slug: string;
+  stem: string;
+  hash: string;
+}
+
+/** What a card shows. */
+export interface ShareCardRequest {
+  slug: string;
+  /** The title and rubrique as pages show them (typeset). */
+  title: string;
+  rubrique: string;
+}
+
+/** The site's part of every card: its name and its logo (the file and the hash of its bytes). */
+export interface ShareCardSite {
+  name: string;
+  logo?: { absPath: string; hash: string } | undefined;
+}
+
+const FORMATS = Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][];
+
+let template: string | undefined;
+
+/**
+ * The digest of everything that draws a card besides its text: the modules
+ * of the renderer (found from its imports), the font files, the versions of
+ * opentype.js and sharp, and the encoder settings. Computed once per process.
+ */
+export function templateDigest(): string {
+  if (template) return template;
+  const hash = createHash('sha256');
+  const root = path.resolve(import.meta.dirname, '../..');
+  for (const file of moduleGraph([path.join(import.meta.dirname, 'share-render.ts')])) {
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  for (const file of cardFontFiles()) hash.update(readFileSync(file));
+  // opentype.js as the lock file pins it; sharp with the libraries it rasterises and encodes with (librsvg, libvips, mozjpeg…).
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  hash.update(`opentype.js@${lock.packages['node_modules/opentype.js']?.version ?? ''}\0${JSON.stringify(sharp.versions)}\0`);
+  template = hash.update(encoderVersion()).digest('hex');
+  return template;
+}
+
+/** The card of one article: its file names, from the hash of what it shows. */
+export function shareCardOf(request: ShareCardRequest, site: ShareCardSite): ShareCard {
+  const shown = JSON.stringify([templateDigest(), request.title, request.rubrique, site.name, site.logo?.hash ?? null]);
+  const hash = createHash('sha256').update(shown).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+  // Cut like the cover images' stems: the name adds a hash and a format within 255 bytes.
+  const stem = `partage-${request.slug}`.slice(0, 60).replace(/-+$/, '');
+  return { slug: request.slug, stem, hash };
+}
+
+/** Names of the four files of a card. */
+export function shareCardFiles(card: Pick<ShareCard, 'stem' | 'hash'>): { format: SocialFormat; file: string; width: number; height: number }[] {
+  return FORMATS.map(([format, size]) => ({ format, file: socialFileName(card, format), ...size }));
+}
+
+/**
+ * Makes, in the image cache, every card file the cache does not hold yet,
+ * `concurrency` cards at once. Each file is written under a temporary name
+ * and renamed, as the other images: an interrupted build leaves no half file.
+ */
+export async function makeShareCards(
+  requests: readonly ShareCardRequest[],
+  site: ShareCardSite,
+  cacheRoot: string,
+  concurrency?: number,
+): Promise<{ cards: ShareCard[]; made: number; cached: number }> {
+  const dir = imageCacheDir(cacheRoot);
+  mkdirSync(dir, { recursive: true });
+  const cards = requests.map((r) => ({ request: r, card: shareCardOf(r, site) }));
+  let logo: Promise<Buffer> | undefined;
+  let made = 0;
+  let cached = 0;
+  await runPool(
+    cards,
+    async ({ request, card }) => {
+      const missing = shareCardFiles(card).filter((f) => !existsSync(path.join(dir, f.file)));
+      if (missing.length === 0) {
+        cached++;
+        return;
+      }
+      made++;
+      if (site.logo) logo ??= cardLogo(readFileSync(site.logo.absPath));
+      const mark = await logo;
+      for (const f of missing) {
+        const target = path.join(dir, f.file);
+        const temp = `${target}.${process.pid}.tmp`;
+        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeSocialJpeg).toFile(temp);
+        renameSync(temp, target);
+      }
+    },
+    concurrency,
+  );
+  return { cards: cards.map((c) => c.card), made, cached };
+}
+
+/** Copies every card file from the cache into `<outDir>/_images`, beside the other images; returns how many. */
+export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string): number {
+  const dir = imageCacheDir(cacheRoot);
+  const out = path.join(outDir, '_images');
+  mkdirSync(out, { recursive: true });
+  let count = 0;
+  for (const card of cards) {
+    for (const f of shareCardFiles(card)) {
+      publishCachedFile(path.join(dir, f.file), path.join(out, f.file));
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,169 @@
+/**
+ * Draws a share card (src/lib/share-card.ts) into a JPEG: the project's fonts
+ * read by opentype.js, every text turned into glyph outlines, the SVG
+ * rasterised and encoded by sharp, the logo laid over it.
+ *
+ * Why outlines from opentype.js rather than SVG `<text>`: librsvg would look
+ * the fonts up through fontconfig, which knows only what is installed on the
+ * machine (a CI runner, a writer's laptop), and would silently draw another
+ * face; outlines need nothing but the font files of node_modules. Why not
+ * satori (HTML/CSS to SVG, on the same opentype.js): measured on this
+ * (loaded) machine, a card image took 120–180 ms with satori and sharp,
+ * 110–130 ms with opentype.js and sharp, most of it sharp's rasterising and
+ * encoding (a card's four files: ~150 ms of CPU); but the card must choose
+ * the largest title size that fits its box, which needs the text's
+ * measurements, and satori keeps them to itself.
+ *
+ * The fonts are the static Newsreader 700 and Public Sans 700 of
+ * @fontsource (WOFF: opentype.js does not read the WOFF2 of the variable
+ * faces the pages use), in their Latin and Latin Extended subsets.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import opentype from 'opentype.js';
+import sharp, { type Sharp } from 'sharp';
+import { drawCard, LOGO_SIZE, type CardFace, type CardText, type Typesetter } from '../lib/share-card.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The font files of each face, first match wins per character. */
+const FONT_FILES: Record<CardFace, { pkg: string; files: string[] }> = {
+  serif: { pkg: '@fontsource/newsreader', files: ['newsreader-latin-700-normal.woff', 'newsreader-latin-ext-700-normal.woff'] },
+  sans: { pkg: '@fontsource/public-sans', files: ['public-sans-latin-700-normal.woff', 'public-sans-latin-ext-700-normal.woff'] },
+};
+
+/** Absolute paths of every font file the cards are drawn with (their bytes are part of the cards' cache key). */
+export function cardFontFiles(): string[] {
+  return Object.values(FONT_FILES).flatMap(({ pkg, files }) => {
+    // The packages export their CSS and LICENSE only: the fonts are found beside the LICENSE.
+    const dir = path.join(path.dirname(require.resolve(`${pkg}/LICENSE`)), 'files');
+    return files.map((f) => path.join(dir, f));
+  });
+}
+
+interface Face {
+  fonts: opentype.Font[];
+  ascent: number;
+  descent: number;
+}
+
+let faces: Record<CardFace, Face> | undefined;
+
+function loadFaces(): Record<CardFace, Face> {
+  if (faces) return faces;
+  const files = cardFontFiles();
+  let at = 0;
+  const load = (face: CardFace): Face => {
+    const fonts = FONT_FILES[face].files.map(() => {
+      const bytes = readFileSync(files[at++]!);
+      return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    });
+    const first = fonts[0]!;
+    return { fonts, ascent: first.ascender / first.unitsPerEm, descent: -first.descender / first.unitsPerEm };
+  };
+  faces = { serif: load('serif'), sans: load('sans') };
+  return faces;
+}
+
+const RENDER: opentype.RenderOptions = { kerning: true };
+
+/** Two decimals, no exponent: what an SVG path number may be. */
+const num = (v: number) => String(Math.round(v * 100) / 100);
+
+/**
+ * SVG path data of glyph outlines. Written here rather than by opentype.js's
+ * toPathData: its 2.0.0 rounding writes NaN for a coordinate a hair above a
+ * whole number (189.00000000000003), and librsvg stops drawing the path
+ * there (the end of a title went missing).
+ */
+function pathData(commands: opentype.PathCommand[]): string {
+  return commands
+    .map((c) => {
+      switch (c.type) {
+        case 'M':
+        case 'L':
+          return `${c.type}${num(c.x)} ${num(c.y)}`;
+        case 'Q':
+          return `Q${num(c.x1)} ${num(c.y1)} ${num(c.x)} ${num(c.y)}`;
+        case 'C':
+          return `C${num(c.x1)} ${num(c.y1)} ${num(c.x2)} ${num(c.y2)} ${num(c.x)} ${num(c.y)}`;
+        default:
+          return 'Z';
+      }
+    })
+    .join('');
+}
+
+/**
+ * A text cut into runs of one font each. A character no font of the face
+ * has is a gap a quarter of an em wide when it is a space (the narrow
+ * no-break space U+202F of French typography, which these fonts lack), and
+ * is left out otherwise (an emoji): a card never shows a missing-glyph box.
+ */
+function runsOf(text: string, face: Face): { font?: opentype.Font; text: string; gap?: number }[] {
+  const runs: { font?: opentype.Font; text: string; gap?: number }[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const font = face.fonts.find((f) => f.charToGlyphIndex(ch) > 0);
+    const last = runs[runs.length - 1];
+    if (font) {
+      if (last?.font === font) last.text += ch;
+      else runs.push({ font, text: ch });
+    } else if (/\s/u.test(ch)) {
+      runs.push({ text: ch, gap: 0.25 });
+    }
+  }
+  return runs;
+}
+
+/**
+ * The typesetter of the cards, on the project's fonts. Widths are linear in
+ * the size: each text is measured once at 1 px and kept for the life of the
+ * typesetter (one card), as the layout measures the same lines again.
+ */
+export function cardTypesetter(): Typesetter {
+  const f = loadFaces();
+  const widths = { serif: new Map<string, number>(), sans: new Map<string, number>() };
+  return {
+    measure(text, face, size) {
+      let width = widths[face].get(text);
+      if (width === undefined) {
+        width = runsOf(text, f[face]).reduce((w, r) => w + (r.font ? r.font.getAdvanceWidth(r.text, 1, RENDER) : r.gap!), 0);
+        widths[face].set(text, width);
+      }
+      return width * size;
+    },
+    path(text, face, size, x, y) {
+      const parts: string[] = [];
+      let left = x;
+      for (const r of runsOf(text, f[face])) {
+        if (!r.font) {
+          left += r.gap! * size;
+          continue;
+        }
+        parts.push(pathData(r.font.getPath(r.text, left, y, size, RENDER).commands));
+        left += r.font.getAdvanceWidth(r.text, size, RENDER);
+      }
+      return parts.join('');
+    },
+    ascent: (face) => f[face].ascent,
+    descent: (face) => f[face].descent,
+  };
+}
+
+/** The site's logo (an image sharp reads) fitted to the card's logo square, as PNG: made once per build. */
+export async function cardLogo(bytes: Buffer): Promise<Buffer> {
+  return sharp(bytes).rotate().resize(LOGO_SIZE, LOGO_SIZE, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
+}
+
+/**
+ * One card `size` as an image: the SVG rasterised, the logo (made by
+ * {@link cardLogo}) laid in its square, and `encode` (the pipeline's JPEG
+ * settings) applied.
+ */
+export function renderCard(text: Omit<CardText, 'hasLogo'>, size: { width: number; height: number }, logo: Buffer | undefined, encode: (s: Sharp) => Sharp): Sharp {
+  const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, size, cardTypesetter());
+  let image = sharp(Buffer.from(drawing.svg));
+  if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
+  return encode(image);
+}

@@ -1,0 +1,221 @@
+/**
+ * The share image of an article without a cover (src/content/share-images.ts
+ * renders it): its layout as pure functions of the text and of a typesetter
+ * that measures and draws it, so that the wrapping is tested without fonts
+ * and the card drawn with the project's fonts.
+ *
+ * The card, in the magazine's look (src/styles/global.css, light scheme): the
+ * paper background, an accent bar on top, the rubrique in Public Sans capitals
+ * in the accent colour, the title in Newsreader bold, and under a light rule
+ * the logo and the site's name. Every text is drawn as glyph outlines
+ * (paths), so no font has to be installed where the build runs.
+ */
+
+/** The two faces of the card: Newsreader (title) and Public Sans (rubrique, site name). */
+export type CardFace = 'serif' | 'sans';
+
+/** Measures and draws a text in one face: what the card needs of a font engine. */
+export interface Typesetter {
+  /** Advance width of `text` at `size` px. */
+  measure(text: string, face: CardFace, size: number): number;
+  /** SVG path data of `text` at `size` px, its baseline starting at (x, y). */
+  path(text: string, face: CardFace, size: number, x: number, y: number): string;
+  /** Height above the baseline and depth below it of the face's lines, in em. */
+  ascent(face: CardFace): number;
+  descent(face: CardFace): number;
+}
+
+/** A title set in a box: the size chosen, its lines, and whether the text was cut. */
+export interface TextLayout {
+  fontSize: number;
+  lines: string[];
+  /** True when the text did not fit even at the smallest size and ends with « … ». */
+  truncated: boolean;
+}
+
+export interface LayoutOptions {
+  /** Largest and smallest font sizes tried, in px, in steps of `step` (2 by default). */
+  maxSize: number;
+  minSize: number;
+  step?: number;
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
+  /** At most this many lines, whatever the box's height. */
+  maxLines?: number;
+}
+
+const ELLIPSIS = '…';
+
+/** Graphemes of a text (a letter and its accents stay together when a word is cut). */
+function graphemes(text: string): string[] {
+  return [...new Intl.Segmenter('fr', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+}
+
+/**
+ * Lines of `text` at most `width` wide, filled greedily. Lines break at
+ * spaces only: the no-break spaces of French typography (U+00A0 before « : »,
+ * U+202F before « ; ! ? ») keep a mark with its word. A word wider than the
+ * box is cut between graphemes (`split` counts such cuts).
+ */
+export function wrapText(text: string, width: number, measureLine: (line: string) => number): { lines: string[]; split: number } {
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
+  const lines: string[] = [];
+  let split = 0;
+  let current = '';
+  for (const word of words) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (measureLine(candidate) <= width) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = '';
+    if (measureLine(word) <= width) {
+      current = word;
+      continue;
+    }
+    // A word wider than the line (a long URL, a compound name): cut where it must.
+    split++;
+    for (const g of graphemes(word)) {
+      if (current && measureLine(current + g) > width) {
+        lines.push(current);
+        current = '';
+      }
+      current += g;
+    }
+  }
+  if (current) lines.push(current);
+  return { lines, split };
+}
+
+/** `line` shortened, by graphemes, until it fits `width` with a « … » at its end. */
+function withEllipsis(line: string, width: number, measureLine: (line: string) => number): string {
+  const parts = graphemes(line.trimEnd());
+  while (parts.length > 0 && measureLine(parts.join('').trimEnd() + ELLIPSIS) > width) parts.pop();
+  return parts.join('').trimEnd() + ELLIPSIS;
+}
+
+/**
+ * The largest font size at which `text` fits the box (`width` × `height`
+ * px) with every word whole, trying sizes from `maxSize` down to `minSize`.
+ * At the smallest size, words are cut if they must be; and if the lines are
+ * still too many, the last one that fits ends with « … ». Every line is at
+ * most `width` wide and the lines at most `height` tall: the text never
+ * leaves its box.
+ */
+export function layoutText(text: string, box: { width: number; height: number }, measure: (text: string, size: number) => number, options: LayoutOptions): TextLayout {
+  const step = options.step ?? 2;
+  const clean = text.replace(/[ \t\r\n]+/g, ' ').trim();
+  const linesAt = (size: number) => Math.max(1, Math.min(options.maxLines ?? Infinity, Math.floor(box.height / (size * options.lineHeight))));
+  const fitsAt = (size: number) => {
+    const { lines, split } = wrapText(clean, box.width, (line) => measure(line, size));
+    return split === 0 && lines.length <= linesAt(size) ? lines : undefined;
+  };
+  // A text that fits at a size fits at every smaller one (a smaller size
+  // only puts more on each line, and allows more lines): the sizes from
+  // maxSize down are searched by halves, not one by one.
+  const sizes: number[] = [];
+  for (let size = options.maxSize; size > options.minSize; size -= step) sizes.push(size);
+  let low = 0;
+  let high = sizes.length;
+  let best: { fontSize: number; lines: string[] } | undefined;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const lines = fitsAt(sizes[mid]!);
+    if (lines) {
+      best = { fontSize: sizes[mid]!, lines };
+      high = mid;
+    } else {
+      low = mid + 1;
+    }
+  }
+  if (best) return { ...best, truncated: false };
+  const size = options.minSize;
+  const measureLine = (line: string) => measure(line, size);
+  const { lines } = wrapText(clean, box.width, measureLine);
+  const room = linesAt(size);
+  if (lines.length <= room) return { fontSize: size, lines, truncated: false };
+  const kept = lines.slice(0, room);
+  kept[room - 1] = withEllipsis(kept[room - 1]!, box.width, measureLine);
+  return { fontSize: size, lines: kept, truncated: true };
+}
+
+/** What a card shows. */
+export interface CardText {
+  title: string;
+  rubrique: string;
+  siteName: string;
+  /** Whether the site has a logo (placed by the caller at {@link CardDrawing.logo}). */
+  hasLogo: boolean;
+}
+
+/** A card as an SVG of paths, and where the caller puts the logo. */
+export interface CardDrawing {
+  svg: string;
+  logo?: { left: number; top: number; size: number };
+  title: TextLayout;
+}
+
+/** The magazine's colours (src/styles/global.css, light scheme: cards are shown on every kind of page). */
+export const CARD_COLOURS = { bg: '#fffdf9', fg: '#17140f', muted: '#59544c', accent: '#a3122a', rule: '#d9d3c7' } as const;
+
+/** Sizes of the card's parts, for a card 1200 px wide. */
+const MARGIN = 72;
+const BAR = 14;
+const RUBRIQUE_SIZE = 30;
+const FOOTER = 136;
+/** The logo's square, in px. */
+export const LOGO_SIZE = 64;
+const SITE_SIZE = 30;
+const TITLE_LINE_HEIGHT = 1.14;
+
+/** The title's box in a card `width` × `height` (between the rubrique and the footer). */
+export function titleBox(width: number, height: number): { left: number; top: number; width: number; height: number } {
+  const top = BAR + MARGIN + RUBRIQUE_SIZE + 36;
+  return { left: MARGIN, top, width: width - 2 * MARGIN, height: height - FOOTER - 28 - top };
+}
+
+/**
+ * The card `width` × `height`: an SVG whose texts are paths drawn by `type`.
+ * The title takes the largest size that fits its box (88 px down to 40 px);
+ * the rubrique and the site's name take one line each, cut with « … » if
+ * they must be.
+ */
+export function drawCard(text: CardText, size: { width: number; height: number }, type: Typesetter): CardDrawing {
+  const { width, height } = size;
+  const box = titleBox(width, height);
+  const title = layoutText(text.title, box, (t, s) => type.measure(t, 'serif', s), { maxSize: 88, minSize: 40, lineHeight: TITLE_LINE_HEIGHT });
+  const oneLine = (t: string, face: CardFace, px: number, room: number) =>
+    layoutText(t, { width: room, height: px * 2 }, (x, s) => type.measure(x, face, s), { maxSize: px, minSize: px, lineHeight: 1.2, maxLines: 1 }).lines[0] ?? '';
+
+  const parts: string[] = [];
+  const paint = (d: string, fill: string) => {
+    if (d) parts.push(`<path fill="${fill}" d="${d}"/>`);
+  };
+  // Rubrique, in capitals (French rules: « é » becomes « É »).
+  const rubrique = oneLine(text.rubrique.toLocaleUpperCase('fr'), 'sans', RUBRIQUE_SIZE, width - 2 * MARGIN);
+  paint(type.path(rubrique, 'sans', RUBRIQUE_SIZE, MARGIN, BAR + MARGIN + RUBRIQUE_SIZE * type.ascent('sans')), CARD_COLOURS.accent);
+  // Title: each line box is fontSize × lineHeight tall, the glyphs centred in it.
+  const lineBox = title.fontSize * TITLE_LINE_HEIGHT;
+  const glyphs = title.fontSize * (type.ascent('serif') + type.descent('serif'));
+  title.lines.forEach((line, i) => {
+    const baseline = box.top + i * lineBox + (lineBox - glyphs) / 2 + title.fontSize * type.ascent('serif');
+    paint(type.path(line, 'serif', title.fontSize, box.left, baseline), CARD_COLOURS.fg);
+  });
+  // Footer: a light rule, the logo, the site's name beside it.
+  const ruleY = height - FOOTER;
+  const logoTop = ruleY + (FOOTER - LOGO_SIZE) / 2;
+  const nameLeft = text.hasLogo ? MARGIN + LOGO_SIZE + 20 : MARGIN;
+  const siteName = oneLine(text.siteName, 'sans', SITE_SIZE, width - MARGIN - nameLeft);
+  const nameBaseline = logoTop + LOGO_SIZE / 2 + (SITE_SIZE * (type.ascent('sans') - type.descent('sans'))) / 2;
+  paint(type.path(siteName, 'sans', SITE_SIZE, nameLeft, nameBaseline), CARD_COLOURS.fg);
+
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<rect width="${width}" height="${height}" fill="${CARD_COLOURS.bg}"/>` +
+    `<rect width="${width}" height="${BAR}" fill="${CARD_COLOURS.accent}"/>` +
+    `<rect x="${MARGIN}" y="${ruleY}" width="${width - 2 * MARGIN}" height="2" fill="${CARD_COLOURS.rule}"/>` +
+    parts.join('') +
+    '</svg>';
+  return { svg, title, ...(text.hasLogo ? { logo: { left: MARGIN, top: logoTop, size: LOGO_SIZE } } : {}) };
+}
