@@ -35,6 +35,7 @@ import { previousBuildTime } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { makeShareCards, type ShareCard } from './share-images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
+import type { BodyScript } from '../render/components.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
 import { renderBodies, type RenderJob } from '../render/pool.ts';
 import { RenderCache } from '../render/cache.ts';
@@ -60,7 +61,7 @@ export interface StoredArticle {
   /** Slugs the body links to with `<ReadAlso>`: « À lire également » does not offer them again. */
   readAlso: string[];
   /** The rendered body (visible articles only). */
-  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean; verdict?: VerdictSummary };
+  body?: { html: string; feedHtml: string; headings: Heading[]; hasYoutube: boolean; scripts: BodyScript[]; verdict?: VerdictSummary };
   /** Hash of everything the rendered body depends on. */
   digest: string;
   /** A live blog (`live:` in the front matter): where it stands at the build's now. */
@@ -87,6 +88,8 @@ export interface StoredPage {
   description: string;
   html: string;
   hasYoutube: boolean;
+  /** The scripts of src/scripts/ the page needs (RenderedBody.scripts). */
+  scripts: BodyScript[];
 }
 
 export interface StoredCategory {
@@ -315,7 +318,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   /** The bodies the cache does not hold, rendered together below (on every core when they are many). */
   const misses: { stored: StoredArticle; digest: string; job: RenderJob }[] = [];
   const attach = (stored: StoredArticle, digest: string, body: RenderedBody) => {
-    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube, ...(body.verdict ? { verdict: body.verdict } : {}) };
+    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube, scripts: body.scripts, ...(body.verdict ? { verdict: body.verdict } : {}) };
     stored.readingMinutes = readingMinutesOfWords(body.words);
     stored.digest = digest;
   };
@@ -399,7 +402,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     const url = urls.pagePath(page.slug);
     const body = await renderBody(page.tree, contextFor(renderData, url, page.file));
     const { title, description } = typesetFields(page.data, pageProse);
-    result.pages.push({ slug: page.slug, title, description, html: body.html, hasYoutube: body.hasYoutube });
+    result.pages.push({ slug: page.slug, title, description, html: body.html, hasYoutube: body.hasYoutube, scripts: body.scripts });
   }
   result.stats.rendered = cache.misses;
   result.stats.renderedFromCache = cache.hits;

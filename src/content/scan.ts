@@ -7,7 +7,8 @@
  */
 import { mdxToHast } from 'satteri';
 import type { Root as HastRoot } from 'hast';
-import { components } from '../render/components.ts';
+import { components, type ComponentUse } from '../render/components.ts';
+import { codeFenceProblems } from '../render/code.ts';
 import { FILE_KEYS, MDX_FEATURES } from '../render/article.ts';
 import type { ArticleData } from '../schemas/article.ts';
 import { dateTimeField } from '../schemas/common.ts';
@@ -86,6 +87,21 @@ function plainText(node: any): string {
     return inline ? inner : ` ${inner} `;
   };
   return walk(node).replace(/\s+/g, ' ').trim();
+}
+
+/** A component's use as its own checks read it (Component.check): attributes, and children other than blank text. */
+function componentUse(node: any, attributes: Record<string, unknown>, line: number | undefined): ComponentUse {
+  const children: ComponentUse['children'] = [];
+  for (const child of node.children ?? []) {
+    if (child.type === 'text' && !String(child.value ?? '').trim()) continue;
+    const childLine: number | undefined = child.position?.start?.line;
+    if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && typeof child.name === 'string') {
+      const childAttributes: Record<string, unknown> = {};
+      for (const a of child.attributes ?? []) if (a.type === 'mdxJsxAttribute') childAttributes[a.name] = a.value;
+      children.push({ name: child.name, component: true, attributes: childAttributes, line: childLine });
+    } else children.push({ name: typeof child.tagName === 'string' ? child.tagName : String(child.type), component: false, line: childLine });
+  }
+  return { attributes, children, line };
 }
 
 /** How many syntax mistakes of one body are named at once. */
@@ -203,6 +219,12 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
         problems.push({ file, field: '<Video>', line, found: '<Video> sans attribut youtube ni src', expected: 'youtube="identifiant de la vidéo" ou src="./clip.mp4"' });
       }
       if (node.name === 'LiveUpdate') scanLiveUpdate(node, attrs, parent, line, file, problems, scan.liveUpdates);
+      const check = components[node.name]?.check;
+      if (check) for (const p of check(componentUse(node, attrs, line))) problems.push({ file, ...p });
+    }
+    // A fenced code block's title and highlighted lines (src/render/code.ts).
+    if (node.type === 'element' && node.tagName === 'code' && parent?.tagName === 'pre') {
+      for (const p of codeFenceProblems(node, line)) problems.push({ file, ...p });
     }
     for (const child of node.children ?? []) visit(child, node);
   };

@@ -11,6 +11,7 @@ import { fr } from '../i18n/fr.ts';
 import {
   MAIN_FEED_LIMIT,
   feedLogoUrl,
+  offersTagFeed,
   toAtom,
   toFeedItems,
   toJsonFeed,
@@ -19,7 +20,18 @@ import {
   type FeedEntry,
   type FeedItem,
 } from '../lib/feed.ts';
-import { categoryFeedPaths, feedCssPath, homePath, mainFeedPaths, seriesFeedPaths, subscribePath, type FeedFormat, type FeedPaths } from '../lib/urls.ts';
+import {
+  authorFeedPaths,
+  categoryFeedPaths,
+  feedCssPath,
+  homePath,
+  mainFeedPaths,
+  seriesFeedPaths,
+  subscribePath,
+  tagFeedPaths,
+  type FeedFormat,
+  type FeedPaths,
+} from '../lib/urls.ts';
 import { getListings, getMagazine, pageKey, type ArticleView } from './articles.ts';
 import { getChrome } from './chrome.ts';
 import { getFeedContent } from './feed-content.ts';
@@ -70,6 +82,7 @@ async function buildFeed({ channel, entries: carried }: FeedData): Promise<Built
       language: site.language,
       publisher: site.name,
       imageUrl: logo && feedLogoUrl(logo, site.origin),
+      hub: site.websub?.hub,
     },
     items: toFeedItems(entries, site.origin),
   };
@@ -107,39 +120,114 @@ export function getMainFeed(format: FeedFormat = 'rss'): Promise<string> {
   });
 }
 
-/** The feeds with a parameter: one per series, one per rubrique. */
-export type FeedKind = 'series' | 'category';
+/** The feeds of a subject, with a parameter: one per rubrique, series, author or tag. */
+export type FeedKind = 'category' | 'series' | 'author' | 'tag';
 
-const SOURCES: Record<FeedKind, { ids: () => Promise<string[]>; source: (id: string) => Promise<FeedData> }> = {
-  // Every series of the content, so a subscription outlives a quiet spell;
-  // every published episode, newest first.
-  series: {
-    ids: async () => [...(await getMagazine()).series.keys()],
-    async source(id) {
+/** A subject that has a feed: what its channel says and the published articles it carries, newest first. */
+interface FeedSubject {
+  id: string;
+  /** Its name: « Cloud », « Alice Martin », « OpenStack ». */
+  title: string;
+  description: string;
+  pagePath: string;
+  feedPaths: FeedPaths;
+  articles: readonly ArticleView[];
+  /** Whether its page's head and the « S'abonner » page name the feed (all but the tags below TAG_FEED_MIN_ARTICLES). */
+  offered: boolean;
+}
+
+/** The subjects of a kind, offered unless they say otherwise. */
+type SubjectList = () => Promise<(Omit<FeedSubject, 'offered'> & { offered?: boolean })[]>;
+
+/**
+ * Each kind of subject: the route parameter of its feed files (the folder
+ * of its page, `[id]` or `[tag]`), its subjects, and how many of a
+ * subject's published articles its feed carries, newest first (all, or
+ * MAIN_FEED_LIMIT). Each kind keeps every subject that has a page, so a
+ * subscription outlives a quiet spell.
+ */
+const KINDS: Record<FeedKind, { param: 'id' | 'tag'; subjects: SubjectList; limit?: number }> = {
+  // Every rubrique of the content.
+  category: {
+    param: 'id',
+    async subjects() {
       const { site } = await getChrome();
-      const series = (await getMagazine()).series.get(id);
-      if (!series) throw new Error(`No series "${id}"`);
-      const channel = { title: `${series.title} — ${site.name}`, description: series.description, pagePath: series.url, feedPaths: seriesFeedPaths(id) };
-      return feedData(channel, (await getListings()).bySeries.get(id) ?? []);
+      const { byCategory } = await getListings();
+      return [...(await getMagazine()).categories.values()].map((c) => ({
+        id: c.id,
+        title: c.title,
+        description: c.description ?? `${fr.categoryLabel} ${c.title} — ${site.name}`,
+        pagePath: c.url,
+        feedPaths: categoryFeedPaths(c.id),
+        articles: byCategory.get(c.id) ?? [],
+      }));
     },
   },
-  // Every rubrique of the content; every published article of it, newest first.
-  category: {
-    ids: async () => [...(await getMagazine()).categories.keys()],
-    async source(id) {
-      const { site } = await getChrome();
-      const category = (await getMagazine()).categories.get(id);
-      if (!category) throw new Error(`No rubrique "${id}"`);
-      const channel = {
-        title: `${category.title} — ${site.name}`,
-        description: category.description ?? `${fr.categoryLabel} ${category.title} — ${site.name}`,
-        pagePath: category.url,
-        feedPaths: categoryFeedPaths(id),
-      };
-      return feedData(channel, (await getListings()).byCategory.get(id) ?? []);
+  // Every series of the content.
+  series: {
+    param: 'id',
+    async subjects() {
+      const { bySeries } = await getListings();
+      return [...(await getMagazine()).series.values()].map((s) => ({
+        id: s.id,
+        title: s.title,
+        description: s.description,
+        pagePath: s.url,
+        feedPaths: seriesFeedPaths(s.id),
+        articles: bySeries.get(s.id) ?? [],
+      }));
+    },
+  },
+  // Every author of content/authors/, like their page: a new journalist can be followed before their first article.
+  author: {
+    param: 'id',
+    limit: MAIN_FEED_LIMIT,
+    async subjects() {
+      const { byAuthor } = await getListings();
+      return [...(await getMagazine()).authors.values()].map((a) => ({
+        id: a.id,
+        title: a.name,
+        description: a.bio ?? fr.authorDescription(a.name),
+        pagePath: a.url,
+        feedPaths: authorFeedPaths(a.id),
+        articles: byAuthor.get(a.id) ?? [],
+      }));
+    },
+  },
+  // Every tag that has a page (a published article); offered from TAG_FEED_MIN_ARTICLES (src/lib/feed.ts, offersTagFeed).
+  tag: {
+    param: 'tag',
+    limit: MAIN_FEED_LIMIT,
+    async subjects() {
+      const { byTag } = await getListings();
+      return [...(await getMagazine()).tags.values()].map((t) => {
+        const articles = byTag.get(t.slug) ?? [];
+        return { id: t.slug, title: t.label, description: fr.tagDescription(t.label), pagePath: t.url, feedPaths: tagFeedPaths(t.label), articles, offered: offersTagFeed(articles.length) };
+      });
     },
   },
 };
+
+/** The subjects of each kind, by id: read once per build. */
+const subjectsByKind = new Map<FeedKind, Promise<Map<string, FeedSubject>>>();
+
+function subjectsOf(kind: FeedKind): Promise<Map<string, FeedSubject>> {
+  let subjects = subjectsByKind.get(kind);
+  if (!subjects) {
+    subjects = KINDS[kind].subjects().then((list) => new Map(list.map((s) => [s.id, { ...s, offered: s.offered ?? true }])));
+    subjectsByKind.set(kind, subjects);
+  }
+  return subjects;
+}
+
+/** What the feed of one subject is written from (its cacheKey is computed from it). */
+async function subjectFeedData(kind: FeedKind, id: string): Promise<FeedData> {
+  const subject = (await subjectsOf(kind)).get(id);
+  if (!subject) throw new Error(`No ${kind} "${id}" with a feed`);
+  const { site } = await getChrome();
+  const { title, description, pagePath, feedPaths } = subject;
+  return feedData({ title: `${title} — ${site.name}`, description, pagePath, feedPaths }, subject.articles.slice(0, KINDS[kind].limit));
+}
 
 /** One feed of the magazine, as the « S'abonner » page lists it: its title, its page, its address in each format. */
 export interface FeedListing {
@@ -149,28 +237,28 @@ export interface FeedListing {
   feedPaths: FeedPaths;
 }
 
+/** The order of the « S'abonner » page, after the whole magazine. */
+const DIRECTORY_ORDER: readonly FeedKind[] = ['category', 'series', 'author', 'tag'];
+
 /**
- * Every feed the build writes, from the same sources as the feeds
- * themselves: the whole magazine, then each rubrique, then each series, in
- * the order of their ids.
+ * Every feed the build offers, from the same subjects as the feeds
+ * themselves: the whole magazine, then each rubrique, series, author and tag
+ * (the tags from TAG_FEED_MIN_ARTICLES articles), each kind in the order of
+ * its ids.
  */
 export async function getFeedDirectory(): Promise<FeedListing[]> {
   const { site } = await getChrome();
-  const magazine = await getMagazine();
   const list: FeedListing[] = [{ kind: 'main', title: site.name, pagePath: homePath(), feedPaths: mainFeedPaths() }];
-  for (const kind of ['category', 'series'] as const) {
-    for (const id of (await SOURCES[kind].ids()).sort()) {
-      const { channel } = await SOURCES[kind].source(id);
-      const title = kind === 'category' ? magazine.categories.get(id)!.title : magazine.series.get(id)!.title;
-      list.push({ kind, title, pagePath: channel.pagePath, feedPaths: channel.feedPaths });
-    }
+  for (const kind of DIRECTORY_ORDER) {
+    const subjects = [...(await subjectsOf(kind)).values()].filter((s) => s.offered).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { title, pagePath, feedPaths } of subjects) list.push({ kind, title, pagePath, feedPaths });
   }
   return list;
 }
 
-/** The feed of one series or rubrique, in one format. */
+/** The feed of one subject, in one format. */
 export async function getFeed(kind: FeedKind, id: string, format: FeedFormat): Promise<string> {
-  return feed(format, () => SOURCES[kind].source(id));
+  return feed(format, () => subjectFeedData(kind, id));
 }
 
 /** The route of the main feed in one format (`src/pages/rss.xml.ts`…). */
@@ -179,15 +267,16 @@ export function mainFeedRoute(format: FeedFormat): { GET: APIRoute } {
 }
 
 /**
- * The route of the series or rubrique feeds in one format
- * (`src/pages/series/[id]/rss.xml.ts`…): a path per id, whose cacheKey lets
+ * The route of the feeds of one kind of subject in one format
+ * (`src/pages/series/[id]/rss.xml.ts`…): a path per subject, whose cacheKey lets
  * Astro's incremental build reuse the feed while it is unchanged.
  */
 export function feedRoute(kind: FeedKind, format: FeedFormat): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
-  const { ids, source } = SOURCES[kind];
+  const { param } = KINDS[kind];
   return {
     // The key is computed from the very object the feed is written from.
-    getStaticPaths: async () => Promise.all((await ids()).map(async (id) => ({ params: { id }, cacheKey: await pageKey('feed', await source(id)) }))),
-    GET: async ({ params }) => new Response(await getFeed(kind, params.id!, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } }),
+    getStaticPaths: async () =>
+      Promise.all([...(await subjectsOf(kind)).keys()].map(async (id) => ({ params: { [param]: id }, cacheKey: await pageKey('feed', await subjectFeedData(kind, id)) }))),
+    GET: async ({ params }) => new Response(await getFeed(kind, params[param]!, format), { headers: { 'Content-Type': CONTENT_TYPES[format] } }),
   };
 }

@@ -49,13 +49,13 @@ export const fr = {
   subscribe: {
     title: 'S’abonner',
     footer: 'S’abonner aux flux',
-    description: (name: string) => `Les flux de ${name}\u00A0: suivez tous les articles, une rubrique ou une série dans votre lecteur de flux.`,
+    description: (name: string) => `Les flux de ${name}\u00A0: suivez tous les articles, une rubrique, une série, un auteur ou un mot-clé dans votre lecteur de flux.`,
     whatTitle: 'Qu’est-ce qu’un flux\u202F?',
     what:
       'Un flux permet de suivre les nouveaux articles sans revenir sur le site\u00A0: un lecteur de flux les rassemble pour vous dès leur parution, sans compte, sans traceur et sans publicité.',
     howTitle: 'Comment s’abonner\u202F?',
     how: [
-      'Choisissez un flux ci-dessous\u00A0: tout le magazine, une rubrique ou une série.',
+      'Choisissez un flux ci-dessous\u00A0: tout le magazine, une rubrique, une série, un auteur ou un mot-clé.',
       'Copiez son adresse\u00A0: un clic la sélectionne en entier.',
       'Collez-la dans votre lecteur de flux. Il en existe de gratuits\u00A0: par exemple Feeder sur Android, NetNewsWire sur iPhone, iPad et Mac, ou le lecteur intégré à Thunderbird sur ordinateur.',
     ],
@@ -63,6 +63,10 @@ export const fr = {
     all: 'Tout le magazine',
     categories: 'Par rubrique',
     series: 'Par série',
+    authors: 'Par auteur',
+    tags: 'Par mot-clé',
+    /** Under « Par mot-clé »: which tags have a feed (TAG_FEED_MIN_ARTICLES of src/lib/feed.ts). */
+    tagsNote: (min: number) => `Les mots-clés d’au moins ${min}\u00A0articles.`,
     feedLink: (feed: string, format: string) => `Flux ${format} «\u00A0${feed}\u00A0»`,
     formats: { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' },
   },
@@ -77,6 +81,17 @@ export const fr = {
     watchOn: 'Voir la vidéo sur YouTube',
     download: 'Télécharger la vidéo',
   },
+  /** A `<Galerie>` of an article (src/render/gallery.ts) and its full-size views. */
+  gallery: {
+    label: (total: number) => `Galerie de ${total}\u00A0photos`,
+    enlarge: (n: number, total: number) => `Agrandir la photo ${n} sur ${total}`,
+    photo: (n: number, total: number) => `Photo ${n} sur ${total}`,
+    previous: 'Précédente',
+    next: 'Suivante',
+    close: 'Fermer',
+  },
+  /** The copy button of code blocks (src/scripts/copy-code.js, its markup in BodyScripts.astro). */
+  copyCode: { label: 'Copier le code', button: 'Copier', done: 'Copié' },
   live: {
     /** A live blog's state, in its header and on every card that lists it. */
     label: { live: 'En direct', ended: 'Direct terminé', upcoming: 'Direct à venir' },

@@ -18,8 +18,33 @@ import { latestUpdate } from './live.ts';
 import { smallestFallback, type PictureData } from './images.ts';
 import { absoluteUrl, sitePath, type FeedPaths } from './urls.ts';
 
-/** How many articles the main feed carries; series and rubrique feeds carry all of theirs. */
+/**
+ * How many articles, newest first, the whole magazine's feed and each
+ * author's and tag's feed carry: a feed brings what is new, the page keeps
+ * the archive, and an author or a tag appears in hundreds of articles of a
+ * large magazine (each copy in full, in three formats). Series and rubrique
+ * feeds carry all of theirs.
+ */
 export const MAIN_FEED_LIMIT = 50;
+
+/**
+ * How many published articles a tag needs before its feed is offered: named
+ * by a `<link rel="alternate">` in the tag page's head and listed on the
+ * « S'abonner » page. A tag used once or twice is not a subject anyone
+ * follows, and a long list of near-empty feeds would hide the others.
+ */
+export const TAG_FEED_MIN_ARTICLES = 3;
+
+/**
+ * Whether a tag with `publishedCount` published articles has its feed
+ * offered ({@link TAG_FEED_MIN_ARTICLES}). The feed file itself is written
+ * for every tag that has a page, offered or not: a reader subscribed while
+ * the tag had three articles keeps a working feed when one of them expires
+ * or loses the tag, instead of an error in the feed reader.
+ */
+export function offersTagFeed(publishedCount: number): boolean {
+  return publishedCount >= TAG_FEED_MIN_ARTICLES;
+}
 
 /** Namespaces declared on `<rss>`: self link, full content, creators. */
 export const FEED_NAMESPACES = {
@@ -212,6 +237,8 @@ export interface FeedChannel {
   publisher: string;
   /** Absolute URL of the magazine's logo, if it has one. */
   imageUrl?: string | undefined;
+  /** The WebSub hub the magazine pings after each deploy (`websub.hub` of site.yaml), if it has one. */
+  hub?: string | undefined;
 }
 
 /** An RSS item for @astrojs/rss. */
@@ -246,6 +273,8 @@ export function toRssOptions(channel: FeedChannel, items: readonly FeedItem[], o
     `<language>${escapeXml(channel.language)}</language>`,
     lastChange ? `<lastBuildDate>${toRfc822(lastChange)}</lastBuildDate>` : '',
     `<atom:link href="${escapeXml(absoluteUrl(channel.feedPaths.rss, origin))}" rel="self" type="application/rss+xml"/>`,
+    // WebSub discovery: the hub beside the self link, the topic a subscriber names.
+    channel.hub ? `<atom:link href="${escapeXml(channel.hub)}" rel="hub"/>` : '',
     // The RSS image's title and link must be the channel's own.
     channel.imageUrl
       ? `<image><url>${escapeXml(channel.imageUrl)}</url><title>${escapeXml(channel.title)}</title><link>${escapeXml(link)}</link></image>`
@@ -364,6 +393,8 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[], origin:
       link: [
         { '@rel': 'self', '@type': 'application/atom+xml', '@href': self },
         { '@rel': 'alternate', '@type': 'text/html', '@href': absoluteUrl(channel.pagePath, origin) },
+        // WebSub discovery: the hub beside the self link, the topic a subscriber names.
+        ...(channel.hub ? [{ '@rel': 'hub', '@href': channel.hub }] : []),
       ],
       author: { name: channel.publisher },
       ...(channel.imageUrl && { logo: channel.imageUrl }),
@@ -405,6 +436,7 @@ export function toJsonFeed(channel: FeedChannel, items: readonly FeedItem[], ori
     ...(channel.imageUrl && { icon: channel.imageUrl }),
     authors: [{ name: channel.publisher }],
     language: channel.language,
+    ...(channel.hub && { hubs: [{ type: 'WebSub', url: channel.hub }] }),
     items: items.map((item) => ({
       id: item.id,
       url: item.url,

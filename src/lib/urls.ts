@@ -122,6 +122,10 @@ export interface SiteUrls {
   categoryFeedPath(id: string, format?: FeedFormat): string;
   /** The main feed in each format. */
   mainFeedPaths(): FeedPaths;
+  /** The feed of one author in each format: `/auteurs/<id>/rss.xml`… */
+  authorFeedPaths(id: string): FeedPaths;
+  /** The feed of one tag in each format: `/tags/<slug>/rss.xml`… */
+  tagFeedPaths(tagLabel: string): FeedPaths;
   /** The feed of one series in each format. */
   seriesFeedPaths(id: string): FeedPaths;
   /** The feed of one category in each format. */
@@ -174,6 +178,14 @@ export function urlsFor(base: string): SiteUrls {
   };
   const seriesPath = (id: string) => at(`/series/${segment(id)}/`);
   const categoryPath = (id: string, page = 1) => paged(at(`/rubriques/${segment(id)}/`), page);
+  const authorPath = (id: string, page = 1) => paged(at(`/auteurs/${segment(id)}/`), page);
+  const tagPath = (tagLabel: string, page = 1) => {
+    const slug = slugify(tagLabel);
+    if (slug === '') throw new RangeError(`the tag "${tagLabel}" has no letter or digit to make its URL`);
+    return paged(at(`/tags/${slug}/`), page);
+  };
+  /** A subject's feed files sit in its page's folder: `/rubriques/cloud/rss.xml`. */
+  const feedsIn = (pagePath: string) => feedPaths((f) => `${pagePath}${FEED_FILES[f]}`);
   return {
     base: root,
     homePath: (page = 1) => paged(root, page),
@@ -181,12 +193,8 @@ export function urlsFor(base: string): SiteUrls {
     seriesIndexPath: () => at('/series/'),
     seriesPath,
     categoryPath,
-    tagPath(tagLabel, page = 1) {
-      const slug = slugify(tagLabel);
-      if (slug === '') throw new RangeError(`the tag "${tagLabel}" has no letter or digit to make its URL`);
-      return paged(at(`/tags/${slug}/`), page);
-    },
-    authorPath: (id, page = 1) => paged(at(`/auteurs/${segment(id)}/`), page),
+    tagPath,
+    authorPath,
     categoriesIndexPath: () => at('/rubriques/'),
     tagsIndexPath: () => at('/tags/'),
     authorsIndexPath: () => at('/auteurs/'),
@@ -213,8 +221,10 @@ export function urlsFor(base: string): SiteUrls {
     seriesFeedPath: (id, format = 'rss') => `${seriesPath(id)}${FEED_FILES[format]}`,
     categoryFeedPath: (id, format = 'rss') => `${categoryPath(id)}${FEED_FILES[format]}`,
     mainFeedPaths: () => feedPaths((f) => at(`/${FEED_FILES[f]}`)),
-    seriesFeedPaths: (id) => feedPaths((f) => `${seriesPath(id)}${FEED_FILES[f]}`),
-    categoryFeedPaths: (id) => feedPaths((f) => `${categoryPath(id)}${FEED_FILES[f]}`),
+    seriesFeedPaths: (id) => feedsIn(seriesPath(id)),
+    categoryFeedPaths: (id) => feedsIn(categoryPath(id)),
+    authorFeedPaths: (id) => feedsIn(authorPath(id)),
+    tagFeedPaths: (tagLabel) => feedsIn(tagPath(tagLabel)),
     feedCssPath: () => at('/feed.css'),
     subscribePath: () => at('/sabonner/'),
     sitemapIndexPath: () => at('/sitemap-index.xml'),
@@ -293,6 +303,8 @@ export const {
   mainFeedPaths,
   seriesFeedPaths,
   categoryFeedPaths,
+  authorFeedPaths,
+  tagFeedPaths,
   feedCssPath,
   subscribePath,
   sitemapIndexPath,

@@ -22,15 +22,17 @@ const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
  * sanitised page loses its style.
  */
 export const COMPONENT_CLASSES = {
-  a: ['data-footnote-backref', 'video__facade', 'video__facade--placeholder', 'live-update__link'],
+  a: ['data-footnote-backref', 'video__facade', 'video__facade--placeholder', 'live-update__link', 'gallery__thumb', 'gallery__prev', 'gallery__next', 'gallery__close'],
   aside: ['read-also', 'encadre', 'encadre--retenir', 'encadre--methode', 'encadre--contexte'],
-  div: ['video__frame', 'verdict__head', 'verdict__body', 'verdict__facts', 'verdict__pros', 'verdict__cons'],
-  figure: ['figure', 'quote', 'video', 'social-post'],
+  div: ['video__frame', 'verdict__head', 'verdict__body', 'verdict__facts', 'verdict__pros', 'verdict__cons', 'gallery', 'gallery__view', 'code-block'],
+  figcaption: ['code-block__title'],
+  figure: ['figure', 'figure--large', 'figure--pleine', 'quote', 'video', 'social-post', 'gallery__figure', 'code-block'],
   h2: ['sr-only', 'live-update__title'],
-  p: ['live-update__time', 'verdict__label', 'verdict__product', 'verdict__note', 'verdict__fact', 'verdict__heading', 'social-post__head', 'encadre__label', 'encadre__title'],
+  p: ['live-update__time', 'verdict__label', 'verdict__product', 'verdict__note', 'verdict__fact', 'verdict__heading', 'social-post__head', 'encadre__label', 'encadre__title', 'gallery__nav'],
   picture: ['inline-image'],
   section: ['footnotes', 'live-update', 'verdict'],
-  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label', 'verdict__score', 'verdict__scale', 'verdict__fact-label', 'social-post__author', 'social-post__network'],
+  span: ['caption', 'credit', 'visually-hidden', 'read-also__label', 'video__play', 'video__label', 'verdict__score', 'verdict__scale', 'verdict__fact-label', 'social-post__author', 'social-post__network', 'gallery__count'],
+  ul: ['gallery__grid'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 // A definition with values is an allowlist; `['className']` alone would allow any class.
@@ -76,7 +78,9 @@ const schema: Schema = {
     blockquote: ['cite'],
     code: [['className', /^language-[\w+#.-]+$/]],
     del: ['cite', 'dateTime'],
-    div: [classes('div'), ['dataVideoEmbed', /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]+\?autoplay=1$/], 'dataVideoTitle'],
+    // A gallery and its full-size views (src/render/gallery.ts): ids made from its photos, a role and a label.
+    div: [classes('div'), ['dataVideoEmbed', /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]+\?autoplay=1$/], 'dataVideoTitle', ['id', /^galerie-[0-9a-f]{8}(-\d{1,2})?$/], ['role', 'group', 'dialog'], 'ariaLabel'],
+    figcaption: [classes('figcaption')],
     figure: [classes('figure')],
     h2: ['id', classes('h2')],
     img: ['src', 'srcSet', 'sizes', 'alt', 'title', 'width', 'height', 'loading', 'decoding', 'fetchPriority'],
@@ -88,11 +92,14 @@ const schema: Schema = {
     // A live update's anchor: made by the renderer from its time (liveUpdateAnchor).
     section: ['dataFootnotes', 'ariaLabel', classes('section'), ['id', /^maj-\d{4}-\d{2}-\d{2}-\d{4}$/]],
     p: [classes('p')],
+    // The lines a code block highlights (src/render/code.ts), read and dropped by the highlighter.
+    pre: [['dataMarked', /^\d+(,\d+)*$/]],
     source: ['src', 'srcSet', 'sizes', 'type', 'media'],
     span: ['ariaHidden', classes('span')],
     td: [alignment, cellClasses],
     th: [alignment, cellClasses, 'scope'],
     time: ['dateTime'],
+    ul: [classes('ul')],
     video: ['controls', 'preload', 'poster', 'width', 'height'],
     '*': ['lang', 'dir'],
   },

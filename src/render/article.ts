@@ -21,7 +21,8 @@ import { countWords } from '../lib/reading-time.ts';
 import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
 import { daysAbove } from '../lib/live.ts';
-import { components, MarkdownImage, type Component, type ComponentContext, type Props } from './components.ts';
+import { components, MarkdownImage, type BodyScript, type Component, type ComponentContext, type Props } from './components.ts';
+import { codeBlock, fencedCode, markedLinesOf, markLines } from './code.ts';
 import { verdictOf, type VerdictSummary } from './formats.ts';
 
 /**
@@ -53,8 +54,16 @@ export interface RenderedBody {
   words: number;
   /** The page needs the YouTube facade's script. */
   hasYoutube: boolean;
+  /** The scripts of src/scripts/ the page needs (see BodyScripts.astro): a gallery's full-size view, code blocks' copy button. */
+  scripts: BodyScript[];
   /** A product test's `<Verdict>`, for the article's structured data. */
   verdict?: VerdictSummary;
+}
+
+/** What the page conversion met that needs a script of the page. */
+interface Found {
+  youtube: boolean;
+  scripts: Set<BodyScript>;
 }
 
 /** Elements whose text is code or machine text: typography must not touch it. */
@@ -142,8 +151,12 @@ function addHeadingIds(node: AnyNode, slugger: GithubSlugger, headings: Heading[
   for (const child of ((node as { children?: AnyNode[] }).children ?? [])) addHeadingIds(child, slugger, headings);
 }
 
-/** Prism highlighting of every fenced code block, in place (Astro's `syntaxHighlight: 'prism'`). */
-async function highlightCode(node: AnyNode): Promise<void> {
+/**
+ * Prism highlighting of every fenced code block, in place (Astro's
+ * `syntaxHighlight: 'prism'`); then, for a block with lines to highlight or
+ * a `diff`, one span per line (markLines in code.ts).
+ */
+async function highlightCode(node: AnyNode, variant: Variant): Promise<void> {
   const children = (node as { children?: AnyNode[] }).children;
   if (!children) return;
   for (let i = 0; i < children.length; i++) {
@@ -157,12 +170,16 @@ async function highlightCode(node: AnyNode): Promise<void> {
           const { html, classLanguage } = await runHighlighterWithAstro(lang, textOf(code).replace(/\n$/, ''));
           const pre = `<pre class="${classLanguage}" data-language="${lang}"><code class="${classLanguage}">${html}</code></pre>`;
           const highlighted = (htmlToHast(pre, { fragment: true }) as Root).children[0];
+          if (variant === 'page' && highlighted?.type === 'element') {
+            const highlightedCode = fencedCode(highlighted);
+            if (highlightedCode) highlightedCode.children = markLines(highlightedCode.children, markedLinesOf(child as Element), lang === 'diff');
+          }
           if (highlighted) children[i] = highlighted as AnyNode as RootContent;
           continue;
         }
       }
     }
-    await highlightCode(child);
+    await highlightCode(child, variant);
   }
 }
 
@@ -186,7 +203,7 @@ function linkUrl(url: string, variant: Variant, ctx: ComponentContext): string {
 }
 
 /** One node of the parsed tree as the output of a variant. */
-function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: { youtube: boolean }): ElementContent[] {
+function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: Found): ElementContent[] {
   switch (node.type) {
     case 'text':
       return [node as Text];
@@ -203,7 +220,13 @@ function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: 
         const value = properties[name];
         if (typeof value === 'string') properties[name] = linkUrl(value, variant, ctx);
       }
-      return [{ type: 'element', tagName: el.tagName, properties, children: convertAll(el.children, variant, ctx, found) }];
+      const converted: Element = { type: 'element', tagName: el.tagName, properties, children: convertAll(el.children, variant, ctx, found) };
+      const code = el.tagName === 'pre' ? fencedCode(el) : undefined;
+      if (code) {
+        if (variant === 'page') found.scripts.add('copy-code');
+        return [codeBlock(converted, code, variant, ctx.typeset)];
+      }
+      return [converted];
     }
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
@@ -213,7 +236,10 @@ function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: 
       if (component) {
         const props = propsOf(node, component);
         if (node.name === 'Video' && props.youtube) found.youtube = true;
-        return component[variant](props, children, ctx);
+        if (component.script) found.scripts.add(component.script);
+        const held = component.holds;
+        const items = held ? node.children.filter((c) => isJsx(c) && c.name === held).map((c) => propsOf(c as Parameters<typeof propsOf>[0], components[held])) : undefined;
+        return component[variant](props, children, ctx, items);
       }
       // Inline HTML of the allowlist (`<abbr>`, `<a href>`, `<sup>`…): a plain element.
       const props = propsOf(node);
@@ -232,7 +258,7 @@ function convert(node: AnyNode, variant: Variant, ctx: ComponentContext, found: 
   }
 }
 
-function convertAll(nodes: readonly AnyNode[], variant: Variant, ctx: ComponentContext, found: { youtube: boolean }): ElementContent[] {
+function convertAll(nodes: readonly AnyNode[], variant: Variant, ctx: ComponentContext, found: Found): ElementContent[] {
   const out: ElementContent[] = [];
   for (const node of nodes) out.push(...convert(node, variant, ctx, found));
   return out;
@@ -277,20 +303,21 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise
   const headings: Heading[] = [];
   addHeadingIds(tree, new GithubSlugger(), headings);
   const verdict = verdictOf(tree, ctx.typeset);
-  const found = { youtube: false };
+  const found: Found = { youtube: false, scripts: new Set() };
   // The last line of defence, behind the content check: whatever the
   // allowlist does not name never reaches a page or a feed. Code is
   // highlighted after it, from the text the sanitiser kept.
   const page = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'page', ctx, found) }, { siteOrigin: ctx.origin });
-  const feed = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'feed', ctx, { youtube: false }) }, { siteOrigin: ctx.origin });
-  await highlightCode(page);
-  await highlightCode(feed);
+  const feed = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'feed', ctx, { youtube: false, scripts: new Set() }) }, { siteOrigin: ctx.origin });
+  await highlightCode(page, 'page');
+  await highlightCode(feed, 'feed');
   return {
     html: toHtml(page),
     feedHtml: toHtml(feed),
     headings,
     words: countWords(textOf(tree)),
     hasYoutube: found.youtube,
+    scripts: [...found.scripts].sort(),
     ...(verdict ? { verdict } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The components writers use in MDX (`<Quote>`, `<Figure>`, `<Video>`,
+ * The components writers use in MDX (`<Quote>`, `<Figure>`, `<Galerie>`, `<Video>`,
  * `<ReadAlso>`) and Markdown images, each written ONCE as a function of its
  * props: `page` gives the article page's markup, `feed` the markup feed
  * readers get (absolute URLs, no script, no class to style, a video as a
@@ -13,7 +13,11 @@ import { resolveFeedUrl } from '../lib/feed.ts';
 import { liveUpdateAnchor, liveUpdateTime } from '../lib/live.ts';
 import { toIsoString } from '../lib/dates.ts';
 import type { PictureData } from '../lib/images.ts';
+import type { ContentProblem } from '../lib/errors.ts';
 import { feedImageElement, pictureElement } from './picture.ts';
+import { pageCaption } from './caption.ts';
+import { galleryOf } from './gallery.ts';
+import { FIGURE_WIDTHS, figureWidthProblems, figureWidthSizes, type FigureWidth } from './wide-figure.ts';
 import { formatComponents } from './formats.ts';
 
 /** What a component may ask of the build while it renders. */
@@ -42,6 +46,21 @@ export interface ComponentContext {
 
 export type Props = Record<string, string | undefined>;
 
+/** A script an article page adds for what its body shows, by its file in src/scripts/ (see BodyScripts.astro). */
+export type BodyScript = 'gallery' | 'copy-code';
+
+/** One use of a component as the content phase reads it, for its own checks (Component.check). */
+export interface ComponentUse {
+  /** The literal attributes as written (a value-less attribute is `null`). */
+  attributes: Record<string, unknown>;
+  /** Its children other than blank text: a component's name and attributes, or an element's tag, with its line. */
+  children: { name: string; component: boolean; attributes?: Record<string, unknown>; line?: number | undefined }[];
+  line?: number | undefined;
+}
+
+/** A problem of one use of a component, without its file (the content phase adds it). */
+export type UseProblem = Omit<ContentProblem, 'file'>;
+
 export interface Component {
   /**
    * The attributes a writer may give, all literal strings: plain text, a
@@ -54,19 +73,17 @@ export interface Component {
   children: boolean;
   /** Attributes that name a file of the content: an image (made by sharp) or a file published as it is. */
   files?: Readonly<Record<string, 'image' | 'file'>>;
-  page(props: Props, children: ElementContent[], ctx: ComponentContext): ElementContent[];
-  feed(props: Props, children: ElementContent[], ctx: ComponentContext): ElementContent[];
-}
-
-/** A caption and a credit under an image, as the page shows them. */
-function pageCaption(caption: string | undefined, credit: string | undefined): ElementContent[] {
-  if (!caption && !credit) return [];
-  return [
-    h('figcaption', [
-      caption ? h('span', { className: ['caption'] }, caption) : undefined,
-      credit ? h('span', { className: ['credit'] }, [h('span', { className: ['visually-hidden'] }, `${fr.photoCredit}\u00A0: `), credit]) : undefined,
-    ].filter((n) => n !== undefined)),
-  ];
+  /**
+   * The component whose uses it holds as its children (`<Galerie>` holds
+   * `<Figure>`s): the renderer gives it their props, files resolved, as `items`.
+   */
+  holds?: string;
+  /** The script of src/scripts/ a page showing it needs (progressive: the markup works without it). */
+  script?: BodyScript;
+  /** The content phase's checks of one use, beyond the safety scan's (which attributes exist). */
+  check?(use: ComponentUse): UseProblem[];
+  page(props: Props, children: ElementContent[], ctx: ComponentContext, items?: Props[]): ElementContent[];
+  feed(props: Props, children: ElementContent[], ctx: ComponentContext, items?: Props[]): ElementContent[];
 }
 
 /**
@@ -100,15 +117,21 @@ const Quote: Component = {
   },
 };
 
-/** `<Figure src="./photo.jpg" alt="…" caption="…" credit="…" />`: an image with its caption. */
+/**
+ * `<Figure src="./photo.jpg" alt="…" caption="…" credit="…" />`: an image
+ * with its caption; `largeur="large"` or `largeur="pleine"` makes it wider
+ * than the article's column on a wide screen (src/render/wide-figure.ts).
+ */
 const Figure: Component = {
-  attributes: { src: 'media', alt: 'text', caption: 'text', credit: 'text' },
+  attributes: { src: 'media', alt: 'text', caption: 'text', credit: 'text', largeur: 'text' },
   children: false,
   files: { src: 'image' },
-  page({ src, alt = '', caption, credit }, _children, ctx) {
+  check: figureWidthProblems,
+  page({ src, alt = '', caption, credit, largeur }, _children, ctx) {
+    const width = FIGURE_WIDTHS.includes(largeur as FigureWidth) ? (largeur as FigureWidth) : undefined;
     return [
-      h('figure', { className: ['figure'] }, [
-        pictureElement(ctx.picture(src!), { alt }),
+      h('figure', { className: width ? ['figure', `figure--${width}`] : ['figure'] }, [
+        pictureElement(ctx.picture(src!), width ? { alt, sizes: figureWidthSizes[width] } : { alt }),
         ...pageCaption(caption && ctx.typeset(caption), credit && ctx.typeset(credit)),
       ]),
     ];
@@ -246,5 +269,8 @@ const LiveUpdate: Component = {
   },
 };
 
+/** `<Galerie>` of 4 to 12 `<Figure>`s: a grid of thumbnails, each opening its full-size view (src/render/gallery.ts). */
+const Galerie = galleryOf(Figure);
+
 /** The components available in every article without an import, by the name writers type. */
-export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate, ...formatComponents };
+export const components: Record<string, Component> = { Quote, Figure, Video, ReadAlso, LiveUpdate, Galerie, ...formatComponents };

@@ -93,6 +93,23 @@ export const accessibilitySchema = z
 
 export type Accessibility = z.infer<typeof accessibilitySchema>;
 
+/**
+ * WebSub (W3C recommendation, 2018): the hub that tells feed readers a feed
+ * changed as soon as it is deployed, instead of their polling it. Every feed
+ * names the hub (src/lib/feed.ts); the publish workflow pings it for each
+ * feed that changed (scripts/websub-ping.ts). Only https: a hub is pinged from
+ * the deploy, and names itself in every feed.
+ */
+export const websubSchema = z
+  .object({
+    hub: z
+      .url({ protocol: /^https$/, error: 'l’adresse du hub WebSub, commençant par https://, par exemple "https://pubsubhubbub.appspot.com/"' })
+      .describe('URL of the WebSub hub, e.g. https://pubsubhubbub.appspot.com/'),
+  }, { error: 'le hub écrit sur une ligne en retrait : « websub: », puis « hub: "https://…" »' })
+  .strict();
+
+export type Websub = z.infer<typeof websubSchema>;
+
 /** `content/site.yaml`: the magazine itself. */
 export const siteSchema = z
   .object({
@@ -120,6 +137,8 @@ export const siteSchema = z
     accessibilite: accessibilitySchema.optional().describe('Accessibility statement (« déclaration d’accessibilité », RGAA).'),
     /** Which crawler groups robots.txt allows. */
     robots: robotsSchema.optional().describe('Crawler groups robots.txt allows or blocks; every group is allowed when absent.'),
+    /** The WebSub hub named in every feed and pinged after each deploy. */
+    websub: websubSchema.optional().describe('WebSub hub: named in every feed (RSS, Atom, JSON Feed) and pinged by the publish workflow after each deploy.'),
   })
   .strict();
 

@@ -52,12 +52,24 @@ interface ParsedFeed {
   entries: ParsedEntry[];
 }
 
-const FEEDS = ['rss.xml', 'rubriques/cloud/rss.xml', 'rubriques/mobile/rss.xml', 'series/un-an-apres/rss.xml'];
+/** Every RSS feed of the fixture, in path order: the magazine's, each rubrique's, series', author's and tag's. */
+const FEEDS = [
+  'auteurs/alice-martin/rss.xml',
+  'auteurs/bruno-petit/rss.xml',
+  'rss.xml',
+  'rubriques/cloud/rss.xml',
+  'rubriques/mobile/rss.xml',
+  'series/un-an-apres/rss.xml',
+  'tags/cloud-souverain/rss.xml',
+  'tags/openstack/rss.xml',
+];
+/** The tags of the fixture have 2 and 1 articles: their feeds are written, not offered (TAG_FEED_MIN_ARTICLES). */
+const OFFERED = FEEDS.filter((f) => !f.startsWith('tags/'));
 /** The Atom and JSON Feed files beside each RSS feed. */
 const atomOf = (rss: string) => rss.replace(/rss\.xml$/, 'atom.xml');
 const jsonOf = (rss: string) => rss.replace(/rss\.xml$/, 'feed.json');
-const ATOM_FEEDS = FEEDS.map(atomOf);
-const JSON_FEEDS = FEEDS.map(jsonOf);
+const ATOM_FEEDS = FEEDS.map(atomOf).sort();
+const JSON_FEEDS = FEEDS.map(jsonOf).sort();
 
 let outDir: string;
 let parsed: Record<string, ParsedFeed>;
@@ -99,7 +111,7 @@ beforeAll(async () => {
 });
 
 describe('feeds of the basic fixture', () => {
-  it('writes the main feed and one feed per rubrique and series, nothing else', () => {
+  it('writes the main feed and one feed per rubrique, series, author and tag, nothing else', () => {
     expect(globSync('**/rss.xml', { cwd: outDir }).map((f) => f.split(path.sep).join('/')).sort()).toEqual(FEEDS);
   });
 
@@ -133,9 +145,23 @@ describe('feeds of the basic fixture', () => {
       'La Gazette de Test (Atom)',
       'La Gazette de Test (JSON Feed)',
     ]);
-    // No link to a missing feed.
+    // No link to a missing feed, nor to a feed not offered.
     const files = [...FEEDS, ...ATOM_FEEDS, ...JSON_FEEDS].map((f) => `${ORIGIN}/${f}`);
     for (const url of linked.keys()) expect(files, url).toContain(url);
+    const offered = OFFERED.flatMap((rss) => [rss, atomOf(rss), jsonOf(rss)]).map((f) => `${ORIGIN}/${f}`);
+    expect([...linked.keys()].sort()).toEqual(offered.sort());
+    // An author's page names their feed beside the magazine's; a tag's page below the threshold, the magazine's only.
+    const alternates = (page: string) =>
+      [...parseHTML(readFileSync(path.join(outDir, page), 'utf8')).document.querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('title'));
+    expect(alternates('auteurs/bruno-petit/index.html')).toEqual([
+      'La Gazette de Test (RSS)',
+      'La Gazette de Test (Atom)',
+      'La Gazette de Test (JSON Feed)',
+      'Bruno Petit — La Gazette de Test (RSS)',
+      'Bruno Petit — La Gazette de Test (Atom)',
+      'Bruno Petit — La Gazette de Test (JSON Feed)',
+    ]);
+    expect(alternates('tags/cloud-souverain/index.html')).toEqual(['La Gazette de Test (RSS)', 'La Gazette de Test (Atom)', 'La Gazette de Test (JSON Feed)']);
   });
 
   it('links each feed in every format from « Suivez-nous »', () => {
@@ -157,6 +183,11 @@ describe('feeds of the basic fixture', () => {
     expect(slugs('rss.xml')).toEqual(['premier-episode', 'lancement']);
     expect(slugs('rubriques/cloud/rss.xml')).toEqual(['premier-episode', 'lancement']);
     expect(slugs('series/un-an-apres/rss.xml')).toEqual(['premier-episode']);
+    expect(slugs('auteurs/alice-martin/rss.xml')).toEqual(['premier-episode', 'lancement']);
+    // Bruno's other articles are the draft and the scheduled episode.
+    expect(slugs('auteurs/bruno-petit/rss.xml')).toEqual(['premier-episode']);
+    expect(slugs('tags/cloud-souverain/rss.xml')).toEqual(['premier-episode', 'lancement']);
+    expect(slugs('tags/openstack/rss.xml')).toEqual(['premier-episode']);
     // Its only articles are the draft and the scheduled episode.
     expect(slugs('rubriques/mobile/rss.xml')).toEqual([]);
     for (const feed of FEEDS) {
@@ -234,8 +265,9 @@ describe('feeds of the basic fixture', () => {
       }
     }
     // premier-episode (cover, figure, image, video, read-also link and a link
-    // typed as HTML) in three feeds.
-    expect(checked).toBe(3 * 6);
+    // typed as HTML) in seven feeds: the magazine's, its rubrique's, its
+    // series', its two authors' and its two tags'.
+    expect(checked).toBe(7 * 6);
   });
 
   it('adds the cover as an enclosure: the 1200×630 Open Graph JPEG, with its exact length', async () => {
@@ -256,6 +288,10 @@ describe('feeds of the basic fixture', () => {
       'rss.xml': { link: `${ORIGIN}/`, title: 'La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
       'rubriques/cloud/rss.xml': { link: `${ORIGIN}/rubriques/cloud/`, title: 'Cloud — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
       'series/un-an-apres/rss.xml': { link: `${ORIGIN}/series/un-an-apres/`, title: 'Un an après — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
+      'auteurs/alice-martin/rss.xml': { link: `${ORIGIN}/auteurs/alice-martin/`, title: 'Alice Martin — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
+      'auteurs/bruno-petit/rss.xml': { link: `${ORIGIN}/auteurs/bruno-petit/`, title: 'Bruno Petit — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
+      'tags/cloud-souverain/rss.xml': { link: `${ORIGIN}/tags/cloud-souverain/`, title: 'cloud souverain — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
+      'tags/openstack/rss.xml': { link: `${ORIGIN}/tags/openstack/`, title: 'OpenStack — La Gazette de Test', lastBuildDate: 'Fri, 13 May 2016 10:30:00 +0200' },
       // No published article: no date at all rather than the clock's.
       'rubriques/mobile/rss.xml': { link: `${ORIGIN}/rubriques/mobile/`, title: 'Mobile — La Gazette de Test' },
     };
@@ -276,6 +312,8 @@ describe('feeds of the basic fixture', () => {
       expect(c.image.link).toBe(c.link);
       expect(existsSync(fileOf(c.image.url)), `logo ${c.image.url}`).toBe(true);
       expect(parsed[feed]!.feed.links).toContainEqual(expect.objectContaining({ rel: 'self', href: `${ORIGIN}/${feed}` }));
+      // The fixture names no WebSub hub: no feed names one.
+      expect(parsed[feed]!.feed.links.map((l) => l.rel)).not.toContain('hub');
     }
   });
 });
@@ -416,6 +454,8 @@ describe('JSON Feeds of the basic fixture', () => {
     expect(feed.home_page_url).toBe(parsed[rss]!.feed.link);
     expect(feed.feed_url).toBe(`${ORIGIN}/${jsonOf(rss)}`);
     expect(feed.language).toBe('fr-FR');
+    // No WebSub hub in the fixture's site.yaml.
+    expect(feed).not.toHaveProperty('hubs');
   });
 
   it.each(FEEDS)('beside %s: the same items as RSS, with the same content, cover, authors and tags', (rss) => {
@@ -450,10 +490,12 @@ describe('the page a browser shows for a feed (public/feed.css; seen in Chromium
     expect(xml).toContain(`<h:a href="${rss.feed.link}">Aller sur le site</h:a>`);
   });
 
-  it('« S’abonner » lists every feed of the site in each format', () => {
+  it('« S’abonner » lists every feed offered in each format: the magazine, rubriques, series and authors, not the tags below 3 articles', () => {
     const page = parseHTML(readFileSync(path.join(outDir, 'sabonner/index.html'), 'utf8')).document;
     const shown = [...page.querySelectorAll('main code')].map((c) => c.textContent);
-    const expected = FEEDS.flatMap((rss) => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `${ORIGIN}/${rss.replace(/rss\.xml$/, f)}`));
+    expect([...page.querySelectorAll('main h2')].map((h) => h.textContent)).toContain('Par auteur');
+    expect([...page.querySelectorAll('main h2')].map((h) => h.textContent)).not.toContain('Par mot-clé');
+    const expected = OFFERED.flatMap((rss) => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `${ORIGIN}/${rss.replace(/rss\.xml$/, f)}`));
     expect(shown.sort()).toEqual(expected.sort());
   });
 

@@ -169,7 +169,7 @@ const STATIC_ROUTES = new Set([
   '/robots.txt',
 ]);
 
-/** The index pages of the fixture (and the feeds of its rubriques and series), each a path of a dynamic route. */
+/** The index pages of the fixture (and feeds of its rubriques, series, authors and tags), each a path of a dynamic route. */
 const INDEX_PAGES = [
   '/archives/2016/index.html',
   '/archives/2016/05/index.html',
@@ -185,6 +185,8 @@ const INDEX_PAGES = [
   '/auteurs/bruno-petit/index.html',
   '/series/un-an-apres/index.html',
   '/series/un-an-apres/feed.json',
+  '/auteurs/alice-martin/rss.xml',
+  '/tags/cloud-souverain/atom.xml',
 ];
 
 /** Paths of the dynamic routes (every one gives a cacheKey), as Astro logged them. */
@@ -230,7 +232,7 @@ describe('index pages reused by the incremental build', () => {
       expect(cardTitles(next.outDir, page), page).toContain(RETITLED);
       expect(cardTitles(next.outDir, page), page).not.toContain(PREMIER);
     }
-    for (const feed of ['/rubriques/cloud/rss.xml', '/series/un-an-apres/atom.xml']) {
+    for (const feed of ['/rubriques/cloud/rss.xml', '/series/un-an-apres/atom.xml', '/auteurs/bruno-petit/rss.xml', '/tags/openstack/feed.json']) {
       expect(states.get(feed), feed).toBe('rendered');
       expect(readFileSync(path.join(next.outDir, feed), 'utf8'), feed).toContain('le tout premier épisode');
     }

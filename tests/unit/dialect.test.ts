@@ -17,6 +17,8 @@
  *   between blocks its own way);
  * - Prism's token spans inside highlighted code: the code's text and its
  *   `language-…` class are compared, not how it is coloured;
+ * - the `<div class="code-block">` around each fenced block, where the copy
+ *   button goes (src/render/code.ts): the block inside is compared;
  * - the attributes the MDX pipeline writes that our sanitiser does not
  *   publish (`data-language` on <pre>, the language class on <pre>), and a
  *   table cell's alignment, which it writes as a class (ALIGN_CLASS) instead
@@ -122,6 +124,7 @@ function normalise(html: string): unknown[] {
         return !inCode && text.trim() === '' ? [] : [text];
       }
       if (node.type !== 'element') return [];
+      if (node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes('code-block')) return reduce(node.children, inCode);
       const properties: Record<string, unknown> = { ...node.properties };
       if (node.tagName === 'pre') {
         delete properties.dataLanguage;

@@ -136,4 +136,17 @@ describe('the publish workflow is hardened', () => {
       expect(JSON.stringify(step.with ?? {})).not.toContain('secrets.');
     }
   });
+
+  it('announces the feeds to the WebSub hub after every deploy, before the cache (its record) is saved, with no secret', () => {
+    const ping = indexOf((s) => /(^|\n)\s*node scripts\/websub-ping\.ts\s*$/.test(s.run ?? ''));
+    expect(ping).toBeGreaterThanOrEqual(0);
+    const deploys = steps.map((s, i) => (/wrangler pages deploy|rsync /.test(s.run ?? '') ? i : -1)).filter((i) => i >= 0);
+    expect(deploys.length).toBe(2);
+    for (const i of deploys) expect(ping).toBeGreaterThan(i);
+    expect(ping).toBeLessThan(indexOf((s) => s.uses?.startsWith('actions/cache/save@') ?? false));
+    // Only when a build ran and one of the deploys did.
+    expect(steps[ping]!.if).toContain("steps.due.outputs.due == 'true'");
+    for (const target of ['cloudflare', 'rsync']) expect(steps[ping]!.if).toContain(`vars.DEPLOY_TARGET == '${target}'`);
+    expect(JSON.stringify(steps[ping])).not.toContain('secrets.');
+  });
 });

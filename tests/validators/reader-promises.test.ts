@@ -37,6 +37,11 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 const isOffsite = (url: string) => /^(https?:)?\/\//i.test(url.trim());
 const srcsetUrls = (srcset: string) => srcset.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '').filter(Boolean);
 const isFacade = (code: string) => code.includes('data-video-embed');
+// The scripts an article's body may need (src/components/BodyScripts.astro), each on pages that show what it serves.
+const BODY_SCRIPTS = [
+  { name: 'gallery', is: (code: string) => code.includes('gallery__view'), needed: '.gallery' },
+  { name: 'copy button', is: (code: string) => code.includes('rotative-copy-code'), needed: '.code-block' },
+] as const;
 // The search page names Pagefind's bundle in its form (data-bundle, under the
 // site's base) and its script imports what the form names.
 const loadsPagefind = (code: string) => code.includes('/pagefind/') || code.includes('dataset.bundle');
@@ -156,7 +161,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('JavaScript', () => {
-  it('no page runs a script but the video facade, on pages with a video, and the search page', () => {
+  it('no page runs a script but the video facade, on pages with a video, the gallery’s and the copy button’s, on pages with a gallery or code, and the search page', () => {
     const problems: string[] = [];
     for (const { url, document } of pages) {
       const scripts = executableScripts(document);
@@ -172,6 +177,12 @@ describe('JavaScript', () => {
       }
       const hasVideo = document.querySelector('[data-video-embed]') !== null;
       codes.forEach((code, i) => {
+        const bodyScript = BODY_SCRIPTS.find((s) => s.is(code));
+        if (bodyScript) {
+          if (!document.querySelector(bodyScript.needed)) problems.push(`${url}: runs the ${bodyScript.name}’s script without ${bodyScript.needed}`);
+          else if (codes.slice(0, i).some(bodyScript.is)) problems.push(`${url}: the ${bodyScript.name}’s script is there twice`);
+          return;
+        }
         if (loadsPagefind(code)) problems.push(`${url}: loads Pagefind, which only the search page may`);
         else if (!isFacade(code)) problems.push(`${url}: runs a script that is not the video facade: ${code.slice(0, 80)}`);
         else if (!hasVideo) problems.push(`${url}: runs the video facade's script without a video`);

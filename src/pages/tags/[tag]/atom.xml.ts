@@ -1,0 +1,4 @@
+/** `/tags/<slug>/atom.xml`: the feed of one tag in Atom 1.0 (src/data/feeds.ts). */
+import { feedRoute } from '../../../data/feeds.ts';
+
+export const { getStaticPaths, GET } = feedRoute('tag', 'atom');
