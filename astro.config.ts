@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { readEnvironmentOrExit } from './src/config/environment.ts';
 import { rotativeDevAssets } from './src/dev/assets.ts';
 import { servedRoots } from './src/dev/fs-guard.ts';
 import { cspRules, headersUnderBase, withCspRules } from './src/publish/headers-file.ts';
+import { astroCacheFolder } from './src/publish/restore.ts';
 import { basePathOf, urlsFor } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
 import { publicUrl, readSite } from './src/content/load.ts';
@@ -34,9 +34,6 @@ function siteUrl(): string | undefined {
   return environment.siteUrl ?? (site ? publicUrl(environment, site.data) : undefined);
 }
 
-// Astro's data store is per content tree: two trees (the sample, a test
-// fixture) never share or overwrite each other's cache.
-const treeId = createHash('sha256').update(environment.contentDir).digest('hex').slice(0, 12);
 
 const site = siteUrl();
 /**
@@ -113,7 +110,7 @@ function cspHeaders(): AstroIntegration {
 export default defineConfig({
   site,
   base,
-  cacheDir: path.join(environment.cacheDir, 'astro', treeId),
+  cacheDir: astroCacheFolder(environment.cacheDir, environment.contentDir),
   trailingSlash: 'always',
   // Every dynamic route gives each path a cacheKey (pageKey in
   // src/data/articles.ts): a page whose key and code are unchanged is copied

@@ -6,7 +6,8 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
@@ -16,6 +17,7 @@ import { publishAssets, type FileRecord, type ImageRecord } from '../src/content
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
+import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
 import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
@@ -64,6 +66,11 @@ const work = path.join(parent, `${prefix}${process.pid}`);
 process.on('exit', releaseAllLocks);
 
 let pagesProcess: ChildProcess | undefined;
+/** Whether the new site is in the output folder: a write refused after that leaves it published. */
+let swapped = false;
+/** The build's locks live in the system's temporary folder (lockFile). */
+const lock = (kind: 'output' | 'pages', folder: string, onWait: (pid: number) => void) =>
+  writingIntoAsync(tmpdir(), 'le verrou de construction', () => acquireLock(lockFile(kind, folder), onWait));
 
 function cleanUpAndExit(code: number): never {
   rmSync(work, { recursive: true, force: true });
@@ -95,9 +102,7 @@ async function upToDate(inputs: string, record: string): Promise<boolean> {
   if (notice) console.log(`  ${notice}`);
   if (env.fullBuild || recordProblem(readRecord(record), inputs, env.now) !== undefined) return false;
   // The output folder (every file hashed) is checked while no other build can swap its site in.
-  await acquireLock(lockFile('output', outDir), (pid) =>
-    console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`),
-  );
+  await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
   const previous = readRecord(record);
   const stands = whyRebuild(previous, inputs, env.now, outDir) === undefined;
   releaseAllLocks();
@@ -127,6 +132,8 @@ async function main(): Promise<void> {
   try {
     mkdirSync(work, { recursive: true });
   } catch (err) {
+    const refusal = writeRefusal(err, parent, 'le dossier temporaire du nouveau site');
+    if (refusal && refusal.code !== 'EACCES' && refusal.code !== 'EPERM' && refusal.code !== 'EROFS') throw refusal;
     const blocked = display(nearestExisting(parent));
     console.error(`✖ Construction refusée : impossible de créer le dossier temporaire ${work} (${(err as NodeJS.ErrnoException).code}) : ${blocked} est en lecture seule ou n’est pas à vous. Rendez-le accessible en écriture, ou choisissez un autre ROTATIVE_OUT_DIR.\n  Rien n’a été écrit ni effacé.`);
     process.exit(1);
@@ -138,7 +145,7 @@ async function main(): Promise<void> {
   // Astro keeps files of its own in the project's .astro/ folder during a
   // build (content-modules.mjs lists the content tree's modules, for one):
   // two builds of this checkout render their pages one after the other.
-  const releasePages = await acquireLock(lockFile('pages', projectRoot), (pid) =>
+  const releasePages = await lock('pages', projectRoot, (pid) =>
     console.log(`⧗ Une autre construction est en cours dans ce projet (processus ${pid}) : attente de la fin de ses pages…`),
   );
   let t = performance.now();
@@ -185,17 +192,18 @@ async function main(): Promise<void> {
   // Renamed articles: a 301 from each former address, for static hosts that
   // read a `_redirects` file (Netlify, Cloudflare Pages…); the others serve
   // the redirect page rendered at the former address (src/pages/articles/[alias]/).
-  if (stats.redirects.length > 0) {
-    const urls = urlsFor(basePathOf(report.siteUrl));
-    writeFileSync(path.join(site, '_redirects'), stats.redirects.map((r) => `${urls.articlePath(r.from)} ${urls.articlePath(r.to)} 301\n`).join(''));
-  }
-
-  // The list of the article addresses this site publishes, for the next
-  // build's refusal to lose one (src/publish/lost-urls.ts).
-  writeUrlManifest(site, report.siteUrl);
+  writingInto(site, 'le nouveau site', () => {
+    if (stats.redirects.length > 0) {
+      const urls = urlsFor(basePathOf(report.siteUrl));
+      writeFileSync(path.join(site, '_redirects'), stats.redirects.map((r) => `${urls.articlePath(r.from)} ${urls.articlePath(r.to)} 301\n`).join(''));
+    }
+    // The list of the article addresses this site publishes, for the next
+    // build's refusal to lose one (src/publish/lost-urls.ts).
+    writeUrlManifest(site, report.siteUrl);
+  });
 
   t = performance.now();
-  const published = publishAssets(report.images, report.files, env.cacheDir, site) + publishShareCards(report.shareCards, env.cacheDir, site);
+  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, env.outDir) + publishShareCards(report.shareCards, env.cacheDir, site, env.outDir));
   const copyTime = performance.now() - t;
 
   t = performance.now();
@@ -203,6 +211,8 @@ async function main(): Promise<void> {
   try {
     search = await indexSite(site, stats.searchGroups, env.cacheDir);
   } catch (err) {
+    const refusal = writeRefusal(err, site, 'l’index de recherche');
+    if (refusal) throw refusal;
     console.error(`✖ ${(err as Error).message}`);
     cleanUpAndExit(1);
   }
@@ -211,8 +221,12 @@ async function main(): Promise<void> {
   // The check: a page linking a stylesheet or script the build did not
   // write, or a broken feed, is never published.
   t = performance.now();
-  markSite(site);
-  const wrong = checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache: path.join(env.cacheDir, 'check', 'well-formed-xml.json') });
+  writingInto(site, 'le nouveau site', () => markSite(site));
+  const xmlCache = path.join(env.cacheDir, 'check', 'well-formed-xml.json');
+  const cacheNotices: string[] = [];
+  const wrong = writingInto(path.dirname(xmlCache), 'le cache de vérification des flux', () =>
+    checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache, notice: (line) => cacheNotices.push(line) }),
+  );
   if (wrong.length > 0) {
     console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
     console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent, dans ${display(outDir)}, est intact.`);
@@ -224,9 +238,7 @@ async function main(): Promise<void> {
   // Two builds into one output folder swap one after the other, and the
   // folder is checked again: it may have changed during the build.
   t = performance.now();
-  await acquireLock(lockFile('output', outDir), (pid) =>
-    console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`),
-  );
+  await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
   const changed = ownershipProblem(outDir);
   if (changed) {
     console.error(`✖ Construction refusée : ${changed}\n  Rien n’a été publié.`);
@@ -243,13 +255,34 @@ async function main(): Promise<void> {
   try {
     swapIn(site, outDir, work, guard.mode, undefined, moveToTrash(trash));
   } catch (err) {
-    console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) : le site précédent est resté en place.`);
+    const refusal = writeRefusal(err, outDir, 'le nouveau site');
+    const why = refusal?.message ?? (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    // The previous site moved aside (swapIn) and could not be moved back:
+    // it is kept where it is, never deleted with the temporary folder.
+    // Moved out of the temporary folder, which the next build would delete
+    // as a killed build's leftover (removeStaleFolders).
+    let aside = path.join(work, 'previous');
+    if (existsSync(aside) && !existsSync(outDir)) {
+      const kept = path.join(parent, `.${path.basename(outDir)}-previous-${process.pid}`);
+      try {
+        renameSync(aside, kept);
+        aside = kept;
+        rmSync(work, { recursive: true, force: true });
+      } catch {
+        // Left where it is: named as it is.
+      }
+      console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} : ${why}\n  Le site précédent n’a pas pu être remis en place : il est intact dans ${aside}. Remettez-le avec : mv "${aside}" "${outDir}"`);
+      releaseAllLocks();
+      process.exit(1);
+    }
+    console.error(`✖ Impossible de mettre le nouveau site dans ${display(outDir)} : ${why}\n  Le site précédent est resté en place.`);
     cleanUpAndExit(1);
   }
+  swapped = true;
   // The output folder as this build left it, listed before another build
   // may swap its own site in: the next build compares it with the folder.
   const files = listOutput(outDir);
-  recordPublishedUrls(outDir, env.cacheDir, env.contentDir);
+  writingInto(env.cacheDir, 'le cache (adresses publiées)', () => recordPublishedUrls(outDir, env.cacheDir, env.contentDir));
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();
   const swapTime = performance.now() - t;
@@ -313,18 +346,27 @@ async function main(): Promise<void> {
       scheduleWritten,
     }),
     ...(scheduleWarning ? [scheduleWarning] : []),
-    ...report.notices.map((n) => `  remarque : ${n}`),
+    ...[...report.notices, ...cacheNotices].map((n) => `  remarque : ${n}`),
     ...legalWarnings(report.legal).map((w) => `  ⚠ ${w}`),
     ...accessibilityWarnings(report.accessibility).map((w) => `  ⚠ ${w}`),
     ...(report.draftProblems.length > 0 ? formatDraftProblems(report.draftProblems).split('\n').map((line) => `  ${line}`) : []),
   ];
   // What the next build compares its inputs with, and shows if this site stands.
   const summary = lines.slice(1).filter((line) => !isOwnLine(line));
-  writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files, summary });
+  writingInto(path.dirname(record), 'le cache (relevé de la construction)', () =>
+    writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files, summary }),
+  );
   console.log(lines.join('\n'));
 }
 
 main().catch((err) => {
+  if (err instanceof WriteRefusal) {
+    const after = swapped
+      ? `Le nouveau site est publié dans ${display(outDir)} ; la construction suivante refera ce qui manque au cache.`
+      : `Rien n’a été publié : le site précédent, dans ${display(outDir)}, est intact.`;
+    console.error(`✖ Construction arrêtée : ${err.message}\n  ${after}`);
+    cleanUpAndExit(1);
+  }
   console.error(err instanceof Error ? err.stack ?? err.message : String(err));
   cleanUpAndExit(1);
 });

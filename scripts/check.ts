@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { prepare } from '../src/content/prepare.ts';
-import { lostUrlProblems } from '../src/content/edition.ts';
+import { lostUrlProblems } from '../src/publish/lost-urls.ts';
 import { publicUrl } from '../src/content/load.ts';
 import { statusAt } from '../src/lib/publishing.ts';
 import { formatDraftProblems, formatProblem, formatProblems, sortProblems } from '../src/lib/errors.ts';

@@ -8,7 +8,8 @@
  * Writes what the content pass found to ROTATIVE_REPORT_FILE for the wrapper:
  * the problems, or the summary figures and the images to publish. Exits 2
  * when the content has problems (they are printed here, as writers read
- * them), 1 when Astro fails otherwise.
+ * them) or the disk refused a write (said here in plain words:
+ * src/publish/disk.ts), 1 when Astro fails otherwise.
  */
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +19,10 @@ import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
-import { restoreLinked } from '../src/publish/restore.ts';
+import { astroCacheFolder, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
+import { cacheSecret } from '../src/render/cache.ts';
 import { readRecord, recordFile } from '../src/publish/unchanged.ts';
+import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -59,8 +62,8 @@ function report(): void {
       problems: pass?.problems ?? [],
       draftProblems: pass?.draftProblems ?? [],
       stats: pass?.stats,
-      siteUrl: pass?.context?.site.origin,
-      notices: pass?.notices ?? [],
+      siteUrl: pass?.context?.site.siteUrl,
+      notices: [...astroCacheNotices, ...(pass?.notices ?? [])],
       legal: pass?.context?.site.legal,
       accessibility: pass?.context?.site.accessibilite,
       images: pass?.images ?? [],
@@ -73,37 +76,72 @@ function report(): void {
 
 // Pages Astro's incremental build finds unchanged are restored from its
 // cache (<ROTATIVE_CACHE_DIR>/astro/) by hard link instead of copied
-// (restoreLinked, in src/publish/restore.ts).
+// (restoreLinked, in src/publish/restore.ts); what the cache holds is
+// checked against its signatures first (verifyAstroCache), and signed again
+// once Astro has written this build's pages into it, failed build or not.
 const cacheDir = process.env.ROTATIVE_CACHE_DIR;
 const siteDir = process.env.ROTATIVE_OUT_DIR;
-if (cacheDir && siteDir) restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
+const contentDir = process.env.ROTATIVE_CONTENT_DIR;
+let astroCacheNotices: string[] = [];
+let signAstro = () => {};
+if (cacheDir && siteDir && contentDir) {
+  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
+  const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
+  const secret = cacheSecret();
+  let checked: CheckedFiles;
+  ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
+  signAstro = () => signAstroCache(tree, secret, checked);
+}
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
+  writingInto(cacheDir ?? scratch, 'les signatures du cache des pages', signAstro);
 } catch (err) {
   rmSync(scratch, { recursive: true, force: true });
-  report();
+  try {
+    signAstro();
+  } catch {
+    // Not signed (a full disk): the next build renders what it cannot verify.
+  }
+  try {
+    report();
+  } catch {
+    // A full disk: the wrapper reads no report of a failed build.
+  }
   const problems = latestContentPass()?.problems ?? [];
   // A content problem is the writer's to fix: their messages, not Astro's error.
+  // A full disk is the person's: where, and what to do (Astro wraps what it meets).
+  const refusal = problems.length > 0 ? undefined : writeRefusal(err, cacheDir ?? scratch, 'les pages (ou le cache)');
   if (problems.length > 0) console.error(formatProblems(problems));
+  else if (refusal) console.error(`✖ Construction arrêtée : ${refusal.message}`);
   else console.error(`✖ Astro n’a pas pu construire les pages :\n${err instanceof Error ? err.message : String(err)}`);
-  process.exit(problems.length > 0 ? 2 : 1);
+  process.exit(problems.length > 0 || refusal ? 2 : 1);
 }
 try {
-  renameSync(pages, outDir);
+  writingInto(outDir, 'les pages du nouveau site', () => {
+    try {
+      renameSync(pages, outDir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      cpSync(pages, outDir, { recursive: true });
+    }
+    rmSync(scratch, { recursive: true, force: true });
+    // public/_headers is static; the `tdm-*` headers come from site.yaml. The
+    // file is replaced, never written in place: it may be one file with a copy
+    // elsewhere (src/publish/restore.ts).
+    const context = latestContentPass()?.context;
+    const headersFile = path.join(outDir, '_headers');
+    if (context) {
+      const headers = withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base);
+      rmSync(headersFile);
+      writeFileSync(headersFile, headers);
+    }
+    report();
+  });
 } catch (err) {
-  if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-  cpSync(pages, outDir, { recursive: true });
+  rmSync(scratch, { recursive: true, force: true });
+  const refusal = writeRefusal(err, outDir, 'les pages du nouveau site');
+  if (!refusal) throw err;
+  console.error(`✖ Construction arrêtée : ${refusal.message}`);
+  process.exit(2);
 }
-rmSync(scratch, { recursive: true, force: true });
-// public/_headers is static; the `tdm-*` headers come from site.yaml. The
-// file is replaced, never written in place: it may be one file with a copy
-// elsewhere (src/publish/restore.ts).
-const context = latestContentPass()?.context;
-const headersFile = path.join(outDir, '_headers');
-if (context) {
-  const headers = withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base);
-  rmSync(headersFile);
-  writeFileSync(headersFile, headers);
-}
-report();

@@ -8,7 +8,6 @@
  * summary only read it.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from '../config/environment.ts';
 import { articleProse, type ArticleData } from '../schemas/article.ts';
@@ -27,11 +26,11 @@ import { readingMinutesOfWords } from '../lib/reading-time.ts';
 import { frenchTypography, typesetFields } from '../lib/typography.ts';
 import { liveStatusAt, type LiveStatus, type LiveUpdateInfo } from '../lib/live.ts';
 import { basePathOf, urlsFor } from '../lib/urls.ts';
+import { hasSponsoredLinks } from '../lib/labels.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
-import { lostArticleUrls, previousSite } from '../publish/lost-urls.ts';
-import { previousBuildTime } from '../publish/unchanged.ts';
+import { lostUrlProblems } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { makeShareCards, type ShareCard } from './share-images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
@@ -108,7 +107,7 @@ export interface StoredSeries {
 
 /** Build-wide values, decided once where content enters. */
 export interface BuildContext {
-  site: Site & { origin: string };
+  site: Site & { siteUrl: string };
   logoKey?: string;
   /** The base path the site lives under: `/`, or `/magazine/`. */
   base: string;
@@ -168,29 +167,6 @@ function getRendererVersion(): string {
   return rendererVersion;
 }
 
-/**
- * The addresses this build would lose that the previous build of the
- * magazine published (src/publish/lost-urls.ts), and the one-line notice
- * when there was nothing to compare with: `npm run build` refuses them and
- * `npm run check` reports them, from this one function.
- */
-export async function lostUrlProblems(
-  env: Environment,
-  content: LoadedContent,
-  statusOf: (slug: string) => ArticleStatus,
-  siteUrl: string,
-): Promise<{ problems: ContentProblem[]; notice?: string }> {
-  const root = content.contentDir;
-  const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl });
-  const problems = lostArticleUrls(
-    previous.slugs,
-    content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf(a.slug), aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
-    path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
-    { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
-  );
-  return { problems, notice: previous.notice };
-}
-
 /** Reads, validates, prepares images and renders the whole content tree. */
 export async function prepareMagazine(env: Environment, options: { encode?: boolean } = {}): Promise<PreparedMagazine> {
   const prepared = await prepare(env, { encode: options.encode ?? true, includeDrafts: env.preview });
@@ -226,10 +202,10 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   if (problems.length > 0 || !content.site || !prepared.manifest) return result;
 
   // Every prose field of the writers' files is typeset here, once, by the map beside its schema.
-  const site = { ...typesetFields(content.site, siteProse), origin: publicUrl(env, content.site) };
+  const site = { ...typesetFields(content.site, siteProse), siteUrl: publicUrl(env, content.site) };
   // The pass runs before Astro bundles anything: its URLs come from the
   // site's own base path, not from the bundle's constant.
-  const urls = urlsFor(basePathOf(site.origin));
+  const urls = urlsFor(basePathOf(site.siteUrl));
   const root = content.contentDir;
   const keyOf = (absPath: string) => contentKeyOf(root, absPath);
   const manifest = prepared.manifest;
@@ -266,12 +242,13 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   result.stats.expired = withStatus('expired').flatMap(expiring).sort(byExpiry);
   result.stats.expiring = withStatus('published').flatMap(expiring).sort(byExpiry);
   result.stats.published = withStatus('published').length;
-  result.stats.drafts = withStatus('draft').length;
+  // The drafts set aside for their problems (src/content/prepare.ts) are drafts too.
+  result.stats.drafts = withStatus('draft').length + prepared.draftsAside.length;
   result.stats.scheduled = withStatus('scheduled').map((a) => ({ slug: a.slug, publishedAt: a.data.publishedAt })).sort(byDate);
   // A build never loses a URL the previous build of this magazine published
   // (src/publish/lost-urls.ts); the dev server's preview publishes nothing.
   if (!env.preview) {
-    const guard = await lostUrlProblems(env, content, (slug) => statusOf.get(slug)!, site.origin);
+    const guard = await lostUrlProblems(env, content, (slug) => statusOf.get(slug)!, site.siteUrl);
     if (guard.notice) result.notices.push(guard.notice);
     if (guard.problems.length > 0) {
       result.problems.push(...guard.problems);
@@ -309,7 +286,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const version = getRendererVersion();
   /** What the components of a body at `url` (from `file`, for messages) may ask of the build. */
   const renderData: RenderData = {
-    origin: site.origin,
+    origin: site.siteUrl,
     base: urls.base,
     manifest,
     // What a <ReadAlso> may link to: a visible article, by its typeset title.
@@ -351,10 +328,13 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       // The key: everything the rendered body depends on. The source text,
       // the renderer's code, the origin and URL (feed links are absolute),
       // each file it names as prepared (a changed image has a new hash),
-      // and each article it links to (title, and whether it is visible).
+      // each article it links to (title, and whether it is visible), and
+      // whether its outbound links are paid for (rel="sponsored").
+      const sponsored = hasSponsoredLinks(article.data.sponsor);
       const dependencies = {
+        sponsored,
         version,
-        origin: site.origin,
+        origin: site.siteUrl,
         url,
         source: article.body,
         files: article.assets.filter((a) => a.field !== 'cover.src').map((a) => [a.key, manifest.images[a.key] ?? manifest.files[a.key] ?? null]),
@@ -363,7 +343,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       const digest = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex');
       const body = cache.get(digest);
       if (body) attach(stored, digest, body);
-      else misses.push({ stored, digest, job: { tree: article.tree, url, file: article.file } });
+      else misses.push({ stored, digest, job: { tree: article.tree, url, file: article.file, sponsored } });
     }
     result.articles.push(stored);
   }

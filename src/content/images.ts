@@ -11,7 +11,7 @@
  * as content problems with the other ones, before any page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { constants, existsSync, mkdirSync, renameSync, copyFileSync, unlinkSync } from 'node:fs';
+import { constants, existsSync, linkSync, mkdirSync, renameSync, copyFileSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -322,15 +322,19 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
   return { processed, cached, files: fileCount };
 }
 
-/** Copies (see place) every published variant and file into `<outDir>/_images` and `_media`. */
-export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string): number {
+/**
+ * Puts every published variant and file into `<outDir>/_images` and
+ * `_media` (see place); `previousDir`, the site being replaced, lends the
+ * variants it already holds.
+ */
+export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string, previousDir?: string): number {
   const dir = imageCacheDir(cacheRoot);
   const imagesOut = path.join(outDir, '_images');
   mkdirSync(imagesOut, { recursive: true });
   let count = 0;
   for (const image of images) {
     for (const output of imageOutputs(image, image.social)) {
-      place(path.join(dir, output.file), path.join(imagesOut, output.file));
+      place(path.join(dir, output.file), path.join(imagesOut, output.file), previousDir && path.join(previousDir, '_images', output.file));
       count++;
     }
   }
@@ -343,13 +347,28 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
 }
 
 /**
- * A published file is a copy of its cache entry, never a hard link: editing
- * the published site must not change the cache. FICLONE makes it a
- * copy-on-write reflink where the filesystem can (btrfs, XFS, APFS), a plain
- * copy elsewhere.
+ * A published file is never a hard link to its cache entry: editing the
+ * published site must not change the cache. It is a hard link to the same
+ * file of the site being replaced when that one has the cache entry's size
+ * (file names carry the source's hash and the encoder version: same name,
+ * same image), so a warm build does not copy every image again (the old
+ * site is deleted after the swap, the new one keeps the file); otherwise a
+ * copy of the cache entry (FICLONE: a copy-on-write reflink where the
+ * filesystem can, btrfs, XFS, APFS; a plain copy elsewhere).
  */
-function place(from: string, to: string): void {
+function place(from: string, to: string, previous?: string): void {
   if (existsSync(to)) unlinkSync(to);
+  if (previous) {
+    const before = statSync(previous, { throwIfNoEntry: false });
+    if (before?.isFile() && before.size === statSync(from).size) {
+      try {
+        linkSync(previous, to);
+        return;
+      } catch {
+        // Another filesystem, or a filesystem without links: copied below.
+      }
+    }
+  }
   copyFileSync(from, to, constants.COPYFILE_FICLONE);
 }
 
@@ -377,7 +396,7 @@ export function encoderVersion(): string {
   return ENCODER_VERSION;
 }
 
-/** Puts a cached file at its published place (a copy, never a link: see place). */
-export function publishCachedFile(from: string, to: string): void {
-  place(from, to);
+/** Puts a cached file at its published place (see place). */
+export function publishCachedFile(from: string, to: string, previous?: string): void {
+  place(from, to, previous);
 }

@@ -28,6 +28,7 @@ import { findPlaceholders } from './placeholders.ts';
 import { describeFound } from './problems.ts';
 import { display, linkProblem, readContentText, walkContent, type ContentEntry } from './files.ts';
 import { addAsset, checkLiveUpdates, scanMdx } from './scan.ts';
+import { affiliateProblem } from '../lib/affiliate.ts';
 import { checkReferences } from './references.ts';
 import { validate, type LineOf, type Validated } from './yaml.ts';
 import type { Environment } from '../config/environment.ts';
@@ -392,6 +393,8 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       continue;
     }
     checkLiveUpdates(file, data, scan.liveUpdates, now, validated!.lineOf, problems);
+    const undisclosed = affiliateProblem(file, data.sponsor !== undefined, scan.links);
+    if (undisclosed) problems.push(undisclosed);
     const article: LoadedArticle = { slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, liveUpdates: scan.liveUpdates, tree: scan.tree };
     content.articles.push(article);
     linesOf.set(article, validated!.lineOf);

@@ -9,6 +9,7 @@ import type { Environment } from '../config/environment.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { statusAt } from '../lib/publishing.ts';
 import { isWithin } from '../lib/folders.ts';
+import { slugFromPath } from '../lib/slugs.ts';
 import { realPath } from '../publish/output.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
@@ -18,6 +19,8 @@ export interface Prepared {
   problems: ContentProblem[];
   /** The problems of drafts: warnings, each draft with one left out (setDraftsAside). */
   draftProblems: ContentProblem[];
+  /** The ids (slugs) of the drafts left out for their problems, sorted: still drafts, and counted as such. */
+  draftsAside: string[];
   images: ImageRecord[];
   files: FileRecord[];
   timings: { content: number; images: number };
@@ -66,14 +69,19 @@ function cacheFolderProblem(env: Environment): ContentProblem | undefined {
  * (published nowhere anyway; the preview does not show it either). A
  * published or scheduled article goes live unattended: its problems stay.
  */
-function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): ContentProblem[] {
+function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): { aside: ContentProblem[]; ids: string[] } {
   const aside = problems.filter((p) => content.draftFiles.has(p.file));
-  if (aside.length === 0) return [];
+  if (aside.length === 0) return { aside, ids: [] };
   const broken = new Set(aside.map((p) => p.file));
   problems.splice(0, problems.length, ...problems.filter((p) => !broken.has(p.file)));
-  for (const article of content.articles) if (broken.has(article.file)) content.invalid.articles.add(article.slug);
-  content.articles = content.articles.filter((a) => !broken.has(a.file));
-  return aside;
+  // From here on a draft is known by its id, as every article is: the one
+  // loaded, or, for a draft whose front matter did not load, the id its
+  // file name gives (slugFromPath, as the loader names every article).
+  const articlesDir = path.join(content.contentDir, 'articles');
+  const ids = new Set([...broken].map((file) => slugFromPath(path.relative(articlesDir, path.resolve(file)))));
+  for (const id of ids) content.invalid.articles.add(id);
+  content.articles = content.articles.filter((a) => !ids.has(a.slug));
+  return { aside, ids: [...ids].sort() };
 }
 
 /**
@@ -90,8 +98,8 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
   const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir);
-  const draftProblems = setDraftsAside(content, problems);
-  const prepared: Prepared = { content, problems, draftProblems, images, files, timings };
+  const { aside: draftProblems, ids: draftsAside } = setDraftsAside(content, problems);
+  const prepared: Prepared = { content, problems, draftProblems, draftsAside, images, files, timings };
   if (problems.length === 0 && options.encode) {
     prepared.encoded = await encodeImages(images, env.cacheDir);
     const manifest = toManifest(images, files);

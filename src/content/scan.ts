@@ -74,6 +74,8 @@ export interface MdxScan {
   assets: AssetRef[];
   readAlso: { slug: string; line?: number }[];
   liveUpdates: LoadedLiveUpdate[];
+  /** Every link of the body (Markdown links, `<a href>`), for the affiliate check (src/lib/affiliate.ts). */
+  links: { href: string; line?: number | undefined }[];
 }
 
 const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 'samp', 'span', 'strong', 'sub', 'sup', 'time']);
@@ -163,9 +165,10 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
   }
   // The formats' own rules (<Verdict>, <Publication>, <Encadre>): src/render/formats.ts.
   for (const p of findFormatProblems(tree)) problems.push({ file, ...p });
-  const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [] };
+  const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [], links: [] };
   const visit = (node: any, parent?: any): void => {
     const line: number | undefined = node.position?.start?.line;
+    if (node.type === 'element' && node.tagName === 'a' && typeof node.properties?.href === 'string') scan.links.push({ href: node.properties.href, line });
     // A remote Markdown image stays a plain <img>; any other is a file of the content folder.
     if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && !isExternalUrl(node.properties.src)) {
       // The Markdown parser percent-encodes the URL ("100%" arrives as "100%25"):
@@ -188,6 +191,7 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};
       for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute') attrs[a.name] = a.value;
+      if (node.name === 'a' && typeof attrs.href === 'string') scan.links.push({ href: attrs.href, line });
       const wanted = COMPONENT_ASSET_ATTRS[node.name];
       for (const [attr, kind] of Object.entries(wanted ?? {})) {
         const v = attrs[attr];

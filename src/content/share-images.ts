@@ -119,15 +119,15 @@ export async function makeShareCards(
   return { cards: cards.map((c) => c.card), made, cached };
 }
 
-/** Copies every card file from the cache into `<outDir>/_images`, beside the other images; returns how many. */
-export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string): number {
+/** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */
+export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string, previousDir?: string): number {
   const dir = imageCacheDir(cacheRoot);
   const out = path.join(outDir, '_images');
   mkdirSync(out, { recursive: true });
   let count = 0;
   for (const card of cards) {
     for (const f of shareCardFiles(card)) {
-      publishCachedFile(path.join(dir, f.file), path.join(out, f.file));
+      publishCachedFile(path.join(dir, f.file), path.join(out, f.file), previousDir && path.join(previousDir, '_images', f.file));
       count++;
     }
   }

@@ -17,6 +17,7 @@ import { groupArticles, groupByMonth, leadFirst, summarizeSeries, type ArchiveYe
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
 import type { PictureData } from '../lib/images.ts';
 import type { LiveStatus, LiveUpdateInfo } from '../lib/live.ts';
+import { articleLabels, type Genre, type Sponsor } from '../lib/labels.ts';
 import type { ArticleStatus, StoredAuthor } from '../content/edition.ts';
 import { articleBody, type ArticleBody } from '../content/bodies.ts';
 import { getPicture } from './images.ts';
@@ -116,6 +117,14 @@ export interface ArticleView {
   live?: { start: Date; end?: Date };
   /** A live blog's updates, newest first. */
   liveUpdates?: LiveUpdateInfo[];
+  /** The kind of work (src/lib/labels.ts); plain news when absent. */
+  genre?: Genre;
+  /** Sponsored, partner or affiliate content; its name typeset. */
+  sponsor?: Sponsor;
+  /** The labels readers see above the title, on cards and in feeds (src/lib/labels.ts). */
+  labels: string[];
+  /** `toc:` of the front matter: the « Sommaire » forced on or off (src/lib/toc.ts). */
+  toc?: boolean;
 }
 
 export interface Magazine {
@@ -216,6 +225,10 @@ async function loadMagazine(): Promise<Magazine> {
       liveStatus: a.liveStatus,
       live: data.live,
       liveUpdates: a.liveUpdates,
+      genre: data.genre,
+      sponsor: data.sponsor,
+      labels: articleLabels(data),
+      toc: data.toc,
     };
   });
   for (const view of articles) articleViews.add(view);

@@ -1,5 +1,6 @@
 /**
- * An article as `content:encoded` carries it: its correction notices (a
+ * An article as `content:encoded` carries it: its labels (sponsored,
+ * genre), its correction notices (a
  * reader who saw the first version must see what changed, at the top), the
  * cover (an image with its alt, caption and credit), then the body that the
  * content pass rendered for feed readers (absolute URLs, no script, videos as
@@ -30,10 +31,20 @@ export function feedCorrections(corrections: ArticleView['corrections']): Elemen
   );
 }
 
-/** The article's corrections, cover and body as HTML for feed readers. */
+/**
+ * The article's labels (sponsored, partner, affiliate; its genre) as the
+ * first line of its feed content: feed readers show no page header, and a
+ * reader must know before reading. Plain elements, as feedCorrections.
+ */
+export function feedLabels(labels: readonly string[]): Element | undefined {
+  return labels.length === 0 ? undefined : h('p', [h('strong', labels.join(' · '))]);
+}
+
+/** The article's labels, corrections, cover and body as HTML for feed readers. */
 export function getFeedContent(article: ArticleView): string {
   const { cover } = article;
+  const labels = feedLabels(article.labels);
   const notices = feedCorrections(article.corrections);
-  const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().origin)) : '';
-  return (notices ? toHtml(notices) : '') + figure + getArticleBody(article.slug).feedHtml;
+  const figure = cover ? toHtml(feedFigure(cover.picture, cover.alt, cover.caption, cover.credit, getSite().siteUrl)) : '';
+  return (labels ? toHtml(labels) : '') + (notices ? toHtml(notices) : '') + figure + getArticleBody(article.slug).feedHtml;
 }

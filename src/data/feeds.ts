@@ -81,10 +81,10 @@ async function buildFeed({ channel, entries: carried }: FeedData): Promise<Built
       subscribePath: subscribePath(),
       language: site.language,
       publisher: site.name,
-      imageUrl: logo && feedLogoUrl(logo, site.origin),
+      imageUrl: logo && feedLogoUrl(logo, site.siteUrl),
       hub: site.websub?.hub,
     },
-    items: toFeedItems(entries, site.origin),
+    items: toFeedItems(entries, site.siteUrl),
   };
 }
 
@@ -97,7 +97,7 @@ function feed(format: FeedFormat, data: () => Promise<FeedData>): Promise<string
       built.set(source.channel.feedPaths.rss, feed);
     }
     const { channel: full, items } = await feed;
-    const { origin } = (await getChrome()).site;
+    const { siteUrl: origin } = (await getChrome()).site;
     if (format === 'atom') return toAtom(full, items, origin);
     if (format === 'json') return toJsonFeed(full, items, origin);
     return toRss(full, items, origin);

@@ -21,7 +21,7 @@ export interface SocialImage {
 
 /** Absolute URLs of the social images of one source (a cover, a share card), by format. */
 function socialImagesOf(image: { stem: string; hash: string }, sizeOf: (format: SocialFormat) => { width: number; height: number }): Record<SocialFormat, SocialImage> {
-  const origin = getSite().origin;
+  const origin = getSite().siteUrl;
   const out = {} as Record<SocialFormat, SocialImage>;
   for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
     out[format] = { url: absoluteUrl(imagePath(socialFileName(image, format)), origin), ...sizeOf(format) };
@@ -62,7 +62,7 @@ export function getLogo(): Logo | undefined {
     const site = getSite();
     const key = getLogoKey();
     const picture = key ? getPicture(key) : undefined;
-    logo = picture ? { picture, url: absoluteUrl(largestFallback(picture), site.origin), iconPath: smallestFallback(picture) } : null;
+    logo = picture ? { picture, url: absoluteUrl(largestFallback(picture), site.siteUrl), iconPath: smallestFallback(picture) } : null;
   }
   return logo ?? undefined;
 }

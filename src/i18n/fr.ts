@@ -12,6 +12,28 @@ export const fr = {
   home: 'Accueil',
   mainNav: 'Rubriques',
   breadcrumb: 'Fil d’Ariane',
+  /** An article's labels (src/lib/labels.ts): its genre, unless plain news, and what money is involved. */
+  labels: {
+    genre: {
+      actualité: 'Actualité',
+      analyse: 'Analyse',
+      décryptage: 'Décryptage',
+      enquête: 'Enquête',
+      reportage: 'Reportage',
+      entretien: 'Entretien',
+      test: 'Test',
+      opinion: 'Opinion',
+      tribune: 'Tribune',
+      éditorial: 'Éditorial',
+    },
+    sponsor: {
+      sponsorisé: (name: string) => `Contenu sponsorisé par ${name}`,
+      partenariat: (name: string) => `Partenariat avec ${name}`,
+      affiliation: (_name: string) => 'Liens affiliés',
+    },
+  },
+  /** « Sommaire »: an article's table of contents. */
+  toc: 'Sommaire',
   by: 'Par',
   publishedOn: 'Publié le',
   updatedOn: 'Mis à jour le',

@@ -65,10 +65,14 @@ export interface NewsArticleInput {
   inLanguage?: string | undefined;
   /** Dated correction notices, as `CorrectionComment`s. */
   corrections?: readonly { text: string; at: Date | string }[] | undefined;
+  /** The schema.org type by genre (src/lib/labels.ts `schemaTypeOf`); `NewsArticle` by default. */
+  type?: string | undefined;
+  /** Whoever paid for or made the article with the newsroom, as its `sponsor`. */
+  sponsor?: { name: string; url?: string | undefined } | undefined;
 }
 
 /**
- * A schema.org `NewsArticle`. Dates given as `Date` are written in Paris
+ * A schema.org `NewsArticle`, or the subtype of its genre (`type`). Dates given as `Date` are written in Paris
  * time with their offset; strings are taken as they are. Optional
  * properties with no value are left out rather than written empty.
  */
@@ -76,7 +80,7 @@ export function newsArticleLd(input: NewsArticleInput): JsonLd {
   const published = isoDate(input.datePublished);
   const ld: JsonLd = {
     '@context': CONTEXT,
-    '@type': 'NewsArticle',
+    '@type': input.type ?? 'NewsArticle',
     headline: input.headline,
     url: input.url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
@@ -101,6 +105,7 @@ export function newsArticleLd(input: NewsArticleInput): JsonLd {
     ld.correction = input.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: isoDate(c.at) }));
   }
   if (input.isPartOf) ld.isPartOf = { '@type': 'CreativeWorkSeries', name: input.isPartOf.name, url: input.isPartOf.url };
+  if (input.sponsor) ld.sponsor = { '@type': 'Organization', name: input.sponsor.name, ...(input.sponsor.url ? { url: input.sponsor.url } : {}) };
   return ld;
 }
 

@@ -10,7 +10,7 @@ import { absoluteUrl } from '../lib/urls.ts';
 export const GET: APIRoute = async () => {
   const site = getSite();
   const { articles } = await getMagazine();
-  const stream = new SitemapStream({ hostname: site.origin, xmlns: { news: true, xhtml: false, image: false, video: false } });
+  const stream = new SitemapStream({ hostname: site.siteUrl, xmlns: { news: true, xhtml: false, image: false, video: false } });
   const recent = articlesForNewsSitemap(articles, getNow());
   if (recent.length === 0) {
     // The `sitemap` library refuses an empty stream, but a quiet news day is
@@ -19,7 +19,7 @@ export const GET: APIRoute = async () => {
   }
   for (const article of recent) {
     stream.write({
-      url: absoluteUrl(article.url, site.origin),
+      url: absoluteUrl(article.url, site.siteUrl),
       news: {
         publication: { name: site.name, language: newsLanguage(site.language) },
         publication_date: toIsoString(article.publishedAt),

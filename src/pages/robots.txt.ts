@@ -6,6 +6,6 @@ import { absoluteUrl, homePath, newsSitemapPath, sitemapIndexPath } from '../lib
 /** `/robots.txt`: the crawler groups `robots:` in site.yaml blocks are kept out, every other crawler may crawl everything; both sitemaps are named. */
 export const GET: APIRoute = () => {
   const site = getSite();
-  const body = robotsTxt(site.robots, homePath(), [absoluteUrl(sitemapIndexPath(), site.origin), absoluteUrl(newsSitemapPath(), site.origin)]);
+  const body = robotsTxt(site.robots, homePath(), [absoluteUrl(sitemapIndexPath(), site.siteUrl), absoluteUrl(newsSitemapPath(), site.siteUrl)]);
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -26,11 +26,15 @@
  * built with a later clock (ROTATIVE_NOW in the future): it was never due.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Environment } from '../config/environment.ts';
+import type { LoadedContent } from '../content/load.ts';
+import type { ArticleStatus } from '../lib/publishing.ts';
 import type { ContentProblem } from '../lib/errors.ts';
 import { suggestClosest } from '../lib/errors.ts';
 import { basePathOf } from '../lib/urls.ts';
+import { previousBuildTime } from './unchanged.ts';
 
 /** The list of article addresses a built site publishes, at the root of the site (under its base path). */
 export const URL_MANIFEST = 'rotative-urls.json';
@@ -72,9 +76,18 @@ export function recordPublishedUrls(outDir: string, cacheDir: string, contentDir
   const manifest = parseManifest(readFileSync(path.join(outDir, URL_MANIFEST), 'utf8'));
   if (!manifest) return;
   const file = urlRecordFile(cacheDir, manifest.site, contentDir);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(manifest)}\n`);
-  renameSync(`${file}.${process.pid}`, file);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(manifest)}\n`);
+    renameSync(`${file}.${process.pid}`, file);
+  } catch (err) {
+    // Not recorded (a full disk): the previous record would hide the
+    // addresses this site added, so it goes, and the next build asks the
+    // live site for its list instead.
+    rmSync(`${file}.${process.pid}`, { force: true });
+    rmSync(file, { force: true });
+    throw err;
+  }
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -132,7 +145,11 @@ export async function previousSite(
     try {
       const response = await fetch(manifestUrl, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow', headers: { accept: 'application/json' } });
       const live = response.ok ? parseManifest(await response.text()) : undefined;
-      if (live) return { slugs: live.articles, source: `publiées en ligne, ${manifestUrl}` };
+      if (live) {
+        // A record the cache holds but that is not one is said, even when the live list stands in for it.
+        const corrupt = existsSync(recordFile) ? `adresses déjà publiées : l’enregistrement du cache (${recordFile}) est illisible, ignoré ; la liste en ligne (${manifestUrl}) le remplace` : undefined;
+        return { slugs: live.articles, source: `publiées en ligne, ${manifestUrl}`, ...(corrupt ? { notice: corrupt } : {}) };
+      }
       why = response.ok ? `${manifestUrl} n’est pas une liste d’adresses de Rotative` : `${manifestUrl} répond ${response.status}`;
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
@@ -242,4 +259,27 @@ export function lostArticleUrls(
     });
   }
   return problems;
+}
+
+/**
+ * The addresses this build would lose that the previous build of the
+ * magazine published (lostArticleUrls), and the one-line notice
+ * when there was nothing to compare with: `npm run build` refuses them and
+ * `npm run check` reports them, from this one function.
+ */
+export async function lostUrlProblems(
+  env: Environment,
+  content: LoadedContent,
+  statusOf: (slug: string) => ArticleStatus,
+  siteUrl: string,
+): Promise<{ problems: ContentProblem[]; notice?: string }> {
+  const root = content.contentDir;
+  const previous = await previousSite({ cacheDir: env.cacheDir, contentDir: env.contentDir, siteUrl });
+  const problems = lostArticleUrls(
+    previous.slugs,
+    content.articles.map((a) => ({ slug: a.slug, file: a.file, status: statusOf(a.slug), aliases: a.data.aliases, publishedAt: a.data.publishedAt })),
+    path.relative(process.cwd(), path.join(root, 'articles')) || path.join(root, 'articles'),
+    { ...previous, siteFile: path.relative(process.cwd(), path.join(root, 'site.yaml')), previousNow: previousBuildTime(env.cacheDir, env.outDir) },
+  );
+  return { problems, notice: previous.notice };
 }

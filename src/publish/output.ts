@@ -270,13 +270,11 @@ function localTarget(href: string, pageDir: string, siteUrl: string | undefined)
  * feeds weigh 60 MB at 4,000 articles, and most are the same from one build
  * to the next). Rewritten with this check's texts when the site passes.
  */
-export function checkBuiltSite(site: string, { limit = 20, siteUrl, xmlCache }: { limit?: number; siteUrl?: string; xmlCache?: string } = {}): string[] {
-  let wellFormed = new Set<string>();
-  try {
-    if (xmlCache) wellFormed = new Set((JSON.parse(readFileSync(xmlCache, 'utf8')) as unknown[]).filter((h): h is string => typeof h === 'string'));
-  } catch {
-    // No cache yet, or not one: every XML text is parsed.
-  }
+export function checkBuiltSite(
+  site: string,
+  { limit = 20, siteUrl, xmlCache, notice = () => {} }: { limit?: number; siteUrl?: string; xmlCache?: string; notice?: (line: string) => void } = {},
+): string[] {
+  const wellFormed = xmlCache ? readXmlCache(xmlCache, notice) : new Set<string>();
   const checkedXml: string[] = [];
   const ownUrl = siteUrl?.replace(/\/+$/, '');
   const files = new Set<string>();
@@ -335,6 +333,29 @@ export function checkBuiltSite(site: string, { limit = 20, siteUrl, xmlCache }: 
     renameSync(`${xmlCache}.${process.pid}`, xmlCache);
   }
   return problems;
+}
+
+/**
+ * The XML texts the previous check found well-formed (see checkBuiltSite):
+ * none when there is no cache yet; none either, with one notice, when the
+ * file is not a list of sha256 digests (truncated, edited): every XML text
+ * is then parsed again.
+ */
+function readXmlCache(file: string, notice: (line: string) => void): Set<string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return new Set();
+  }
+  try {
+    const hashes = JSON.parse(text) as unknown;
+    if (Array.isArray(hashes) && hashes.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) return new Set(hashes as string[]);
+  } catch {
+    // Falls through to the notice.
+  }
+  notice(`cache de vérification des flux : entrée ignorée (${display(file)}), illisible ; chaque flux et plan du site est vérifié à nouveau`);
+  return new Set();
 }
 
 // ── The swap ───────────────────────────────────────────────────────────────

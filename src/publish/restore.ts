@@ -18,7 +18,8 @@
  *   deleted before Astro runs, and the page is rendered again; without that
  *   record, every copy that is one file with a page of the previous site is.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,4 +103,113 @@ export function restoreLinked(options: { astroCache: string; pages: string; prev
     if (target && (inside(target, astroCache) || inside(target, pages)) && shared(target)) await promises.unlink(target);
     return writeFile(file, data, opts);
   }) as typeof promises.writeFile;
+}
+
+// ── Astro's cache is untrusted input ───────────────────────────────────────
+
+/**
+ * Astro's own cache for one content tree (its data store, its incremental
+ * build manifest, a copy of every page it rendered): a folder of the
+ * Rotative cache per content tree, so that two trees (the sample, a test
+ * fixture) never share or overwrite each other's.
+ */
+export function astroCacheFolder(cacheDir: string, contentDir: string): string {
+  return path.join(cacheDir, 'astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
+}
+
+/** Where a tree's signatures are kept, inside it (never itself signed). */
+const SIGNATURES = 'rotative-signatures.json';
+const SIGNATURES_FORMAT = 1;
+
+/** A file found as signed, as it stood when checked: unchanged since, its digest still holds. */
+interface Checked {
+  sha: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+export type CheckedFiles = Map<string, Checked>;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const macOf = (secret: Buffer, files: Record<string, string>) => createHmac('sha256', secret).update(JSON.stringify(files)).digest();
+
+/** Every file of the tree but its signatures, relative to it, in a fixed order. */
+function treeFiles(tree: string): string[] {
+  return filesOf(tree)
+    .map((rel) => rel.split(path.sep).join('/'))
+    .filter((rel) => rel !== SIGNATURES && !rel.startsWith(`${SIGNATURES}.`))
+    .sort();
+}
+
+/**
+ * Checks Astro's cache folder `tree` (astroCacheFolder) against the
+ * signatures the previous build left in it (signAstroCache): the sha256 of
+ * every file, under an HMAC-SHA256 with `secret`, a key the cache folder
+ * does not hold (src/render/cache.ts cacheSecret). Whoever can write the
+ * cache (a restored CI cache, another account) cannot have a page published
+ * that this build's renderer did not write: a file whose bytes differ from
+ * its signature, or that has none, is deleted before Astro runs, with one
+ * notice, and Astro renders that page again (a page it would restore but
+ * finds missing, it renders); signatures that do not verify make the whole
+ * folder untrusted, deleted with one notice. Returns the notices and the
+ * files found as signed.
+ *
+ * Signing rather than sanitising again: a page is Astro's whole output (the
+ * layout, its scripts), not a body the sanitiser can judge.
+ */
+export function verifyAstroCache(tree: string, secret: Buffer): { notices: string[]; checked: CheckedFiles } {
+  const checked: CheckedFiles = new Map();
+  const notices: string[] = [];
+  if (!existsSync(tree)) return { notices, checked };
+  const files = treeFiles(tree);
+  if (files.length === 0) return { notices, checked };
+  let signed: Record<string, string> | undefined;
+  try {
+    const stored = JSON.parse(readFileSync(path.join(tree, SIGNATURES), 'utf8')) as { format?: unknown; files?: unknown; mac?: unknown };
+    if (stored.format === SIGNATURES_FORMAT && typeof stored.files === 'object' && stored.files !== null && typeof stored.mac === 'string') {
+      const files = stored.files as Record<string, string>;
+      const expected = macOf(secret, files);
+      const found = Buffer.from(stored.mac, 'base64url');
+      if (found.length === expected.length && timingSafeEqual(found, expected)) signed = files;
+    }
+  } catch {
+    // No signatures, or not readable: the folder is not trusted.
+  }
+  if (!signed) {
+    rmSync(tree, { recursive: true, force: true });
+    notices.push(`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`);
+    return { notices, checked };
+  }
+  for (const rel of files) {
+    const file = path.join(tree, rel);
+    const stat = statSync(file);
+    const sha = sha256(readFileSync(file));
+    if (signed[rel] === sha) checked.set(rel, { sha, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
+    else {
+      unlinkSync(file);
+      notices.push(`cache des pages : entrée ignorée (${rel}), ${signed[rel] === undefined ? 'sans signature' : 'modifiée depuis la construction qui l’a écrite'} ; ce qu’elle gardait est refait`);
+    }
+  }
+  return { notices, checked };
+}
+
+/**
+ * Signs Astro's cache folder `tree` as this build leaves it (see
+ * verifyAstroCache): a file unchanged since it was checked keeps its digest,
+ * any other (written by Astro during this build) is read and hashed.
+ */
+export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFiles): void {
+  if (!existsSync(tree)) return;
+  const files: Record<string, string> = {};
+  for (const rel of treeFiles(tree)) {
+    const file = path.join(tree, rel);
+    const stat = statSync(file);
+    const before = checked.get(rel);
+    const same = before && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino;
+    files[rel] = same ? before.sha : sha256(readFileSync(file));
+  }
+  const target = path.join(tree, SIGNATURES);
+  const temp = `${target}.${process.pid}`;
+  writeFileSync(temp, JSON.stringify({ format: SIGNATURES_FORMAT, files, mac: macOf(secret, files).toString('base64url') }));
+  renameSync(temp, target);
 }

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { GALLERY_CONTROL_CLASSES } from '../render/gallery.ts';
 import * as pagefind from 'pagefind';
 import { searchText, type SearchGroupData, type SearchRecord } from '../lib/search-groups.ts';
 
@@ -55,6 +56,8 @@ export function isIndexData(relPath: string): boolean {
 const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul']);
 /** Elements whose content is not text a reader sees. */
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+/** Controls of the writers' components (a gallery's « Agrandir », « Suivante »…): not the article's text. */
+const CONTROL_CLASSES = new Set<string>(GALLERY_CONTROL_CLASSES);
 
 /**
  * The text of a body's HTML, block by block, as a reader sees it. htmlparser2
@@ -65,21 +68,25 @@ export function bodyBlocks(html: string): string[] {
   const blocks: string[] = [];
   let current = '';
   let hidden = 0;
+  /** For each open element, whether it hides its content (htmlparser2 closes void elements too). */
+  const open: boolean[] = [];
   const cut = () => {
     blocks.push(current);
     current = '';
   };
   const parser = new Parser(
     {
-      onopentagname(name) {
-        if (HIDDEN.has(name)) hidden++;
+      onopentag(name, attributes) {
+        const hides = HIDDEN.has(name) || (attributes.class ?? '').split(/\s+/).some((c) => CONTROL_CLASSES.has(c));
+        open.push(hides);
+        if (hides) hidden++;
         if (BLOCKS.has(name)) cut();
       },
       ontext(text) {
         if (hidden === 0) current += text;
       },
       onclosetag(name) {
-        if (HIDDEN.has(name)) hidden--;
+        if (open.pop()) hidden--;
         if (BLOCKS.has(name)) cut();
       },
     },

@@ -21,6 +21,7 @@ import { countWords } from '../lib/reading-time.ts';
 import { splitOrdinals, typesetBlock } from '../lib/typography.ts';
 import { resolveFeedUrl } from '../lib/feed.ts';
 import { daysAbove } from '../lib/live.ts';
+import { isOutboundUrl, SPONSORED_REL } from '../lib/labels.ts';
 import { components, MarkdownImage, type BodyScript, type Component, type ComponentContext, type Props } from './components.ts';
 import { codeBlock, fencedCode, markedLinesOf, markLines } from './code.ts';
 import { verdictOf, type VerdictSummary } from './formats.ts';
@@ -292,10 +293,30 @@ export function orderLiveUpdates(tree: Root): Map<number, string | undefined> | 
 }
 
 /**
+ * Marks every outbound link of a sanitised tree `rel="sponsored"`, in
+ * place. After the sanitiser, which publishes no writer's `rel`: this is
+ * the only `rel` a body link carries.
+ */
+function markSponsoredLinks(node: Root | Element, origin: string): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const href = child.properties.href;
+    if (child.tagName === 'a' && typeof href === 'string' && isOutboundUrl(href, origin)) child.properties.rel = [SPONSORED_REL];
+    markSponsoredLinks(child, origin);
+  }
+}
+
+/** What the article's front matter changes in its body's HTML. */
+export interface RenderOptions {
+  /** Its outbound links are paid for (src/lib/labels.ts hasSponsoredLinks): `rel="sponsored"`, page and feed. */
+  sponsored?: boolean | undefined;
+}
+
+/**
  * Renders a parsed body (consumed: the tree is typeset in place) to the
  * page's and the feeds' HTML.
  */
-export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise<RenderedBody> {
+export async function renderBody(tree: Root, baseCtx: ComponentContext, options: RenderOptions = {}): Promise<RenderedBody> {
   const liveDaysAbove = orderLiveUpdates(tree);
   const ctx: ComponentContext = liveDaysAbove ? { ...baseCtx, liveDaysAbove } : baseCtx;
   typesetText(tree);
@@ -309,6 +330,10 @@ export async function renderBody(tree: Root, baseCtx: ComponentContext): Promise
   // highlighted after it, from the text the sanitiser kept.
   const page = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'page', ctx, found) }, { siteOrigin: ctx.origin });
   const feed = sanitizeHast({ type: 'root', children: convertAll(tree.children, 'feed', ctx, { youtube: false, scripts: new Set() }) }, { siteOrigin: ctx.origin });
+  if (options.sponsored) {
+    markSponsoredLinks(page, ctx.origin);
+    markSponsoredLinks(feed, ctx.origin);
+  }
   await highlightCode(page, 'page');
   await highlightCode(feed, 'feed');
   return {

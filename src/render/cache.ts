@@ -16,7 +16,8 @@
  * render them.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writingInto } from '../publish/disk.ts';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { RenderedBody } from './article.ts';
@@ -100,10 +101,17 @@ export class RenderCache {
   set(key: string, body: RenderedBody): void {
     this.misses++;
     const file = this.fileOf(key);
-    mkdirSync(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     const payload = JSON.stringify(body);
-    writeFileSync(temp, JSON.stringify({ format: FORMAT, key, payload, mac: this.mac(key, payload).toString('base64url') }));
-    renameSync(temp, file);
+    try {
+      writingInto(this.dir, 'le cache de rendu', () => {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(temp, JSON.stringify({ format: FORMAT, key, payload, mac: this.mac(key, payload).toString('base64url') }));
+        renameSync(temp, file);
+      });
+    } catch (err) {
+      rmSync(temp, { force: true });
+      throw err;
+    }
   }
 }

@@ -25,6 +25,10 @@ export const GALLERY_SIZE = { min: 4, max: 12 } as const;
  * global.css has columns of about 12rem from 64rem up (the article's
  * column), two columns below.
  */
+/** The classes of the gallery's controls (thumbnail links, « Précédente », « Suivante », « Fermer »): the search index skips their text. */
+export const GALLERY_CONTROL_CLASSES = ['gallery__thumb', 'gallery__nav'] as const;
+const [THUMB, NAV] = GALLERY_CONTROL_CLASSES;
+
 export const THUMBNAIL_SIZES = '(min-width: 64rem) 14rem, 50vw';
 
 /** The id of a gallery: from its photos, so that it is the same at every build and two galleries of a page differ. */
@@ -87,7 +91,7 @@ export function galleryOf(figure: Component): Component {
         const picture = ctx.picture(src!);
         thumbs.push(
           h('li', [
-            h('a', { className: ['gallery__thumb'], id: `${viewId(n)}-vignette`, href: `#${viewId(n)}` }, [
+            h('a', { className: [THUMB], id: `${viewId(n)}-vignette`, href: `#${viewId(n)}` }, [
               h('span', { className: ['visually-hidden'] }, `${fr.gallery.enlarge(n, total)}\u00A0: `),
               pictureElement(picture, { alt, sizes: THUMBNAIL_SIZES }),
             ]),
@@ -99,7 +103,7 @@ export function galleryOf(figure: Component): Component {
               pictureElement(picture, { alt, sizes: '100vw' }),
               ...pageCaption(caption && ctx.typeset(caption), credit && ctx.typeset(credit)),
             ]),
-            h('p', { className: ['gallery__nav'] }, [
+            h('p', { className: [NAV] }, [
               h('a', { className: ['gallery__prev'], href: `#${viewId(n - 1)}` }, fr.gallery.previous),
               h('span', { className: ['gallery__count'] }, `${n}\u00A0/\u00A0${total}`),
               h('a', { className: ['gallery__next'], href: `#${viewId(n + 1)}` }, fr.gallery.next),

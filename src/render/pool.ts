@@ -19,6 +19,8 @@ export interface RenderJob {
   url: string;
   /** The source file, for messages. */
   file: string;
+  /** Its outbound links are paid for (see RenderOptions). */
+  sponsored?: boolean | undefined;
 }
 
 /** Below this many bodies, one thread renders them all: starting a worker (loading the renderer) costs about 0.8 s, 160 bodies rendered in this thread. */
@@ -34,7 +36,7 @@ export async function renderBodies(jobs: readonly RenderJob[], data: RenderData,
   const threads = Math.min(options.threads ?? (jobs.length >= PARALLEL_FROM ? availableParallelism() : 0), jobs.length);
   if (threads < 2) {
     const out: RenderedBody[] = [];
-    for (const job of jobs) out.push(await renderBody(job.tree, contextFor(data, job.url, job.file)));
+    for (const job of jobs) out.push(await renderBody(job.tree, contextFor(data, job.url, job.file), { sponsored: job.sponsored }));
     return out;
   }
   const results: RenderedBody[] = new Array(jobs.length);

@@ -9,7 +9,7 @@ import type { RenderJob } from './pool.ts';
 
 const data = workerData as RenderData;
 parentPort!.on('message', (job: RenderJob) => {
-  renderBody(job.tree, contextFor(data, job.url, job.file)).then(
+  renderBody(job.tree, contextFor(data, job.url, job.file), { sponsored: job.sponsored }).then(
     (body) => parentPort!.postMessage({ body }),
     (err: unknown) => parentPort!.postMessage({ error: `${job.file}: ${err instanceof Error ? err.message : String(err)}` }),
   );

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { ProseMap } from '../lib/typography.ts';
 import { dateTimeField, idField, relativePathField, textField, urlField } from './common.ts';
+import { GENRE_NAMES, SPONSOR_KINDS } from '../lib/labels.ts';
 
 /** The cover image of an article. */
 export const coverSchema = z
@@ -24,6 +25,18 @@ export const correctionSchema = z
     /** The notice, as readers see it. */
     text: textField('le texte de la correction, non vide').describe('Correction text.'),
   }, { error: 'une correction sur deux lignes indentées : « - at: 2016-05-20T09:30:00+02:00 » puis « text: ce qui a été corrigé »' })
+/** Who paid for, or shares in, an article: its label, `rel="sponsored"` on its links (src/lib/labels.ts). */
+export const sponsorSchema = z
+  .object({
+    /** The advertiser, partner or merchant, as readers see it. */
+    name: textField('le nom de l’annonceur ou du partenaire, par exemple "Orange"').describe('Sponsor, partner or merchant name.'),
+    /** Their site. */
+    url: urlField.optional().describe('Sponsor site.'),
+    /** sponsorisé (paid for), partenariat (made with), affiliation (commission links). */
+    kind: z.enum(SPONSOR_KINDS, { error: 'sponsorisé (contenu payé par un annonceur), partenariat (réalisé avec un partenaire) ou affiliation (liens rémunérés)' }).describe('sponsorisé, partenariat or affiliation.'),
+  }, { error: 'un bloc sur des lignes en retrait : « sponsor: », puis « kind: sponsorisé » (ou partenariat, ou affiliation) et « name: Orange »' })
+  .strict();
+
 /** Live coverage: when it starts and, once over, when it ended. */
 export const liveSchema = z
   .object({
@@ -96,6 +109,14 @@ export const articleSchema = z
     expiresAt: dateTimeField.optional().describe('Expiry date, ISO 8601 with offset: the article is withdrawn from then on.'),
     /** Makes the article a live blog of `<LiveUpdate>` entries. */
     live: liveSchema.optional().describe('Live coverage (live blog).'),
+    // ── Labels and table of contents (src/lib/labels.ts, src/lib/toc.ts) ──
+    /** The kind of work: analyse, opinion, test…; plain news (actualité) when absent. */
+    genre: z.enum(GENRE_NAMES, { error: `un genre parmi : ${GENRE_NAMES.join(', ')}` }).optional().describe('Genre: actualité (default), analyse, décryptage, enquête, reportage, entretien, test, opinion, tribune, éditorial.'),
+    /** Sponsored, partner or affiliate content: labelled as such everywhere. */
+    sponsor: sponsorSchema.optional().describe('Sponsored, partner or affiliate content.'),
+    /** « Sommaire »: forced on (true) or off (false); by default shown from three `##` headings. */
+    toc: z.boolean({ error: 'true ou false' }).optional().describe('Table of contents: true or false; by default from three ## headings.'),
+    // ── end of labels ──
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -154,4 +175,4 @@ export const articleSchema = z
 export type ArticleData = z.infer<typeof articleSchema>;
 
 /** The fields readers read as prose: French-typeset once, where content enters (src/content/edition.ts). */
-export const articleProse = { title: true, description: true, cover: { caption: true, credit: true }, corrections: [{ text: true }] } as const satisfies ProseMap<ArticleData>;
+export const articleProse = { title: true, description: true, cover: { caption: true, credit: true }, corrections: [{ text: true }], sponsor: { name: true } } as const satisfies ProseMap<ArticleData>;

@@ -46,6 +46,14 @@ export const TEMPLATES: Template[] = [
     find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('section.live-update')),
   },
   {
+    name: 'article étiqueté, avec sommaire',
+    expected: 'an /articles/<slug>/ page with a label above its title (.labels) and a « Sommaire » (nav.toc)',
+    find: (site, files) => articles(files).find((f) => {
+      const doc = readDocument(site, f);
+      return doc.querySelector('.labels') && doc.querySelector('nav.toc');
+    }),
+  },
+  {
     name: 'test de produit',
     expected: 'an /articles/<slug>/ page with a verdict, a quoted post and an encadré (section.verdict, figure.social-post, aside.encadre)',
     find: (site, files) => articles(files).find((f) => readDocument(site, f).querySelector('section.verdict ~ aside.encadre, aside.encadre ~ section.verdict') && readDocument(site, f).querySelector('figure.social-post')),

@@ -21,7 +21,7 @@ describe('the sample product test', () => {
   it('publishes a Review of the product with its rating, pros and cons, beside its NewsArticle', () => {
     const doc = readPage(site, URL_PATH);
     const ld = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
-    const article = ld.find((x) => x['@type'] === 'NewsArticle');
+    const article = ld.find((x) => x['@type'] === 'ReviewNewsArticle');
     const review = ld.find((x) => x['@type'] === 'Review');
     expect(review).toMatchObject({
       name: article.headline,

@@ -20,9 +20,9 @@ describe('benchmark targets', () => {
     expect(table).toMatch(/\| warm, one article edited \/ plain Astro cold \| 0\.33 \| ≤ 0\.25 \| \*\*missed\*\* \|/);
   });
 
-  it('judges covers against 1.2× and a 10,000-article archive against 2.5 GB of peak memory', () => {
-    expect(targetsOf(report({ images: true, figures: { 'rotative-cold': fig(120), 'baseline-cold': fig(100) } }))).toEqual([
-      { name: 'cold / plain Astro cold (covers)', measured: 1.2, limit: 1.2 },
+  it('judges covers against 1.5× and a 10,000-article archive against 2.5 GB of peak memory', () => {
+    expect(targetsOf(report({ images: true, figures: { 'rotative-cold': fig(150), 'baseline-cold': fig(100) } }))).toEqual([
+      { name: 'cold / plain Astro cold (covers)', measured: 1.5, limit: 1.5 },
     ]);
     const big = targetsOf(report({ articles: 10_000, figures: { 'rotative-cold': fig(300, 3072) } }));
     expect(big).toEqual([{ name: 'peak RSS of the whole process tree (GB)', measured: 3, limit: 2.5 }]);

@@ -32,7 +32,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** The feed data layer over `articles` (each with a rendered body) and the store's others, computed afresh. */
 async function feedLayer(articles: Store['articles'], extra: Partial<Store> = {}) {
   store.current = { ...emptyStore(), authors: [author('alice', { name: 'Alice Martin' }), author('bruno', { name: 'Bruno Petit' })], ...extra, articles };
-  publishArticleBodies(new Map(articles.map((a) => [a.id, { html: '', feedHtml: `<p>Texte entier de ${a.id}.</p>`, headings: [], hasYoutube: false, scripts: [] } as ArticleBody])));
+  publishArticleBodies(new Map(articles.map((a) => [a.id, { html: '', feedHtml: `<p>Texte entier de ${a.id}.</p>`, headings: [], hasYoutube: false, scripts: [] } satisfies ArticleBody])));
   vi.resetModules();
   return import('../../src/data/feeds.ts');
 }

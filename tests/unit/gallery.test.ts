@@ -155,3 +155,13 @@ describe('<Figure largeur>', () => {
     expect(widthProblems('<Figure src="./a.jpg" alt="A" largeur="pleine" />\n')).toEqual([]);
   });
 });
+
+describe('<Galerie> in the search index', () => {
+  it('gives its captions and credits to the searched text, not its controls (« Agrandir », « Suivante », « Fermer »)', async () => {
+    const { bodyBlocks } = await import('../../src/publish/search.ts');
+    const text = bodyBlocks((await render(gallery(4))).html).join(' ');
+    expect(text).toContain('Légende 3\u00A0: ici');
+    expect(text).toContain('© Studio 3');
+    expect(text).not.toMatch(/Agrandir|Précédente|Suivante|Fermer|3\u00A0\/\u00A04/);
+  });
+});

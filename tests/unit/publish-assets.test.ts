@@ -25,4 +25,26 @@ describe('publishAssets', () => {
     writeFileSync(published, 'modifié à la main');
     expect(readFileSync(path.join(dir, first), 'utf8')).toBe(`octets de ${first}`);
   });
+
+  it('lends the replaced site’s files to the new one (hard links, never to the cache), and copies a file whose size differs', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
+    const cache = path.join(root, 'cache');
+    const image: ImageRecord = { key: 'articles/a/photo.jpg', absPath: '/nowhere', social: false, stem: 'photo', hash: 'abcdef1234', width: 400, height: 300, fallback: 'jpeg' };
+    const dir = imageCacheDir(cache);
+    mkdirSync(dir, { recursive: true });
+    const outputs = imageOutputs(image, false);
+    for (const o of outputs) writeFileSync(path.join(dir, o.file), `octets de ${o.file}`);
+    const previous = path.join(root, 'previous');
+    expect(publishAssets([image], [], cache, previous)).toBe(outputs.length);
+    // A file of the old site edited by hand to another size is not lent: the cache's is copied.
+    const [kept, edited] = outputs.map((o) => o.file);
+    writeFileSync(path.join(previous, '_images', edited!), 'modifié');
+    const next = path.join(root, 'next');
+    expect(publishAssets([image], [], cache, next, previous)).toBe(outputs.length);
+    expect(statSync(path.join(next, '_images', kept!)).ino).toBe(statSync(path.join(previous, '_images', kept!)).ino);
+    expect(statSync(path.join(dir, kept!)).nlink).toBe(1);
+    expect(readFileSync(path.join(next, '_images', edited!), 'utf8')).toBe(`octets de ${edited}`);
+    // The first build of a folder has no site to borrow from.
+    expect(publishAssets([image], [], cache, path.join(root, 'first'), path.join(root, 'missing'))).toBe(outputs.length);
+  });
 });

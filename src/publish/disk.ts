@@ -1,0 +1,89 @@
+/**
+ * When the disk says no: the errors of the filesystem that a build meets
+ * while writing (a full disk, a name too long, a folder that refuses
+ * writing), named in plain words with the folder and what to do, instead of
+ * a raw `ENOSPC: no space left on device, write` and a stack trace.
+ *
+ * One decision, one place: which error codes are the person's to act on and
+ * what they are told (writeProblem); the build wraps each of its writes with
+ * the folder it writes into (writingInto), and prints the refusal it gets.
+ */
+import path from 'node:path';
+
+/** A write the disk refused, in plain words (`message`), with the folder it was for. */
+export class WriteRefusal extends Error {
+  readonly code: string;
+  readonly folder: string;
+  constructor(message: string, code: string, folder: string) {
+    super(message);
+    this.name = 'WriteRefusal';
+    this.code = code;
+    this.folder = folder;
+  }
+}
+
+/** What each code means and what to do about it; `folder` as shown to the person. */
+const PROBLEMS: Record<string, (folder: string) => string> = {
+  ENOSPC: (folder) => `le disque est plein (ENOSPC) : ${folder} ne peut plus recevoir de fichier. Libérez de la place sur ce disque (le cache de Rotative, ROTATIVE_CACHE_DIR, peut être supprimé sans risque : la construction suivante le refait), puis relancez la construction`,
+  EDQUOT: (folder) => `votre quota de disque est atteint (EDQUOT) : ${folder} ne peut plus recevoir de fichier. Libérez de la place (le cache de Rotative, ROTATIVE_CACHE_DIR, peut être supprimé sans risque), puis relancez la construction`,
+  ENAMETOOLONG: (folder) => `un nom de fichier est trop long pour le système de fichiers (ENAMETOOLONG) dans ${folder}. Choisissez un dossier au chemin plus court (ROTATIVE_OUT_DIR, ROTATIVE_CACHE_DIR), ou raccourcissez l’adresse qui donne ce nom (slug, étiquette, ancienne adresse)`,
+  EROFS: (folder) => `${folder} est sur un disque en lecture seule (EROFS). Choisissez un dossier accessible en écriture`,
+  EACCES: (folder) => `${folder} refuse l’écriture (EACCES : pas à vous, ou en lecture seule). Rendez-le accessible en écriture, ou choisissez un autre dossier`,
+  EPERM: (folder) => `${folder} refuse l’écriture (EPERM : pas à vous, ou protégé). Rendez-le accessible en écriture, ou choisissez un autre dossier`,
+  EMFILE: (folder) => `trop de fichiers ouverts à la fois (EMFILE) en écrivant dans ${folder}. Relevez la limite du système (ulimit -n), puis relancez la construction`,
+  ENFILE: (folder) => `trop de fichiers ouverts sur la machine (ENFILE) en écrivant dans ${folder}. Fermez des programmes, puis relancez la construction`,
+  EIO: (folder) => `le disque de ${folder} a renvoyé une erreur de lecture ou d’écriture (EIO). Vérifiez le disque, puis relancez la construction`,
+};
+
+/** The error code of a filesystem error, looked for along its `cause` chain (Astro wraps the errors it meets). */
+export function errorCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    const found = (e as NodeJS.ErrnoException).code;
+    if (typeof found === 'string' && found in PROBLEMS) return found;
+    const inMessage = /\b(E[A-Z]+):/.exec(String((e as Error).message ?? ''))?.[1];
+    if (inMessage && inMessage in PROBLEMS) return inMessage;
+  }
+  return undefined;
+}
+
+/**
+ * The refusal for `err` met while writing `what` into `folder`, or undefined
+ * when it is not a filesystem error a person can act on (a bug: left as it is).
+ * An error already named (a WriteRefusal) is kept as it is.
+ */
+export function writeRefusal(err: unknown, folder: string, what: string, cwd = process.cwd()): WriteRefusal | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof WriteRefusal) return e;
+    // The same class loaded a second time (Astro's module graph runs the content pass): known by its name.
+    const named = e as Partial<WriteRefusal>;
+    if (named.name === 'WriteRefusal' && typeof named.message === 'string' && typeof named.code === 'string' && typeof named.folder === 'string') {
+      return new WriteRefusal(named.message, named.code, named.folder);
+    }
+  }
+  const code = errorCode(err);
+  if (!code) return undefined;
+  // The folder of the very file refused, when the error names it (an open, a mkdir).
+  const failed = (err as NodeJS.ErrnoException).path;
+  if (typeof failed === 'string' && path.isAbsolute(failed)) folder = path.dirname(failed);
+  const rel = path.relative(cwd, folder);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? folder : rel;
+  return new WriteRefusal(`impossible d’écrire ${what} : ${PROBLEMS[code]!(shown)}.`, code, folder);
+}
+
+/** Runs `write`; a filesystem error it throws becomes a WriteRefusal naming `folder` and `what`. */
+export function writingInto<T>(folder: string, what: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    throw writeRefusal(err, folder, what) ?? err;
+  }
+}
+
+/** writingInto for an asynchronous write. */
+export async function writingIntoAsync<T>(folder: string, what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    throw writeRefusal(err, folder, what) ?? err;
+  }
+}

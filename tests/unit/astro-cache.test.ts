@@ -1,0 +1,79 @@
+/**
+ * Astro's cache folder is untrusted input: what the previous build left in
+ * it is checked against signatures made with a key the folder does not
+ * hold, and what does not match is deleted with one notice (Astro then
+ * renders it again). Whole builds: tests/integration/astro-cache.test.ts.
+ */
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signAstroCache, verifyAstroCache } from '../../src/publish/restore.ts';
+
+const secret = Buffer.from('a key the cache folder does not hold');
+
+/** A signed tree as a build leaves it: a page, Astro's manifest and data store. */
+function signedTree(): string {
+  const tree = path.join(mkdtempSync(path.join(tmpdir(), 'rotative-astro-cache-')), 'tree');
+  mkdirSync(path.join(tree, 'dist/articles/a'), { recursive: true });
+  writeFileSync(path.join(tree, 'dist/articles/a/index.html'), '<!doctype html><title>A</title>');
+  writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une</title>');
+  writeFileSync(path.join(tree, 'incremental-build.json'), '{"version":1}');
+  writeFileSync(path.join(tree, 'data-store.json'), '{}');
+  signAstroCache(tree, secret, new Map());
+  return tree;
+}
+
+describe('Astro’s cache is checked before Astro reads it', () => {
+  it('keeps a tree as the previous build signed it, without a word', () => {
+    const tree = signedTree();
+    const { notices, checked } = verifyAstroCache(tree, secret);
+    expect(notices).toEqual([]);
+    expect([...checked.keys()]).toEqual(['data-store.json', 'dist/articles/a/index.html', 'dist/index.html', 'incremental-build.json']);
+  });
+
+  it('deletes a page edited in the cache (a <script> added), with one notice, and keeps the rest', () => {
+    const tree = signedTree();
+    appendFileSync(path.join(tree, 'dist/articles/a/index.html'), '<script>alert(1)</script>');
+    const { notices } = verifyAstroCache(tree, secret);
+    expect(notices).toEqual(['cache des pages : entrée ignorée (dist/articles/a/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    expect(existsSync(path.join(tree, 'dist/articles/a/index.html'))).toBe(false);
+    expect(existsSync(path.join(tree, 'dist/index.html'))).toBe(true);
+  });
+
+  it('deletes a file no build signed, and Astro’s data store or manifest when edited', () => {
+    const tree = signedTree();
+    writeFileSync(path.join(tree, 'dist/articles/a/extra.js'), 'alert(1)');
+    writeFileSync(path.join(tree, 'data-store.json'), '{"tampered":true}');
+    const { notices } = verifyAstroCache(tree, secret);
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toContain('(data-store.json), modifiée');
+    expect(notices[1]).toContain('(dist/articles/a/extra.js), sans signature');
+  });
+
+  it('distrusts the whole tree when its signatures were made without the key, or edited', () => {
+    for (const tamper of [
+      (tree: string) => signAstroCache(tree, Buffer.from('another key'), new Map()),
+      (tree: string) => {
+        const file = path.join(tree, 'rotative-signatures.json');
+        const stored = JSON.parse(readFileSync(file, 'utf8'));
+        stored.files['dist/index.html'] = '0'.repeat(64);
+        writeFileSync(file, JSON.stringify(stored));
+      },
+    ]) {
+      const tree = signedTree();
+      tamper(tree);
+      const { notices } = verifyAstroCache(tree, secret);
+      expect(notices).toEqual([`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`]);
+      expect(existsSync(tree)).toBe(false);
+    }
+  });
+
+  it('signs again what the build wrote: a page rendered since the check is hashed anew', () => {
+    const tree = signedTree();
+    const { checked } = verifyAstroCache(tree, secret);
+    writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une, nouvelle</title>');
+    signAstroCache(tree, secret, checked);
+    expect(verifyAstroCache(tree, secret).notices).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A corrupt entry of any cache is ignored with one notice, and what it held
+ * is made again: the XML check's list of well-formed texts, the record of
+ * the addresses a site published. (The render cache, the search cache and
+ * Astro's cache: render-cache, search-cache and astro-cache tests.)
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkBuiltSite } from '../../src/publish/output.ts';
+import { previousSite, URL_MANIFEST, urlRecordFile } from '../../src/publish/lost-urls.ts';
+
+const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));
+
+describe('the XML check’s cache', () => {
+  function site(): string {
+    const dir = temp('xml-site');
+    writeFileSync(path.join(dir, 'rss.xml'), '<rss><channel><title>Flux</title></channel></rss>');
+    writeFileSync(path.join(dir, 'sitemap-index.xml'), '<sitemapindex/>');
+    return dir;
+  }
+
+  it('is ignored with one notice when it is not a list of digests, and made again', () => {
+    for (const corrupt of ['[', '{"a":1}', '["pas un condensé"]', '']) {
+      const dir = site();
+      const xmlCache = path.join(temp('xml-cache'), 'well-formed-xml.json');
+      writeFileSync(xmlCache, corrupt);
+      const notices: string[] = [];
+      expect(checkBuiltSite(dir, { xmlCache, notice: (line) => notices.push(line) })).toEqual([]);
+      expect(notices).toEqual([`cache de vérification des flux : entrée ignorée (${xmlCache}), illisible ; chaque flux et plan du site est vérifié à nouveau`]);
+      expect(JSON.parse(readFileSync(xmlCache, 'utf8'))).toHaveLength(2);
+      // Ignored, not trusted: a broken feed is still found.
+      writeFileSync(xmlCache, corrupt);
+      writeFileSync(path.join(dir, 'rss.xml'), '<rss><channel>');
+      expect(checkBuiltSite(dir, { xmlCache })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
+    }
+  });
+
+  it('says nothing when there is no cache yet', () => {
+    const notices: string[] = [];
+    checkBuiltSite(site(), { xmlCache: path.join(temp('xml-cache'), 'well-formed-xml.json'), notice: (line) => notices.push(line) });
+    expect(notices).toEqual([]);
+  });
+});
+
+describe('the record of published addresses', () => {
+  it('is said ignored when corrupt, even when the live site’s list stands in for it', async () => {
+    const cache = temp('urls-cache');
+    const content = temp('urls-content');
+    const server = createServer((req, res) =>
+      req.url === `/revue/${URL_MANIFEST}` ? res.writeHead(200).end(JSON.stringify({ site: `${origin}/revue/`, articles: ['a'] })) : res.writeHead(404).end(),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const record = urlRecordFile(cache, `${origin}/revue/`, content);
+      mkdirSync(path.dirname(record), { recursive: true });
+      writeFileSync(record, '{"site":');
+      const previous = await previousSite({ cacheDir: cache, contentDir: content, siteUrl: `${origin}/revue/` });
+      expect(previous.slugs).toEqual(['a']);
+      expect(previous.notice).toBe(`adresses déjà publiées : l’enregistrement du cache (${record}) est illisible, ignoré ; la liste en ligne (${origin}/revue/${URL_MANIFEST}) le remplace`);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
