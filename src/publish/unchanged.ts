@@ -53,7 +53,7 @@ const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_
  * the lock file; a dependency patched by hand needs ROTATIVE_FULL_BUILD=1).
  * The .env files are those Vite reads for a production build.
  */
-const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'];
+export const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'];
 
 /** Every regular file under `root` (symbolic links followed), relative paths sorted. */
 function filesUnder(root: string): string[] {

@@ -9,11 +9,12 @@
  */
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { TAG_FEED_MIN_ARTICLES } from '../../src/lib/feed.ts';
-import { startWrangler, type WranglerServer } from '../helpers/wrangler.ts';
-import { horizontalOverflow, launchChromium, openWatched, type Watch } from './browser.ts';
+import { startWrangler } from '../helpers/wrangler.ts';
+import { horizontalOverflow, openWatched, type Watch } from './browser.ts';
+import { servedInChromium } from './served.ts';
 
 const site = inject('sampleSite');
 const ORIGIN = 'https://echo-numerique.example';
@@ -21,23 +22,17 @@ const WIDTH = 390;
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
 // Served as a real static host serves it (its _headers, the CSP of each path included).
-let server: WranglerServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startWrangler(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const served = servedInChromium(async () => {
+  const wrangler = await startWrangler(site);
+  return { origin: wrangler.origin, close: wrangler.stop };
 });
 
 /** Opens a path at 390 px with every watcher on, and keeps every console message (warnings too). */
 async function open(urlPath: string): Promise<{ page: Page; watch: Watch; messages: string[]; close: () => Promise<void> }> {
-  const { context, page, watch } = await openWatched(browser, WIDTH, 800);
+  const { context, page, watch } = await openWatched(served.browser, WIDTH, 800);
   const messages: string[] = [];
   page.on('console', (m: ConsoleMessage) => messages.push(`${m.type()}: ${m.text()}`));
-  const response = await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+  const response = await page.goto(served.origin + urlPath, { waitUntil: 'load' });
   expect(response?.status(), urlPath).toBe(200);
   await page.waitForLoadState('networkidle');
   return { page, watch, messages, close: () => context.close() };

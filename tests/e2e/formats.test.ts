@@ -6,28 +6,17 @@
  * post's address written out. Layout, overflow and axe at 390/360 and 1280 px
  * are checked with every template (site-pages.ts « test de produit »).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../helpers/serve.ts';
+import { servedInChromium } from './served.ts';
 
 const URL_PATH = '/articles/test-kerlo-2-smartphone-reparable/';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('sampleSite'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedInChromium(() => serveStatic(inject('sampleSite')));
 
 async function openAt(width: number, media: 'screen' | 'print' = 'screen') {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await served.browser.newPage({ viewport: { width, height: 900 } });
   await page.emulateMedia({ media });
-  await page.goto(server.origin + URL_PATH, { waitUntil: 'load' });
+  await page.goto(served.origin + URL_PATH, { waitUntil: 'load' });
   return page;
 }
 

@@ -5,10 +5,10 @@
  * between photos, nothing overflows, axe finds nothing; the copy button
  * copies and says « Copié »; no CSP violation, nothing from another host.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { axeViolations, horizontalOverflow, launchChromium, openWatched } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../helpers/serve.ts';
+import { axeViolations, horizontalOverflow, openWatched } from './browser.ts';
+import { servedInChromium } from './served.ts';
 
 const site = inject('sampleSite');
 const GALLERY = '/articles/data-centers-ia-nucleaire/';
@@ -17,23 +17,13 @@ const WIDTHS = [390, 1280] as const;
 /** The machine is shared: a module script may take seconds to run. */
 const POLL = { timeout: 15_000 };
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedInChromium(() => serveStatic(site));
 
 describe.concurrent.each(WIDTHS)('at %i px', (width) => {
   it('a gallery’s photo opens full size from its thumbnail, moves with the arrows and closes with Escape, focus back on the thumbnail', async ({ expect }) => {
-    const { context, page, watch } = await openWatched(browser, width, 800);
+    const { context, page, watch } = await openWatched(served.browser, width, 800);
     try {
-      await page.goto(server.origin + GALLERY, { waitUntil: 'load' });
+      await page.goto(served.origin + GALLERY, { waitUntil: 'load' });
       const thumbs = page.locator('.gallery__thumb');
       expect(await thumbs.count()).toBe(5);
       expect(await page.locator('.gallery__view:visible').count()).toBe(0);
@@ -82,9 +72,9 @@ describe.concurrent.each(WIDTHS)('at %i px', (width) => {
   });
 
   it('the wide figure spans the window on a desktop and the column on a phone; the page fits the window and passes axe', async ({ expect }) => {
-    const { context, page } = await openWatched(browser, width, 800);
+    const { context, page } = await openWatched(served.browser, width, 800);
     try {
-      await page.goto(server.origin + GALLERY, { waitUntil: 'load' });
+      await page.goto(served.origin + GALLERY, { waitUntil: 'load' });
       const wide = await page.locator('.figure--pleine img').boundingBox();
       const column = await page.locator('.article__body > p').first().boundingBox();
       if (width === 1280) {
@@ -102,10 +92,10 @@ describe.concurrent.each(WIDTHS)('at %i px', (width) => {
   });
 
   it('a code block’s button « Copier le code » copies the code and says « Copié » to screen readers; axe passes, light and dark', async ({ expect }) => {
-    const { context, page, watch } = await openWatched(browser, width, 800);
+    const { context, page, watch } = await openWatched(served.browser, width, 800);
     try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-      await page.goto(server.origin + CODE, { waitUntil: 'load' });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+      await page.goto(served.origin + CODE, { waitUntil: 'load' });
       const block = page.locator('.code-block', { has: page.locator('.code-block__title', { hasText: 'wp-config.php' }) });
       const button = block.getByRole('button', { name: 'Copier le code' });
       await expect.poll(async () => button.count(), POLL).toBe(1);
@@ -131,15 +121,15 @@ describe.concurrent.each(WIDTHS)('at %i px', (width) => {
 
 describe('without JavaScript', () => {
   it('a thumbnail still opens its photo (CSS :target) and « Fermer » closes it; code blocks have no button', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
+    const context = await served.browser.newContext({ viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.origin + GALLERY, { waitUntil: 'load' });
+      await page.goto(served.origin + GALLERY, { waitUntil: 'load' });
       await page.locator('.gallery__thumb').first().click();
       await expect.poll(async () => page.locator('.gallery__view:visible').count(), POLL).toBe(1);
       await page.locator('.gallery__view:visible .gallery__close').click();
       await expect.poll(async () => page.locator('.gallery__view:visible').count(), POLL).toBe(0);
-      await page.goto(server.origin + CODE, { waitUntil: 'load' });
+      await page.goto(served.origin + CODE, { waitUntil: 'load' });
       expect(await page.locator('.code-block').count()).toBe(2);
       expect(await page.locator('.code-block__copy').count()).toBe(0);
     } finally {

@@ -8,10 +8,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { launchChromium, openWatched } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../helpers/serve.ts';
+import { openWatched } from './browser.ts';
+import { servedInChromium } from './served.ts';
 import { headerHeight, measureColumns, separatorsAtLineStart, unstyledControls } from './layout.ts';
 import { htmlFiles, TEMPLATES, urlPathOf } from './site-pages.ts';
 
@@ -23,19 +23,9 @@ const HEIGHT = 800;
 const PHONE_HEADER_MAX = 120;
 const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
-let server: StaticServer;
-let browser: Browser;
+const served = servedInChromium(() => serveStatic(site));
 
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (width: number) => openWatched(browser, width, HEIGHT);
+const open = (width: number) => openWatched(served.browser, width, HEIGHT);
 
 describe.concurrent.each(TEMPLATES)('template « $name » laid out like the others', (template) => {
   const file = template.find(site, files);
@@ -47,7 +37,7 @@ describe.concurrent.each(TEMPLATES)('template « $name » laid out like the othe
     try {
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        if (colorScheme === 'light') await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+        if (colorScheme === 'light') await page.goto(served.origin + urlPath, { waitUntil: 'load' });
         const label = `${urlPath} at ${width} px, ${colorScheme}`;
         const columns = await measureColumns(page);
         expect(Math.abs(columns.main.left - columns.header), `${label}: main column starts at ${columns.main.left} px, the header’s at ${columns.header} px`).toBeLessThanOrEqual(1);
@@ -72,10 +62,10 @@ describe.concurrent.each(TEMPLATES)('template « $name » laid out like the othe
 
 describe('header on a phone', () => {
   it('opens the rubriques menu without JavaScript and reaches the search page from the header’s field', async () => {
-    const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: HEIGHT }, locale: 'fr-FR', javaScriptEnabled: false });
+    const context = await served.browser.newContext({ viewport: { width: WIDTHS[0], height: HEIGHT }, locale: 'fr-FR', javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${served.origin}/`);
       const menu = page.getByRole('navigation', { name: 'Rubriques' });
       expect(await menu.isVisible(), 'the menu is collapsed at first').toBe(false);
       await page.locator('body > header summary').click();
@@ -97,7 +87,7 @@ describe('search results', () => {
   it.for(WIDTHS)('at %i px: « cloud » from the address gives cards with image, rubrique, date and lede; screenshot saved', async (width, { expect }) => {
     const { context, page, watch } = await open(width);
     try {
-      await page.goto(`${server.origin}/recherche/?q=cloud`, { waitUntil: 'load' });
+      await page.goto(`${served.origin}/recherche/?q=cloud`, { waitUntil: 'load' });
       await page.locator('[data-search-status]').filter({ hasText: /trouvé/ }).waitFor({ timeout: 20_000 });
       const cards = page.locator('[data-search-results] > li');
       expect(await cards.count(), 'results for « cloud »').toBeGreaterThan(1);
@@ -141,7 +131,7 @@ describe('art direction, as a reader sees it', () => {
     try {
       // Without the site's faces, as a reader sees the page before they arrive: the fallback face's metrics differ.
       if (!faces) await context.route('**/*.woff2', (route) => route.abort());
-      await page.goto(`${server.origin}/articles/un-an-apres-cloudwatt/`, { waitUntil: 'load' });
+      await page.goto(`${served.origin}/articles/un-an-apres-cloudwatt/`, { waitUntil: 'load' });
       // Every line box of the paragraph as tall as its line-height: its height is a whole number of lines.
       const { height, lineHeight } = await page.locator('.article__body p:has(sup)').first().evaluate((p) => ({
         height: p.getBoundingClientRect().height,
@@ -158,7 +148,7 @@ describe('art direction, as a reader sees it', () => {
   it('a wrapped figure credit starts its line at the caption’s left edge, with no leading space', async () => {
     const { context, page } = await open(WIDTHS[0]);
     try {
-      await page.goto(`${server.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
+      await page.goto(`${served.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
       const figcaption = page.locator('.cover figcaption');
       const { left, creditLeft, creditTop, captionBottom } = await figcaption.evaluate((f) => ({
         left: f.getBoundingClientRect().left,
@@ -176,7 +166,7 @@ describe('art direction, as a reader sees it', () => {
   it('on the authors’ page, every name starts at the same distance from its card’s edge, portrait or not', async () => {
     const { context, page } = await open(WIDTHS[1]);
     try {
-      await page.goto(`${server.origin}/auteurs/`, { waitUntil: 'load' });
+      await page.goto(`${served.origin}/auteurs/`, { waitUntil: 'load' });
       const offsets = await page.locator('.hub__item').evaluateAll((items) =>
         items.map((item) => Math.round(item.querySelector('h2')!.getBoundingClientRect().left - item.getBoundingClientRect().left)),
       );
@@ -190,7 +180,7 @@ describe('art direction, as a reader sees it', () => {
   it('the article page at 1280 px fills the column: the text on the left, « À lire également » in a side column beside it', async () => {
     const { context, page } = await open(WIDTHS[1]);
     try {
-      await page.goto(`${server.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
+      await page.goto(`${served.origin}/articles/clouds-hybrides-bleu-s3ns/`, { waitUntil: 'load' });
       const { main, article, aside } = await page.evaluate(() => {
         const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
         return { main: box('main'), article: box('.article-page > article'), aside: box('.article-aside') };
@@ -209,7 +199,7 @@ describe('art direction, as a reader sees it', () => {
       try {
         mkdirSync(SCREENSHOTS, { recursive: true });
         for (const [name, urlPath] of [['accueil', '/'], ['article', '/articles/un-an-apres-cloudwatt/'], ['direct', '/articles/en-direct-panne-hebergeur-nubeo/']] as const) {
-          await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+          await page.goto(served.origin + urlPath, { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready);
           const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
           expect(faces, `${urlPath}: faces loaded`).toEqual(expect.arrayContaining(['Newsreader', 'Public Sans']));

@@ -3,10 +3,10 @@
  * 127.0.0.1 under its own `_headers`, opened by Debian's Chromium at phone
  * and desktop widths, in light and dark.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, type ExpectStatic } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { axeViolations, horizontalOverflow, launchChromium, openWatched, type Watch } from './browser.ts';
+import { describe, expect, inject, it, type ExpectStatic } from 'vitest';
+import { serveStatic } from '../helpers/serve.ts';
+import { axeViolations, horizontalOverflow, openWatched, type Watch } from './browser.ts';
+import { servedInChromium } from './served.ts';
 import { htmlFiles, TEMPLATES, urlPathOf } from './site-pages.ts';
 
 const site = inject('sampleSite');
@@ -15,19 +15,9 @@ const files = htmlFiles(site);
 const WIDTHS = [360, 1280] as const;
 const HEIGHT = 800;
 
-let server: StaticServer;
-let browser: Browser;
+const served = servedInChromium(() => serveStatic(site));
 
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (width: number) => openWatched(browser, width, HEIGHT);
+const open = (width: number) => openWatched(served.browser, width, HEIGHT);
 
 /**
  * What every page must hold after everything it did: nothing offsite, no CSP
@@ -54,7 +44,7 @@ describe.concurrent.each(TEMPLATES)('template « $name »', (template) => {
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme, reducedMotion: 'no-preference' });
         if (colorScheme === 'light') {
-          const response = await page.goto(server.origin + urlPath, { waitUntil: 'load' });
+          const response = await page.goto(served.origin + urlPath, { waitUntil: 'load' });
           expect(response?.status(), label).toBe(200);
           expect(response?.headers()['content-security-policy'], `${label}: the _headers CSP is served`).toContain("default-src 'self'");
           await page.waitForLoadState('networkidle');
@@ -80,7 +70,7 @@ describe('keyboard', () => {
   it('the first Tab stop is a visible skip link that moves focus to the main content', async () => {
     const { context, page, watch } = await open(WIDTHS[0]);
     try {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${served.origin}/`);
       await page.keyboard.press('Tab');
       const link = page.locator(':focus');
       expect(await link.getAttribute('href')).toBe('#contenu');
@@ -105,7 +95,7 @@ describe('video facade', () => {
     expect(file, 'no article with a YouTube video in the build').toBeDefined();
     const { context, page, watch } = await open(WIDTHS[1]);
     try {
-      await page.goto(server.origin + urlPathOf(file!), { waitUntil: 'load' });
+      await page.goto(served.origin + urlPathOf(file!), { waitUntil: 'load' });
       await page.waitForLoadState('networkidle');
       const facade = page.locator('[data-video-embed] a').first();
       // One accessible name, said once: the title between « », and where the video plays.
@@ -141,7 +131,7 @@ describe('search', () => {
     expect(files, 'no /recherche/ page in the build').toContain('recherche/index.html');
     const { context, page, watch } = await open(WIDTHS[0]);
     try {
-      await page.goto(`${server.origin}/recherche/`, { waitUntil: 'load' });
+      await page.goto(`${served.origin}/recherche/`, { waitUntil: 'load' });
       // The page's own field (the header holds the site-wide one too).
       const field = page.locator('main').getByRole('searchbox');
       await field.fill('Cloudwatt');
@@ -169,7 +159,7 @@ describe('search', () => {
         ['identité', 'un-an-apres-portefeuille-identite'],
         ['clés', 'cles-d-acces-mode-d-emploi'],
       ] as const) {
-        await page.goto(`${server.origin}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+        await page.goto(`${served.origin}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
         await page.locator('[data-search-status]').filter({ hasText: /trouvé|Aucun/ }).waitFor({ timeout: 20_000 });
         const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
         if (query === 'souverain') expect(hrefs.some((h) => h.includes('/articles/un-an-apres-cloudwatt/')), `« ${query} »: ${hrefs}`).toBe(true);
@@ -187,7 +177,7 @@ describe('print', () => {
     expect(file, 'no article in the build').toBeDefined();
     const { context, page } = await open(WIDTHS[1]);
     try {
-      await page.goto(server.origin + urlPathOf(file!));
+      await page.goto(served.origin + urlPathOf(file!));
       await page.emulateMedia({ media: 'print' });
       for (const selector of ['body > header', 'nav', 'body > footer', '.skip-link']) {
         for (const el of await page.locator(selector).all()) expect(await el.isVisible(), `${selector} is printed`).toBe(false);
@@ -204,7 +194,7 @@ describe('not found', () => {
   it('an unknown address answers 404 with the site’s own page', async () => {
     const { context, page, watch } = await open(WIDTHS[0]);
     try {
-      const response = await page.goto(`${server.origin}/articles/cette-page-n-existe-pas/`);
+      const response = await page.goto(`${served.origin}/articles/cette-page-n-existe-pas/`);
       expect(response?.status()).toBe(404);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.locator('a[href="/"]').count(), 'a way back home').toBeGreaterThan(0);

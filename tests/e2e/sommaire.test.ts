@@ -3,24 +3,14 @@
  * between the side column and the text, and still in view once the reader
  * has scrolled into the article; before the text on a phone. No JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { launchChromium, openWatched } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../helpers/serve.ts';
+import { openWatched } from './browser.ts';
+import { servedInChromium } from './served.ts';
 
 const site = inject('sampleSite');
 const PAGE = '/articles/clouds-hybrides-bleu-s3ns/';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedInChromium(() => serveStatic(site));
 
 const boxes = () => {
   const box = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect;
@@ -29,9 +19,9 @@ const boxes = () => {
 
 describe('« Sommaire »', () => {
   it('at 1280 px, sits in a column beside the text, left of « À lire également », and stays in view while the text scrolls', async () => {
-    const { context, page } = await openWatched(browser, 1280, 800);
+    const { context, page } = await openWatched(served.browser, 1280, 800);
     try {
-      await page.goto(server.origin + PAGE, { waitUntil: 'load' });
+      await page.goto(served.origin + PAGE, { waitUntil: 'load' });
       const before = await page.evaluate(boxes);
       expect(before.toc.left, 'right of the text').toBeGreaterThanOrEqual(before.body.right);
       expect(before.toc.right, 'left of the side column').toBeLessThan(before.aside.left);
@@ -46,11 +36,11 @@ describe('« Sommaire »', () => {
   });
 
   it('on a phone, comes before the text, full width, and its links reach the sections', async () => {
-    const { context, page } = await openWatched(browser, 390, 800);
+    const { context, page } = await openWatched(served.browser, 390, 800);
     try {
       // The site scrolls smoothly unless the reader asked for less motion: ask, to read where the link lands.
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(server.origin + PAGE, { waitUntil: 'load' });
+      await page.goto(served.origin + PAGE, { waitUntil: 'load' });
       const { toc, body } = await page.evaluate(boxes);
       expect(toc.bottom).toBeLessThanOrEqual(body.top);
       await page.click('nav.toc li:nth-child(3) a');

@@ -12,12 +12,13 @@ import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedBuild } from '../helpers/shared-builds.ts';
 import { parseHeadersFile } from '../helpers/serve.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { launchChromium, watchContext } from '../e2e/browser.ts';
+import { serveStatic } from '../helpers/serve.ts';
+import { watchContext } from '../e2e/browser.ts';
+import { servedInChromium } from '../e2e/served.ts';
 import { htmlFiles } from '../e2e/site-pages.ts';
 
 const ORIGIN = 'https://example.org';
@@ -214,26 +215,16 @@ describe('a build for https://example.org/magazine/', () => {
 });
 
 describe('in Chromium, served under /magazine/ only', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(out, { base: BASE });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedInChromium(() => serveStatic(out, { base: BASE }));
 
   it('the server answers 404 outside /magazine/', async () => {
-    expect((await fetch(`${server.origin}/articles/premier-episode/`)).status).toBe(404);
-    expect((await fetch(`${server.origin}${BASE}articles/premier-episode/`)).status).toBe(200);
+    expect((await fetch(`${served.origin}/articles/premier-episode/`)).status).toBe(404);
+    expect((await fetch(`${served.origin}${BASE}articles/premier-episode/`)).status).toBe(200);
   });
 
   /** Opens `urlPath` with every watcher on, runs `then`, and checks that no request failed and nothing went wrong. */
   async function visit(urlPath: string, then: (page: Page) => Promise<void> = async () => {}): Promise<void> {
-    const context = await browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
+    const context = await served.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
     try {
       const watch = await watchContext(context);
       const failed: string[] = [];
@@ -244,7 +235,7 @@ describe('in Chromium, served under /magazine/ only', () => {
         if (response.status() >= 400) failed.push(`${response.url()}: HTTP ${response.status()}`);
       });
       const page = await context.newPage();
-      const response = await page.goto(`${server.origin}${urlPath}`, { waitUntil: 'load' });
+      const response = await page.goto(`${served.origin}${urlPath}`, { waitUntil: 'load' });
       expect(response?.status(), urlPath).toBe(200);
       await then(page);
       await page.waitForLoadState('networkidle');

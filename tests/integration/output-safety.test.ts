@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBuiltSite, SITE_MARKER, SITE_MARKER_TEXT } from '../../src/publish/output.ts';
-import { buildSite, fixture, readPage, ROOT, TEST_NOW } from '../helpers/build.ts';
+import { buildProject, buildSite, fixture, readPage, ROOT, TEST_NOW } from '../helpers/build.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));
@@ -180,7 +180,7 @@ describe('the swap', () => {
 describe('builds side by side', () => {
   /** `npm run build` in a child process, without blocking the other one. */
   function startBuild(contentDir: string, outDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts')], {
+    const child = spawn(process.execPath, [path.join(buildProject(), 'scripts/build.ts')], {
       cwd: ROOT,
       env: { ...process.env, ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_OUT_DIR: outDir, ROTATIVE_NOW: TEST_NOW },
       stdio: ['ignore', 'pipe', 'pipe'],
