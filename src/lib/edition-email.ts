@@ -112,6 +112,7 @@ export function editionMjml(e: EmailEdition): string {
   <mj-head>
     <mj-title>${escapeHtml(`${e.title} — ${e.siteName}`)}</mj-title>
     <mj-preview>${escapeHtml(e.preview)}</mj-preview>
+    <mj-raw><meta name="robots" content="noindex" /></mj-raw>
     <mj-attributes>
       <mj-all font-family="${SERIF}" />
       <mj-text font-size="16px" line-height="1.5" color="${INK}" />

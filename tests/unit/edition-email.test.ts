@@ -59,6 +59,11 @@ describe('editionEmailHtml', () => {
     expect(document.querySelector('img[src$="large-1600.jpg"]')!.getAttribute('style')).toMatch(/max-width: ?100%/);
   });
 
+  it('asks search engines not to index it: the edition’s page is the one to find', async () => {
+    const { document } = parseHTML(await editionEmailHtml(EDITION));
+    expect(document.querySelector('head meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+
   it('gives the feed the body alone', async () => {
     const body = emailBody(await editionEmailHtml(EDITION));
     expect(body).not.toMatch(/<\/?(html|head|body|style)\b/i);
