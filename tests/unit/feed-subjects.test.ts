@@ -89,7 +89,7 @@ describe('feeds per author and per tag', () => {
     expect(directory.filter((f) => f.kind === 'tag')).toEqual([
       { kind: 'tag', title: 'OpenStack', pagePath: '/tags/openstack/', feedPaths: { rss: '/tags/openstack/rss.xml', atom: '/tags/openstack/atom.xml', json: '/tags/openstack/feed.json' } },
     ]);
-    expect(directory.map((f) => f.kind)).toEqual(['main', 'category', 'author', 'author', 'tag']);
+    expect(directory.map((f) => f.kind)).toEqual(['main', 'edition', 'category', 'author', 'author', 'tag']);
   });
 
   it('a tag that falls below the threshold keeps its feed file (a subscriber’s reader keeps working) but is no longer offered', async () => {
