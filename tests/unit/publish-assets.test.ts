@@ -1,4 +1,4 @@
-/** publishAssets (src/content/images.ts): the published images are copies, not the cache's own files. */
+/** publishAssets (src/content/images.ts): the published images are never the cache's own files. */
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,16 +6,22 @@ import { describe, expect, it } from 'vitest';
 import { imageCacheDir, publishAssets, type ImageRecord } from '../../src/content/images.ts';
 import { imageOutputs } from '../../src/lib/images.ts';
 
+/** An image whose variants are in a fresh image cache, each file holding « octets de <name> ». */
+function cachedImage() {
+  const root = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
+  const cache = path.join(root, 'cache');
+  const image: ImageRecord = { key: 'articles/a/photo.jpg', absPath: '/nowhere', social: false, stem: 'photo', hash: 'abcdef1234', width: 400, height: 300, fallback: 'jpeg' };
+  const dir = imageCacheDir(cache);
+  mkdirSync(dir, { recursive: true });
+  const outputs = imageOutputs(image, false);
+  for (const o of outputs) writeFileSync(path.join(dir, o.file), `octets de ${o.file}`);
+  return { root, cache, dir, image, outputs };
+}
+
 describe('publishAssets', () => {
   it('publishes copies: editing dist/_images in place leaves the image cache as it was', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
-    const cache = path.join(root, 'cache');
+    const { root, cache, dir, image, outputs } = cachedImage();
     const site = path.join(root, 'site');
-    const image: ImageRecord = { key: 'articles/a/photo.jpg', absPath: '/nowhere', social: false, stem: 'photo', hash: 'abcdef1234', width: 400, height: 300, fallback: 'jpeg' };
-    const dir = imageCacheDir(cache);
-    mkdirSync(dir, { recursive: true });
-    const outputs = imageOutputs(image, false);
-    for (const o of outputs) writeFileSync(path.join(dir, o.file), `octets de ${o.file}`);
     mkdirSync(site);
     expect(publishAssets([image], [], cache, site)).toBe(outputs.length);
     const first = outputs[0]!.file;
@@ -27,13 +33,7 @@ describe('publishAssets', () => {
   });
 
   it('lends the replaced site’s files to the new one (hard links, never to the cache), and copies a file whose size differs', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
-    const cache = path.join(root, 'cache');
-    const image: ImageRecord = { key: 'articles/a/photo.jpg', absPath: '/nowhere', social: false, stem: 'photo', hash: 'abcdef1234', width: 400, height: 300, fallback: 'jpeg' };
-    const dir = imageCacheDir(cache);
-    mkdirSync(dir, { recursive: true });
-    const outputs = imageOutputs(image, false);
-    for (const o of outputs) writeFileSync(path.join(dir, o.file), `octets de ${o.file}`);
+    const { root, cache, dir, image, outputs } = cachedImage();
     const previous = path.join(root, 'previous');
     expect(publishAssets([image], [], cache, previous)).toBe(outputs.length);
     // A file of the old site edited by hand to another size is not lent: the cache's is copied.
