@@ -82,10 +82,12 @@ export const TEMPLATES: Template[] = [
   { name: 'derniers articles', expected: '/articles/index.html', find: (_, files) => first(files, /^articles\/index\.html$/) },
   { name: 'mentions légales', expected: '/mentions-legales/index.html', find: (_, files) => first(files, /^mentions-legales\/index\.html$/) },
   { name: 's’abonner', expected: '/sabonner/index.html', find: (_, files) => first(files, /^sabonner\/index\.html$/) },
+  { name: 'éditions', expected: '/edition/index.html', find: (_, files) => first(files, /^edition\/index\.html$/) },
+  { name: 'édition de la semaine', expected: '/edition/<AAAA-Snn>/index.html', find: (_, files) => first(files, /^edition\/\d{4}-S\d{2}\/index\.html$/) },
   {
     name: 'page (à propos)',
     expected: 'a /<slug>/ page of content/pages/, outside the folders of the site’s own routes',
-    find: (_, files) => first(files, /^(?!(articles|archives|auteurs|rubriques|tags|series|recherche|page|mentions-legales|sabonner)\/)[^/]+\/index\.html$/),
+    find: (_, files) => first(files, /^(?!(articles|archives|auteurs|rubriques|tags|series|recherche|page|mentions-legales|sabonner|edition)\/)[^/]+\/index\.html$/),
   },
   { name: 'recherche', expected: '/recherche/index.html', find: (_, files) => first(files, /^recherche\/index\.html$/) },
   { name: '404', expected: '/404.html', find: (_, files) => first(files, /^404\.html$/) },
