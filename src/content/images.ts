@@ -175,11 +175,15 @@ export interface UsedAsset extends AssetRef {
   published: boolean;
 }
 
-// The public names carry a hash of the source AND of the encoder settings:
-// files are served with a one-year immutable cache, so new settings must give
-// new names.
-const hashOf = (bytes: Buffer) =>
-  createHash('sha256').update(bytes).update(ENCODER_VERSION).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+/**
+ * The hash in a published image's name (covers, figures, share cards): of
+ * what the file is made from AND of the encoder settings; files are served
+ * with a one-year immutable cache, so new settings must give new names.
+ * Ten letters and digits, safe in a URL and a file name.
+ */
+export function publishedHash(source: Buffer | string): string {
+  return createHash('sha256').update(source).update(ENCODER_VERSION).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+}
 
 /**
  * Reads every named file once (through the content folder's one reader, with
@@ -217,7 +221,7 @@ export async function inspectAssets(
       for (const p of unreadable) refuse(`: ${p.found ?? ''}`, p.expected, p.hint);
       return;
     }
-    const hash = hashOf(bytes);
+    const hash = publishedHash(bytes);
     // Cut: the published names add a hash, a width and an extension, within the 255 bytes of a file name.
     const stem = slugify(path.basename(absPath, path.extname(absPath))).slice(0, 60).replace(/-+$/, '') || 'image';
     if (isVideo) {
@@ -389,11 +393,6 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
 /** The JPEG settings of every social image, share cards included. */
 export function encodeSocialJpeg(s: Sharp): Sharp {
   return ENCODERS.jpeg(s);
-}
-
-/** The version of the encoder settings: part of the name of every published image, share cards included. */
-export function encoderVersion(): string {
-  return ENCODER_VERSION;
 }
 
 /** Puts a cached file at its published place (see place). */

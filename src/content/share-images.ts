@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
-import { encodeSocialJpeg, encoderVersion, imageCacheDir, publishCachedFile, runPool } from './images.ts';
-import { cardFontFiles, cardLogo, renderCard } from './share-render.ts';
+import { encodeSocialJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool } from './images.ts';
+import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 
 /** A share card as pages find it: the names of its files (socialFileName). */
@@ -48,7 +48,8 @@ let template: string | undefined;
 /**
  * The digest of everything that draws a card besides its text: the modules
  * of the renderer (found from its imports), the font files, the versions of
- * opentype.js and sharp, and the encoder settings. Computed once per process.
+ * opentype.js and sharp (the encoder settings are in every published image's
+ * hash: publishedHash). Computed once per process.
  */
 export function templateDigest(): string {
   if (template) return template;
@@ -61,14 +62,14 @@ export function templateDigest(): string {
   // opentype.js as the lock file pins it; sharp with the libraries it rasterises and encodes with (librsvg, libvips, mozjpeg…).
   const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
   hash.update(`opentype.js@${lock.packages['node_modules/opentype.js']?.version ?? ''}\0${JSON.stringify(sharp.versions)}\0`);
-  template = hash.update(encoderVersion()).digest('hex');
+  template = hash.digest('hex');
   return template;
 }
 
 /** The card of one article: its file names, from the hash of what it shows. */
 export function shareCardOf(request: ShareCardRequest, site: ShareCardSite): ShareCard {
   const shown = JSON.stringify([templateDigest(), request.title, request.rubrique, site.name, site.logo?.hash ?? null]);
-  const hash = createHash('sha256').update(shown).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+  const hash = publishedHash(shown);
   // Cut like the cover images' stems: the name adds a hash and a format within 255 bytes.
   const stem = `partage-${request.slug}`.slice(0, 60).replace(/-+$/, '');
   return { slug: request.slug, stem, hash };
@@ -107,10 +108,12 @@ export async function makeShareCards(
       made++;
       if (site.logo) logo ??= cardLogo(readFileSync(site.logo.absPath));
       const mark = await logo;
+      // One typesetter for the card's formats: it keeps the title's measurements.
+      const typesetter = cardTypesetter();
       for (const f of missing) {
         const target = path.join(dir, f.file);
         const temp = `${target}.${process.pid}.tmp`;
-        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeSocialJpeg).toFile(temp);
+        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeSocialJpeg, typesetter).toFile(temp);
         renameSync(temp, target);
       }
     },

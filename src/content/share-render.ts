@@ -159,10 +159,10 @@ export async function cardLogo(bytes: Buffer): Promise<Buffer> {
 /**
  * One card `size` as an image: the SVG rasterised, the logo (made by
  * {@link cardLogo}) laid in its square, and `encode` (the pipeline's JPEG
- * settings) applied.
+ * settings) applied. The formats of one card share a `typesetter`.
  */
-export function renderCard(text: Omit<CardText, 'hasLogo'>, size: { width: number; height: number }, logo: Buffer | undefined, encode: (s: Sharp) => Sharp): Sharp {
-  const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, size, cardTypesetter());
+export function renderCard(text: Omit<CardText, 'hasLogo'>, size: { width: number; height: number }, logo: Buffer | undefined, encode: (s: Sharp) => Sharp, typesetter: Typesetter = cardTypesetter()): Sharp {
+  const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, size, typesetter);
   let image = sharp(Buffer.from(drawing.svg));
   if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
   return encode(image);
