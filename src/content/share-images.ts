@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
-import { encodeSocialJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool } from './images.ts';
+import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool } from './images.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 
@@ -69,7 +69,7 @@ export function templateDigest(): string {
 /** The card of one article: its file names, from the hash of what it shows. */
 export function shareCardOf(request: ShareCardRequest, site: ShareCardSite): ShareCard {
   const shown = JSON.stringify([templateDigest(), request.title, request.rubrique, site.name, site.logo?.hash ?? null]);
-  const hash = publishedHash(shown);
+  const hash = publishedHash(shown, 'card');
   // Cut like the cover images' stems: the name adds a hash and a format within 255 bytes.
   const stem = `partage-${request.slug}`.slice(0, 60).replace(/-+$/, '');
   return { slug: request.slug, stem, hash };
@@ -113,7 +113,7 @@ export async function makeShareCards(
       for (const f of missing) {
         const target = path.join(dir, f.file);
         const temp = `${target}.${process.pid}.tmp`;
-        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeSocialJpeg, typesetter).toFile(temp);
+        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp);
         renameSync(temp, target);
       }
     },

@@ -72,6 +72,12 @@ describe('makeShareCards', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('encodes every card file as a baseline JPEG of three channels, the cheapest to write (no progressive scans, no alpha)', async () => {
+    const { cards } = await makeShareCards([{ ...article, slug: 'encodage' }], site, cacheRoot, 1);
+    const metas = await Promise.all(shareCardFiles(cards[0]!).map((f) => sharp(path.join(dir, f.file)).metadata()));
+    expect(metas.map((m) => [m.format, m.isProgressive, m.hasAlpha, m.channels])).toEqual(Array(4).fill(['jpeg', false, false, 3]));
+  });
+
   it('publishes a card’s four files into _images', async () => {
     const { cards } = await makeShareCards([article], site, cacheRoot, 1);
     const out = path.join(temp, 'site');
