@@ -95,8 +95,17 @@ if (cacheDir && siteDir && contentDir) {
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
+  // The share cards were made while Astro rendered (src/content/loaders.ts):
+  // every file is in the cache before the report lets the wrapper publish; a
+  // card that failed fails the build here. The wait counts as image time.
+  const cardsWait = performance.now();
+  const pass = latestContentPass();
+  await pass?.shareCardsMade;
+  if (pass) pass.stats.timings.images += performance.now() - cardsWait;
   writingInto(cacheDir ?? scratch, 'les signatures du cache des pages', signAstro);
 } catch (err) {
+  // Cards still being made finish before the process exits: no temporary file left in the cache.
+  await latestContentPass()?.shareCardsMade.catch(() => {});
   rmSync(scratch, { recursive: true, force: true });
   try {
     signAstro();

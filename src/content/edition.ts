@@ -34,7 +34,7 @@ import { codeDigest } from './code-digest.ts';
 import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
 import { lostUrlProblems } from '../publish/lost-urls.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
-import { makeShareCards, type ShareCard } from './share-images.ts';
+import { startShareCards, type ShareCard } from './share-images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
 import type { BodyScript } from '../render/components.ts';
 import { contextFor, type RenderData } from '../render/context.ts';
@@ -147,6 +147,12 @@ export interface PreparedMagazine {
   files: FileRecord[];
   /** The share cards of the visible articles without a cover (src/content/share-images.ts), published beside the images. */
   shareCards: ShareCard[];
+  /**
+   * Settles once every share card's files are in the cache (stats.shareCards
+   * then counts them), or with the error that stopped them: already settled
+   * unless the pass was asked for `shareCardsLater`.
+   */
+  shareCardsMade: Promise<void>;
   notices: string[];
   stats: {
     scheduled: { slug: string; publishedAt: Date }[];
@@ -184,8 +190,13 @@ function getRendererVersion(): string {
   return rendererVersion;
 }
 
-/** Reads, validates, prepares images and renders the whole content tree. */
-export async function prepareMagazine(env: Environment, options: { encode?: boolean } = {}): Promise<PreparedMagazine> {
+/**
+ * Reads, validates, prepares images and renders the whole content tree.
+ * With `shareCardsLater`, the share cards' files are still being made when
+ * the pass returns (the build renders the pages meanwhile): the caller waits
+ * for `shareCardsMade` before it publishes anything.
+ */
+export async function prepareMagazine(env: Environment, options: { encode?: boolean; shareCardsLater?: boolean } = {}): Promise<PreparedMagazine> {
   const prepared = await prepare(env, { encode: options.encode ?? true, includeDrafts: env.preview });
   const { content, problems } = prepared;
   const result: PreparedMagazine = {
@@ -200,6 +211,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     images: prepared.images,
     files: prepared.files,
     shareCards: [],
+    shareCardsMade: Promise.resolve(),
     notices: [],
     stats: {
       scheduled: [],
@@ -287,7 +299,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   const rubriqueTitles = new Map(result.categories.map((x) => [x.id, x.title]));
   const logoKey = content.siteAssets[0]?.key;
   const logoImage = logoKey ? prepared.images.find((i) => i.key === logoKey) : undefined;
-  const share = await makeShareCards(
+  const share = startShareCards(
     content.articles
       .filter((a) => isVisible(a.slug) && !coverKeyOf(a))
       .map((a) => ({ slug: a.slug, title: typed.get(a.slug)!.title, rubrique: rubriqueTitles.get(a.data.category) ?? '' })),
@@ -296,7 +308,12 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   );
   manifest.shareCards = Object.fromEntries(share.cards.map(({ slug, stem, hash }) => [slug, { stem, hash }]));
   result.shareCards = share.cards;
-  result.stats.shareCards = { made: share.made, cached: share.cached };
+  result.shareCardsMade = share.made.then((counts) => {
+    result.stats.shareCards = counts;
+  });
+  // Its error goes to whoever waits for the files; not an unhandled rejection meanwhile.
+  result.shareCardsMade.catch(() => {});
+  if (!options.shareCardsLater) await result.shareCardsMade;
   result.stats.timings.images += performance.now() - shareStart;
 
   const t = performance.now();

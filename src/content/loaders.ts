@@ -73,7 +73,10 @@ function runPass(): Promise<PreparedMagazine> {
   const s = state();
   if (!s.pass) {
     const generation = ++s.generation;
-    s.pass = prepareMagazine(readEnvironment()).then(
+    const env = readEnvironment();
+    // A build renders its pages while the share cards are made; scripts/render-pages.ts
+    // waits for them before it reports. The dev server serves them from the cache: made first.
+    s.pass = prepareMagazine(env, { shareCardsLater: !env.preview }).then(
       (result) => {
         if (generation === s.generation) {
           s.result = result;

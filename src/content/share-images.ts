@@ -12,7 +12,7 @@
  * unchanged article reuses its cards from the cache folder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
@@ -80,24 +80,38 @@ export function shareCardFiles(card: Pick<ShareCard, 'stem' | 'hash'>): { format
   return FORMATS.map(([format, size]) => ({ format, file: socialFileName(card, format), ...size }));
 }
 
+/** The cards of a build, named at once; their files, made in the background. */
+export interface ShareCardsInMaking {
+  cards: ShareCard[];
+  /**
+   * Settles when every file is in the cache: with how many cards were drawn
+   * and how many reused, or with the first error. Nothing may publish a card
+   * before it settles (scripts/render-pages.ts waits for it).
+   */
+  made: Promise<{ made: number; cached: number }>;
+}
+
 /**
- * Makes, in the image cache, every card file the cache does not hold yet,
- * `concurrency` cards at once. Each file is written under a temporary name
- * and renamed, as the other images: an interrupted build leaves no half file.
+ * Names every card now (pages only need the names) and starts making, in the
+ * image cache, every card file the cache does not hold yet, `concurrency`
+ * cards at once. sharp rasterises and encodes in libuv's threads: the files
+ * are made while the main thread does other work (Astro rendering pages).
+ * Each file is written under a temporary name and renamed, as the other
+ * images: an interrupted build leaves no half file.
  */
-export async function makeShareCards(
+export function startShareCards(
   requests: readonly ShareCardRequest[],
   site: ShareCardSite,
   cacheRoot: string,
   concurrency?: number,
-): Promise<{ cards: ShareCard[]; made: number; cached: number }> {
+): ShareCardsInMaking {
   const dir = imageCacheDir(cacheRoot);
   mkdirSync(dir, { recursive: true });
   const cards = requests.map((r) => ({ request: r, card: shareCardOf(r, site) }));
   let logo: Promise<Buffer> | undefined;
   let made = 0;
   let cached = 0;
-  await runPool(
+  const making = runPool(
     cards,
     async ({ request, card }) => {
       const missing = shareCardFiles(card).filter((f) => !existsSync(path.join(dir, f.file)));
@@ -113,13 +127,32 @@ export async function makeShareCards(
       for (const f of missing) {
         const target = path.join(dir, f.file);
         const temp = `${target}.${process.pid}.tmp`;
-        await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp);
-        renameSync(temp, target);
+        try {
+          await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp);
+          renameSync(temp, target);
+        } catch (err) {
+          // A full disk: the half-written or unrenamed file is not left in the cache.
+          rmSync(temp, { force: true });
+          throw err;
+        }
       }
     },
     concurrency,
-  );
-  return { cards: cards.map((c) => c.card), made, cached };
+  ).then(() => ({ made, cached }));
+  // Whoever waits for the files meets the error; until then it is not an unhandled rejection that stops the process.
+  making.catch(() => {});
+  return { cards: cards.map((c) => c.card), made: making };
+}
+
+/** Makes every card file the cache lacks (startShareCards) and waits for them. */
+export async function makeShareCards(
+  requests: readonly ShareCardRequest[],
+  site: ShareCardSite,
+  cacheRoot: string,
+  concurrency?: number,
+): Promise<{ cards: ShareCard[]; made: number; cached: number }> {
+  const { cards, made } = startShareCards(requests, site, cacheRoot, concurrency);
+  return { cards, ...(await made) };
 }
 
 /** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */

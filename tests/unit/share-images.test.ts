@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageCacheDir } from '../../src/content/images.ts';
-import { makeShareCards, publishShareCards, shareCardFiles, shareCardOf } from '../../src/content/share-images.ts';
+import { makeShareCards, publishShareCards, shareCardFiles, shareCardOf, startShareCards } from '../../src/content/share-images.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(tmpdir(), 'rotative-share-'));
@@ -83,5 +83,22 @@ describe('makeShareCards', () => {
     const out = path.join(temp, 'site');
     expect(publishShareCards(cards, cacheRoot, out)).toBe(4);
     expect(readdirSync(path.join(out, '_images')).sort()).toEqual(shareCardFiles(cards[0]!).map((f) => f.file).sort());
+  });
+});
+
+describe('startShareCards', () => {
+  it('names the cards at once and makes their files in the background; a card that fails rejects the wait, not the process', async () => {
+    const cacheRoot = path.join(temp, 'background');
+    const started = startShareCards([article], site, cacheRoot, 1);
+    // The names pages need, before any file is made.
+    expect(started.cards).toEqual([shareCardOf(article, site)]);
+    expect(readdirSync(imageCacheDir(cacheRoot)).filter((f) => f.startsWith('partage-'))).toEqual([]);
+    await expect(started.made).resolves.toEqual({ made: 1, cached: 0 });
+    expect(readdirSync(imageCacheDir(cacheRoot)).filter((f) => f.startsWith('partage-')).sort()).toEqual(shareCardFiles(started.cards[0]!).map((f) => f.file).sort());
+
+    // A logo gone from the disk: the error waits for whoever waits for the files.
+    const broken = startShareCards([{ ...article, slug: 'sans-logo' }], { ...site, logo: { absPath: path.join(temp, 'absent.png'), hash: 'absent0001' } }, cacheRoot, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(broken.made).rejects.toThrow(/ENOENT/);
   });
 });
