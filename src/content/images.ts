@@ -208,13 +208,15 @@ export function publishedHash(source: Buffer | string, encoder?: 'card'): string
 /**
  * Reads every named file once (through the content folder's one reader, with
  * its size limits), reporting images sharp cannot decode to the end (a
- * truncated JPEG), and `<Video src>` files whose bytes are no known video
+ * truncated JPEG; not again when the cache holds its variants, isEncoded),
+ * and `<Video src>` files whose bytes are no known video
  * type or not a whole container. Returns the records of the published ones.
  */
 export async function inspectAssets(
   assets: UsedAsset[],
   problems: ContentProblem[],
   contentDir: string,
+  cacheRoot?: string,
 ): Promise<{ images: ImageRecord[]; files: FileRecord[] }> {
   // Every asset was resolved inside the content folder by the content phase
   // (resolveWriterPath); one key is one file.
@@ -263,16 +265,17 @@ export async function inspectAssets(
       const meta = await sharp(bytes).metadata();
       const format = imageFormat(meta);
       if (!meta.width || !meta.height || !format) throw new Error(`unsupported format ${meta.format ?? 'unknown'}`);
-      // The header is not the image: decoded to the end (at a tiny size, which
-      // JPEG decodes at a fraction of the cost), as the encoder will, so that a
-      // truncated file is refused here, by `npm run check` too, and not by a crash.
-      await sharp(bytes).resize({ width: 8 }).raw().toBuffer();
       // EXIF orientations 5–8 swap width and height once the image is turned upright.
       const turned = (meta.orientation ?? 1) >= 5;
       const width = turned ? meta.height : meta.width;
       const height = turned ? meta.width : meta.height;
       const fallback: FallbackFormat = format === 'png' || meta.hasAlpha ? 'png' : 'jpeg';
-      if (published) images.push({ key, absPath, stem, hash, width, height, fallback, social: social.has(key) });
+      const record: ImageRecord = { key, absPath, stem, hash, width, height, fallback, social: social.has(key) };
+      // The header is not the image: decoded to the end (at a tiny size, which
+      // JPEG decodes at a fraction of the cost), as the encoder will, so that a
+      // truncated file is refused here, by `npm run check` too, and not by a crash.
+      if (!cacheRoot || !isEncoded(record, cacheRoot)) await sharp(bytes).resize({ width: 8 }).raw().toBuffer();
+      if (published) images.push(record);
     } catch {
       // sharp’s own message is for developers: the writer reads what to check.
       refuse('n’est pas une image lisible jusqu’au bout', 'une image JPEG, PNG, WebP ou AVIF entière (GIF et TIFF sont lus aussi)', 'le fichier a-t-il été enregistré sous une mauvaise extension, ou est-il tronqué ?');
@@ -289,6 +292,16 @@ export function toManifest(images: ImageRecord[], files: FileRecord[]): ImageMan
   for (const { key, absPath: _abs, ...descriptor } of images) manifest.images[key] = descriptor;
   for (const { key, file, bytes, type } of files) manifest.files[key] = { file, bytes, type };
   return manifest;
+}
+
+/**
+ * Whether the cache holds every variant of `image`: then its bytes were
+ * decoded to the end when they were made (the variants are named by the
+ * hash of those bytes and of the encoder settings), and need not be again.
+ */
+export function isEncoded(image: ImageRecord, cacheRoot: string): boolean {
+  const dir = imageCacheDir(cacheRoot);
+  return imageOutputs(image, image.social).every((o) => existsSync(path.join(dir, o.file)));
 }
 
 /** The cache folder for the current encoder settings. */

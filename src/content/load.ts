@@ -33,10 +33,9 @@ import { display, linkProblem, readContentText, walkContent, type ContentEntry }
 import { addAsset, checkLiveUpdates, scanMdx } from './scan.ts';
 import { affiliateProblem } from '../lib/affiliate.ts';
 import { checkReferences } from './references.ts';
-import { validate, type LineOf, type Validated } from './yaml.ts';
+import { readYamlDocument, validate, type LineOf, type Validated, type YamlDocument } from './yaml.ts';
 import type { Environment } from '../config/environment.ts';
 import { reservedSegments } from '../lib/urls.ts';
-import { parseDocument } from 'yaml';
 
 /** A file an article or author points at (image, video), as written and resolved. */
 export interface AssetRef {
@@ -145,10 +144,10 @@ export interface LoadedContent {
  * Whether a front matter says `draft: true`, read even when the rest of it
  * is invalid: a draft's problems never stop the build (src/content/prepare.ts).
  */
-function saysDraft(frontMatter: string): boolean {
+function saysDraft({ doc }: YamlDocument): boolean {
   // The document is not turned into values: no alias is expanded, no tag resolved, nothing logged.
   try {
-    return parseDocument(frontMatter, { logLevel: 'silent' }).get('draft') === true;
+    return doc.get('draft') === true;
   } catch {
     return false;
   }
@@ -372,9 +371,10 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       problems.push({ file, line: 1, found: 'l’en-tête manque', expected: 'un en-tête entre deux lignes « --- » en haut du fichier' });
       continue;
     }
-    if (saysDraft(fm[1]!)) content.draftFiles.add(file);
+    const frontMatter = readYamlDocument(fm[1]!);
+    if (saysDraft(frontMatter)) content.draftFiles.add(file);
     // The front matter's first line is the file's second, after "---".
-    const validated = validate(articleSchema, file, fm[1]!, 1, problems);
+    const validated = validate(articleSchema, file, fm[1]!, 1, problems, frontMatter);
     const data = validated?.data;
     if (validated && data?.updatedAt && data.updatedAt.getTime() > now.getTime()) {
       problems.push({

@@ -98,7 +98,7 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   if (cacheProblem) problems.push(cacheProblem);
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
-  const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir);
+  const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir, env.cacheDir);
   const { aside: draftProblems, ids: draftsAside } = setDraftsAside(content, problems);
   const prepared: Prepared = { content, problems, draftProblems, draftsAside, images, files, timings };
   if (problems.length === 0 && options.encode) {

@@ -62,12 +62,23 @@ function kindOfValue(value: unknown): string {
   return 'une valeur seule';
 }
 
-/** Parses YAML text keeping line numbers, so problems can point at a line. */
-export function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[]) {
+/** A YAML text parsed once, with what finds the line of an offset: read by parseYaml, and by whoever looks into it first. */
+export interface YamlDocument {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+/** Parses YAML text into its document, errors kept in it, nothing turned into values yet. */
+export function readYamlDocument(text: string): YamlDocument {
   const lineCounter = new LineCounter();
   // `yaml` keeps timestamps as strings (YAML 1.2 core schema): the schema then
   // checks the offset is written, which a Date could no longer tell.
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };
+}
+
+/** Parses YAML text (or the document read from it) keeping line numbers, so problems can point at a line. */
+export function parseYaml(text: string, file: string, lineOffset: number, problems: ContentProblem[], document: YamlDocument = readYamlDocument(text)) {
+  const { doc, lineCounter } = document;
   // Without prettyErrors, errors carry no line: it is computed from their offset.
   const lineAtOffset = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
   // Front matter starts below the file's first line; a YAML file is YAML throughout.
@@ -185,8 +196,9 @@ export function validate<S extends z.ZodType>(
   text: string,
   lineOffset: number,
   problems: ContentProblem[],
+  document?: YamlDocument,
 ): Validated<z.infer<S>> | undefined {
-  const parsed = parseYaml(text, file, lineOffset, problems);
+  const parsed = parseYaml(text, file, lineOffset, problems, document);
   if (!parsed) return undefined;
   if (!parsed.isMapping) {
     // Said by its kind, never quoted: a file that is one long value may be

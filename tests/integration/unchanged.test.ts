@@ -4,7 +4,7 @@
  * as it is and says so; any change (content, a file of the site edited by
  * hand, the clock passing a scheduled publication) builds again.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,8 +98,21 @@ describe('a rebuild after a front-matter edit', () => {
 
 describe('a rebuild with an earlier clock than the previous build', () => {
   // The site in the output folder was last built at AFTER_SCHEDULE (above):
-  // it shows the episode scheduled for 2030-01-01.
+  // it shows the episode scheduled for 2030-01-01. Each test starts from that
+  // state: what a build leaves (the site, its schedule file, the cache), as
+  // it was before the first test, put back for the second.
   const scheduledPage = path.join(outDir, 'articles/episode-programme/index.html');
+  const STATE = [outDir, `${outDir}.rebuild.json`, cacheDir];
+  const saved = path.join(work, 'built-after-schedule');
+  beforeAll(() => {
+    for (const item of STATE) cpSync(item, path.join(saved, path.basename(item)), { recursive: true, preserveTimestamps: true });
+  });
+  const restoreBuiltAfterSchedule = () => {
+    for (const item of STATE) {
+      rmSync(item, { recursive: true, force: true });
+      cpSync(path.join(saved, path.basename(item)), item, { recursive: true, preserveTimestamps: true });
+    }
+  };
   const unpublished = () => {
     expect(existsSync(scheduledPage)).toBe(false);
     expect(readFileSync(path.join(outDir, 'rss.xml'), 'utf8')).not.toContain('/articles/episode-programme/');
@@ -114,7 +127,7 @@ describe('a rebuild with an earlier clock than the previous build', () => {
   });
 
   it('with ROTATIVE_FULL_BUILD=1 too', () => {
-    expect(build({}, AFTER_SCHEDULE).full).toBe(true);
+    restoreBuiltAfterSchedule();
     expect(existsSync(scheduledPage)).toBe(true);
     const full = build({ ROTATIVE_FULL_BUILD: '1' });
     expect(full.full, full.stdout).toBe(true);

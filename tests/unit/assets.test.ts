@@ -3,12 +3,12 @@
  * content folder: what it accepts as an image or a video, and what it
  * refuses as a content problem (never a crash), where the writer named it.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inspectAssets, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { encodeImages, imageCacheDir, inspectAssets, isEncoded, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
@@ -55,6 +55,23 @@ describe('inspectAssets: images', () => {
       ['couverture.avif', 320, 'jpeg'],
       ['photo.jpg', expect.any(Number), 'jpeg'],
     ]);
+  });
+
+  it('takes an image whose every variant the cache holds as decoded already (isEncoded), and no other', async () => {
+    const cache = mkdtempSync(path.join(work, 'cache-'));
+    const { images } = await inspect({ 'photo.jpg': A_JPEG }, 'image');
+    const [image] = images;
+    expect(isEncoded(image!, cache)).toBe(false);
+    await encodeImages(images, cache);
+    expect(isEncoded(image!, cache)).toBe(true);
+    // One variant missing: the bytes are decoded again (and the variant made again by encodeImages).
+    const dir = imageCacheDir(cache);
+    rmSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.avif'))!));
+    expect(isEncoded(image!, cache)).toBe(false);
+    // Other bytes, other hash: nothing in the cache is theirs.
+    const { images: other } = await inspect({ 'photo.jpg': await sharp(A_JPEG).rotate(180).jpeg().toBuffer() }, 'image');
+    await encodeImages(images, cache);
+    expect(isEncoded(other[0]!, cache)).toBe(false);
   });
 
   it('refuses an image over 40 MB without reading it', async () => {
