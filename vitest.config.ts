@@ -1,25 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import { SlowFirstSequencer } from './tests/sequencer.ts';
 
-/** Test files that run alone, after all the others (see the « alone » project). */
-const ALONE = ['tests/integration/dev-preview.test.ts'];
 const EXCLUDE = ['**/node_modules/**', 'tests/fixtures/**', 'tests/bench/**'];
 
 /**
- * Three projects, run together by `npm test`:
+ * Two projects, run together by `npm test`:
  * - unit (`npm run test:unit`): tests/unit/, rules and in-process passes,
  *   no site built, no global setup;
  * - integration: every other test file (integration, validators, browser),
- *   which may read the sample magazine the global setup builds once;
- * - alone: the files that must not share the machine with a build (the dev
- *   server writes Astro's .astro/ folder of the project outside the lock that
- *   keeps two builds' pages apart, scripts/build.ts): run last, one at a time.
+ *   which may read the sample magazine the global setup builds once.
  *
- * Unit and integration files run two at a time: a build spends most of its
- * time in one process (Astro's pages), and two builds of this checkout render
- * their pages one after the other (scripts/build.ts), so the second lane is
- * what lets the browser, validator and unit files use the other core
- * meanwhile. The longest files start first (tests/sequencer.ts).
+ * Files run two at a time: a build spends most of its time in one process
+ * (Astro's pages), and two builds of this checkout render their pages one
+ * after the other (scripts/build.ts), so the second lane builds from a copy
+ * of the project (buildProject, tests/helpers/build.ts) and the browser,
+ * validator and unit files use the other core meanwhile. The longest files
+ * start first (tests/sequencer.ts).
  */
 export default defineConfig({
   test: {
@@ -41,17 +37,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: [...EXCLUDE, 'tests/unit/**', ...ALONE],
+          exclude: [...EXCLUDE, 'tests/unit/**'],
           globalSetup: ['tests/global-setup.ts'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'alone',
-          include: ALONE,
-          maxWorkers: 1,
-          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -12,22 +12,27 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The longest files of a clean-clone run, longest first. */
 export const SLOW_FIRST = [
-  'tests/e2e/reader-promises.test.ts',
   'tests/integration/render-once.test.ts',
+  'tests/e2e/reader-promises.test.ts',
   'tests/integration/unchanged.test.ts',
   'tests/e2e/layout.test.ts',
-  'tests/integration/bench-smoke.test.ts',
   'tests/integration/output-safety.test.ts',
-  'tests/validators/html.test.ts',
-  'tests/integration/url-guard.test.ts',
-  'tests/integration/bad-input.test.ts',
+  'tests/integration/bench-smoke.test.ts',
   'tests/integration/restore-links.test.ts',
+  'tests/integration/bad-input.test.ts',
+  'tests/integration/url-guard.test.ts',
   'tests/integration/build-promises.test.ts',
+  'tests/integration/search-cache.test.ts',
+  'tests/integration/disk-full.test.ts',
   'tests/integration/newsroom.test.ts',
   'tests/integration/writer-tools.test.ts',
-  'tests/integration/indexes.test.ts',
-  'tests/integration/search-cache.test.ts',
   'tests/e2e/feed-pages.test.ts',
+  'tests/integration/indexes.test.ts',
+  'tests/integration/dev-preview.test.ts',
+  'tests/integration/new-site.test.ts',
+  'tests/integration/base-path.test.ts',
+  'tests/integration/astro-cache.test.ts',
+  'tests/e2e/gallery-code.test.ts',
 ];
 
 export class SlowFirstSequencer extends BaseSequencer {

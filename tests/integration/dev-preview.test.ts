@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, ROOT, TEST_NOW } from '../helpers/build.ts';
+import { copyProject, fixture, TEST_NOW } from '../helpers/build.ts';
 
 /** How long a change may take to reach the page (a pass re-encodes images and re-renders). */
 const CHANGE_TIMEOUT = 60_000;
@@ -80,16 +80,20 @@ function writerEnvironment(): NodeJS.ProcessEnv {
 /**
  * Starts `npm run dev` (scripts/dev.ts, as npm runs it) on a copy of a
  * fixture, on a free port, with its own cache; `change` edits the copy first.
+ * The server runs in a copy of the project (copyProject): Astro's dev server
+ * writes the project's .astro/ folder, which the builds of the other test
+ * files use too.
  */
 async function startDevServer(change: (contentDir: string) => void = () => {}): Promise<DevServer> {
   const work = mkdtempSync(path.join(tmpdir(), 'rotative-dev-'));
   const contentDir = path.join(work, 'content');
   cpSync(fixture('basic'), contentDir, { recursive: true });
   change(contentDir);
+  const project = copyProject(path.join(work, 'rotative'));
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts/dev.ts'), '--port', String(port)], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [path.join(project, 'scripts/dev.ts'), '--port', String(port)], {
+    cwd: project,
     env: { ...writerEnvironment(), ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_CACHE_DIR: path.join(work, 'cache'), ROTATIVE_NOW: TEST_NOW },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
