@@ -144,17 +144,6 @@ export function startShareCards(
   return { cards: cards.map((c) => c.card), made: making };
 }
 
-/** Makes every card file the cache lacks (startShareCards) and waits for them. */
-export async function makeShareCards(
-  requests: readonly ShareCardRequest[],
-  site: ShareCardSite,
-  cacheRoot: string,
-  concurrency?: number,
-): Promise<{ cards: ShareCard[]; made: number; cached: number }> {
-  const { cards, made } = startShareCards(requests, site, cacheRoot, concurrency);
-  return { cards, ...(await made) };
-}
-
 /** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */
 export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string, previousDir?: string): number {
   const dir = imageCacheDir(cacheRoot);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageCacheDir } from '../../src/content/images.ts';
-import { makeShareCards, publishShareCards, shareCardFiles, shareCardOf, startShareCards } from '../../src/content/share-images.ts';
+import { publishShareCards, shareCardFiles, shareCardOf, startShareCards } from '../../src/content/share-images.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(tmpdir(), 'rotative-share-'));
@@ -37,7 +37,13 @@ describe('shareCardOf', () => {
   });
 });
 
-describe('makeShareCards', () => {
+/** The cards of `requests`, once every file is in the cache (as a build waits for them). */
+async function makeShareCards(...args: Parameters<typeof startShareCards>) {
+  const { cards, made } = startShareCards(...args);
+  return { cards, ...(await made) };
+}
+
+describe('startShareCards, waited for', () => {
   const cacheRoot = path.join(temp, 'cache');
   const dir = imageCacheDir(cacheRoot);
 
