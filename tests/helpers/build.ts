@@ -72,6 +72,9 @@ export function runScript(
       ROTATIVE_CONTENT_DIR: path.resolve(ROOT, contentDir),
       ROTATIVE_OUT_DIR: outDir,
       ROTATIVE_NOW: now,
+      // The build's own process keeps its compiled code too, where the pages
+      // process keeps it (scripts/build.ts): a test run makes ~90 builds.
+      NODE_COMPILE_CACHE: path.join(ROOT, 'node_modules/.cache/node-compile'),
       ...env,
     },
     timeout: 600_000,
