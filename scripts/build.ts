@@ -163,10 +163,9 @@ async function main(): Promise<void> {
         ROTATIVE_PAGES_DIR: site,
         ROTATIVE_REPORT_FILE: reportFile,
         // Node keeps the compiled code of Astro, Vite and the project's
-        // modules beside them (a file per module, checked against its
-        // source): the pages process starts ~0.5 s sooner. In node_modules,
-        // where the code is, never in the cache folder a workflow restores.
-        NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || path.join(projectRoot, 'node_modules/.cache/node-compile'),
+        // modules (a file per module, checked against its source): the
+        // pages process starts ~0.5 s sooner.
+        NODE_COMPILE_CACHE: env.compileCacheDir,
       },
     });
     pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));

@@ -14,8 +14,14 @@
  *   `npm run dev` only, so writers can preview them; never by a build)
  * - ROTATIVE_FULL_BUILD=1: build everything even when nothing changed since
  *   the previous build (src/publish/unchanged.ts)
+ * - NODE_COMPILE_CACHE: where Node keeps the compiled code of the pages
+ *   process (default COMPILE_CACHE_DIR, beside the code in node_modules;
+ *   never in the cache folder, which a workflow restores from a shared store)
  */
 import path from 'node:path';
+
+/** Where Node's compiled code is kept by default, relative to the project (see NODE_COMPILE_CACHE). */
+export const COMPILE_CACHE_DIR = 'node_modules/.cache/node-compile';
 
 export interface Environment {
   contentDir: string;
@@ -27,6 +33,8 @@ export interface Environment {
   preview: boolean;
   /** Build even when the previous site is up to date. */
   fullBuild: boolean;
+  /** Node's compile cache for the pages process (NODE_COMPILE_CACHE). */
+  compileCacheDir: string;
 }
 
 const NOW_EXAMPLE = '2016-05-12T08:00:00+02:00';
@@ -102,6 +110,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = proc
     outDir: path.resolve(cwd, env.ROTATIVE_OUT_DIR || 'dist'),
     preview: env.ROTATIVE_PREVIEW === '1',
     fullBuild: env.ROTATIVE_FULL_BUILD === '1',
+    compileCacheDir: path.resolve(cwd, env.NODE_COMPILE_CACHE || COMPILE_CACHE_DIR),
   };
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { inject } from 'vitest';
+import { COMPILE_CACHE_DIR } from '../../src/config/environment.ts';
 import { CODE } from '../../src/publish/unchanged.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -74,7 +75,7 @@ export function runScript(
       ROTATIVE_NOW: now,
       // The build's own process keeps its compiled code too, where the pages
       // process keeps it (scripts/build.ts): a test run makes ~90 builds.
-      NODE_COMPILE_CACHE: path.join(ROOT, 'node_modules/.cache/node-compile'),
+      NODE_COMPILE_CACHE: path.join(ROOT, COMPILE_CACHE_DIR),
       ...env,
     },
     timeout: 600_000,
