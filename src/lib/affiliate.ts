@@ -11,6 +11,7 @@
  * added here, with its host.
  */
 import type { ContentProblem } from './errors.ts';
+import { webUrlOf } from './urls.ts';
 
 /** Hosts (and their subdomains) whose links are affiliate links. */
 export const AFFILIATE_HOSTS = [
@@ -47,9 +48,8 @@ const AMAZON = /(^|\.)amazon\.[a-z.]+$/;
  * quoted to the writer), or undefined when it is not one.
  */
 export function affiliateMarker(href: string): string | undefined {
-  if (!URL.canParse(href)) return undefined;
-  const url = new URL(href);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const url = webUrlOf(href);
+  if (!url) return undefined;
   const host = url.hostname.toLowerCase();
   const byHost = AFFILIATE_HOSTS.find((h) => host === h || host.endsWith(`.${h}`));
   if (byHost) return byHost;

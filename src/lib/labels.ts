@@ -6,6 +6,7 @@
  * those reads its answer here.
  */
 import { fr } from '../i18n/fr.ts';
+import { webUrlOf } from './urls.ts';
 
 /**
  * The genres of the newsroom, each with the schema.org type of its
@@ -76,13 +77,14 @@ export function hasSponsoredLinks(sponsor: Sponsor | undefined): boolean {
 export const SPONSORED_REL = 'sponsored';
 
 /**
- * An outbound link: an http(s) URL on another origin than the site's.
+ * An outbound link: an http(s) URL (protocol-relative included: webUrlOf)
+ * on another origin than the site's.
  * Anchors, site paths, the site's own absolute URLs (a feed's links), mail
  * and telephone links are not.
  */
 export function isOutboundUrl(href: string, siteOrigin: string): boolean {
-  if (!/^https?:\/\//i.test(href.trim()) || !URL.canParse(href.trim())) return false;
-  return new URL(href.trim()).origin !== new URL(siteOrigin).origin;
+  const url = webUrlOf(href);
+  return url !== undefined && url.origin !== new URL(siteOrigin).origin;
 }
 
 /**

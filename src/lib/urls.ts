@@ -334,3 +334,16 @@ export const {
   sitePath,
   absoluteUrl,
 }: Omit<SiteUrls, 'base'> = configured;
+
+/**
+ * The web address a link leads to when it leaves the page's own paths: an
+ * absolute http(s) URL, or a protocol-relative one (`//host/…`, or
+ * `\\host/…`, which browsers read the same), taken as https. Undefined for a path
+ * of the site, an anchor, a mail or telephone link, or what does not parse.
+ */
+export function webUrlOf(href: string): URL | undefined {
+  const text = href.trim();
+  if (!/^(https?:)?[/\\]{2}/i.test(text)) return undefined;
+  const url = URL.parse(text, 'https://protocol-relative.invalid/');
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : undefined;
+}

@@ -103,6 +103,8 @@ describe('rel="sponsored" on a paid article’s outbound links', () => {
   const body = [
     '[Amazon](https://www.amazon.fr/dp/X?tag=mag-21), [notre site](https://mag.example/articles/autre/), [un autre article](/articles/autre/),',
     '[une note](#section), [écrire](mailto:redaction@mag.example) et <a href="https://www.usb.org/">l’USB-IF</a>.',
+    // Protocol-relative: another site as much as with https:, and ours as much.
+    '[Framasoft](//framasoft.org/), [chez nous](//mag.example/a-propos/).',
   ].join(' ');
   const relsOf = (html: string) => Object.fromEntries([...parseHTML(`<!doctype html><body>${html}</body>`).document.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('rel')]));
   const render = (sponsored: boolean) => renderBody(mdxToHast(body, { features: MDX_FEATURES }) as Root, ctx, { sponsored });
@@ -110,7 +112,7 @@ describe('rel="sponsored" on a paid article’s outbound links', () => {
   it('marks every link to another site, in the page and in the feed, and no other link', async () => {
     const { html, feedHtml } = await render(true);
     for (const out of [html, feedHtml]) {
-      expect(relsOf(out)).toEqual({ Amazon: 'sponsored', 'notre site': null, 'un autre article': null, 'une note': null, écrire: null, 'l’USB-IF': 'sponsored' });
+      expect(relsOf(out)).toEqual({ Amazon: 'sponsored', 'notre site': null, 'un autre article': null, 'une note': null, écrire: null, 'l’USB-IF': 'sponsored', Framasoft: 'sponsored', 'chez nous': null });
     }
   });
 
@@ -127,6 +129,9 @@ describe('affiliate links', () => {
     expect(affiliateMarker('https://clk.tradedoubler.com/click?p=1')).toBe('tradedoubler.com');
     expect(affiliateMarker('https://www.amazon.fr/dp/B0X?tag=mag-21')).toBe('tag= sur www.amazon.fr');
     expect(affiliateMarker('https://boutique.example/produit?affid=42')).toBe('affid=');
+    // Without a scheme, as a browser follows it.
+    expect(affiliateMarker('//amzn.to/3xYz')).toBe('amzn.to');
+    expect(affiliateMarker('\\\\www.amazon.fr/dp/B0X?tag=mag-21')).toBe('tag= sur www.amazon.fr');
   });
 
   it('are not any link with a tag or a look-alike host', () => {
