@@ -177,6 +177,17 @@ export interface PreparedMagazine {
 }
 
 
+/**
+ * `value` with strings of its own. V8 keeps a string that was cut out of a
+ * longer one (a front matter field, a slug in a body) as a view of the
+ * longer one: every article's whole file text stayed in memory for as long
+ * as its data, the whole build (34 MB at 4,000 articles). structuredClone
+ * copies each string.
+ */
+function ownStrings<T>(value: T): T {
+  return structuredClone(value);
+}
+
 let rendererVersion: string | undefined;
 
 /**
@@ -290,7 +301,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     .filter((a) => statusOf.get(a.slug) === 'published')
     .flatMap((a) => a.data.aliases.map((from) => ({ from, to: a.slug })))
     .sort((a, b) => (a.from < b.from ? -1 : 1));
-  const typed = new Map(content.articles.map((a) => [a.slug, typesetFields(a.data, articleProse)]));
+  const typed = new Map(content.articles.map((a) => [a.slug, ownStrings(typesetFields(a.data, articleProse))]));
   const titles = new Map([...typed].map(([slug, data]) => [slug, data.title]));
   const coverKeyOf = (article: LoadedArticle) => article.assets.find((a) => a.field === 'cover.src')?.key;
 
@@ -348,7 +359,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       coverKey: coverKeyOf(article),
       sourceKey,
       readingMinutes: 1,
-      readAlso: article.readAlso.map(({ slug }) => slug),
+      readAlso: ownStrings(article.readAlso.map(({ slug }) => slug)),
       digest: '',
     };
     // Decided here, at the build's now, like visibility: a page says « En
