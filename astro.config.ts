@@ -11,6 +11,7 @@ import { cspRules, emailPolicy, headersUnderBase, withCspRules } from './src/pub
 import { astroCacheFolder } from './src/publish/restore.ts';
 import { basePathOf, urlsFor } from './src/lib/urls.ts';
 import { latestContentPass } from './src/content/loaders.ts';
+import { ownStrings } from './src/lib/own-strings.ts';
 import { publicUrl, readSite } from './src/content/load.ts';
 
 // `astro dev`/`astro preview` load this file directly: a bad variable prints
@@ -91,7 +92,8 @@ function cspHeaders(): AstroIntegration {
           }
           const policy = metaPolicy.exec(html)?.[1];
           if (!policy) throw new Error(`CSP: ${path.relative(out, file)} has no content-security-policy <meta>`);
-          policies.push({ pathname, policy });
+          // The match alone: a cut of the page would keep all of its HTML in memory until every page is read.
+          policies.push({ pathname, policy: ownStrings(policy) });
         }
         if (policies.length === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');
         // What is at the top of the site, but the host's own files (_headers, _redirects) and the site marker.
