@@ -289,7 +289,7 @@ async function main(): Promise<void> {
   swapped = true;
   // The output folder as this build left it, listed before another build
   // may swap its own site in: the next build compares it with the folder.
-  const output = recordOutput(outDir, path.dirname(record));
+  const output = recordOutput(outDir, path.dirname(record), readRecord(record));
   writingInto(env.cacheDir, 'le cache (adresses publiées)', () => recordPublishedUrls(outDir, env.cacheDir, env.contentDir));
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();

@@ -192,12 +192,18 @@ function settleFileClock(dir: string): void {
 }
 
 /**
- * The output folder as the record keeps it: every file's digest (listOutput)
- * and its stamp, taken once the filesystem's clock has moved past the
- * build's writes (settleFileClock, with a probe in `probeDir`, a folder of
- * the cache).
+ * The output folder as the record keeps it: every file's digest and its
+ * stamp, taken once the filesystem's clock has moved past the build's writes
+ * (settleFileClock, with a probe in `probeDir`, a folder of the cache).
+ *
+ * A file that is the very file `previous` (the record of the site this one
+ * replaced) stamped at the same path, not written since (same inode, size
+ * and modification time: its change time moved when this build gave it a
+ * new name), keeps its digest without being read: a page restored from
+ * Astro's cache, an image or share card lent by the previous site. Only
+ * what this build wrote is read and hashed.
  */
-export function recordOutput(outDir: string, probeDir: string): Pick<BuildRecord, 'files' | 'stamps'> {
+export function recordOutput(outDir: string, probeDir: string, previous?: Pick<BuildRecord, 'files' | 'stamps'>): Pick<BuildRecord, 'files' | 'stamps'> {
   mkdirSync(probeDir, { recursive: true });
   settleFileClock(probeDir);
   const stamps: Record<string, string> = {};
@@ -205,12 +211,17 @@ export function recordOutput(outDir: string, probeDir: string): Pick<BuildRecord
   for (const rel of filesUnder(outDir)) {
     const file = path.join(outDir, rel);
     const stamp = fileStamp(file);
-    files[rel] = fileDigest(file);
+    const before = previous?.stamps[rel];
+    const kept = stamp !== undefined && before !== undefined && withoutChangeTime(before) === withoutChangeTime(stamp) ? previous?.files[rel] : undefined;
+    files[rel] = kept ?? fileDigest(file);
     // Kept only when the file did not change while it was read.
     if (stamp !== undefined && fileStamp(file) === stamp) stamps[rel] = stamp;
   }
   return { files, stamps };
 }
+
+/** A stamp without its change time: the same file, not written since. */
+const withoutChangeTime = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
 
 /**
  * Whether `file` still holds the bytes recorded for it: by its stamp when it
