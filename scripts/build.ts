@@ -226,10 +226,10 @@ async function main(): Promise<void> {
   // write, or a broken feed, is never published.
   t = performance.now();
   writingInto(site, 'le nouveau site', () => markSite(site));
-  const xmlCache = path.join(env.cacheDir, 'check', 'well-formed-xml.json');
+  const checkCache = path.join(env.cacheDir, 'check');
   const cacheNotices: string[] = [];
-  const wrong = writingInto(path.dirname(xmlCache), 'le cache de vérification des flux', () =>
-    checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache, notice: (line) => cacheNotices.push(line) }),
+  const wrong = writingInto(checkCache, 'le cache de vérification des flux', () =>
+    checkBuiltSite(site, { siteUrl: report.siteUrl, cacheDir: checkCache, notice: (line) => cacheNotices.push(line) }),
   );
   if (wrong.length > 0) {
     console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
