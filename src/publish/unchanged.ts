@@ -224,6 +224,20 @@ export function recordOutput(outDir: string, probeDir: string, previous?: Pick<B
 const withoutChangeTime = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
 
 /**
+ * Whether `file` is still the very file the record stamped at `rel`: same
+ * device, inode, size and modification time. Its change time is not asked:
+ * the build that reads this lends the file to the next site while the
+ * earlier sites, which share it, are being deleted (a link removed moves
+ * it). So an edit in place with its modification time put back is not
+ * seen here; holdsRecorded sees it.
+ */
+export function recordedFile(file: string, record: Pick<BuildRecord, 'stamps'>, rel: string): boolean {
+  const stamp = record.stamps[rel];
+  const now = fileStamp(file);
+  return stamp !== undefined && now !== undefined && withoutChangeTime(now) === withoutChangeTime(stamp);
+}
+
+/**
  * Whether `file` still holds the bytes recorded for it: by its stamp when it
  * is the recorded one, else by its digest.
  */
