@@ -13,7 +13,9 @@
  */
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'astro';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { build, type AstroIntegration } from 'astro';
 import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
@@ -93,8 +95,21 @@ if (cacheDir && siteDir && contentDir) {
   signAstro = () => signAstroCache(tree, secret, checked);
 }
 
+// Memory: V8 lets its heap grow to about twice what its last full
+// collection found alive before it collects again. The last one during the
+// content pass finds every article's parsed tree alive (175 MB at 4,000
+// articles, garbage once the pass is done): the heap then grew to ~750 MB,
+// mostly garbage, while Astro rendered. One full collection when the pass is
+// done (Astro's build starts right after the content sync) finds ~170 MB
+// alive; the heap stays lower for the rest of the process. Measured on 4,000
+// articles, one edited: peak RSS 1,690–1,790 MB -> 1,490 MB, the collection
+// ~0.2 s. Node offers no other way to ask for a full collection.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const afterContentPass: AstroIntegration = { name: 'rotative:after-content-pass', hooks: { 'astro:build:start': () => collectGarbage() } };
+
 try {
-  await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });
+  await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn', integrations: [afterContentPass] });
   // The share cards were made while Astro rendered (src/content/loaders.ts):
   // every file is in the cache before the report lets the wrapper publish; a
   // card that failed fails the build here. The wait counts as image time.
