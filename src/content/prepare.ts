@@ -92,7 +92,7 @@ function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): { a
  */
 export async function prepare(env: Environment, options: { encode: boolean; includeDrafts?: boolean }): Promise<Prepared> {
   let t = performance.now();
-  const content = loadContent(env.contentDir, { now: env.now });
+  const content = loadContent(env.contentDir, { now: env.now, cacheDir: env.cacheDir });
   const problems = [...content.problems];
   const cacheProblem = cacheFolderProblem(env);
   if (cacheProblem) problems.push(cacheProblem);
