@@ -16,9 +16,9 @@
  * The cache folder is not trusted (a workflow restores it from a shared
  * store): an entry says a body passed the safety scan, so whoever could
  * write one could have unsafe content published, or an article say what its
- * file does not. Each entry is signed with HMAC-SHA256 under the secret of
- * the render cache, which the cache folder does not hold (src/render/cache.ts
- * cacheSecret), over its key and its bytes: an entry that does not verify,
+ * file does not. Each entry is signed with HMAC-SHA256 under the secret the
+ * render cache signs with, which the cache folder does not hold
+ * (src/config/cache-secret.ts), over its key and its bytes: an entry that does not verify,
  * or does not read back, is a miss, with one notice, and the file is read
  * again. Signing rather than checking again on read: checking again is the
  * reading the cache saves.
@@ -29,7 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
-import { cacheSecret } from '../render/cache.ts';
+import { cacheSecret } from '../config/cache-secret.ts';
 import { writingInto } from '../publish/disk.ts';
 import type { LineOf } from './yaml.ts';
 

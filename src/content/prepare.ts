@@ -92,9 +92,10 @@ function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): { a
  */
 export async function prepare(env: Environment, options: { encode: boolean; includeDrafts?: boolean }): Promise<Prepared> {
   let t = performance.now();
-  const content = loadContent(env.contentDir, { now: env.now, cacheDir: env.cacheDir });
-  const problems = [...content.problems];
   const cacheProblem = cacheFolderProblem(env);
+  // A cache folder refused is not written into.
+  const content = loadContent(env.contentDir, { now: env.now, cacheDir: cacheProblem ? undefined : env.cacheDir });
+  const problems = [...content.problems];
   if (cacheProblem) problems.push(cacheProblem);
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
