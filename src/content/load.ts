@@ -34,7 +34,7 @@ import { addAsset, checkLiveUpdates, parseBody, resolveBody, scanBody, scanMdx, 
 import { affiliateProblem } from '../lib/affiliate.ts';
 import { checkReferences } from './references.ts';
 import { parseYaml, readYamlDocument, validate, type LineOf, type Validated, type YamlDocument } from './yaml.ts';
-import { ContentPassCache, lineOfTable, lineTable } from './pass-cache.ts';
+import { lineOfTable, lineTable, type ContentPassCache } from './pass-cache.ts';
 import type { Environment } from '../config/environment.ts';
 import { reservedSegments } from '../lib/urls.ts';
 
@@ -277,11 +277,10 @@ export interface LoadOptions {
    */
   now: Date;
   /**
-   * The cache folder (ROTATIVE_CACHE_DIR): with it, what each article's text
-   * alone gives is kept there and read back (pass-cache.ts); without it,
-   * every file is read in full.
+   * Where what each article's text alone gives is kept and read back
+   * (pass-cache.ts, in the cache folder); without it, every file is read in full.
    */
-  cacheDir?: string | undefined;
+  cache?: ContentPassCache | undefined;
 }
 
 /**
@@ -351,9 +350,8 @@ function readArticle(source: string, fm: RegExpExecArray, file: string, cache: C
 const STRAY_ARTICLE = /\.(md|markdown|mdx|mdx\.txt|mdx\.md)$/i;
 
 /** Loads and validates the whole tree under `contentDir`. Never writes anything. */
-export function loadContent(contentDir: string, { now, cacheDir }: LoadOptions): LoadedContent {
+export function loadContent(contentDir: string, { now, cache }: LoadOptions): LoadedContent {
   const problems: ContentProblem[] = [];
-  const cache = cacheDir === undefined ? undefined : new ContentPassCache(cacheDir);
   const root = path.resolve(contentDir);
   const content: LoadedContent = {
     contentDir: root,
