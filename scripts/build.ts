@@ -19,7 +19,7 @@ import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
-import { inputsDigest, listOutput, readRecord, recordFile, recordNotice, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, readRecord, recordFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import { buildSummary, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
@@ -101,7 +101,7 @@ async function upToDate(inputs: string, record: string): Promise<boolean> {
   const notice = recordNotice(record);
   if (notice) console.log(`  ${notice}`);
   if (env.fullBuild || recordProblem(readRecord(record), inputs, env.now) !== undefined) return false;
-  // The output folder (every file hashed) is checked while no other build can swap its site in.
+  // The output folder (every file's stamp, or its bytes) is checked while no other build can swap its site in.
   await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
   const previous = readRecord(record);
   const stands = whyRebuild(previous, inputs, env.now, outDir) === undefined;
@@ -226,10 +226,10 @@ async function main(): Promise<void> {
   // write, or a broken feed, is never published.
   t = performance.now();
   writingInto(site, 'le nouveau site', () => markSite(site));
-  const xmlCache = path.join(env.cacheDir, 'check', 'well-formed-xml.json');
+  const checkCache = path.join(env.cacheDir, 'check');
   const cacheNotices: string[] = [];
-  const wrong = writingInto(path.dirname(xmlCache), 'le cache de vérification des flux', () =>
-    checkBuiltSite(site, { siteUrl: report.siteUrl, xmlCache, notice: (line) => cacheNotices.push(line) }),
+  const wrong = writingInto(checkCache, 'le cache de vérification des flux', () =>
+    checkBuiltSite(site, { siteUrl: report.siteUrl, cacheDir: checkCache, notice: (line) => cacheNotices.push(line) }),
   );
   if (wrong.length > 0) {
     console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
@@ -242,6 +242,10 @@ async function main(): Promise<void> {
   // Two builds into one output folder swap one after the other, and the
   // folder is checked again: it may have changed during the build.
   t = performance.now();
+  // The earlier sites in the trash are gone before this one is recorded:
+  // deleting a name of a file this site shares (an image linked from it)
+  // changes that file's stamp (src/publish/unchanged.ts fileStamp).
+  await emptying;
   await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
   const changed = ownershipProblem(outDir);
   if (changed) {
@@ -285,7 +289,7 @@ async function main(): Promise<void> {
   swapped = true;
   // The output folder as this build left it, listed before another build
   // may swap its own site in: the next build compares it with the folder.
-  const files = listOutput(outDir);
+  const output = recordOutput(outDir, path.dirname(record), readRecord(record));
   writingInto(env.cacheDir, 'le cache (adresses publiées)', () => recordPublishedUrls(outDir, env.cacheDir, env.contentDir));
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();
@@ -314,7 +318,6 @@ async function main(): Promise<void> {
   }
   const nextReason = schedule.reasons[0];
 
-  await emptying;
   const { scheduled } = stats;
   const pageCount = globSync('**/*.html', { cwd: outDir }).length;
   const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;
@@ -358,7 +361,7 @@ async function main(): Promise<void> {
   // What the next build compares its inputs with, and shows if this site stands.
   const summary = lines.slice(1).filter((line) => !isOwnLine(line));
   writingInto(path.dirname(record), 'le cache (relevé de la construction)', () =>
-    writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), files, summary }),
+    writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), ...output, summary }),
   );
   console.log(lines.join('\n'));
 }

@@ -23,7 +23,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, s
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputDigest, type BuildRecord } from './unchanged.ts';
+import { holdsRecorded, type BuildRecord } from './unchanged.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -49,14 +49,14 @@ function shared(file: string): boolean {
  * since their build, when they are the same file as the page: they hold the
  * edit too. Returns the ones deleted.
  */
-export function dropEditedCopies(astroCache: string, previousSite: string, record: Pick<BuildRecord, 'files'> | undefined): string[] {
+export function dropEditedCopies(astroCache: string, previousSite: string, record: Pick<BuildRecord, 'files' | 'stamps'> | undefined): string[] {
   if (!existsSync(previousSite) || !existsSync(astroCache)) return [];
   const trees = readdirSync(astroCache, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(astroCache, d.name, 'dist'));
   const dropped: string[] = [];
   // Without the record of the build that wrote the previous site (none, or
   // of another version), no page can be shown unedited: every linked copy goes.
-  const pages = record ? Object.entries(record.files) : filesOf(previousSite).map((rel) => [rel, undefined] as const);
-  for (const [rel, before] of pages) {
+  const pages = record ? Object.keys(record.files) : filesOf(previousSite);
+  for (const rel of pages) {
     // Only a page that is one file with a cache copy is read and compared.
     const file = path.join(previousSite, rel);
     const page = statSync(file, { throwIfNoEntry: false });
@@ -65,7 +65,7 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
       const s = statSync(copy, { throwIfNoEntry: false });
       return s !== undefined && s.ino === page.ino && s.dev === page.dev;
     });
-    if (copies.length === 0 || (before !== undefined && outputDigest(readFileSync(file)) === before)) continue;
+    if (copies.length === 0 || (record !== undefined && holdsRecorded(file, record, rel))) continue;
     for (const copy of copies) {
       unlinkSync(copy);
       dropped.push(copy);
@@ -79,7 +79,7 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
  * when the link fails: another filesystem, a filesystem without links), and
  * its writes under `astroCache` and `pages` never write through a link.
  */
-export function restoreLinked(options: { astroCache: string; pages: string; previousSite: string; record: Pick<BuildRecord, 'files'> | undefined }): void {
+export function restoreLinked(options: { astroCache: string; pages: string; previousSite: string; record: Pick<BuildRecord, 'files' | 'stamps'> | undefined }): void {
   const { astroCache, pages } = options;
   dropEditedCopies(astroCache, options.previousSite, options.record);
   const promises = fs.promises;

@@ -11,18 +11,21 @@
  * schedule (src/lib/rebuild.ts): the first moment at which the same content
  * gives another site. The output folder is compared, file by file, with the
  * list of files and the hashes of their bytes recorded right after the swap:
- * a file edited, added or removed by hand means a full build.
+ * a file edited, added or removed by hand means a full build. A file whose
+ * stamp (inode, size, modification and change times) is the recorded one
+ * has not been written since and is not read again; any other is read and
+ * hashed (see fileStamp).
  *
  * The record lives in the cache folder: deleting it (or
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
 
-const VERSION = 3;
+const VERSION = 4;
 
 /** What was recorded after a complete build. */
 export interface BuildRecord {
@@ -35,6 +38,8 @@ export interface BuildRecord {
   builtAt: string;
   /** Every file of the output folder: relative path → sha256 of its bytes (listOutput). */
   files: Record<string, string>;
+  /** The stamp of each file when the record was made (fileStamp); a file listed in `files` may have none. */
+  stamps: Record<string, string>;
   /**
    * Its summary (articles published and scheduled, pages, feeds, images,
    * next rebuild, warnings), without what only that build did (what it
@@ -127,22 +132,105 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
 
 /**
  * Every file of the output folder with the sha256 of its bytes. Not its size
- * and modification time: an edit of the same length with the old time put
- * back (`touch -r`) would pass for the built file.
+ * and modification time alone: an edit of the same length with the old time
+ * put back (`touch -r`) would pass for the built file.
  */
 export function listOutput(outDir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const rel of filesUnder(outDir)) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(outDir, rel));
-    } catch {
-      files[rel] = 'unreadable';
-      continue;
-    }
-    files[rel] = outputDigest(bytes);
-  }
+  for (const rel of filesUnder(outDir)) files[rel] = fileDigest(path.join(outDir, rel));
   return files;
+}
+
+function fileDigest(file: string): string {
+  try {
+    return outputDigest(readFileSync(file));
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/**
+ * What says a file was not written since it was seen: its device and
+ * inode, its size, and its modification and change times in nanoseconds.
+ * The change time (ctime) moves with every write, rename onto it, link and
+ * unlink of another name of the file, and no tool sets it back (`touch -r`
+ * sets the modification time only). So a file with the stamp of the record
+ * holds the recorded bytes; a file with another stamp may still (a link
+ * made or removed, `touch`): it is read and hashed before it counts as
+ * changed.
+ */
+export function fileStamp(file: string): string | undefined {
+  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return s?.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : undefined;
+}
+
+/**
+ * Waits until the filesystem's clock (the one that dates files, coarser than
+ * the process's: a few milliseconds) has moved past every write made so
+ * far, checked with a probe file in `dir`: a file written after the stamps
+ * are taken then gets a later change time than its recorded one, even
+ * within the same tick of that clock as the build's last write. Gives up
+ * after one second (a filesystem that keeps no change time): the stamps
+ * then only spare reading files that no one wrote since.
+ */
+function settleFileClock(dir: string): void {
+  const probe = path.join(dir, `.rotative-clock-${process.pid}`);
+  const ctimeOf = () => {
+    writeFileSync(probe, '');
+    return statSync(probe, { bigint: true }).ctimeNs;
+  };
+  try {
+    const first = ctimeOf();
+    const until = Date.now() + 1000;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    while (ctimeOf() === first && Date.now() < until) Atomics.wait(pause, 0, 0, 1);
+  } catch {
+    // No probe could be written: the stamps are taken as they are.
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+/**
+ * The output folder as the record keeps it: every file's digest and its
+ * stamp, taken once the filesystem's clock has moved past the build's writes
+ * (settleFileClock, with a probe in `probeDir`, a folder of the cache).
+ *
+ * A file that is the very file `previous` (the record of the site this one
+ * replaced) stamped at the same path, not written since (same inode, size
+ * and modification time: its change time moved when this build gave it a
+ * new name), keeps its digest without being read: a page restored from
+ * Astro's cache, an image or share card lent by the previous site. Only
+ * what this build wrote is read and hashed.
+ */
+export function recordOutput(outDir: string, probeDir: string, previous?: Pick<BuildRecord, 'files' | 'stamps'>): Pick<BuildRecord, 'files' | 'stamps'> {
+  mkdirSync(probeDir, { recursive: true });
+  settleFileClock(probeDir);
+  const stamps: Record<string, string> = {};
+  const files: Record<string, string> = {};
+  for (const rel of filesUnder(outDir)) {
+    const file = path.join(outDir, rel);
+    const stamp = fileStamp(file);
+    const before = previous?.stamps[rel];
+    const kept = stamp !== undefined && before !== undefined && withoutChangeTime(before) === withoutChangeTime(stamp) ? previous?.files[rel] : undefined;
+    files[rel] = kept ?? fileDigest(file);
+    // Kept only when the file did not change while it was read.
+    if (stamp !== undefined && fileStamp(file) === stamp) stamps[rel] = stamp;
+  }
+  return { files, stamps };
+}
+
+/** A stamp without its change time: the same file, not written since. */
+const withoutChangeTime = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
+
+/**
+ * Whether `file` still holds the bytes recorded for it: by its stamp when it
+ * is the recorded one, else by its digest.
+ */
+export function holdsRecorded(file: string, record: Pick<BuildRecord, 'files' | 'stamps'>, rel: string): boolean {
+  const stamp = record.stamps[rel];
+  if (stamp !== undefined && fileStamp(file) === stamp) return true;
+  return fileDigest(file) === record.files[rel];
 }
 
 /** How listOutput records one file of the output folder. */
@@ -173,6 +261,8 @@ export function readRecord(file: string): BuildRecord | undefined {
       (record.next === null || isDate(record.next)) &&
       record.files &&
       typeof record.files === 'object' &&
+      record.stamps &&
+      typeof record.stamps === 'object' &&
       Array.isArray(record.summary)
       ? record
       : undefined;
@@ -226,9 +316,10 @@ export function recordProblem(record: BuildRecord | undefined, inputs: string, n
 export function whyRebuild(record: BuildRecord | undefined, inputs: string, now: Date, outDir: string): string | undefined {
   const stale = recordProblem(record, inputs, now);
   if (stale !== undefined || !record) return stale ?? 'no previous build recorded';
-  const current = listOutput(outDir);
-  const before = Object.keys(record.files);
-  if (before.length !== Object.keys(current).length) return 'output folder changed';
-  for (const rel of before) if (current[rel] !== record.files[rel]) return 'output folder changed';
+  const current = filesUnder(outDir);
+  if (current.length !== Object.keys(record.files).length) return 'output folder changed';
+  for (const rel of current) {
+    if (!Object.hasOwn(record.files, rel) || !holdsRecorded(path.join(outDir, rel), record, rel)) return 'output folder changed';
+  }
   return undefined;
 }

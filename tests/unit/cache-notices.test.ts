@@ -25,22 +25,23 @@ describe('the XML check’s cache', () => {
   it('is ignored with one notice when it is not a list of digests, and made again', () => {
     for (const corrupt of ['[', '{"a":1}', '["pas un condensé"]', '']) {
       const dir = site();
-      const xmlCache = path.join(temp('xml-cache'), 'well-formed-xml.json');
+      const cacheDir = temp('xml-cache');
+      const xmlCache = path.join(cacheDir, 'well-formed-xml.json');
       writeFileSync(xmlCache, corrupt);
       const notices: string[] = [];
-      expect(checkBuiltSite(dir, { xmlCache, notice: (line) => notices.push(line) })).toEqual([]);
+      expect(checkBuiltSite(dir, { cacheDir, notice: (line) => notices.push(line) })).toEqual([]);
       expect(notices).toEqual([`cache de vérification des flux : entrée ignorée (${xmlCache}), illisible ; chaque flux et plan du site est vérifié à nouveau`]);
       expect(JSON.parse(readFileSync(xmlCache, 'utf8'))).toHaveLength(2);
       // Ignored, not trusted: a broken feed is still found.
       writeFileSync(xmlCache, corrupt);
       writeFileSync(path.join(dir, 'rss.xml'), '<rss><channel>');
-      expect(checkBuiltSite(dir, { xmlCache })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
+      expect(checkBuiltSite(dir, { cacheDir })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
     }
   });
 
   it('says nothing when there is no cache yet', () => {
     const notices: string[] = [];
-    checkBuiltSite(site(), { xmlCache: path.join(temp('xml-cache'), 'well-formed-xml.json'), notice: (line) => notices.push(line) });
+    checkBuiltSite(site(), { cacheDir: temp('xml-cache'), notice: (line) => notices.push(line) });
     expect(notices).toEqual([]);
   });
 });

@@ -178,20 +178,40 @@ describe('checkBuiltSite (before the swap)', () => {
     expect(checkBuiltSite(site())).toEqual([]);
   });
 
-  it('parses an XML text again only when it was not found well-formed before (xmlCache)', () => {
+  it('parses an XML text again only when it was not found well-formed before (cacheDir)', () => {
     const dir = site();
-    const xmlCache = path.join(temp('xml-cache'), 'well-formed.json');
-    expect(checkBuiltSite(dir, { xmlCache })).toEqual([]);
+    const cacheDir = temp('check-cache');
+    const xmlCache = path.join(cacheDir, 'well-formed-xml.json');
+    expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
     const hashes = JSON.parse(readFileSync(xmlCache, 'utf8')) as string[];
     expect(hashes).toHaveLength(2);
     // A broken feed is reported although the cache exists, and the cache is not rewritten.
     write(path.join(dir, 'rss.xml'), '<rss><channel>');
-    expect(checkBuiltSite(dir, { xmlCache })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
+    expect(checkBuiltSite(dir, { cacheDir })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
     expect(JSON.parse(readFileSync(xmlCache, 'utf8'))).toEqual(hashes);
     // A text recorded as well-formed is trusted without being parsed.
     const broken = '<rss><channel>';
     writeFileSync(xmlCache, JSON.stringify([createHash('sha256').update(broken).digest('hex')]));
-    expect(checkBuiltSite(dir, { xmlCache }).filter((p) => p.startsWith('rss.xml'))).toEqual([]);
+    expect(checkBuiltSite(dir, { cacheDir }).filter((p) => p.startsWith('rss.xml'))).toEqual([]);
+  });
+
+  it('reads again only the files written since the previous check, and looks every page\'s links up among this build\'s files', () => {
+    const dir = site();
+    const cacheDir = temp('check-cache');
+    expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
+    // The stylesheet a page (not written since) links is gone from this build.
+    rmSync(path.join(dir, '_astro/page.css'));
+    expect(checkBuiltSite(dir, { cacheDir })).toContain('articles/deux/index.html : le lien ../../_astro/page.css mène à un fichier que la construction n’a pas écrit');
+    write(path.join(dir, '_astro/page.css'), 'body{}');
+    // What the check keeps of a file not written since stands for its text (here, forged to tell).
+    const findings = JSON.parse(readFileSync(path.join(cacheDir, 'files.json'), 'utf8')) as { files: Record<string, unknown> };
+    const key = Object.keys(findings.files).find((k) => k.startsWith('articles/deux/index.html\0'))!;
+    findings.files[key] = [['/_astro/oublie.css', '_astro/oublie.css']];
+    writeFileSync(path.join(cacheDir, 'files.json'), JSON.stringify(findings));
+    expect(checkBuiltSite(dir, { cacheDir })).toEqual(['articles/deux/index.html : le lien /_astro/oublie.css mène à un fichier que la construction n’a pas écrit']);
+    // Written again (another size), the page is read again.
+    write(path.join(dir, 'articles/deux/index.html'), '<html><head><link rel="stylesheet" href="../../_astro/page.css"></head><body><p>Corrigé.</p></body></html>');
+    expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
   });
 
   it('names a page whose stylesheet, script or head link the build did not write', () => {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/environment.ts';
-import { inputsDigest, listOutput, recordNotice, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
+import { inputsDigest, recordNotice, recordOutput, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
 
 /** A throw-away project (code) and content tree. */
 function tree() {
@@ -42,11 +42,11 @@ describe('inputsDigest', () => {
 
 describe('whyRebuild', () => {
   const record = (t: ReturnType<typeof tree>, next: string | null = null): BuildRecord => ({
-    version: 3,
+    version: 4,
     inputs: t.digest(),
     next,
     builtAt: '2026-01-01T00:00:00.000Z',
-    files: listOutput(t.env.outDir),
+    ...recordOutput(t.env.outDir, path.join(t.root, 'cache')),
     summary: [],
   });
 
@@ -80,6 +80,31 @@ describe('whyRebuild', () => {
     t.write('dist/index.html', '<p>SITE</p>');
     execFileSync('touch', ['-r', times, file]);
     expect(statSync(file).mtimeMs).toBe(statSync(times).mtimeMs);
+    expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
+  });
+
+  it('lets the site stand when a file was only touched or given another name: its bytes are read and are the same', () => {
+    const t = tree();
+    const r = record(t);
+    const file = path.join(t.env.outDir, 'index.html');
+    utimesSync(file, new Date('2030-01-01'), new Date('2030-01-01'));
+    linkSync(file, path.join(t.root, 'autre-nom.html'));
+    unlinkSync(path.join(t.root, 'autre-nom.html'));
+    expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBeUndefined();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('site', 'SITE'));
+    expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
+  });
+
+  it('notices a file replaced by another one of the same bytes but for one, and a file renamed', () => {
+    const t = tree();
+    t.write('dist/b.html', '<p>b</p>');
+    const r = record(t);
+    t.write('dist/b.html', '<p>c</p>');
+    expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
+    t.write('dist/b.html', '<p>b</p>');
+    expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBeUndefined();
+    linkSync(path.join(t.env.outDir, 'b.html'), path.join(t.env.outDir, 'c.html'));
+    unlinkSync(path.join(t.env.outDir, 'b.html'));
     expect(whyRebuild(r, t.digest(), new Date(), t.env.outDir)).toBe('output folder changed');
   });
 });

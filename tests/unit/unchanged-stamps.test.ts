@@ -1,0 +1,60 @@
+/**
+ * The nothing-changed check reads no output file that was not written since
+ * the record: with 40,000 share-card files at 10,000 articles, reading and
+ * hashing the output folder was most of its time.
+ */
+import { linkSync, mkdirSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+const reads = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((file: Parameters<typeof fs.readFileSync>[0], ...rest: unknown[]) => {
+    reads.push(String(file));
+    return (fs.readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
+  }) as typeof fs.readFileSync;
+  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+});
+
+const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
+
+describe('whyRebuild, output folder', () => {
+  it('reads only the files whose stamp is not the recorded one', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-stamps-'));
+    const out = path.join(root, 'dist');
+    mkdirSync(path.join(out, '_images'), { recursive: true });
+    for (let i = 0; i < 20; i++) writeFileSync(path.join(out, '_images', `carte-${i}.jpg`), `octets ${i}`);
+    writeFileSync(path.join(out, 'index.html'), '<p>site</p>');
+    const record = { version: 4, inputs: 'x', next: null, builtAt: '2026-01-01T00:00:00.000Z', summary: [], ...recordOutput(out, path.join(root, 'cache')) };
+    reads.length = 0;
+    expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
+    expect(reads.filter((f) => f.startsWith(out))).toEqual([]);
+    utimesSync(path.join(out, 'index.html'), new Date('2030-01-01'), new Date('2030-01-01'));
+    expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
+    expect(reads.filter((f) => f.startsWith(out))).toEqual([path.join(out, 'index.html')]);
+  });
+
+  it('records the next site reading only what its build wrote: files lent by the previous site keep their digest', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-stamps-'));
+    const out = path.join(root, 'dist');
+    const next = path.join(root, 'next');
+    for (const dir of [out, next]) mkdirSync(path.join(dir, '_images'), { recursive: true });
+    for (let i = 0; i < 5; i++) writeFileSync(path.join(out, '_images', `carte-${i}.jpg`), `octets ${i}`);
+    writeFileSync(path.join(out, 'index.html'), '<p>site</p>');
+    const previous = recordOutput(out, path.join(root, 'cache'));
+    // The next build lends the images by link, writes its page, and swaps.
+    for (let i = 0; i < 5; i++) linkSync(path.join(out, '_images', `carte-${i}.jpg`), path.join(next, '_images', `carte-${i}.jpg`));
+    writeFileSync(path.join(next, 'index.html'), '<p>site corrigé</p>');
+    renameSync(out, path.join(root, 'corbeille'));
+    renameSync(next, out);
+    reads.length = 0;
+    const recorded = recordOutput(out, path.join(root, 'cache'), previous);
+    expect(reads.filter((f) => f.startsWith(out))).toEqual([path.join(out, 'index.html')]);
+    expect(recorded.files['_images/carte-3.jpg']).toBe(previous.files['_images/carte-3.jpg']);
+    expect(recorded.files['index.html']).not.toBe(previous.files['index.html']);
+    const record = { version: 4, inputs: 'x', next: null, builtAt: '2026-01-01T00:00:00.000Z', summary: [], ...recorded };
+    expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
+  });
+});
