@@ -514,11 +514,13 @@ export function loadContent(contentDir: string, { now, cache }: LoadOptions): Lo
  */
 function loadEditionWords(root: string, tree: readonly ContentEntry[], articles: readonly LoadedArticle[], now: Date, problems: ContentProblem[]): LoadedEditionWord[] {
   const words: LoadedEditionWord[] = [];
+  const files = filesOf(tree, 'editions', /\.mdx$/, true, problems);
+  // The week of every article, only when there is a word to check it against (0.1 s at 4,000 articles).
   const weeksWithArticles = new Set(
-    articles.filter((a) => ['published', 'scheduled'].includes(statusAt(a.data, now))).map((a) => editionId(isoWeekOf(a.data.publishedAt))),
+    files.length === 0 ? [] : articles.filter((a) => ['published', 'scheduled'].includes(statusAt(a.data, now))).map((a) => editionId(isoWeekOf(a.data.publishedAt))),
   );
   const example = editionId(isoWeekOf(now));
-  for (const entry of filesOf(tree, 'editions', /\.mdx$/, true, problems)) {
+  for (const entry of files) {
     const abs = entry.abs;
     const file = display(abs);
     const name = entry.rel.slice('editions/'.length);
