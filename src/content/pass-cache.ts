@@ -36,6 +36,8 @@ import type { LineOf } from './yaml.ts';
 /** Changes when an entry's shape does: no entry of another shape is ever read. */
 const FORMAT = 1;
 const MAC_BYTES = 32;
+/** How many unusable entries the notices name one by one. */
+const NAMED_NOTICES = 5;
 
 let passVersion: string | undefined;
 
@@ -56,6 +58,7 @@ export class ContentPassCache {
   readonly notices: string[] = [];
   hits = 0;
   misses = 0;
+  #ignored = 0;
   readonly #secret: KeyObject;
   readonly #version: string;
 
@@ -100,7 +103,14 @@ export class ContentPassCache {
       // Falls through to the notice: a truncated or foreign file.
     }
     this.misses++;
-    this.notices.push(`cache du contenu : entrée ignorée (${path.relative(this.dir, this.fileOf(key))}), illisible ou sans signature valide ; le fichier est lu à nouveau`);
+    this.#ignored++;
+    // A new key (ROTATIVE_CACHE_KEY unset on CI) makes every entry unusable: a few named, then how many more.
+    if (this.#ignored <= NAMED_NOTICES) {
+      this.notices.push(`cache du contenu : entrée ignorée (${path.relative(this.dir, this.fileOf(key))}), illisible ou sans signature valide ; le fichier est lu à nouveau`);
+    } else {
+      const more = this.#ignored - NAMED_NOTICES;
+      this.notices[NAMED_NOTICES] = `cache du contenu : ${more} autre${more > 1 ? 's entrées ignorées' : ' entrée ignorée'} de même ; ${more > 1 ? 'leurs fichiers sont lus' : 'son fichier est lu'} à nouveau`;
+    }
     return undefined;
   }
 

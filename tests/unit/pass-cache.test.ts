@@ -28,6 +28,13 @@ const A_JPEG = path.resolve(import.meta.dirname, '../fixtures/basic/content/arti
 const mdx = (frontMatter: string, body = 'Le texte.') => `---\n${frontMatter}\n---\n\n${body}\n`;
 const FRONT = ['title: "Un titre"', 'description: "Un chapô."', 'publishedAt: 2020-01-01T08:00:00+01:00', 'authors: [alice]', 'category: cloud'].join('\n');
 
+/** What every tree here has besides its articles. */
+const BASE_FILES = {
+  'site.yaml': 'name: "Le Test"\nurl: https://test.example\n',
+  'authors/alice.yaml': 'name: Alice Martin\n',
+  'categories/cloud.yaml': 'title: Cloud\n',
+};
+
 /**
  * A tree with what the cache must carry: a cover, figures, images, links,
  * <ReadAlso>, a live blog, a code block, a draft's provisional text; and what
@@ -37,9 +44,7 @@ const FRONT = ['title: "Un titre"', 'description: "Un chapô."', 'publishedAt: 2
  * matter (never kept).
  */
 const TREE: Record<string, string | { copy: string }> = {
-  'site.yaml': 'name: "Le Test"\nurl: https://test.example\n',
-  'authors/alice.yaml': 'name: Alice Martin\n',
-  'categories/cloud.yaml': 'title: Cloud\n',
+  ...BASE_FILES,
   'articles/2020/premier.mdx': mdx(FRONT),
   'articles/2021/dossier/index.mdx': mdx(
     `${FRONT}\ntags: [nuage, serveurs]\ncover:\n  src: ./photo.jpg\n  alt: "Une photo"`,
@@ -184,6 +189,20 @@ describe('loadContent through the content pass cache', () => {
     const after = newCache(root);
     loadContent(content, { now: NOW, cache: after });
     expect(after.hits).toBe(5);
+  });
+
+  it('names five unusable entries, then says how many more: a cache signed with another key is one short list', () => {
+    const files: Record<string, string> = { ...BASE_FILES };
+    for (let i = 1; i <= 8; i++) files[`articles/2020/article-${i}.mdx`] = mdx(FRONT);
+    const content = writeTree(files);
+    const root = path.join(work, 'other-key');
+    loadContent(content, { now: NOW, cache: newCache(root, { secret: Buffer.from('la clé d’avant') }) });
+    const cache = newCache(root);
+    const loaded = loadContent(content, { now: NOW, cache });
+    expect(cache.misses).toBe(8);
+    expect(loaded.notices).toHaveLength(6);
+    expect(loaded.notices.slice(0, 5).every((n) => n.startsWith('cache du contenu : entrée ignorée ('))).toBe(true);
+    expect(loaded.notices[5]).toBe('cache du contenu : 3 autres entrées ignorées de même ; leurs fichiers sont lus à nouveau');
   });
 
   it('refuses unsafe content whatever an entry written into the cache folder says', () => {
