@@ -19,7 +19,7 @@ import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
-import { inputsDigest, readRecord, recordFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, readRecord, recordFile, recordedFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import { buildSummary, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
@@ -207,7 +207,10 @@ async function main(): Promise<void> {
   });
 
   t = performance.now();
-  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, env.outDir) + publishShareCards(report.shareCards, env.cacheDir, site, env.outDir));
+  // Images lent by the site being replaced only while they are the files its build published.
+  const before = readRecord(record);
+  const previous = before && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), before, rel) };
+  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, previous) + publishShareCards(report.shareCards, env.cacheDir, site, previous));
   const copyTime = performance.now() - t;
 
   t = performance.now();

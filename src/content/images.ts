@@ -364,14 +364,24 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
  * `_media` (see place); `previousDir`, the site being replaced, lends the
  * variants it already holds.
  */
-export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string, previousDir?: string): number {
+/**
+ * The site being replaced, as place() may lend its files: its folder, and
+ * whether its file at a path (relative to it) is still the one its build
+ * published (src/publish/unchanged.ts recordedFile).
+ */
+export interface PreviousSite {
+  dir: string;
+  published: (rel: string) => boolean;
+}
+
+export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string, previous?: PreviousSite): number {
   const dir = imageCacheDir(cacheRoot);
   const imagesOut = path.join(outDir, '_images');
   mkdirSync(imagesOut, { recursive: true });
   let count = 0;
   for (const image of images) {
     for (const output of imageOutputs(image, image.social)) {
-      place(path.join(dir, output.file), path.join(imagesOut, output.file), previousDir && path.join(previousDir, '_images', output.file));
+      place(path.join(dir, output.file), path.join(imagesOut, output.file), `_images/${output.file}`, previous);
       count++;
     }
   }
@@ -386,20 +396,23 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
 /**
  * A published file is never a hard link to its cache entry: editing the
  * published site must not change the cache. It is a hard link to the same
- * file of the site being replaced when that one has the cache entry's size
- * (file names carry the source's hash and the encoder version: same name,
- * same image), so a warm build does not copy every image again (the old
- * site is deleted after the swap, the new one keeps the file); otherwise a
- * copy of the cache entry (FICLONE: a copy-on-write reflink where the
- * filesystem can, btrfs, XFS, APFS; a plain copy elsewhere).
+ * file of the site being replaced when that one is still the file its build
+ * published (not written since: `previous.published`) and has the cache
+ * entry's size (file names carry the source's hash and the encoder
+ * settings: same name, same image), so a warm build does not copy every
+ * image again (the old site is deleted after the swap, the new one keeps the
+ * file); otherwise a copy of the cache entry (FICLONE: a copy-on-write
+ * reflink where the filesystem can, btrfs, XFS, APFS; a plain copy
+ * elsewhere).
  */
-function place(from: string, to: string, previous?: string): void {
+function place(from: string, to: string, rel: string, previous?: PreviousSite): void {
   if (existsSync(to)) unlinkSync(to);
-  if (previous) {
-    const before = statSync(previous, { throwIfNoEntry: false });
+  if (previous?.published(rel)) {
+    const lent = path.join(previous.dir, rel);
+    const before = statSync(lent, { throwIfNoEntry: false });
     if (before?.isFile() && before.size === statSync(from).size) {
       try {
-        linkSync(previous, to);
+        linkSync(lent, to);
         return;
       } catch {
         // Another filesystem, or a filesystem without links: copied below.
@@ -428,7 +441,7 @@ export function encodeCardJpeg(s: Sharp): Sharp {
   return ENCODERS.card(s);
 }
 
-/** Puts a cached file at its published place (see place). */
-export function publishCachedFile(from: string, to: string, previous?: string): void {
-  place(from, to, previous);
+/** Puts a cached file at its published place, `rel` in the site (see place). */
+export function publishCachedFile(from: string, to: string, rel: string, previous?: PreviousSite): void {
+  place(from, to, rel, previous);
 }

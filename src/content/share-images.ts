@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
-import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool } from './images.ts';
+import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 
@@ -145,14 +145,14 @@ export function startShareCards(
 }
 
 /** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */
-export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string, previousDir?: string): number {
+export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string, previous?: PreviousSite): number {
   const dir = imageCacheDir(cacheRoot);
   const out = path.join(outDir, '_images');
   mkdirSync(out, { recursive: true });
   let count = 0;
   for (const card of cards) {
     for (const f of shareCardFiles(card)) {
-      publishCachedFile(path.join(dir, f.file), path.join(out, f.file), previousDir && path.join(previousDir, '_images', f.file));
+      publishCachedFile(path.join(dir, f.file), path.join(out, f.file), `_images/${f.file}`, previous);
       count++;
     }
   }

@@ -34,6 +34,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { rebuildFileFor } from '../lib/rebuild.ts';
 import { isWithin } from '../lib/folders.ts';
+import { fileIdentity } from './unchanged.ts';
 
 /**
  * Written into every built site: a non-empty output folder without it is not
@@ -311,8 +312,9 @@ export function checkBuiltSite(
     const isHtml = rel.endsWith('.html');
     if (!isHtml && !rel.endsWith('.xml')) continue;
     const file = path.join(site, rel);
-    const key = `${rel}\0${fileIdentity(file)}`;
-    let findings = known[key];
+    const identity = fileIdentity(file);
+    const key = `${rel}\0${identity}`;
+    let findings = identity === undefined ? undefined : known[key];
     if (findings === undefined || (typeof findings === 'string') === isHtml) {
       const text = readFileSync(file, 'utf8');
       if (isHtml) findings = pageLinks(text, rel, ownUrl);
@@ -326,7 +328,7 @@ export function checkBuiltSite(
         findings = hash;
       }
     }
-    found[key] = findings;
+    if (identity !== undefined) found[key] = findings;
     if (typeof findings === 'string') {
       checkedXml.push(findings);
       continue;
@@ -347,12 +349,6 @@ const FILES_CACHE_FORMAT = 1;
 
 /** What the check found in one file: a page's local links ([as written, the site file it names]), or the sha256 of a well-formed XML text. */
 type FileFindings = [string, string][] | string;
-
-/** The very file, not written since: device, inode, size and modification time (not the change time, which a new link to it moves). */
-function fileIdentity(file: string): string {
-  const s = statSync(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-}
 
 /** The local files a page links as stylesheets, scripts or in its <head>, once each, in the order of the page. */
 function pageLinks(html: string, rel: string, ownUrl: string | undefined): [string, string][] {

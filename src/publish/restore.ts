@@ -12,6 +12,10 @@
  * - nothing is ever written through a link: a write to a file that has
  *   another name (the cache's copy of a page, a page of the new site)
  *   replaces it with a new file, and the other name keeps the old bytes;
+ * - a page Astro renders and then stores in its cache (the same text written
+ *   twice, the page then its copy) is one file under both names from the
+ *   start, as a restored page is: the next build restores it by link and
+ *   finds the very file the previous site published;
  * - a page of the previous site that was edited in place since it was
  *   published (its bytes differ from the record of the build that wrote it)
  *   takes its cache copy with it when they are one file: that copy is
@@ -19,7 +23,7 @@
  *   record, every copy that is one file with a page of the previous site is.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,8 +80,9 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
 
 /**
  * Makes Astro's restores of cached pages into `pages` hard links (a copy
- * when the link fails: another filesystem, a filesystem without links), and
- * its writes under `astroCache` and `pages` never write through a link.
+ * when the link fails: another filesystem, a filesystem without links), its
+ * cache copy of a page it just rendered into `pages` a link to that page,
+ * and its writes under `astroCache` and `pages` never write through a link.
  */
 export function restoreLinked(options: { astroCache: string; pages: string; previousSite: string; record: Pick<BuildRecord, 'files' | 'stamps'> | undefined }): void {
   const { astroCache, pages } = options;
@@ -90,7 +95,9 @@ export function restoreLinked(options: { astroCache: string; pages: string; prev
     const to = asPath(dest);
     if (from && to && inside(from, astroCache) && inside(to, pages) && !existsSync(to)) {
       try {
-        await promises.link(from, to);
+        // At once rather than through libuv's threads: Astro awaits each
+        // restore in turn, and a link is quicker than the trip.
+        linkSync(from, to);
         return;
       } catch {
         // Not linkable here: copied, as Astro would.
@@ -98,10 +105,30 @@ export function restoreLinked(options: { astroCache: string; pages: string; prev
     }
     return copyFile(src, dest, mode);
   };
+  // The pages just written, by the text written: Astro stores a page in its
+  // cache right after writing it (generate.js: writeFile, then
+  // writeOutputFile with the same body). A few only: pages Astro does not
+  // cache (no cacheKey) are never asked for.
+  const written = new Map<unknown, string>();
   promises.writeFile = (async (file: Parameters<typeof writeFile>[0], data: Parameters<typeof writeFile>[1], opts?: Parameters<typeof writeFile>[2]) => {
     const target = typeof file === 'object' && !(file instanceof URL) && !Buffer.isBuffer(file) ? undefined : asPath(file as PathArg);
+    const page = target && inside(target, astroCache) ? written.get(data) : undefined;
+    if (page !== undefined) {
+      written.delete(data);
+      rmSync(target!, { force: true });
+      try {
+        linkSync(page, target!);
+        return;
+      } catch {
+        // Not linkable here: written, as Astro would.
+      }
+    }
     if (target && (inside(target, astroCache) || inside(target, pages)) && shared(target)) await promises.unlink(target);
-    return writeFile(file, data, opts);
+    await writeFile(file, data, opts);
+    if (target && inside(target, pages) && (typeof data === 'string' || data instanceof Uint8Array)) {
+      written.set(data, target);
+      if (written.size > 16) written.delete(written.keys().next().value);
+    }
   }) as typeof promises.writeFile;
 }
 

@@ -165,6 +165,20 @@ export function fileStamp(file: string): string | undefined {
 }
 
 /**
+ * The very file, not written since: a stamp without its change time, which
+ * also moves when a link to the file is made or removed (as builds lend
+ * files from one site to the next). An edit in place with its modification
+ * time put back keeps it: what it spares reading is a build's own finding
+ * (the check), or a file checked against its stamp too.
+ */
+export function fileIdentity(file: string): string | undefined {
+  const stamp = fileStamp(file);
+  return stamp && identityOf(stamp);
+}
+
+const identityOf = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
+
+/**
  * Waits until the filesystem's clock (the one that dates files, coarser than
  * the process's: a few milliseconds) has moved past every write made so
  * far, checked with a probe file in `dir`: a file written after the stamps
@@ -212,7 +226,7 @@ export function recordOutput(outDir: string, probeDir: string, previous?: Pick<B
     const file = path.join(outDir, rel);
     const stamp = fileStamp(file);
     const before = previous?.stamps[rel];
-    const kept = stamp !== undefined && before !== undefined && withoutChangeTime(before) === withoutChangeTime(stamp) ? previous?.files[rel] : undefined;
+    const kept = stamp !== undefined && before !== undefined && identityOf(before) === identityOf(stamp) ? previous?.files[rel] : undefined;
     files[rel] = kept ?? fileDigest(file);
     // Kept only when the file did not change while it was read.
     if (stamp !== undefined && fileStamp(file) === stamp) stamps[rel] = stamp;
@@ -220,8 +234,18 @@ export function recordOutput(outDir: string, probeDir: string, previous?: Pick<B
   return { files, stamps };
 }
 
-/** A stamp without its change time: the same file, not written since. */
-const withoutChangeTime = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
+/**
+ * Whether `file` is still the very file the record stamped at `rel`: same
+ * device, inode, size and modification time. Its change time is not asked:
+ * the build that reads this lends the file to the next site while the
+ * earlier sites, which share it, are being deleted (a link removed moves
+ * it). So an edit in place with its modification time put back is not
+ * seen here; holdsRecorded sees it.
+ */
+export function recordedFile(file: string, record: Pick<BuildRecord, 'stamps'>, rel: string): boolean {
+  const stamp = record.stamps[rel];
+  return stamp !== undefined && fileIdentity(file) === identityOf(stamp);
+}
 
 /**
  * Whether `file` still holds the bytes recorded for it: by its stamp when it

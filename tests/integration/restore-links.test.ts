@@ -49,6 +49,8 @@ describe('pages restored from the cache', () => {
     build();
     expect(readFileSync(page, 'utf8')).toContain('Le lancement a eu lieu, enfin.');
     expect(readFileSync(witness, 'utf8')).toBe(before);
+    // Stored in the cache as one file with the published page: the next build restores the very file published.
+    expect(statSync(page).nlink, 'the page rendered again and its cache copy are one file').toBeGreaterThan(1);
   });
 
   it('without the record of the previous build, no page edited by hand can come back from the cache', () => {
