@@ -1,7 +1,7 @@
 /**
  * The content pass's cache: what reading one content file found from its
  * text alone (its front matter parsed and validated, its body's safety scan
- * and checks, see load.ts readArticleSource), kept under
+ * and checks, see load.ts readArticle), kept under
  * `<ROTATIVE_CACHE_DIR>/content/` so that a build reads again only the files
  * that changed. What depends on anything else (the build's now, the files a
  * body names, other files' ids) is not kept: it is decided again at every
