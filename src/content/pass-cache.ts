@@ -16,12 +16,12 @@
  * The cache folder is not trusted (a workflow restores it from a shared
  * store): an entry says a body passed the safety scan, so whoever could
  * write one could have unsafe content published, or an article say what its
- * file does not. Each entry is signed with HMAC-SHA256 under the secret the
- * render cache signs with, which the cache folder does not hold
- * (src/config/cache-secret.ts), over its key and its bytes: an entry that does not verify,
- * or does not read back, is a miss, with one notice, and the file is read
- * again. Signing rather than checking again on read: checking again is the
- * reading the cache saves.
+ * file does not. Each entry is signed with HMAC-SHA256 under the secret
+ * the render cache signs with, which the cache folder does not hold
+ * (src/config/cache-secret.ts), over its key and its bytes: an entry that
+ * does not verify, or does not read back, is a miss, with a notice, and the
+ * file is read again. Signing rather than checking again on read: checking
+ * again is the reading the cache saves.
  */
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
