@@ -15,6 +15,7 @@ import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
+import { dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
@@ -126,9 +127,6 @@ async function main(): Promise<void> {
 
   // What an earlier, killed build may have left behind.
   removeStaleFolders(parent, prefix);
-  // The sites that earlier builds replaced: deleted while Astro renders.
-  const trash = path.join(env.cacheDir, 'previous-sites');
-  const emptying = emptyTrash(trash);
   try {
     mkdirSync(work, { recursive: true });
   } catch (err) {
@@ -148,6 +146,13 @@ async function main(): Promise<void> {
   const releasePages = await lock('pages', projectRoot, (pid) =>
     console.log(`⧗ Une autre construction est en cours dans ce projet (processus ${pid}) : attente de la fin de ses pages…`),
   );
+  // Pages of the previous site edited by hand since it was published do not
+  // come back from Astro's cache (src/publish/restore.ts), found while their
+  // stamps are still the recorded ones: before the trash is emptied.
+  dropEditedCopies(path.join(env.cacheDir, 'astro'), outDir, readRecord(record));
+  // The sites that earlier builds replaced: deleted while Astro renders.
+  const trash = path.join(env.cacheDir, 'previous-sites');
+  const emptying = emptyTrash(trash);
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {

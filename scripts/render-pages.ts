@@ -21,7 +21,6 @@ import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { cacheSecret } from '../src/render/cache.ts';
-import { readRecord, recordFile } from '../src/publish/unchanged.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
@@ -80,12 +79,11 @@ function report(): void {
 // checked against its signatures first (verifyAstroCache), and signed again
 // once Astro has written this build's pages into it, failed build or not.
 const cacheDir = process.env.ROTATIVE_CACHE_DIR;
-const siteDir = process.env.ROTATIVE_OUT_DIR;
 const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
-if (cacheDir && siteDir && contentDir) {
-  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
+if (cacheDir && contentDir) {
+  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages });
   const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
   const secret = cacheSecret();
   let checked: CheckedFiles;

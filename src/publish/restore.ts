@@ -19,8 +19,9 @@
  * - a page of the previous site that was edited in place since it was
  *   published (its bytes differ from the record of the build that wrote it)
  *   takes its cache copy with it when they are one file: that copy is
- *   deleted before Astro runs, and the page is rendered again; without that
- *   record, every copy that is one file with a page of the previous site is.
+ *   deleted before Astro runs (dropEditedCopies, by scripts/build.ts), and
+ *   the page is rendered again; without that record, every copy that is one
+ *   file with a page of the previous site is.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,9 @@ function shared(file: string): boolean {
 /**
  * The cache copies of the previous site's pages that were edited in place
  * since their build, when they are the same file as the page: they hold the
- * edit too. Returns the ones deleted.
+ * edit too. Returns the ones deleted. Called before the earlier sites in the
+ * trash are deleted: their names of the same files, removed, would move the
+ * pages' stamps, and every page would be read to be compared.
  */
 export function dropEditedCopies(astroCache: string, previousSite: string, record: Pick<BuildRecord, 'files' | 'stamps'> | undefined): string[] {
   if (!existsSync(previousSite) || !existsSync(astroCache)) return [];
@@ -84,9 +87,7 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
  * cache copy of a page it just rendered into `pages` a link to that page,
  * and its writes under `astroCache` and `pages` never write through a link.
  */
-export function restoreLinked(options: { astroCache: string; pages: string; previousSite: string; record: Pick<BuildRecord, 'files' | 'stamps'> | undefined }): void {
-  const { astroCache, pages } = options;
-  dropEditedCopies(astroCache, options.previousSite, options.record);
+export function restoreLinked({ astroCache, pages }: { astroCache: string; pages: string }): void {
   const promises = fs.promises;
   const copyFile = promises.copyFile.bind(promises);
   const writeFile = promises.writeFile.bind(promises);
