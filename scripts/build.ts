@@ -150,14 +150,17 @@ async function main(): Promise<void> {
   // come back from Astro's cache (src/publish/restore.ts), found while their
   // stamps are still the recorded ones: before the trash is emptied.
   dropEditedCopies(path.join(env.cacheDir, 'astro'), outDir, readRecord(record));
-  // The sites that earlier builds replaced: deleted while Astro renders.
+  // The sites that earlier builds replaced: deleted while Astro renders,
+  // once the pages process has checked Astro's cache against its stamps
+  // (it says so), or has stopped.
   const trash = path.join(env.cacheDir, 'previous-sites');
-  const emptying = emptyTrash(trash);
+  let startEmptying = () => {};
+  const emptying = new Promise<void>((resolve) => (startEmptying = resolve)).then(() => emptyTrash(trash));
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {
     pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: {
         ...process.env,
         ROTATIVE_NOW: env.now.toISOString(),
@@ -173,8 +176,10 @@ async function main(): Promise<void> {
         NODE_COMPILE_CACHE: env.compileCacheDir,
       },
     });
+    pagesProcess.on('message', (message) => message === 'verified' && startEmptying());
     pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
   });
+  startEmptying();
   pagesProcess = undefined;
   releasePages();
   if (code === 2) {

@@ -90,6 +90,13 @@ if (cacheDir && contentDir) {
   ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
   signAstro = () => signAstroCache(tree, secret, checked);
 }
+// The cache is checked: scripts/build.ts may now empty its trash, whose
+// earlier sites share files with the cache (a removed name moves the
+// stamps the check reads).
+if (process.send) {
+  process.send('verified');
+  process.disconnect();
+}
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn' });

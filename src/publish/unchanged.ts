@@ -21,6 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
@@ -156,7 +157,12 @@ function fileDigest(file: string): string {
  */
 export function fileStamp(file: string): string | undefined {
   const s = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return s?.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : undefined;
+  return s?.isFile() ? stampOf(s) : undefined;
+}
+
+/** The stamp of a file from its status (fileStamp). */
+export function stampOf(s: BigIntStats): string {
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 }
 
 /**

@@ -19,6 +19,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
+const { signAstroCache, verifyAstroCache } = await import('../../src/publish/restore.ts');
 
 describe('whyRebuild, output folder', () => {
   it('reads only the files whose stamp is not the recorded one', () => {
@@ -65,5 +66,20 @@ describe('whyRebuild, output folder', () => {
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
     utimesSync(path.join(out, '_images', 'carte.jpg'), new Date('2030-01-01'), new Date('2030-01-01'));
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBe('output folder changed');
+  });
+});
+
+describe('verifyAstroCache', () => {
+  it('reads no file of Astro’s cache that has the stamp it was signed with', () => {
+    const tree = path.join(mkdtempSync(path.join(tmpdir(), 'rotative-stamps-')), 'tree');
+    mkdirSync(path.join(tree, 'dist/articles/a'), { recursive: true });
+    writeFileSync(path.join(tree, 'dist/articles/a/index.html'), '<!doctype html><title>A</title>');
+    writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une</title>');
+    const secret = Buffer.from('une clé');
+    signAstroCache(tree, secret, new Map());
+    utimesSync(path.join(tree, 'dist/index.html'), new Date('2030-01-01'), new Date('2030-01-01'));
+    reads.length = 0;
+    expect(verifyAstroCache(tree, secret).notices).toEqual([]);
+    expect(reads.filter((f) => f.startsWith(path.join(tree, 'dist')))).toEqual([path.join(tree, 'dist/index.html')]);
   });
 });
