@@ -149,7 +149,8 @@ async function main(): Promise<void> {
   // Pages of the previous site edited by hand since it was published do not
   // come back from Astro's cache (src/publish/restore.ts), found while their
   // stamps are still the recorded ones: before the trash is emptied.
-  dropEditedCopies(path.join(env.cacheDir, 'astro'), outDir, readRecord(record));
+  const previousRecord = readRecord(record);
+  dropEditedCopies(path.join(env.cacheDir, 'astro'), outDir, previousRecord);
   // The sites that earlier builds replaced: deleted while Astro renders,
   // once the pages process has checked Astro's cache against its stamps
   // (it says so), or has stopped.
@@ -218,8 +219,7 @@ async function main(): Promise<void> {
 
   t = performance.now();
   // Images lent by the site being replaced only while they are the files its build published.
-  const before = readRecord(record);
-  const previous = before && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), before, rel) };
+  const previous = previousRecord && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), previousRecord, rel) };
   const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, previous) + publishShareCards(report.shareCards, env.cacheDir, site, previous));
   const copyTime = performance.now() - t;
 
