@@ -15,6 +15,7 @@ import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
+import { dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
@@ -126,9 +127,6 @@ async function main(): Promise<void> {
 
   // What an earlier, killed build may have left behind.
   removeStaleFolders(parent, prefix);
-  // The sites that earlier builds replaced: deleted while Astro renders.
-  const trash = path.join(env.cacheDir, 'previous-sites');
-  const emptying = emptyTrash(trash);
   try {
     mkdirSync(work, { recursive: true });
   } catch (err) {
@@ -148,11 +146,22 @@ async function main(): Promise<void> {
   const releasePages = await lock('pages', projectRoot, (pid) =>
     console.log(`⧗ Une autre construction est en cours dans ce projet (processus ${pid}) : attente de la fin de ses pages…`),
   );
+  // Pages of the previous site edited by hand since it was published do not
+  // come back from Astro's cache (src/publish/restore.ts), found while their
+  // stamps are still the recorded ones: before the trash is emptied.
+  const previousRecord = readRecord(record);
+  dropEditedCopies(path.join(env.cacheDir, 'astro'), outDir, previousRecord);
+  // The sites that earlier builds replaced: deleted while Astro renders,
+  // once the pages process has checked Astro's cache against its stamps
+  // (it says so), or has stopped.
+  const trash = path.join(env.cacheDir, 'previous-sites');
+  let startEmptying = () => {};
+  const emptying = new Promise<void>((resolve) => (startEmptying = resolve)).then(() => emptyTrash(trash));
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {
     pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: {
         ...process.env,
         ROTATIVE_NOW: env.now.toISOString(),
@@ -168,8 +177,10 @@ async function main(): Promise<void> {
         NODE_COMPILE_CACHE: env.compileCacheDir,
       },
     });
+    pagesProcess.on('message', (message) => message === 'verified' && startEmptying());
     pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
   });
+  startEmptying();
   pagesProcess = undefined;
   releasePages();
   if (code === 2) {
@@ -208,8 +219,7 @@ async function main(): Promise<void> {
 
   t = performance.now();
   // Images lent by the site being replaced only while they are the files its build published.
-  const before = readRecord(record);
-  const previous = before && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), before, rel) };
+  const previous = previousRecord && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), previousRecord, rel) };
   const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, previous) + publishShareCards(report.shareCards, env.cacheDir, site, previous));
   const copyTime = performance.now() - t;
 

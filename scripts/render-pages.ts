@@ -23,7 +23,6 @@ import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { cacheSecret } from '../src/render/cache.ts';
-import { readRecord, recordFile } from '../src/publish/unchanged.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
@@ -82,17 +81,23 @@ function report(): void {
 // checked against its signatures first (verifyAstroCache), and signed again
 // once Astro has written this build's pages into it, failed build or not.
 const cacheDir = process.env.ROTATIVE_CACHE_DIR;
-const siteDir = process.env.ROTATIVE_OUT_DIR;
 const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
-if (cacheDir && siteDir && contentDir) {
-  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages, previousSite: siteDir, record: readRecord(recordFile(cacheDir, siteDir)) });
+if (cacheDir && contentDir) {
+  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages });
   const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
   const secret = cacheSecret();
   let checked: CheckedFiles;
   ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
   signAstro = () => signAstroCache(tree, secret, checked);
+}
+// The cache is checked: scripts/build.ts may now empty its trash, whose
+// earlier sites share files with the cache (a removed name moves the
+// stamps the check reads).
+if (process.send) {
+  process.send('verified');
+  process.disconnect();
 }
 
 // Memory: V8 lets its heap grow to about twice what its last full

@@ -213,7 +213,8 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     files: prepared.files,
     shareCards: [],
     shareCardsMade: Promise.resolve(),
-    notices: [],
+    // Entries of the content pass's cache it could not use (src/content/pass-cache.ts).
+    notices: [...content.notices],
     stats: {
       scheduled: [],
       published: 0,

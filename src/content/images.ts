@@ -19,6 +19,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
+import { IMAGES_FOLDER } from '../lib/urls.ts';
 import type { AssetRef } from './load.ts';
 import { readContentBytes } from './files.ts';
 
@@ -376,12 +377,12 @@ export interface PreviousSite {
 
 export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string, previous?: PreviousSite): number {
   const dir = imageCacheDir(cacheRoot);
-  const imagesOut = path.join(outDir, '_images');
+  const imagesOut = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(imagesOut, { recursive: true });
   let count = 0;
   for (const image of images) {
     for (const output of imageOutputs(image, image.social)) {
-      place(path.join(dir, output.file), path.join(imagesOut, output.file), `_images/${output.file}`, previous);
+      place(path.join(dir, output.file), path.join(imagesOut, output.file), `${IMAGES_FOLDER}/${output.file}`, previous);
       count++;
     }
   }

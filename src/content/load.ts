@@ -30,10 +30,11 @@ import { slugFromPath, slugify } from '../lib/slugs.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { describeFound } from './problems.ts';
 import { display, linkProblem, readContentText, walkContent, type ContentEntry } from './files.ts';
-import { addAsset, checkLiveUpdates, scanMdx } from './scan.ts';
+import { addAsset, checkLiveUpdates, parseBody, resolveBody, scanBody, scanMdx, type BodyScan } from './scan.ts';
 import { affiliateProblem } from '../lib/affiliate.ts';
 import { checkReferences } from './references.ts';
-import { readYamlDocument, validate, type LineOf, type Validated, type YamlDocument } from './yaml.ts';
+import { parseYaml, readYamlDocument, validate, type LineOf, type Validated, type YamlDocument } from './yaml.ts';
+import { lineOfTable, lineTable, type ContentPassCache } from './pass-cache.ts';
 import type { Environment } from '../config/environment.ts';
 import { reservedSegments } from '../lib/urls.ts';
 
@@ -124,6 +125,8 @@ export interface LoadedContent {
   /** The editors' words of the weekly editions (content/editions/). */
   editions: LoadedEditionWord[];
   problems: ContentProblem[];
+  /** For the build's log: the entries of the content pass's cache that could not be used (pass-cache.ts). */
+  notices: string[];
   /**
    * The scaffold's provisional text left in drafts (see findPlaceholders): not
    * errors, since a draft is published nowhere; `npm run check` reminds of them.
@@ -273,6 +276,70 @@ export interface LoadOptions {
    * dated after it.
    */
   now: Date;
+  /**
+   * Where what each article's text alone gives is kept and read back
+   * (pass-cache.ts, in the cache folder); without it, every file is read in full.
+   */
+  cache?: ContentPassCache | undefined;
+}
+
+/**
+ * What reading an article finds from its text alone, front matter and body:
+ * the same text, under the same name, always gives the same result, which
+ * is why it may be kept (pass-cache.ts). Everything else (the build's now,
+ * the files it names, the ids of other files) is checked on it at every build.
+ */
+interface ArticleSource {
+  /** Whether the front matter says `draft: true`, read even when it is invalid. */
+  draft: boolean;
+  /** The front matter's problems; none when it is valid. */
+  problems: ContentProblem[];
+  /** The valid front matter, as kept: its data, its YAML as parsed, the line of each value. */
+  frontMatter?: { data: ArticleData; raw: unknown; lines: [string, number | undefined][] } | undefined;
+  body: BodyScan;
+  /** The scaffold's provisional text left in it (findPlaceholders), when the front matter is valid. */
+  placeholders: ContentProblem[];
+}
+
+/** An article's reading from its text, with what the loader reads of it besides. */
+interface ArticleReading {
+  source: ArticleSource;
+  validated: Validated<ArticleData> | undefined;
+  /** The parsed body, asked for only when it is rendered. */
+  tree: () => HastRoot;
+}
+
+/**
+ * Reads an article (`source`, the whole file; `fm`, its front matter found
+ * by FRONT_MATTER): kept in `cache` when neither front matter nor body has a
+ * problem, read from it when kept. A file with problems is read in full at
+ * every build: its messages are the reading's own.
+ */
+function readArticle(source: string, fm: RegExpExecArray, file: string, cache: ContentPassCache | undefined): ArticleReading {
+  const yaml = fm[1]!;
+  const key = cache?.keyOf('article', file, source);
+  const kept = key === undefined ? undefined : (cache!.get(key) as ArticleSource | undefined);
+  if (kept?.frontMatter) {
+    const { data, raw, lines } = kept.frontMatter;
+    // A line the table does not hold (a field that is not written) is found in the front matter read again.
+    const lineOf = lineOfTable(lines, () => parseYaml(yaml, file, 1, [])!.lineOf);
+    return { source: kept, validated: { data, raw, lineOf }, tree: () => parseBody(source) };
+  }
+  const problems: ContentProblem[] = [];
+  const frontMatter = readYamlDocument(yaml);
+  const draft = saysDraft(frontMatter);
+  // The front matter's first line is the file's second, after "---".
+  const validated = validate(articleSchema, file, yaml, 1, problems, frontMatter);
+  const { scan, tree } = scanBody(source, file);
+  const read: ArticleSource = { draft, problems, body: scan, placeholders: [] };
+  if (validated) {
+    const { data, lineOf } = validated;
+    read.placeholders = findPlaceholders({ file, data, body: source.slice(fm[0].length), bodyLine: lineAt(source, fm[0].length), lineOf });
+    if (key !== undefined && problems.length === 0 && scan.found && scan.problems.length === 0) {
+      cache!.set(key, { ...read, frontMatter: { data, raw: validated.raw, lines: lineTable(validated.raw, lineOf) } } satisfies ArticleSource);
+    }
+  }
+  return { source: read, validated, tree: () => tree! };
 }
 
 /**
@@ -283,7 +350,7 @@ export interface LoadOptions {
 const STRAY_ARTICLE = /\.(md|markdown|mdx|mdx\.txt|mdx\.md)$/i;
 
 /** Loads and validates the whole tree under `contentDir`. Never writes anything. */
-export function loadContent(contentDir: string, { now }: LoadOptions): LoadedContent {
+export function loadContent(contentDir: string, { now, cache }: LoadOptions): LoadedContent {
   const problems: ContentProblem[] = [];
   const root = path.resolve(contentDir);
   const content: LoadedContent = {
@@ -296,6 +363,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     pages: [],
     editions: [],
     problems,
+    notices: cache?.notices ?? [],
     reminders: [],
     draftFiles: new Set(),
     invalid: { authors: new Set(), categories: new Set(), series: new Set(), articles: new Set() },
@@ -371,10 +439,9 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
       problems.push({ file, line: 1, found: 'l’en-tête manque', expected: 'un en-tête entre deux lignes « --- » en haut du fichier' });
       continue;
     }
-    const frontMatter = readYamlDocument(fm[1]!);
-    if (saysDraft(frontMatter)) content.draftFiles.add(file);
-    // The front matter's first line is the file's second, after "---".
-    const validated = validate(articleSchema, file, fm[1]!, 1, problems, frontMatter);
+    const { source: read, validated, tree: parsedTree } = readArticle(source, fm, file, cache);
+    if (read.draft) content.draftFiles.add(file);
+    problems.push(...read.problems);
     const data = validated?.data;
     if (validated && data?.updatedAt && data.updatedAt.getTime() > now.getTime()) {
       problems.push({
@@ -403,7 +470,7 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     const assets: AssetRef[] = [];
     if (data?.cover) addAsset(assets, problems, root, abs, { src: data.cover.src, field: 'cover.src', line: validated!.lineOf(['cover', 'src']), kind: 'image' });
     // Scanned even when the front matter is invalid: every problem at once.
-    const scan = scanMdx(source, root, abs, file, problems);
+    const scan = resolveBody(read.body, parsedTree, root, abs, problems);
     assets.push(...(scan?.assets ?? []));
     if (!data || !scan) {
       content.invalid.articles.add(slug);
@@ -412,12 +479,24 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
     checkLiveUpdates(file, data, scan.liveUpdates, now, validated!.lineOf, problems);
     const undisclosed = affiliateProblem(file, data.sponsor !== undefined, scan.links);
     if (undisclosed) problems.push(undisclosed);
-    const article: LoadedArticle = { slug, file, absPath: abs, data, body: source.slice(fm[0].length), assets, readAlso: scan.readAlso, liveUpdates: scan.liveUpdates, tree: scan.tree };
+    const article: LoadedArticle = {
+      slug,
+      file,
+      absPath: abs,
+      data,
+      body: source.slice(fm[0].length),
+      assets,
+      readAlso: scan.readAlso,
+      liveUpdates: scan.liveUpdates,
+      // Parsed when read: a body the render cache holds is not parsed again.
+      get tree() {
+        return scan.tree;
+      },
+    };
     content.articles.push(article);
     linesOf.set(article, validated!.lineOf);
     // Refused only once it would be published: a draft keeps them while its writer works.
-    const placeholders = findPlaceholders({ file, data, body: article.body, bodyLine: lineAt(source, fm[0].length), lineOf: validated!.lineOf });
-    (data.draft ? content.reminders : problems).push(...placeholders);
+    (data.draft ? content.reminders : problems).push(...read.placeholders);
   }
 
   checkReferences(content, problems, linesOf);
@@ -435,11 +514,13 @@ export function loadContent(contentDir: string, { now }: LoadOptions): LoadedCon
  */
 function loadEditionWords(root: string, tree: readonly ContentEntry[], articles: readonly LoadedArticle[], now: Date, problems: ContentProblem[]): LoadedEditionWord[] {
   const words: LoadedEditionWord[] = [];
+  const files = filesOf(tree, 'editions', /\.mdx$/, true, problems);
+  // The week of every article, only when there is a word to check it against (0.1 s at 4,000 articles).
   const weeksWithArticles = new Set(
-    articles.filter((a) => ['published', 'scheduled'].includes(statusAt(a.data, now))).map((a) => editionId(isoWeekOf(a.data.publishedAt))),
+    files.length === 0 ? [] : articles.filter((a) => ['published', 'scheduled'].includes(statusAt(a.data, now))).map((a) => editionId(isoWeekOf(a.data.publishedAt))),
   );
   const example = editionId(isoWeekOf(now));
-  for (const entry of filesOf(tree, 'editions', /\.mdx$/, true, problems)) {
+  for (const entry of files) {
     const abs = entry.abs;
     const file = display(abs);
     const name = entry.rel.slice('editions/'.length);

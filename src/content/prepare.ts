@@ -12,6 +12,7 @@ import { isWithin } from '../lib/folders.ts';
 import { slugFromPath } from '../lib/slugs.ts';
 import { realPath } from '../publish/output.ts';
 import { loadContent, type LoadedContent } from './load.ts';
+import { ContentPassCache } from './pass-cache.ts';
 import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
 export interface Prepared {
@@ -92,9 +93,10 @@ function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): { a
  */
 export async function prepare(env: Environment, options: { encode: boolean; includeDrafts?: boolean }): Promise<Prepared> {
   let t = performance.now();
-  const content = loadContent(env.contentDir, { now: env.now });
-  const problems = [...content.problems];
   const cacheProblem = cacheFolderProblem(env);
+  // A cache folder refused is not written into.
+  const content = loadContent(env.contentDir, { now: env.now, cache: cacheProblem ? undefined : new ContentPassCache(env.cacheDir) });
+  const problems = [...content.problems];
   if (cacheProblem) problems.push(cacheProblem);
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();

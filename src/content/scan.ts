@@ -37,11 +37,10 @@ const COMPONENT_ASSET_ATTRS: Record<string, Readonly<Record<string, AssetRef['ki
 export const DECORATIVE_IMAGE = 'décorative';
 
 /** Records on a tree node the content key of a file it names, for the renderer. */
-function recordFileKey(node: any, attribute: string, asset: AssetRef | undefined): void {
-  if (!asset) return;
+function recordFileKey(node: any, attribute: string, key: string): void {
   node.data ??= {};
   node.data[FILE_KEYS] ??= {};
-  node.data[FILE_KEYS][attribute] = asset.key;
+  node.data[FILE_KEYS][attribute] = key;
 }
 
 
@@ -144,15 +143,54 @@ function syntaxProblems(first: unknown, source: string, file: string): ContentPr
   return problems;
 }
 
-/** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
-export function scanMdx(source: string, contentDir: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
+/**
+ * A path a body names (`<Figure src>`, `![…](./photo.jpg)`), as written: it
+ * becomes an asset, or a problem, only once looked up on disk (resolveBody).
+ */
+export interface NamedFile {
+  /** The node that names it, as child indices from the root of the tree. */
+  node: number[];
+  /** The attribute that names it, where the renderer finds the file's key. */
+  attribute: string;
+  src: string;
+  shownAs?: string | undefined;
+  field: string;
+  line?: number | undefined;
+  kind: AssetRef['kind'];
+  /** How many of the scan's problems come before it, so that problems keep the body's order. */
+  after: number;
+}
+
+/**
+ * What a body's parse and checks find, from its text alone (the same text
+ * always gives the same scan; nothing on disk is looked at): its problems,
+ * the safety scan's included, the paths it names, what it links to.
+ */
+export interface BodyScan {
+  problems: ContentProblem[];
+  files: NamedFile[];
+  /** Undefined when the body cannot be read (a syntax error, nesting too deep): its problems say why. */
+  found?: Pick<MdxScan, 'readAlso' | 'liveUpdates' | 'links'> | undefined;
+}
+
+/** Parses a body (the whole file, so that positions are the file's own lines). */
+export function parseBody(source: string): HastRoot {
+  return mdxToHast(source, { features: MDX_FEATURES }) as HastRoot;
+}
+
+/**
+ * Parses the MDX (syntax errors become problems with their line) and checks
+ * it: the part of the body's reading that depends on its text alone, and
+ * the tree it was computed on (undefined when the body cannot be read).
+ */
+export function scanBody(source: string, file: string): { scan: BodyScan; tree?: HastRoot } {
+  const problems: ContentProblem[] = [];
   let tree: HastRoot;
   try {
-    // The whole file is parsed so that positions are the file's own lines.
-    tree = mdxToHast(source, { features: MDX_FEATURES }) as HastRoot;
+    tree = parseBody(source);
   } catch (err) {
     problems.push(...syntaxProblems(err, source, file));
-    return undefined;
+    return { scan: { problems, files: [] } };
   }
   // Before anything renders: code, unknown elements, scripts and remote files
   // in the body are refused here (including <img>, which would skip the image pipeline).
@@ -161,20 +199,24 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
   const tooDeep = nestingProblem(tree);
   if (tooDeep) {
     problems.push({ file, ...tooDeep });
-    return undefined;
+    return { scan: { problems, files: [] } };
   }
   // The formats' own rules (<Verdict>, <Publication>, <Encadre>): src/render/formats.ts.
   for (const p of findFormatProblems(tree)) problems.push({ file, ...p });
-  const scan: MdxScan = { tree, assets: [], readAlso: [], liveUpdates: [], links: [] };
+  const found: NonNullable<BodyScan['found']> = { readAlso: [], liveUpdates: [], links: [] };
+  const files: NamedFile[] = [];
+  /** The child indices from the root to the node visited. */
+  const at: number[] = [];
+  const name = (ref: Omit<NamedFile, 'node' | 'after'>) => files.push({ node: [...at], after: problems.length, ...ref });
   const visit = (node: any, parent?: any): void => {
     const line: number | undefined = node.position?.start?.line;
-    if (node.type === 'element' && node.tagName === 'a' && typeof node.properties?.href === 'string') scan.links.push({ href: node.properties.href, line });
+    if (node.type === 'element' && node.tagName === 'a' && typeof node.properties?.href === 'string') found.links.push({ href: node.properties.href, line });
     // A remote Markdown image stays a plain <img>; any other is a file of the content folder.
     if (node.type === 'element' && node.tagName === 'img' && typeof node.properties?.src === 'string' && !isExternalUrl(node.properties.src)) {
       // The Markdown parser percent-encodes the URL ("100%" arrives as "100%25"):
       // resolveWriterPath decodes it once, and messages quote it decoded, closer to what was typed.
       const src = node.properties.src as string;
-      recordFileKey(node, 'src', addAsset(scan.assets, problems, contentDir, absPath, { src, shownAs: decodePercent(src), field: '![image]', line, kind: 'image' }));
+      name({ attribute: 'src', src, shownAs: decodePercent(src), field: '![image]', line, kind: 'image' });
       // As a cover or a <Figure>: an image says what it shows, unless the writer marks it decorative.
       const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
       if (!alt && node.properties.title !== DECORATIVE_IMAGE) {
@@ -191,15 +233,15 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
       const attrs: Record<string, unknown> = {};
       for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute') attrs[a.name] = a.value;
-      if (node.name === 'a' && typeof attrs.href === 'string') scan.links.push({ href: attrs.href, line });
+      if (node.name === 'a' && typeof attrs.href === 'string') found.links.push({ href: attrs.href, line });
       const wanted = COMPONENT_ASSET_ATTRS[node.name];
       for (const [attr, kind] of Object.entries(wanted ?? {})) {
         const v = attrs[attr];
         // A URL is refused too: these files go through the image and media pipeline.
-        if (typeof v === 'string') recordFileKey(node, attr, addAsset(scan.assets, problems, contentDir, absPath, { src: v, field: `<${node.name} ${attr}>`, line, kind }));
+        if (typeof v === 'string') name({ attribute: attr, src: v, field: `<${node.name} ${attr}>`, line, kind });
       }
       if (node.name === 'ReadAlso') {
-        if (typeof attrs.slug === 'string') scan.readAlso.push({ slug: attrs.slug, line });
+        if (typeof attrs.slug === 'string') found.readAlso.push({ slug: attrs.slug, line });
         else problems.push({ file, field: '<ReadAlso slug>', line, found: attrs.slug === undefined ? '<ReadAlso> sans attribut slug' : `l’attribut slug de <ReadAlso> vaut ${describeFound(attrs.slug)}`, expected: 'slug="…", le slug d’un article (le nom de son fichier ou de son dossier)' });
       }
       if (node.name === 'Figure' && (typeof attrs.alt !== 'string' || !attrs.alt.trim())) {
@@ -222,7 +264,7 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
       if (node.name === 'Video' && typeof attrs.youtube !== 'string' && typeof attrs.src !== 'string') {
         problems.push({ file, field: '<Video>', line, found: '<Video> sans attribut youtube ni src', expected: 'youtube="identifiant de la vidéo" ou src="./clip.mp4"' });
       }
-      if (node.name === 'LiveUpdate') scanLiveUpdate(node, attrs, parent, line, file, problems, scan.liveUpdates);
+      if (node.name === 'LiveUpdate') scanLiveUpdate(node, attrs, parent, line, file, problems, found.liveUpdates);
       const check = components[node.name]?.check;
       if (check) for (const p of check(componentUse(node, attrs, line))) problems.push({ file, ...p });
     }
@@ -230,10 +272,53 @@ export function scanMdx(source: string, contentDir: string, absPath: string, fil
     if (node.type === 'element' && node.tagName === 'code' && parent?.tagName === 'pre') {
       for (const p of codeFenceProblems(node, line)) problems.push({ file, ...p });
     }
-    for (const child of node.children ?? []) visit(child, node);
+    ((node.children ?? []) as any[]).forEach((child, i) => {
+      at.push(i);
+      visit(child, node);
+      at.pop();
+    });
   };
   visit(tree);
-  return scan;
+  return { scan: { problems, files, found }, tree };
+}
+
+/**
+ * A body's scan made whole against the disk: each path it names looked up
+ * (addAsset: an asset, or a problem), every problem added to `problems` in
+ * the body's order. The tree is what `tree` gives, with the key of each
+ * file its nodes name recorded for the renderer; asked for only when read
+ * (a body the render cache holds is never parsed again).
+ */
+export function resolveBody(scan: BodyScan, tree: () => HastRoot, contentDir: string, absPath: string, problems: ContentProblem[]): MdxScan | undefined {
+  const assets: AssetRef[] = [];
+  const keys: { node: number[]; attribute: string; key: string }[] = [];
+  let shown = 0;
+  for (const named of scan.files) {
+    problems.push(...scan.problems.slice(shown, named.after));
+    shown = named.after;
+    const asset = addAsset(assets, problems, contentDir, absPath, named);
+    if (asset) keys.push({ node: named.node, attribute: named.attribute, key: asset.key });
+  }
+  problems.push(...scan.problems.slice(shown));
+  if (!scan.found) return undefined;
+  let parsed: HastRoot | undefined;
+  return {
+    ...scan.found,
+    assets,
+    get tree() {
+      if (!parsed) {
+        parsed = tree();
+        for (const { node, attribute, key } of keys) recordFileKey(node.reduce((n: any, i) => n.children[i], parsed), attribute, key);
+      }
+      return parsed;
+    },
+  };
+}
+
+/** Parses the MDX (syntax errors become problems with their line) and collects what it names. */
+export function scanMdx(source: string, contentDir: string, absPath: string, file: string, problems: ContentProblem[]): MdxScan | undefined {
+  const { scan, tree } = scanBody(source, file);
+  return resolveBody(scan, () => tree!, contentDir, absPath, problems);
 }
 
 /**

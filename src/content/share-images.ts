@@ -19,6 +19,7 @@ import { moduleGraph } from './code-digest.ts';
 import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
+import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 /** A share card as pages find it: the names of its files (socialFileName). */
 export interface ShareCard {
@@ -147,12 +148,12 @@ export function startShareCards(
 /** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */
 export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string, previous?: PreviousSite): number {
   const dir = imageCacheDir(cacheRoot);
-  const out = path.join(outDir, '_images');
+  const out = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(out, { recursive: true });
   let count = 0;
   for (const card of cards) {
     for (const f of shareCardFiles(card)) {
-      publishCachedFile(path.join(dir, f.file), path.join(out, f.file), `_images/${f.file}`, previous);
+      publishCachedFile(path.join(dir, f.file), path.join(out, f.file), `${IMAGES_FOLDER}/${f.file}`, previous);
       count++;
     }
   }

@@ -59,6 +59,9 @@ export type FeedFormat = keyof typeof FEED_FILES;
 export type FeedPaths = Record<FeedFormat, string>;
 
 /** Every URL helper of the site, for one base path. */
+/** The folder of the site that holds every processed image (covers, figures, share cards). */
+export const IMAGES_FOLDER = '_images';
+
 export interface SiteUrls {
   /** The base path itself: `/`, or `/magazine/` for a site hosted under a path. */
   readonly base: string;
@@ -244,7 +247,7 @@ export function urlsFor(base: string): SiteUrls {
     editionFeedPaths: () => feedPaths((f) => at(`/edition/${FEED_FILES[f]}`)),
     sitemapIndexPath: () => at('/sitemap-index.xml'),
     newsSitemapPath: () => at('/news-sitemap.xml'),
-    imagePath: (fileName) => at(`/_images/${fileName.replace(/^\/+/, '')}`),
+    imagePath: (fileName) => at(`/${IMAGES_FOLDER}/${fileName.replace(/^\/+/, '')}`),
     mediaPath: (fileName) => at(`/_media/${fileName.replace(/^\/+/, '')}`),
     sitePath(href) {
       if (!href.startsWith('/') || href.startsWith('//')) return href;

@@ -19,15 +19,16 @@
  * - a page of the previous site that was edited in place since it was
  *   published (its bytes differ from the record of the build that wrote it)
  *   takes its cache copy with it when they are one file: that copy is
- *   deleted before Astro runs, and the page is rendered again; without that
- *   record, every copy that is one file with a page of the previous site is.
+ *   deleted before Astro runs (dropEditedCopies, by scripts/build.ts), and
+ *   the page is rendered again; without that record, every copy that is one
+ *   file with a page of the previous site is.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { holdsRecorded, type BuildRecord } from './unchanged.ts';
+import { holdsRecorded, stampOf, type BuildRecord } from './unchanged.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -51,7 +52,9 @@ function shared(file: string): boolean {
 /**
  * The cache copies of the previous site's pages that were edited in place
  * since their build, when they are the same file as the page: they hold the
- * edit too. Returns the ones deleted.
+ * edit too. Returns the ones deleted. Called before the earlier sites in the
+ * trash are deleted: their names of the same files, removed, would move the
+ * pages' stamps, and every page would be read to be compared.
  */
 export function dropEditedCopies(astroCache: string, previousSite: string, record: Pick<BuildRecord, 'files' | 'stamps'> | undefined): string[] {
   if (!existsSync(previousSite) || !existsSync(astroCache)) return [];
@@ -84,9 +87,7 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
  * cache copy of a page it just rendered into `pages` a link to that page,
  * and its writes under `astroCache` and `pages` never write through a link.
  */
-export function restoreLinked(options: { astroCache: string; pages: string; previousSite: string; record: Pick<BuildRecord, 'files' | 'stamps'> | undefined }): void {
-  const { astroCache, pages } = options;
-  dropEditedCopies(astroCache, options.previousSite, options.record);
+export function restoreLinked({ astroCache, pages }: { astroCache: string; pages: string }): void {
   const promises = fs.promises;
   const copyFile = promises.copyFile.bind(promises);
   const writeFile = promises.writeFile.bind(promises);
@@ -146,7 +147,8 @@ export function astroCacheFolder(cacheDir: string, contentDir: string): string {
 
 /** Where a tree's signatures are kept, inside it (never itself signed). */
 const SIGNATURES = 'rotative-signatures.json';
-const SIGNATURES_FORMAT = 1;
+/** 2: each file's stamp signed with its digest; 1 (digests alone) is still read. */
+const SIGNATURES_FORMAT = 2;
 
 /** A file found as signed, as it stood when checked: unchanged since, its digest still holds. */
 interface Checked {
@@ -158,7 +160,10 @@ interface Checked {
 export type CheckedFiles = Map<string, Checked>;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const macOf = (secret: Buffer, files: Record<string, string>) => createHmac('sha256', secret).update(JSON.stringify(files)).digest();
+const macOf = (secret: Buffer, files: Record<string, string>, stamps?: Record<string, string>) =>
+  createHmac('sha256', secret)
+    .update(JSON.stringify(stamps === undefined ? files : { files, stamps }))
+    .digest();
 
 /** Every file of the tree but its signatures, relative to it, in a fixed order. */
 function treeFiles(tree: string): string[] {
@@ -190,14 +195,16 @@ export function verifyAstroCache(tree: string, secret: Buffer): { notices: strin
   if (!existsSync(tree)) return { notices, checked };
   const files = treeFiles(tree);
   if (files.length === 0) return { notices, checked };
-  let signed: Record<string, string> | undefined;
+  let signed: { files: Record<string, string>; stamps: Record<string, string> } | undefined;
   try {
-    const stored = JSON.parse(readFileSync(path.join(tree, SIGNATURES), 'utf8')) as { format?: unknown; files?: unknown; mac?: unknown };
-    if (stored.format === SIGNATURES_FORMAT && typeof stored.files === 'object' && stored.files !== null && typeof stored.mac === 'string') {
+    const stored = JSON.parse(readFileSync(path.join(tree, SIGNATURES), 'utf8')) as { format?: unknown; files?: unknown; stamps?: unknown; mac?: unknown };
+    const stamped = stored.format === 2 && typeof stored.stamps === 'object' && stored.stamps !== null;
+    if ((stamped || stored.format === 1) && typeof stored.files === 'object' && stored.files !== null && typeof stored.mac === 'string') {
       const files = stored.files as Record<string, string>;
-      const expected = macOf(secret, files);
+      const stamps = stamped ? (stored.stamps as Record<string, string>) : undefined;
+      const expected = macOf(secret, files, stamps);
       const found = Buffer.from(stored.mac, 'base64url');
-      if (found.length === expected.length && timingSafeEqual(found, expected)) signed = files;
+      if (found.length === expected.length && timingSafeEqual(found, expected)) signed = { files, stamps: stamps ?? {} };
     }
   } catch {
     // No signatures, or not readable: the folder is not trusted.
@@ -209,12 +216,15 @@ export function verifyAstroCache(tree: string, secret: Buffer): { notices: strin
   }
   for (const rel of files) {
     const file = path.join(tree, rel);
-    const stat = statSync(file);
-    const sha = sha256(readFileSync(file));
-    if (signed[rel] === sha) checked.set(rel, { sha, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
+    const stat = statSync(file, { bigint: true });
+    // A file with the stamp it was signed with was not written since (its
+    // change time moves with any write, link or unlink, and no tool sets it
+    // back): its signed digest holds without reading it again.
+    const sha = signed.stamps[rel] === stampOf(stat) ? signed.files[rel]! : sha256(readFileSync(file));
+    if (signed.files[rel] === sha) checked.set(rel, { sha, size: Number(stat.size), mtimeMs: Number(stat.mtimeMs), ino: Number(stat.ino) });
     else {
       unlinkSync(file);
-      notices.push(`cache des pages : entrée ignorée (${rel}), ${signed[rel] === undefined ? 'sans signature' : 'modifiée depuis la construction qui l’a écrite'} ; ce qu’elle gardait est refait`);
+      notices.push(`cache des pages : entrée ignorée (${rel}), ${signed.files[rel] === undefined ? 'sans signature' : 'modifiée depuis la construction qui l’a écrite'} ; ce qu’elle gardait est refait`);
     }
   }
   return { notices, checked };
@@ -222,21 +232,24 @@ export function verifyAstroCache(tree: string, secret: Buffer): { notices: strin
 
 /**
  * Signs Astro's cache folder `tree` as this build leaves it (see
- * verifyAstroCache): a file unchanged since it was checked keeps its digest,
- * any other (written by Astro during this build) is read and hashed.
+ * verifyAstroCache): every file's digest and stamp. A file unchanged since
+ * it was checked keeps its digest, any other (written by Astro during this
+ * build) is read and hashed.
  */
 export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFiles): void {
   if (!existsSync(tree)) return;
   const files: Record<string, string> = {};
+  const stamps: Record<string, string> = {};
   for (const rel of treeFiles(tree)) {
     const file = path.join(tree, rel);
-    const stat = statSync(file);
+    const stat = statSync(file, { bigint: true });
     const before = checked.get(rel);
-    const same = before && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino;
+    const same = before && before.size === Number(stat.size) && before.mtimeMs === Number(stat.mtimeMs) && before.ino === Number(stat.ino);
     files[rel] = same ? before.sha : sha256(readFileSync(file));
+    stamps[rel] = stampOf(stat);
   }
   const target = path.join(tree, SIGNATURES);
   const temp = `${target}.${process.pid}`;
-  writeFileSync(temp, JSON.stringify({ format: SIGNATURES_FORMAT, files, mac: macOf(secret, files).toString('base64url') }));
+  writeFileSync(temp, JSON.stringify({ format: SIGNATURES_FORMAT, files, stamps, mac: macOf(secret, files, stamps).toString('base64url') }));
   renameSync(temp, target);
 }

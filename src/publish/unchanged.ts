@@ -21,9 +21,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
+import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 const VERSION = 4;
 
@@ -36,7 +38,7 @@ export interface BuildRecord {
   next: string | null;
   /** When the build ran: shown when the site is found up to date. */
   builtAt: string;
-  /** Every file of the output folder: relative path → sha256 of its bytes (listOutput). */
+  /** Every file of the output folder: relative path → sha256 of its bytes, or '' for a file recorded by its stamp alone (recordOutput). */
   files: Record<string, string>;
   /** The stamp of each file when the record was made (fileStamp); a file listed in `files` may have none. */
   stamps: Record<string, string>;
@@ -131,16 +133,10 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
 }
 
 /**
- * Every file of the output folder with the sha256 of its bytes. Not its size
- * and modification time alone: an edit of the same length with the old time
- * put back (`touch -r`) would pass for the built file.
+ * The sha256 of a file's bytes: not its size and modification time alone, as
+ * an edit of the same length with the old time put back (`touch -r`) would
+ * pass for the built file.
  */
-export function listOutput(outDir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const rel of filesUnder(outDir)) files[rel] = fileDigest(path.join(outDir, rel));
-  return files;
-}
-
 function fileDigest(file: string): string {
   try {
     return outputDigest(readFileSync(file));
@@ -161,7 +157,12 @@ function fileDigest(file: string): string {
  */
 export function fileStamp(file: string): string | undefined {
   const s = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return s?.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : undefined;
+  return s?.isFile() ? stampOf(s) : undefined;
+}
+
+/** The stamp of a file from its status (fileStamp). */
+export function stampOf(s: BigIntStats): string {
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 }
 
 /**
@@ -206,16 +207,20 @@ function settleFileClock(dir: string): void {
 }
 
 /**
- * The output folder as the record keeps it: every file's digest and its
- * stamp, taken once the filesystem's clock has moved past the build's writes
- * (settleFileClock, with a probe in `probeDir`, a folder of the cache).
+ * The output folder as the record keeps it: every file's stamp, taken once
+ * the filesystem's clock has moved past the build's writes (settleFileClock,
+ * with a probe in `probeDir`, a folder of the cache), and the digest of its
+ * bytes, which tells a file whose stamp moved (touched, linked) from an
+ * edited one.
  *
- * A file that is the very file `previous` (the record of the site this one
- * replaced) stamped at the same path, not written since (same inode, size
- * and modification time: its change time moved when this build gave it a
- * new name), keeps its digest without being read: a page restored from
- * Astro's cache, an image or share card lent by the previous site. Only
- * what this build wrote is read and hashed.
+ * The processed images (IMAGES_FOLDER: most of the site's bytes, 1.1 GB of
+ * share cards at 4,000 articles) are recorded by their stamp alone: one
+ * whose stamp moved counts as changed, and the next build makes the site
+ * again. A file that is the very file `previous` (the record of the site
+ * this one replaced) stamped at the same path, not written since (same
+ * inode, size and modification time: its change time moved when this build
+ * gave it a new name), keeps its digest without being read: a page restored
+ * from Astro's cache. Only the pages and files this build wrote are read.
  */
 export function recordOutput(outDir: string, probeDir: string, previous?: Pick<BuildRecord, 'files' | 'stamps'>): Pick<BuildRecord, 'files' | 'stamps'> {
   mkdirSync(probeDir, { recursive: true });
@@ -226,13 +231,17 @@ export function recordOutput(outDir: string, probeDir: string, previous?: Pick<B
     const file = path.join(outDir, rel);
     const stamp = fileStamp(file);
     const before = previous?.stamps[rel];
-    const kept = stamp !== undefined && before !== undefined && identityOf(before) === identityOf(stamp) ? previous?.files[rel] : undefined;
-    files[rel] = kept ?? fileDigest(file);
+    if (rel.startsWith(`${IMAGES_FOLDER}/`)) files[rel] = STAMP_ONLY;
+    else if (stamp !== undefined && before !== undefined && identityOf(before) === identityOf(stamp)) files[rel] = previous!.files[rel] ?? fileDigest(file);
+    else files[rel] = fileDigest(file);
     // Kept only when the file did not change while it was read.
     if (stamp !== undefined && fileStamp(file) === stamp) stamps[rel] = stamp;
   }
   return { files, stamps };
 }
+
+/** The digest of a file recorded by its stamp alone (see recordOutput). */
+const STAMP_ONLY = '';
 
 /**
  * Whether `file` is still the very file the record stamped at `rel`: same
@@ -254,10 +263,11 @@ export function recordedFile(file: string, record: Pick<BuildRecord, 'stamps'>, 
 export function holdsRecorded(file: string, record: Pick<BuildRecord, 'files' | 'stamps'>, rel: string): boolean {
   const stamp = record.stamps[rel];
   if (stamp !== undefined && fileStamp(file) === stamp) return true;
-  return fileDigest(file) === record.files[rel];
+  const digest = record.files[rel];
+  return digest !== undefined && digest !== STAMP_ONLY && fileDigest(file) === digest;
 }
 
-/** How listOutput records one file of the output folder. */
+/** How the record keeps the bytes of one file of the output folder. */
 export function outputDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }

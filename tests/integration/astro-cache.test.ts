@@ -4,7 +4,7 @@
  * renders the page again, equal to a cold build (src/publish/restore.ts
  * verifyAstroCache).
  */
-import { appendFileSync, globSync, mkdtempSync } from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -21,7 +21,13 @@ it('a tampered cached page is not published: one line, and the page rendered aga
 
   const [cached] = globSync('astro/*/dist/articles/*/index.html', { cwd: env.ROTATIVE_CACHE_DIR });
   expect(cached).toBeDefined();
-  appendFileSync(path.join(env.ROTATIVE_CACHE_DIR, cached!), '<script>alert("cache")</script>');
+  // As a cache restored from a shared store holds it: a file of its own (a
+  // page's cache copy is otherwise the published page itself, and an edit
+  // of that is the previous site's, found by the record).
+  const file = path.join(env.ROTATIVE_CACHE_DIR, cached!);
+  const bytes = readFileSync(file);
+  rmSync(file);
+  writeFileSync(file, Buffer.concat([bytes, Buffer.from('<script>alert("cache")</script>')]));
 
   const warm = buildSite({ contentDir: fixture('basic'), outDir, env: { ...env, ROTATIVE_FULL_BUILD: '1' } });
   expect(warm.status, warm.stderr).toBe(0);

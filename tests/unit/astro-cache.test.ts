@@ -4,7 +4,8 @@
  * hold, and what does not match is deleted with one notice (Astro then
  * renders it again). Whole builds: tests/integration/astro-cache.test.ts.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +68,30 @@ describe('Astro’s cache is checked before Astro reads it', () => {
       expect(notices).toEqual([`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`]);
       expect(existsSync(tree)).toBe(false);
     }
+  });
+
+  it('deletes a page edited in the cache to the same size with its old modification time put back', () => {
+    const tree = signedTree();
+    const page = path.join(tree, 'dist/articles/a/index.html');
+    const { mtime } = statSync(page);
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<title>A</title>', '<title>B</title>'));
+    utimesSync(page, mtime, mtime);
+    expect(verifyAstroCache(tree, secret).notices).toEqual(['cache des pages : entrée ignorée (dist/articles/a/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    // A page only touched (same bytes) is kept.
+    const other = signedTree();
+    utimesSync(path.join(other, 'dist/index.html'), new Date('2030-01-01'), new Date('2030-01-01'));
+    expect(verifyAstroCache(other, secret).notices).toEqual([]);
+  });
+
+  it('reads signatures of the earlier format (digests only), without rendering every page again', () => {
+    const tree = signedTree();
+    const file = path.join(tree, 'rotative-signatures.json');
+    const { files } = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, string> };
+    const mac = createHmac('sha256', secret).update(JSON.stringify(files)).digest('base64url');
+    writeFileSync(file, JSON.stringify({ format: 1, files, mac }));
+    const { notices, checked } = verifyAstroCache(tree, secret);
+    expect(notices).toEqual([]);
+    expect(checked.get('dist/index.html')?.sha).toBe(createHash('sha256').update(readFileSync(path.join(tree, 'dist/index.html'))).digest('hex'));
   });
 
   it('signs again what the build wrote: a page rendered since the check is hashed anew', () => {

@@ -19,6 +19,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
+const { signAstroCache, verifyAstroCache } = await import('../../src/publish/restore.ts');
 
 describe('whyRebuild, output folder', () => {
   it('reads only the files whose stamp is not the recorded one', () => {
@@ -36,25 +37,49 @@ describe('whyRebuild, output folder', () => {
     expect(reads.filter((f) => f.startsWith(out))).toEqual([path.join(out, 'index.html')]);
   });
 
-  it('records the next site reading only what its build wrote: files lent by the previous site keep their digest', () => {
+  it('records the next site reading only what its build wrote: pages lent by the previous site keep their digest, images are recorded by their stamp', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'rotative-stamps-'));
     const out = path.join(root, 'dist');
     const next = path.join(root, 'next');
     for (const dir of [out, next]) mkdirSync(path.join(dir, '_images'), { recursive: true });
-    for (let i = 0; i < 5; i++) writeFileSync(path.join(out, '_images', `carte-${i}.jpg`), `octets ${i}`);
+    for (let i = 0; i < 5; i++) writeFileSync(path.join(out, `page-${i}.html`), `<p>page ${i}</p>`);
+    writeFileSync(path.join(out, '_images', 'carte.jpg'), 'octets');
     writeFileSync(path.join(out, 'index.html'), '<p>site</p>');
+    reads.length = 0;
     const previous = recordOutput(out, path.join(root, 'cache'));
-    // The next build lends the images by link, writes its page, and swaps.
-    for (let i = 0; i < 5; i++) linkSync(path.join(out, '_images', `carte-${i}.jpg`), path.join(next, '_images', `carte-${i}.jpg`));
+    expect(reads.filter((f) => f.startsWith(out)).sort()).toEqual([...[0, 1, 2, 3, 4].map((i) => path.join(out, `page-${i}.html`)), path.join(out, 'index.html')].sort());
+    // The next build lends the pages and the image by link, writes its home page, and swaps.
+    for (let i = 0; i < 5; i++) linkSync(path.join(out, `page-${i}.html`), path.join(next, `page-${i}.html`));
+    linkSync(path.join(out, '_images', 'carte.jpg'), path.join(next, '_images', 'carte.jpg'));
     writeFileSync(path.join(next, 'index.html'), '<p>site corrigé</p>');
     renameSync(out, path.join(root, 'corbeille'));
     renameSync(next, out);
     reads.length = 0;
     const recorded = recordOutput(out, path.join(root, 'cache'), previous);
     expect(reads.filter((f) => f.startsWith(out))).toEqual([path.join(out, 'index.html')]);
-    expect(recorded.files['_images/carte-3.jpg']).toBe(previous.files['_images/carte-3.jpg']);
+    expect(recorded.files['page-3.html']).toBe(previous.files['page-3.html']);
     expect(recorded.files['index.html']).not.toBe(previous.files['index.html']);
     const record = { version: 4, inputs: 'x', next: null, builtAt: '2026-01-01T00:00:00.000Z', summary: [], ...recorded };
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
+    // A page only touched still stands (its bytes are read); an image whose stamp moved does not.
+    utimesSync(path.join(out, 'page-3.html'), new Date('2030-01-01'), new Date('2030-01-01'));
+    expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
+    utimesSync(path.join(out, '_images', 'carte.jpg'), new Date('2030-01-01'), new Date('2030-01-01'));
+    expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBe('output folder changed');
+  });
+});
+
+describe('verifyAstroCache', () => {
+  it('reads no file of Astro’s cache that has the stamp it was signed with', () => {
+    const tree = path.join(mkdtempSync(path.join(tmpdir(), 'rotative-stamps-')), 'tree');
+    mkdirSync(path.join(tree, 'dist/articles/a'), { recursive: true });
+    writeFileSync(path.join(tree, 'dist/articles/a/index.html'), '<!doctype html><title>A</title>');
+    writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une</title>');
+    const secret = Buffer.from('une clé');
+    signAstroCache(tree, secret, new Map());
+    utimesSync(path.join(tree, 'dist/index.html'), new Date('2030-01-01'), new Date('2030-01-01'));
+    reads.length = 0;
+    expect(verifyAstroCache(tree, secret).notices).toEqual([]);
+    expect(reads.filter((f) => f.startsWith(path.join(tree, 'dist')))).toEqual([path.join(tree, 'dist/index.html')]);
   });
 });
