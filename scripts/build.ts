@@ -160,7 +160,8 @@ async function main(): Promise<void> {
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {
-    pagesProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'render-pages.ts')], {
+    // --expose-gc: the pages process asks for one full collection once the content pass is done (render-pages.ts).
+    pagesProcess = spawn(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'render-pages.ts')], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: {
         ...process.env,
