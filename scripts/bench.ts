@@ -21,7 +21,7 @@
  * same checkout (Astro writes its generated modules there, per project root).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -163,6 +163,13 @@ async function build(tool: 'rotative' | 'baseline', kind: Kind, run: number, sit
   // folder, no Vite dependency cache in node_modules.
   if (kind === 'cache-only') {
     rmSync(path.dirname(out), { recursive: true, force: true });
+    // The cache folder as a runner restores it: every file written anew
+    // from the archive (other inodes, modification times kept), not the
+    // previous build's own files, which are the output's by link.
+    const restored = `${cache}.restored`;
+    cpSync(cache, restored, { recursive: true, preserveTimestamps: true });
+    rmSync(cache, { recursive: true, force: true });
+    renameSync(restored, cache);
     if (tool === 'rotative' && PROJECT !== ROOT) rmSync(path.join(PROJECT, 'node_modules/.vite'), { recursive: true, force: true });
   }
   mkdirSync(path.dirname(out), { recursive: true });
