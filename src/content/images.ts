@@ -350,7 +350,7 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
       }
       if (output.format === 'jpeg' && info.channels === 4) pipeline = pipeline.flatten({ background: '#ffffff' });
       const target = path.join(dir, output.file);
-      const temp = `${target}.${process.pid}.tmp`;
+      const temp = temporaryName(target);
       // Written under a temporary name and renamed: an interrupted build never
       // leaves a truncated file in the cache that a later build would trust.
       await ENCODERS[output.format](pipeline).toFile(temp);
@@ -421,6 +421,18 @@ function place(from: string, to: string, rel: string, previous?: PreviousSite): 
     }
   }
   copyFileSync(from, to, constants.COPYFILE_FICLONE);
+}
+
+let temporaries = 0;
+
+/**
+ * The name a cache file is written under before it is renamed to `target`:
+ * one of its own for each write, so that two tasks making the same file
+ * (two articles' copies of one photo: same name, same bytes, same variants)
+ * never write into, or rename away, each other's.
+ */
+export function temporaryName(target: string): string {
+  return `${target}.${process.pid}-${++temporaries}.tmp`;
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */

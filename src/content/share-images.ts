@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
-import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
+import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, temporaryName, type PreviousSite } from './images.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
@@ -109,11 +109,15 @@ export function startShareCards(
   const dir = imageCacheDir(cacheRoot);
   mkdirSync(dir, { recursive: true });
   const cards = requests.map((r) => ({ request: r, card: shareCardOf(r, site) }));
+  // Two articles may show the same card under the same names (the same
+  // title and rubrique, slugs alike in their first 60 characters): it is
+  // made once, never by two tasks writing one temporary file.
+  const distinct = [...new Map(cards.map((c) => [`${c.card.stem}-${c.card.hash}`, c])).values()];
   let logo: Promise<Buffer> | undefined;
   let made = 0;
   let cached = 0;
   const making = runPool(
-    cards,
+    distinct,
     async ({ request, card }) => {
       const missing = shareCardFiles(card).filter((f) => !existsSync(path.join(dir, f.file)));
       if (missing.length === 0) {
@@ -127,7 +131,7 @@ export function startShareCards(
       const typesetter = cardTypesetter();
       for (const f of missing) {
         const target = path.join(dir, f.file);
-        const temp = `${target}.${process.pid}.tmp`;
+        const temp = temporaryName(target);
         try {
           await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp);
           renameSync(temp, target);

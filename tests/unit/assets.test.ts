@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeImages, imageCacheDir, inspectAssets, isEncoded, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { encodeImages, imageCacheDir, inspectAssets, isEncoded, temporaryName, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
@@ -73,6 +73,18 @@ describe('inspectAssets: images', () => {
     // Other bytes, other hash: nothing in the cache is theirs, however full it is.
     const { images: other } = await inspect({ 'photo.jpg': await sharp(A_JPEG).rotate(180).jpeg().toBuffer() }, 'image');
     expect(isEncoded(other[0]!, cache)).toBe(false);
+  });
+
+  it('makes the variants of one photo copied into the folders of two articles (same name, same bytes) without one write undoing the other', async () => {
+    const cache = mkdtempSync(path.join(work, 'cache-'));
+    const { images } = await inspect({ 'a/portrait.jpg': A_JPEG, 'b/portrait.jpg': A_JPEG }, 'image');
+    expect(images.map((i) => `${i.stem}-${i.hash}`)).toEqual(Array(2).fill(`${images[0]!.stem}-${images[0]!.hash}`));
+    await expect(encodeImages(images, cache, 2)).resolves.toMatchObject({ processed: 2 });
+    expect(isEncoded(images[1]!, cache)).toBe(true);
+    expect(readdirSync(imageCacheDir(cache)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Whether the two tasks meet depends on timing; what keeps them apart does not: each write has a name of its own.
+    const target = path.join(imageCacheDir(cache), 'portrait-abc-400.avif');
+    expect(temporaryName(target)).not.toBe(temporaryName(target));
   });
 
   it('refuses an image over 40 MB without reading it', async () => {

@@ -107,4 +107,14 @@ describe('startShareCards', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(broken.made).rejects.toThrow(/ENOENT/);
   });
+
+  it('makes once a card two articles show under the same names (same title and rubrique, slugs alike in their first 60 characters)', async () => {
+    const cacheRoot = path.join(temp, 'twins');
+    const slug = 'la-plateforme-americaine-accelere-un-partenariat-europeen-de-cloud';
+    const twins = [{ ...article, slug: `${slug}-0001` }, { ...article, slug: `${slug}-0002` }];
+    const started = startShareCards(twins, site, cacheRoot, 2);
+    expect(started.cards[0]).toEqual({ ...started.cards[1], slug: twins[0]!.slug });
+    await expect(started.made).resolves.toEqual({ made: 1, cached: 0 });
+    expect(readdirSync(imageCacheDir(cacheRoot)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });
