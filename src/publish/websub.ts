@@ -15,11 +15,11 @@
 import { createHash } from 'node:crypto';
 import { globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { basePathOf, FEED_FILES, urlsFor } from '../lib/urls.ts';
+import { basePathOf, FEED_FILES, IMAGES_FOLDER, urlsFor } from '../lib/urls.ts';
 import { siteAddress } from './lost-urls.ts';
 
 /** Folders of the built site that hold files, never feeds (images, media, the search index). */
-const NOT_FEEDS = ['_images/**', '_media/**', 'pagefind/**'];
+const NOT_FEEDS = [`${IMAGES_FOLDER}/**`, '_media/**', 'pagefind/**'];
 
 /** The feed files of the built site in `siteDir`, as paths relative to it with `/`, sorted. */
 export function feedFilesOf(siteDir: string): string[] {
