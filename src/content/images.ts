@@ -20,6 +20,7 @@ import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
+import { temporaryName } from '../publish/disk.ts';
 import type { AssetRef } from './load.ts';
 import { readContentBytes } from './files.ts';
 
@@ -421,18 +422,6 @@ function place(from: string, to: string, rel: string, previous?: PreviousSite): 
     }
   }
   copyFileSync(from, to, constants.COPYFILE_FICLONE);
-}
-
-let temporaries = 0;
-
-/**
- * The name a cache file is written under before it is renamed to `target`:
- * one of its own for each write, so that two tasks making the same file
- * (two articles' copies of one photo: same name, same bytes, same variants)
- * never write into, or rename away, each other's.
- */
-export function temporaryName(target: string): string {
-  return `${target}.${process.pid}-${++temporaries}.tmp`;
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */

@@ -24,13 +24,13 @@
  * again is the reading the cache saves.
  */
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
 import { cacheSecret } from '../config/cache-secret.ts';
-import { writingInto } from '../publish/disk.ts';
+import { replaceFile, writingInto } from '../publish/disk.ts';
 import type { LineOf } from './yaml.ts';
 
 /** Changes when an entry's shape does: no entry of another shape is ever read. */
@@ -116,19 +116,8 @@ export class ContentPassCache {
 
   /** Keeps `value` under `key`: written whole (a temporary name, then renamed), signed. */
   set(key: string, value: unknown): void {
-    const file = this.fileOf(key);
-    const temp = `${file}.${process.pid}.tmp`;
     const payload = serialize(value);
-    try {
-      writingInto(this.dir, 'le cache du contenu', () => {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temp, Buffer.concat([this.mac(key, payload), payload]));
-        renameSync(temp, file);
-      });
-    } catch (err) {
-      rmSync(temp, { force: true });
-      throw err;
-    }
+    writingInto(this.dir, 'le cache du contenu', () => replaceFile(this.fileOf(key), Buffer.concat([this.mac(key, payload), payload])));
   }
 }
 

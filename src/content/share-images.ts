@@ -16,7 +16,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
-import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, temporaryName, type PreviousSite } from './images.ts';
+import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
+import { temporaryName } from '../publish/disk.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';

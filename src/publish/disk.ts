@@ -8,6 +8,7 @@
  * what they are told (writeProblem); the build wraps each of its writes with
  * the folder it writes into (writingInto), and prints the refusal it gets.
  */
+import { mkdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 
 /** A write the disk refused, in plain words (`message`), with the folder it was for. */
@@ -85,5 +86,34 @@ export async function writingIntoAsync<T>(folder: string, what: string, write: (
     return await write();
   } catch (err) {
     throw writeRefusal(err, folder, what) ?? err;
+  }
+}
+
+let temporaries = 0;
+
+/**
+ * The name a file is written under before it is renamed to `target`: one of
+ * its own for each write, so that two writers of the same file (two tasks
+ * making one image variant, two builds) never write into, or rename away,
+ * each other's.
+ */
+export function temporaryName(target: string): string {
+  return `${target}.${process.pid}-${++temporaries}.tmp`;
+}
+
+/**
+ * Writes `data` as `file`, whole or not at all: under a temporary name
+ * (temporaryName), then renamed; the temporary file is removed when the
+ * write fails (a full disk). Makes the folder when it is missing.
+ */
+export function replaceFile(file: string, data: string | Uint8Array): void {
+  const temp = temporaryName(file);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
   }
 }

@@ -35,6 +35,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { rebuildFileFor } from '../lib/rebuild.ts';
 import { isWithin } from '../lib/folders.ts';
 import { fileIdentity } from './unchanged.ts';
+import { replaceFile } from './disk.ts';
 
 /**
  * Written into every built site: a non-empty output folder without it is not
@@ -337,8 +338,8 @@ export function checkBuiltSite(
   }
   if (more > 0) problems.push(`… et ${more} de plus`);
   if (cacheDir && problems.length === 0) {
-    writeAtomically(xmlCache!, JSON.stringify(checkedXml));
-    writeAtomically(filesCache!, JSON.stringify({ format: FILES_CACHE_FORMAT, siteUrl: ownUrl ?? null, files: found }));
+    replaceFile(xmlCache!, JSON.stringify(checkedXml));
+    replaceFile(filesCache!, JSON.stringify({ format: FILES_CACHE_FORMAT, siteUrl: ownUrl ?? null, files: found }));
   }
   return problems;
 }
@@ -373,12 +374,6 @@ function pageLinks(html: string, rel: string, ownUrl: string | undefined): [stri
     links.push([url, target]);
   }
   return links;
-}
-
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, text);
-  renameSync(`${file}.${process.pid}`, file);
 }
 
 /**

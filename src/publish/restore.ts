@@ -24,11 +24,12 @@
  *   file with a page of the previous site is.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { holdsRecorded, stampOf, type BuildRecord } from './unchanged.ts';
+import { replaceFile } from './disk.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -248,8 +249,5 @@ export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFil
     files[rel] = same ? before.sha : sha256(readFileSync(file));
     stamps[rel] = stampOf(stat);
   }
-  const target = path.join(tree, SIGNATURES);
-  const temp = `${target}.${process.pid}`;
-  writeFileSync(temp, JSON.stringify({ format: SIGNATURES_FORMAT, files, stamps, mac: macOf(secret, files, stamps).toString('base64url') }));
-  renameSync(temp, target);
+  replaceFile(path.join(tree, SIGNATURES), JSON.stringify({ format: SIGNATURES_FORMAT, files, stamps, mac: macOf(secret, files, stamps).toString('base64url') }));
 }

@@ -20,11 +20,11 @@
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
+import { replaceFile } from './disk.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 const VERSION = 4;
@@ -326,10 +326,7 @@ export function previousBuildTime(cacheDir: string, outDir: string): Date | unde
 }
 
 export function writeRecord(file: string, record: Omit<BuildRecord, 'version'>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ version: VERSION, ...record }));
-  renameSync(tmp, file);
+  replaceFile(file, JSON.stringify({ version: VERSION, ...record }));
 }
 
 /**

@@ -16,8 +16,8 @@
  * render them.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { writingInto } from '../publish/disk.ts';
+import { readFileSync } from 'node:fs';
+import { replaceFile, writingInto } from '../publish/disk.ts';
 import path from 'node:path';
 import type { RenderedBody } from './article.ts';
 import { cacheSecret } from '../config/cache-secret.ts';
@@ -77,18 +77,9 @@ export class RenderCache {
 
   set(key: string, body: RenderedBody): void {
     this.misses++;
-    const file = this.fileOf(key);
-    const temp = `${file}.${process.pid}.tmp`;
     const payload = JSON.stringify(body);
-    try {
-      writingInto(this.dir, 'le cache de rendu', () => {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temp, JSON.stringify({ format: FORMAT, key, payload, mac: this.mac(key, payload).toString('base64url') }));
-        renameSync(temp, file);
-      });
-    } catch (err) {
-      rmSync(temp, { force: true });
-      throw err;
-    }
+    writingInto(this.dir, 'le cache de rendu', () =>
+      replaceFile(this.fileOf(key), JSON.stringify({ format: FORMAT, key, payload, mac: this.mac(key, payload).toString('base64url') })),
+    );
   }
 }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeImages, imageCacheDir, inspectAssets, isEncoded, temporaryName, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { encodeImages, imageCacheDir, inspectAssets, isEncoded, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { temporaryName } from '../../src/publish/disk.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rotative-assets-'));
