@@ -231,11 +231,10 @@ export function recordOutput(outDir: string, probeDir: string, previous?: Pick<B
     const file = path.join(outDir, rel);
     const stamp = fileStamp(file);
     const before = previous?.stamps[rel];
-    if (rel.startsWith(`${IMAGES_FOLDER}/`)) files[rel] = STAMP_ONLY;
-    else if (stamp !== undefined && before !== undefined && identityOf(before) === identityOf(stamp)) files[rel] = previous!.files[rel] ?? fileDigest(file);
-    else files[rel] = fileDigest(file);
-    // Kept only when the file did not change while it was read.
-    if (stamp !== undefined && fileStamp(file) === stamp) stamps[rel] = stamp;
+    const known = rel.startsWith(`${IMAGES_FOLDER}/`) ? STAMP_ONLY : stamp !== undefined && before !== undefined && identityOf(before) === identityOf(stamp) ? previous!.files[rel] : undefined;
+    files[rel] = known ?? fileDigest(file);
+    // A file read is stamped only when it did not change while it was read.
+    if (stamp !== undefined && (known !== undefined || fileStamp(file) === stamp)) stamps[rel] = stamp;
   }
   return { files, stamps };
 }
