@@ -155,12 +155,8 @@ export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash
   const dir = imageCacheDir(cacheRoot);
   const out = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(out, { recursive: true });
-  let count = 0;
-  for (const card of cards) {
-    for (const f of shareCardFiles(card)) {
-      publishCachedFile(path.join(dir, f.file), path.join(out, f.file), `${IMAGES_FOLDER}/${f.file}`, previous);
-      count++;
-    }
-  }
-  return count;
+  // A card two articles show is one set of files: put in once, counted once.
+  const files = new Set(cards.flatMap((card) => shareCardFiles(card).map((f) => f.file)));
+  for (const file of files) publishCachedFile(path.join(dir, file), path.join(out, file), `${IMAGES_FOLDER}/${file}`, previous);
+  return files.size;
 }

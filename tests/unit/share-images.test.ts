@@ -116,5 +116,7 @@ describe('startShareCards', () => {
     expect(started.cards[0]).toEqual({ ...started.cards[1], slug: twins[0]!.slug });
     await expect(started.made).resolves.toEqual({ made: 1, cached: 0 });
     expect(readdirSync(imageCacheDir(cacheRoot)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Published once: four files, counted as four.
+    expect(publishShareCards(started.cards, cacheRoot, path.join(temp, 'twins-site'))).toBe(4);
   });
 });
