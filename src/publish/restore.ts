@@ -199,7 +199,7 @@ export function verifyAstroCache(tree: string, secret: Buffer): { notices: strin
   let signed: { files: Record<string, string>; stamps: Record<string, string> } | undefined;
   try {
     const stored = JSON.parse(readFileSync(path.join(tree, SIGNATURES), 'utf8')) as { format?: unknown; files?: unknown; stamps?: unknown; mac?: unknown };
-    const stamped = stored.format === 2 && typeof stored.stamps === 'object' && stored.stamps !== null;
+    const stamped = stored.format === SIGNATURES_FORMAT && typeof stored.stamps === 'object' && stored.stamps !== null;
     if ((stamped || stored.format === 1) && typeof stored.files === 'object' && stored.files !== null && typeof stored.mac === 'string') {
       const files = stored.files as Record<string, string>;
       const stamps = stamped ? (stored.stamps as Record<string, string>) : undefined;
