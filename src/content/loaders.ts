@@ -19,6 +19,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEnvironment } from '../config/environment.ts';
 import { formatDraftProblems, formatProblems } from '../lib/errors.ts';
 import { publishArticleBodies } from './bodies.ts';
+import { publishStoreSize } from './store-sizes.ts';
 import { prepareMagazine, type PreparedMagazine, type StoredArticle } from './edition.ts';
 import type { Heading } from '../render/article.ts';
 
@@ -129,6 +130,7 @@ function fill(name: CollectionName, { store }: LoaderContext, result: PreparedMa
   const ids = new Set(entries.map((e) => e.id));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   for (const entry of entries) store.set(entry);
+  publishStoreSize(name, entries.length);
 }
 
 /** The pass's notices, and its drafts set aside with their problems (warnings: the rest is published). */

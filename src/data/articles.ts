@@ -9,7 +9,7 @@
  * no feed entry, no related or follow-up link anywhere.
  */
 import { createHash } from 'node:crypto';
-import { getCollection } from 'astro:content';
+import { entriesOf } from './collections.ts';
 import { adjacentEpisodes, episodesInOrder, sortByPublishedDesc } from '../lib/ordering.ts';
 import { relatedArticles } from '../lib/related.ts';
 import { slugify } from '../lib/slugs.ts';
@@ -162,10 +162,10 @@ export function latestChange(publishedAt: Date, dates: readonly (Date | undefine
 
 async function loadMagazine(): Promise<Magazine> {
   const [articleEntries, authorEntries, categoryEntries, seriesEntries] = await Promise.all([
-    getCollection('articles'),
-    getCollection('authors'),
-    getCollection('categories'),
-    getCollection('series'),
+    entriesOf('articles'),
+    entriesOf('authors'),
+    entriesOf('categories'),
+    entriesOf('series'),
   ]);
   const authors = new Map(authorEntries.map((e) => [e.id, toAuthor(e.data)]));
   const categories = new Map(

@@ -4,7 +4,7 @@
  * with each week's editors' word as the content pass rendered it
  * (content/editions/AAAA-Snn.mdx). Computed once per build.
  */
-import { getCollection } from 'astro:content';
+import { entriesOf } from './collections.ts';
 import type { StoredEditionWord } from '../content/edition.ts';
 import { fr } from '../i18n/fr.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -44,7 +44,7 @@ let editions: Promise<EditionView[]> | undefined;
 
 /** Every edition of the published magazine, newest first. */
 export function getEditions(): Promise<EditionView[]> {
-  editions ??= Promise.all([getMagazine(), getChrome(), getCollection('editions')]).then(([magazine, chrome, words]) => {
+  editions ??= Promise.all([getMagazine(), getChrome(), entriesOf('editions')]).then(([magazine, chrome, words]) => {
     const wordOf = new Map(words.map((w) => [w.data.id, w.data]));
     const categories = new Map(chrome.categories.map((c) => [c.id, c]));
     return groupEditions(magazine.articles, chrome.categories.map((c) => c.id), getNow()).map((e): EditionView => {

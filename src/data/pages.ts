@@ -3,7 +3,7 @@
  * pass stored them: title, description and the body rendered once by
  * src/render/article.ts.
  */
-import { getCollection } from 'astro:content';
+import { entriesOf } from './collections.ts';
 import type { StoredPage } from '../content/edition.ts';
 import { pagePath } from '../lib/urls.ts';
 
@@ -15,7 +15,7 @@ let pages: Promise<PageView[]> | undefined;
 
 /** Every page, by title in French order (as the footer lists them). */
 export function getPages(): Promise<PageView[]> {
-  pages ??= getCollection('pages').then((entries) =>
+  pages ??= entriesOf('pages').then((entries) =>
     entries
       .map((e) => e.data)
       .map((p) => ({ ...p, url: pagePath(p.slug) }))
