@@ -16,28 +16,20 @@
  * The cache folder is not trusted (a workflow restores it from a shared
  * store): an entry says a body passed the safety scan, so whoever could
  * write one could have unsafe content published, or an article say what its
- * file does not. Each entry is signed with HMAC-SHA256 under the secret
- * the render cache signs with, which the cache folder does not hold
- * (src/config/cache-secret.ts), over its key and its bytes: an entry that
- * does not verify, or does not read back, is a miss, with a notice, and the
- * file is read again. Signing rather than checking again on read: checking
- * again is the reading the cache saves.
+ * file does not. Entries are signed (src/publish/signed-entries.ts): one
+ * that does not verify, or does not read back, is a miss, with a notice,
+ * and the file is read again. Signing rather than checking again on read:
+ * checking again is the reading the cache saves.
  */
-import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
-import { cacheSecret } from '../config/cache-secret.ts';
-import { replaceFile, writingInto } from '../publish/disk.ts';
+import { SignedEntries } from '../publish/signed-entries.ts';
 import type { LineOf } from './yaml.ts';
 
 /** Changes when an entry's shape does: no entry of another shape is ever read. */
 const FORMAT = 1;
-const MAC_BYTES = 32;
-/** How many unusable entries the notices name one by one. */
-const NAMED_NOTICES = 5;
 
 let passVersion: string | undefined;
 
@@ -52,72 +44,26 @@ export function contentPassVersion(): string {
   return passVersion;
 }
 
-export class ContentPassCache {
-  readonly dir: string;
-  /** Notices for the build's log: one line per entry that could not be used. */
-  readonly notices: string[] = [];
-  hits = 0;
-  misses = 0;
-  #ignored = 0;
-  readonly #secret: KeyObject;
+/** Values as V8 writes them: the key holds Node's version, so an entry is read by the serialiser that wrote it. */
+const CODEC = { encode: (value: unknown) => serialize(value), decode: (payload: Buffer) => deserialize(payload) as unknown };
+
+export class ContentPassCache extends SignedEntries<unknown> {
   readonly #version: string;
 
   constructor(cacheRoot: string, options: { secret?: Buffer; version?: string } = {}) {
-    this.dir = path.join(cacheRoot, 'content');
-    this.#secret = createSecretKey(options.secret ?? cacheSecret());
+    super(
+      cacheRoot,
+      'content',
+      { name: 'cache du contenu', redoneOne: 'le fichier est lu à nouveau', redoneOneMore: 'son fichier est lu à nouveau', redoneMore: 'leurs fichiers sont lus à nouveau' },
+      CODEC,
+      options.secret,
+    );
     this.#version = options.version ?? contentPassVersion();
   }
 
   /** The key of what reading `text` as a `kind` file shown as `file` gives. */
   keyOf(kind: string, file: string, text: string): string {
     return createHash('sha256').update(JSON.stringify([FORMAT, this.#version, process.version, kind, file])).update('\0').update(text).digest('hex');
-  }
-
-  private fileOf(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
-  }
-
-  private mac(key: string, payload: Uint8Array): Buffer {
-    return createHmac('sha256', this.#secret).update(key).update('\0').update(payload).digest();
-  }
-
-  /** The value kept under `key`, when there is one, signed by this secret; undefined otherwise. */
-  get(key: string): unknown {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.fileOf(key));
-    } catch {
-      this.misses++;
-      return undefined;
-    }
-    try {
-      const payload = bytes.subarray(MAC_BYTES);
-      const expected = this.mac(key, payload);
-      // Nothing of an entry is read before its signature holds.
-      if (bytes.length > MAC_BYTES && timingSafeEqual(bytes.subarray(0, MAC_BYTES), expected)) {
-        const value = deserialize(payload) as unknown;
-        this.hits++;
-        return value;
-      }
-    } catch {
-      // Falls through to the notice: a truncated or foreign file.
-    }
-    this.misses++;
-    this.#ignored++;
-    // A new key (ROTATIVE_CACHE_KEY unset on CI) makes every entry unusable: a few named, then how many more.
-    if (this.#ignored <= NAMED_NOTICES) {
-      this.notices.push(`cache du contenu : entrée ignorée (${path.relative(this.dir, this.fileOf(key))}), illisible ou sans signature valide ; le fichier est lu à nouveau`);
-    } else {
-      const more = this.#ignored - NAMED_NOTICES;
-      this.notices[NAMED_NOTICES] = `cache du contenu : ${more} autre${more > 1 ? 's entrées ignorées' : ' entrée ignorée'} de même ; ${more > 1 ? 'leurs fichiers sont lus' : 'son fichier est lu'} à nouveau`;
-    }
-    return undefined;
-  }
-
-  /** Keeps `value` under `key`: written whole (a temporary name, then renamed), signed. */
-  set(key: string, value: unknown): void {
-    const payload = serialize(value);
-    writingInto(this.dir, 'le cache du contenu', () => replaceFile(this.fileOf(key), Buffer.concat([this.mac(key, payload), payload])));
   }
 }
 

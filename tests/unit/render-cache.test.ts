@@ -13,7 +13,7 @@ const secret = Buffer.from('un secret de test, hors du cache');
 function cacheWith(entry: RenderedBody) {
   const root = mkdtempSync(path.join(tmpdir(), 'rotative-render-cache-'));
   new RenderCache(root, secret).set(KEY, entry);
-  return { root, file: path.join(root, 'render', KEY.slice(0, 2), `${KEY}.json`) };
+  return { root, file: path.join(root, 'render', KEY.slice(0, 2), `${KEY}.bin`) };
 }
 
 describe('RenderCache', () => {
@@ -26,21 +26,38 @@ describe('RenderCache', () => {
 
   it('ignores, with one notice, an entry whose HTML was edited in the cache folder (a script, an onerror)', () => {
     const { root, file } = cacheWith(body);
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('<p>Texte.</p>', '<p>Texte.</p><script>alert(1)</script><img src=x onerror=alert(2)>'));
+    // The payload edited, its signature left as it was.
+    const bytes = readFileSync(file);
+    const edited = bytes.toString('latin1').replace('<p>Texte.</p>', '<p>Texte.</p><script>alert(1)</script><img src=x onerror=alert(2)>');
+    expect(edited).toContain('<script>');
+    writeFileSync(file, Buffer.from(edited, 'latin1'));
     const cache = new RenderCache(root, secret);
     expect(cache.get(KEY)).toBeUndefined();
     expect(cache.notices).toHaveLength(1);
-    expect(cache.notices[0]).toMatch(/^cache de rendu : entrée ignorée \(ab\/(ab)+\.json\)/);
+    expect(cache.notices[0]).toMatch(/^cache de rendu : entrée ignorée \(ab\/(ab)+\.bin\), illisible ou sans signature valide ; l’article est rendu à nouveau$/);
   });
 
   it('ignores an entry written whole by someone without the secret, and a truncated one', () => {
     const forged = cacheWith({ ...body, html: '<script>alert(1)</script>' });
     const cache = new RenderCache(forged.root, Buffer.from('un autre secret'));
     expect(cache.get(KEY)).toBeUndefined();
-    writeFileSync(forged.file, '{"format":2,"key":"');
+    writeFileSync(forged.file, readFileSync(forged.file).subarray(0, 40));
     expect(cache.get(KEY)).toBeUndefined();
     expect(cache.notices).toHaveLength(2);
+  });
+
+  it('names the first five unusable entries, then says how many more (a new key on CI makes them all unusable)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-render-cache-'));
+    const keys = Array.from({ length: 8 }, (_, i) => String(i).repeat(64));
+    const old = new RenderCache(root, Buffer.from('la clé d’avant'));
+    for (const key of keys.slice(0, 7)) old.set(key, body);
+    // Signed with this key, but not a rendered body: not used either.
+    new RenderCache(root, secret).set(keys[7]!, {} as RenderedBody);
+    const cache = new RenderCache(root, secret);
+    for (const key of keys) expect(cache.get(key)).toBeUndefined();
+    expect([cache.hits, cache.misses]).toEqual([0, 8]);
+    expect(cache.notices).toHaveLength(6);
+    expect(cache.notices[5]).toBe('cache de rendu : 3 autres entrées ignorées de même ; leurs articles sont rendus à nouveau');
   });
 
   it('takes its secret from ROTATIVE_CACHE_KEY, else from a key file outside the cache folder, made once', () => {
