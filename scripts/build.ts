@@ -18,7 +18,7 @@ import { publishShareCards, type ShareCard } from '../src/content/share-images.t
 import { dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
-import { WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
+import { replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
 import { inputsDigest, readRecord, recordFile, recordedFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
@@ -323,10 +323,8 @@ async function main(): Promise<void> {
   if (!scheduleFile) notWritten(`${display(path.dirname(outDir))} est en lecture seule`);
   else {
     try {
-      writeFileSync(`${scheduleFile}.${process.pid}`, `${JSON.stringify(schedule, null, 2)}\n`);
-      renameSync(`${scheduleFile}.${process.pid}`, scheduleFile);
+      replaceFile(scheduleFile, `${JSON.stringify(schedule, null, 2)}\n`);
     } catch (err) {
-      rmSync(`${scheduleFile}.${process.pid}`, { force: true });
       notWritten(`${display(path.dirname(outDir))} refuse l’écriture (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
   }

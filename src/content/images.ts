@@ -11,7 +11,7 @@
  * as content problems with the other ones, before any page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { constants, existsSync, linkSync, mkdirSync, renameSync, copyFileSync, statSync, unlinkSync } from 'node:fs';
+import { constants, existsSync, linkSync, mkdirSync, copyFileSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -20,7 +20,7 @@ import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
-import { temporaryName } from '../publish/disk.ts';
+import { replaceFileWith } from '../publish/disk.ts';
 import type { AssetRef } from './load.ts';
 import { readContentBytes } from './files.ts';
 
@@ -350,12 +350,9 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
         pipeline = pipeline.resize({ width: output.width });
       }
       if (output.format === 'jpeg' && info.channels === 4) pipeline = pipeline.flatten({ background: '#ffffff' });
-      const target = path.join(dir, output.file);
-      const temp = temporaryName(target);
       // Written under a temporary name and renamed: an interrupted build never
       // leaves a truncated file in the cache that a later build would trust.
-      await ENCODERS[output.format](pipeline).toFile(temp);
-      renameSync(temp, target);
+      await replaceFileWith(path.join(dir, output.file), (temp) => ENCODERS[output.format](pipeline).toFile(temp));
     }
   }, concurrency);
   return { processed, cached, files: fileCount };

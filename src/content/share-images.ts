@@ -12,12 +12,12 @@
  * unchanged article reuses its cards from the cache folder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
 import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
-import { temporaryName } from '../publish/disk.ts';
+import { replaceFileWith } from '../publish/disk.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
@@ -131,16 +131,10 @@ export function startShareCards(
       // One typesetter for the card's formats: it keeps the title's measurements.
       const typesetter = cardTypesetter();
       for (const f of missing) {
-        const target = path.join(dir, f.file);
-        const temp = temporaryName(target);
-        try {
-          await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp);
-          renameSync(temp, target);
-        } catch (err) {
-          // A full disk: the half-written or unrenamed file is not left in the cache.
-          rmSync(temp, { force: true });
-          throw err;
-        }
+        // A full disk: the half-written file is not left in the cache.
+        await replaceFileWith(path.join(dir, f.file), (temp) =>
+          renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp),
+        );
       }
     },
     concurrency,

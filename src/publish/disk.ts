@@ -117,3 +117,19 @@ export function replaceFile(file: string, data: string | Uint8Array): void {
     throw err;
   }
 }
+
+/**
+ * replaceFile for a writer that writes a file itself (sharp's toFile):
+ * `write` is given the temporary name to write; the file is then renamed
+ * to `file`, or removed when the write fails.
+ */
+export async function replaceFileWith(file: string, write: (temp: string) => Promise<unknown>): Promise<void> {
+  const temp = temporaryName(file);
+  try {
+    await write(temp);
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}

@@ -26,7 +26,7 @@
  * built with a later clock (ROTATIVE_NOW in the future): it was never due.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import type { LoadedContent } from '../content/load.ts';
@@ -35,6 +35,7 @@ import type { ContentProblem } from '../lib/errors.ts';
 import { suggestClosest } from '../lib/errors.ts';
 import { basePathOf } from '../lib/urls.ts';
 import { previousBuildTime } from './unchanged.ts';
+import { replaceFile } from './disk.ts';
 
 /** The list of article addresses a built site publishes, at the root of the site (under its base path). */
 export const URL_MANIFEST = 'rotative-urls.json';
@@ -77,14 +78,11 @@ export function recordPublishedUrls(outDir: string, cacheDir: string, contentDir
   if (!manifest) return;
   const file = urlRecordFile(cacheDir, manifest.site, contentDir);
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(manifest)}\n`);
-    renameSync(`${file}.${process.pid}`, file);
+    replaceFile(file, `${JSON.stringify(manifest)}\n`);
   } catch (err) {
     // Not recorded (a full disk): the previous record would hide the
     // addresses this site added, so it goes, and the next build asks the
     // live site for its list instead.
-    rmSync(`${file}.${process.pid}`, { force: true });
     rmSync(file, { force: true });
     throw err;
   }

@@ -13,10 +13,11 @@
  * A ping that fails is left out of the record and tried again next time.
  */
 import { createHash } from 'node:crypto';
-import { globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { basePathOf, FEED_FILES, IMAGES_FOLDER, urlsFor } from '../lib/urls.ts';
 import { siteAddress } from './lost-urls.ts';
+import { replaceFile } from './disk.ts';
 
 /** Folders of the built site that hold files, never feeds (images, media, the search index). */
 const NOT_FEEDS = [`${IMAGES_FOLDER}/**`, '_media/**', 'pagefind/**'];
@@ -57,9 +58,7 @@ export function readPingRecord(file: string): PingRecord {
 }
 
 export function writePingRecord(file: string, record: PingRecord): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, `${JSON.stringify(record, null, 1)}\n`);
-  renameSync(`${file}.${process.pid}`, file);
+  replaceFile(file, `${JSON.stringify(record, null, 1)}\n`);
 }
 
 /** Every feed of the built site: its public URL and the digest of its bytes. */
