@@ -52,9 +52,13 @@ function tagKeys(article: Relatable): Set<string> {
  */
 export function relatedArticles<T extends Relatable>(article: Relatable, all: readonly T[], { limit = 4 }: RelatedOptions = {}): T[] {
   const max = Math.max(0, Math.floor(limit));
+  if (max === 0) return [];
   const ownTags = tagKeys(article);
   const seen = new Set<string>([article.slug]);
-  const ranked: { item: T; group: number; shared: number }[] = [];
+  // The best `max` so far, best first: a candidate is compared with a few
+  // kept ones, not sorted among all (an article with a popular tag has
+  // thousands of candidates on a large archive, and keeps four).
+  const best: Ranked<T>[] = [];
   for (const candidate of all) {
     if (seen.has(candidate.slug)) continue;
     seen.add(candidate.slug);
@@ -62,10 +66,24 @@ export function relatedArticles<T extends Relatable>(article: Relatable, all: re
     for (const key of tagKeys(candidate)) if (ownTags.has(key)) shared++;
     const group =
       article.series !== undefined && candidate.series === article.series ? 1 : shared > 0 ? 2 : candidate.category === article.category ? 3 : 0;
-    if (group > 0) ranked.push({ item: candidate, group, shared });
+    if (group === 0) continue;
+    const ranked = { item: candidate, group, shared };
+    if (best.length === max && outranks(best[max - 1]!, ranked)) continue;
+    let at = best.length;
+    while (at > 0 && outranks(ranked, best[at - 1]!)) at--;
+    best.splice(at, 0, ranked);
+    if (best.length > max) best.pop();
   }
-  return ranked
-    .sort((a, b) => a.group - b.group || (a.group === 2 ? b.shared - a.shared : 0) || byPublishedDesc(a.item, b.item))
-    .slice(0, max)
-    .map((r) => r.item);
+  return best.map((r) => r.item);
+}
+
+interface Ranked<T> {
+  item: T;
+  group: number;
+  shared: number;
+}
+
+/** Whether `a` comes before `b`: the ranking's order (slugs are distinct, so two candidates never tie). */
+function outranks(a: Ranked<Relatable>, b: Ranked<Relatable>): boolean {
+  return (a.group - b.group || (a.group === 2 ? b.shared - a.shared : 0) || byPublishedDesc(a.item, b.item)) < 0;
 }

@@ -99,4 +99,28 @@ describe('relatedArticles', () => {
     expect(result[0]).toBe(all[1]);
     expect(all).toEqual(copy);
   });
+
+  it('keeps, of many candidates, the same best ones as ranking them all would (series, shared tags, rubrique, newest)', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const tags = ['OpenStack', 'Cloud souverain', 'Android', 'RGPD', 'Cloud', 'IA'];
+    const all = Array.from({ length: 300 }, (_, i) =>
+      a(`a-${i}`, 1 + rnd(28), ['cloud', 'securite', 'mobile'][rnd(3)]!, {
+        tags: Array.from({ length: rnd(4) }, () => tags[rnd(tags.length)]!),
+        ...(rnd(10) === 0 ? { series: 'un-an-apres' } : {}),
+      }),
+    );
+    const own = new Set(current.tags!.map((t) => t.toLowerCase()));
+    const rank = (x: A) => {
+      const shared = new Set((x.tags ?? []).map((t) => t.toLowerCase()).filter((t) => own.has(t))).size;
+      return [x.series === current.series ? 1 : shared > 0 ? 2 : x.category === current.category ? 3 : 4, -shared, -x.publishedAt.getTime()] as const;
+    };
+    const expected = all
+      .filter((x) => rank(x)[0] < 4)
+      .sort((x, y) => {
+        const [p, q] = [rank(x), rank(y)];
+        return p[0] - q[0] || (p[0] === 2 ? p[1] - q[1] : 0) || p[2] - q[2] || (x.slug < y.slug ? -1 : 1);
+      });
+    for (const limit of [1, 4, 10]) expect(slugs(relatedArticles(current, all, { limit }))).toEqual(slugs(expected.slice(0, limit)));
+  });
 });
