@@ -4,13 +4,14 @@
  * header's, nothing wider than that column, form controls in the site's style
  * and a breadcrumb whose « › » never starts a line; the phone header leaves
  * room for the content. Then the search page's results, as cards, saved as
- * screenshots for the README.
+ * screenshots for the README (replaced only when the page looks different:
+ * screenshots.ts).
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { serveStatic } from '../helpers/serve.ts';
 import { openWatched } from './browser.ts';
+import { saveScreenshot } from './screenshots.ts';
 import { servedInChromium } from './served.ts';
 import { headerHeight, measureColumns, separatorsAtLineStart, unstyledControls } from './layout.ts';
 import { htmlFiles, TEMPLATES, urlPathOf } from './site-pages.ts';
@@ -115,8 +116,7 @@ describe('search results', () => {
       const columns = await measureColumns(page);
       expect(columns.outside, 'results outside the column').toEqual([]);
       expect(await unstyledControls(page)).toEqual([]);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, `recherche-cloud-${width}.png`), fullPage: width === WIDTHS[0] ? false : true });
+      await saveScreenshot(page, path.join(SCREENSHOTS, `recherche-cloud-${width}.png`), { fullPage: width === WIDTHS[0] ? false : true });
       expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
     } finally {
@@ -197,7 +197,6 @@ describe('art direction, as a reader sees it', () => {
     for (const width of WIDTHS) {
       const { context, page, watch } = await open(width);
       try {
-        mkdirSync(SCREENSHOTS, { recursive: true });
         for (const [name, urlPath] of [['accueil', '/'], ['article', '/articles/un-an-apres-cloudwatt/'], ['direct', '/articles/en-direct-panne-hebergeur-nubeo/']] as const) {
           await page.goto(served.origin + urlPath, { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready);
@@ -209,7 +208,7 @@ describe('art direction, as a reader sees it', () => {
           }
           // The live blog's screenshot shows its updates, from the first one shown.
           if (name === 'direct') await page.locator('section.live-update').first().evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - 16, behavior: 'instant' }));
-          await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: false });
+          await saveScreenshot(page, path.join(SCREENSHOTS, `${name}-${width}.png`), { fullPage: false });
         }
         expect(watch.offsite, 'requests to other hosts').toEqual([]);
         expect(await watch.cspViolations(), 'CSP violations').toEqual([]);
