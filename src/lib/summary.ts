@@ -21,6 +21,7 @@ export const WHY_LABELS: Record<RebuildWhy, string> = {
   expires: 'retrait',
   'leaves-news-sitemap': 'sortie du sitemap Google Actualités',
   'live-ends': 'fin du direct',
+  'edition-closes': 'édition de la semaine bouclée',
 };
 
 export interface BuildFigures {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groupEditions } from '../../src/lib/editions.ts';
 import { articlesForNewsSitemap } from '../../src/lib/news.ts';
 import { statusAt } from '../../src/lib/publishing.ts';
 import { rebuildFileFor, rebuildSchedule, type TimedArticle } from '../../src/lib/rebuild.ts';
@@ -17,8 +18,10 @@ describe('rebuildSchedule', () => {
     expect(schedule.next).toBe('2026-11-29T17:00:00.000Z');
     expect(schedule.reasons).toEqual([
       { at: '2026-11-29T17:00:00.000Z', why: 'leaves-news-sitemap', slug: 'hier' },
+      { at: '2026-11-29T23:00:00.000Z', why: 'edition-closes', slug: '2026-S48' },
       { at: '2026-12-03T07:00:00.000Z', why: 'published', slug: 'episode-3' },
       { at: '2026-12-05T07:00:00.000Z', why: 'leaves-news-sitemap', slug: 'episode-3' },
+      { at: '2026-12-06T23:00:00.000Z', why: 'edition-closes', slug: '2026-S49' },
     ]);
   });
 
@@ -51,12 +54,32 @@ describe('rebuildSchedule', () => {
 
   it('names moments at which the publishing and news-sitemap rules really change their answer', () => {
     const article = { slug: 'a', publishedAt: d('2026-11-28T15:00:00+01:00') };
-    const [publish, leave] = rebuildSchedule([article], NOW).reasons.map((r) => new Date(r.at));
+    const [publish, leave] = rebuildSchedule([article], NOW)
+      .reasons.filter((r) => r.why !== 'edition-closes')
+      .map((r) => new Date(r.at));
     const justBefore = (t: Date) => new Date(t.getTime() - 1);
     expect(statusAt(article, justBefore(publish!))).toBe('scheduled');
     expect(statusAt(article, publish!)).toBe('published');
     expect(articlesForNewsSitemap([article], justBefore(leave!))).toHaveLength(1);
     expect(articlesForNewsSitemap([article], leave!)).toHaveLength(0);
+  });
+
+  it('names the end of the week of an edition in progress, once, when its edition flips from « en cours » to finished', () => {
+    const week = [
+      { slug: 'lundi', publishedAt: d('2026-11-23T08:00:00+01:00') },
+      { slug: 'samedi', publishedAt: d('2026-11-28T09:00:00+01:00') },
+    ];
+    const closes = rebuildSchedule(week, NOW).reasons.filter((r) => r.why === 'edition-closes');
+    expect(closes).toEqual([{ at: '2026-11-29T23:00:00.000Z', why: 'edition-closes', slug: '2026-S48' }]);
+    const at = new Date(closes[0]!.at);
+    const edition = (t: Date) => groupEditions(week.map((a) => ({ ...a, category: { id: 'cloud' } })), ['cloud'], t)[0]!;
+    expect(edition(new Date(at.getTime() - 1)).current).toBe(true);
+    expect(edition(at).current).toBe(false);
+    // A week whose only article is withdrawn before Sunday night has no edition left to close.
+    const withdrawn = [{ slug: 'bref', publishedAt: d('2026-11-27T08:00:00+01:00'), expiresAt: d('2026-11-28T20:00:00+01:00') }];
+    expect(rebuildSchedule(withdrawn, NOW).reasons.map((r) => r.why)).toEqual(['expires']);
+    // A finished week closes no more.
+    expect(rebuildSchedule([{ slug: 'avant', publishedAt: d('2026-11-20T08:00:00+01:00') }], NOW).reasons).toEqual([]);
   });
 
   it('refuses an invalid date rather than forgetting a rebuild', () => {
