@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
-import { imageOutputs, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
+import { imageOutputs, JPEG_QUALITY, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 import { replaceFileWith } from '../publish/disk.ts';
@@ -28,8 +28,7 @@ import { readContentBytes } from './files.ts';
  * Encoder settings. Bump ENCODER_VERSION whenever those of the avif, jpeg and
  * png encoders change: it is part of the cache folder name and of every
  * published file name, so old variants are never reused, nor served from a
- * reader's cache, with new settings. The share cards' JPEG settings
- * (CARD_JPEG) are hashed into the cards' names as they are (publishedHash).
+ * reader's cache, with new settings.
  *
  * Chosen for build time on a small machine, measured here on 1600×900
  * covers (CPU ms per cover, one libvips thread; see src/lib/images.ts for
@@ -43,28 +42,15 @@ import { readContentBytes } from './files.ts';
  *   browsers and feed readers download.
  * - Social crops: the attention strategy finds the subject (20–35 ms a crop
  *   once no crop is upscaled; a 1:1 crop upscaled to 1,200 px took 185).
- * - Share cards (src/content/share-images.ts; CPU ms per card, its four
- *   files drawn, rasterised and encoded, 12 titles, one libvips thread,
- *   machine shared with other builds): progressive 122 ms, 200 KB;
- *   baseline 95 ms, 220 KB; baseline after removeAlpha() 84 ms, same bytes
- *   (a card is opaque: its SVG paints its background, and a JPEG holds no
- *   alpha; the channel was carried through the pipeline for nothing);
- *   without Huffman optimisation (optimiseCoding: false) 71 ms, 257 KB.
- *   Every one of these decodes to the same pixels: only the bytes differ.
- *   A card's file is fetched by social networks and search engines, which
- *   make their own copies, and a magazine has one card per article without
- *   a cover: the cheapest encode is worth larger files.
+ * The share cards have their own JPEG encoder (src/content/share-render.ts),
+ * with the same quality (JPEG_QUALITY).
  */
 const ENCODER_VERSION = 'v3';
-/** The cards' JPEG quality is the other JPEGs': one look for every JPEG of the site. */
-const JPEG_QUALITY = 80;
-const CARD_JPEG = { quality: JPEG_QUALITY, progressive: false, optimiseCoding: false } as const;
 const ENCODERS = {
   avif: (s: Sharp) => s.avif({ quality: 50, effort: 0 }),
   jpeg: (s: Sharp) => s.jpeg({ quality: JPEG_QUALITY, progressive: true }),
   png: (s: Sharp) => s.png({ compressionLevel: 8, adaptiveFiltering: true }),
-  card: (s: Sharp) => s.removeAlpha().jpeg(CARD_JPEG),
-} satisfies Record<ModernFormat | FallbackFormat | 'card', (s: Sharp) => Sharp>;
+} satisfies Record<ModernFormat | FallbackFormat, (s: Sharp) => Sharp>;
 
 /** One image of the content, described, with where it is used. */
 export interface ImageRecord extends ImageDescriptor {
@@ -200,10 +186,8 @@ export interface UsedAsset extends AssetRef {
  * with a one-year immutable cache, so new settings must give new names.
  * Ten letters and digits, safe in a URL and a file name.
  */
-export function publishedHash(source: Buffer | string, encoder?: 'card'): string {
+export function publishedHash(source: Buffer | string): string {
   const hash = createHash('sha256').update(source).update(ENCODER_VERSION);
-  // A card's files are one encoder's: its settings name them as they are.
-  if (encoder === 'card') hash.update(JSON.stringify(CARD_JPEG));
   return hash.digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
 }
 
@@ -433,12 +417,7 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
   await Promise.all(workers);
 }
 
-// ── Share cards (src/content/share-images.ts) use the images' cache and their own encoder ──
-
-/** The encoder of the share cards' JPEGs (ENCODERS.card). */
-export function encodeCardJpeg(s: Sharp): Sharp {
-  return ENCODERS.card(s);
-}
+// ── Share cards (src/content/share-images.ts) use the images' cache ──
 
 /** Puts a cached file at its published place, `rel` in the site (see place). */
 export function publishCachedFile(from: string, to: string, rel: string, previous?: PreviousSite): void {

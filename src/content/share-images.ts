@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { moduleGraph } from './code-digest.ts';
-import { encodeCardJpeg, imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
+import { imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
 import { replaceFileWith } from '../publish/disk.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
@@ -49,9 +49,9 @@ let template: string | undefined;
 
 /**
  * The digest of everything that draws a card besides its text: the modules
- * of the renderer (found from its imports), the font files, the versions of
- * opentype.js and sharp (the encoder settings are in every published image's
- * hash: publishedHash). Computed once per process.
+ * of the renderer found from its imports (the layout, the sizes of the
+ * formats, the JPEG settings), the font files, the versions of opentype.js
+ * and sharp. Computed once per process.
  */
 export function templateDigest(): string {
   if (template) return template;
@@ -71,7 +71,7 @@ export function templateDigest(): string {
 /** The card of one article: its file names, from the hash of what it shows. */
 export function shareCardOf(request: ShareCardRequest, site: ShareCardSite): ShareCard {
   const shown = JSON.stringify([templateDigest(), request.title, request.rubrique, site.name, site.logo?.hash ?? null]);
-  const hash = publishedHash(shown, 'card');
+  const hash = publishedHash(shown);
   // Cut like the cover images' stems: the name adds a hash and a format within 255 bytes.
   const stem = `partage-${request.slug}`.slice(0, 60).replace(/-+$/, '');
   return { slug: request.slug, stem, hash };
@@ -133,7 +133,7 @@ export function startShareCards(
       for (const f of missing) {
         // A full disk: the half-written file is not left in the cache.
         await replaceFileWith(path.join(dir, f.file), (temp) =>
-          renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f, mark, encodeCardJpeg, typesetter).toFile(temp),
+          renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f.format, mark, typesetter).toFile(temp),
         );
       }
     },

@@ -20,6 +20,9 @@
  *   that reads WebP but not AVIF is worth a second encode of every width.
  */
 export const MODERN_WIDTHS = [400, 800, 1200] as const;
+
+/** The quality of every JPEG of the site (covers' fallbacks and social crops, share cards): one look. */
+export const JPEG_QUALITY = 80;
 export const FALLBACK_WIDTHS = [400, 800] as const;
 
 /**

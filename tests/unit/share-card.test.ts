@@ -9,7 +9,6 @@ import sharp from 'sharp';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cardLogo, cardTypesetter, renderCard } from '../../src/content/share-render.ts';
-import { encodeCardJpeg } from '../../src/content/images.ts';
 import { SOCIAL_FORMATS } from '../../src/lib/images.ts';
 import { CARD_COLOURS, drawCard, layoutText, titleBox, wrapText } from '../../src/lib/share-card.ts';
 import { newsArticleLd } from '../../src/lib/structured-data.ts';
@@ -113,7 +112,7 @@ describe('the card, with the project’s fonts', () => {
 
   it('paints nothing in the right margin of a 200-character title’s card: the text stays in its box', async () => {
     const logo = await cardLogo(readFileSync(path.join(ROOT, 'content/logo.png')));
-    const jpeg = await renderCard({ title: LONG_TITLE, rubrique: 'Politique numérique', siteName: 'L’Écho du Numérique' }, SOCIAL_FORMATS.og, logo, encodeCardJpeg).toBuffer();
+    const jpeg = await renderCard({ title: LONG_TITLE, rubrique: 'Politique numérique', siteName: 'L’Écho du Numérique' }, 'og', logo).toBuffer();
     const meta = await sharp(jpeg).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
     // Below the accent bar, the last 60 px of the width: paper only (JPEG noise aside).

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { moduleGraph } from '../../src/content/code-digest.ts';
 import { imageCacheDir } from '../../src/content/images.ts';
 import { publishShareCards, shareCardFiles, shareCardOf, startShareCards } from '../../src/content/share-images.ts';
 
@@ -34,6 +35,12 @@ describe('shareCardOf', () => {
     expect(new Set([card.hash, ...others.map((o) => o.hash)]).size).toBe(6);
     // The slug names the file, not the card: another article with the same text shares nothing but the hash.
     expect(shareCardOf({ ...article, slug: 'autre' }, site).stem).toBe('partage-autre');
+  });
+
+  it('names a card after what draws it too: the template covers the layout, the formats’ sizes and the JPEG settings', () => {
+    // templateDigest hashes the text of these modules: an edited size or encoder gives every card a new name.
+    const drawnBy = moduleGraph([path.join(ROOT, 'src/content/share-render.ts')]).map((f) => path.relative(ROOT, f));
+    expect(drawnBy).toEqual(expect.arrayContaining(['src/content/share-render.ts', 'src/lib/share-card.ts', 'src/lib/images.ts']));
   });
 });
 
