@@ -6,7 +6,7 @@
  * cannot outlive an edit to any module its code loads, even an unused
  * export; a module the code does not load leaves it unchanged.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { init, parse } from 'es-module-lexer';
@@ -30,11 +30,15 @@ export function moduleGraph(entries: readonly string[]): string[] {
   return [...seen].sort();
 }
 
-/** A hash of the modules reachable from `entries` (paths relative to `root` and contents) and of root's lock file. */
-export function codeDigest(root: string, entries: readonly string[]): string {
-  const hash = createHash('sha256');
+/** Feeds `hash` with the modules reachable from `entries`: each one's path relative to `root`, and its text. */
+export function hashModules(hash: Hash, root: string, entries: readonly string[]): Hash {
   for (const file of moduleGraph(entries.map((e) => path.resolve(root, e)))) {
     hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
-  return hash.update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+  return hash;
+}
+
+/** A hash of the modules reachable from `entries` (paths relative to `root` and contents) and of root's lock file. */
+export function codeDigest(root: string, entries: readonly string[]): string {
+  return hashModules(createHash('sha256'), root, entries).update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
 }

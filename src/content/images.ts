@@ -15,42 +15,16 @@ import { constants, existsSync, linkSync, mkdirSync, copyFileSync, statSync, unl
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { ContentProblem } from '../lib/errors.ts';
-import { imageOutputs, JPEG_QUALITY, type FallbackFormat, type ImageDescriptor, type ModernFormat } from '../lib/images.ts';
+import { imageOutputs, type FallbackFormat, type ImageDescriptor } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 import { replaceFileWith } from '../publish/disk.ts';
 import type { AssetRef } from './load.ts';
 import { readContentBytes } from './files.ts';
-
-/**
- * Encoder settings. Bump ENCODER_VERSION whenever those of the avif, jpeg and
- * png encoders change: it is part of the cache folder name and of every
- * published file name, so old variants are never reused, nor served from a
- * reader's cache, with new settings.
- *
- * Chosen for build time on a small machine, measured here on 1600×900
- * covers (CPU ms per cover, one libvips thread; see src/lib/images.ts for
- * the set of files and why):
- * - AVIF: sharp's default effort 4 costs ~13× WebP; effort 2 took 2,900 ms
- *   for 108 KB, effort 0 takes 680 ms for 116 KB: a 7 % larger file for a
- *   4× shorter encode. Quality 50 matches WebP 78 visually. Effort 0 at 400,
- *   800, 1,200 and 1,600 px: 17, 46, 94 and 186 ms.
- * - JPEG fallback: libjpeg-turbo, progressive (9 ms at 400 px, 13 at 800);
- *   mozjpeg saves 25 % of bytes for twice the time, on a file only old
- *   browsers and feed readers download.
- * - Social crops: the attention strategy finds the subject (20–35 ms a crop
- *   once no crop is upscaled; a 1:1 crop upscaled to 1,200 px took 185).
- * The share cards have their own JPEG encoder (src/content/share-render.ts),
- * with the same quality (JPEG_QUALITY).
- */
-const ENCODER_VERSION = 'v3';
-const ENCODERS = {
-  avif: (s: Sharp) => s.avif({ quality: 50, effort: 0 }),
-  jpeg: (s: Sharp) => s.jpeg({ quality: JPEG_QUALITY, progressive: true }),
-  png: (s: Sharp) => s.png({ compressionLevel: 8, adaptiveFiltering: true }),
-} satisfies Record<ModernFormat | FallbackFormat, (s: Sharp) => Sharp>;
+import { hashModules } from './code-digest.ts';
+import { encodeVariants } from './encode.ts';
 
 /** One image of the content, described, with where it is used. */
 export interface ImageRecord extends ImageDescriptor {
@@ -181,14 +155,37 @@ export interface UsedAsset extends AssetRef {
 }
 
 /**
- * The hash in a published image's name (covers, figures, share cards): of
- * what the file is made from AND of the encoder settings; files are served
- * with a one-year immutable cache, so new settings must give new names.
- * Ten letters and digits, safe in a URL and a file name.
+ * The hash in a published image's name (covers and figures by their bytes,
+ * share cards by what they show): ten letters and digits of the sha256 of
+ * `parts`, safe in a URL and a file name.
  */
-export function publishedHash(source: Buffer | string): string {
-  const hash = createHash('sha256').update(source).update(ENCODER_VERSION);
+export function nameHash(...parts: (Buffer | string)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
   return hash.digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+}
+
+let encoder: string | undefined;
+
+/**
+ * The digest of what makes the variants: the text of encode.ts and of the
+ * modules it imports (found from its imports), and sharp's libraries
+ * (libvips and its encoders). Computed once per process.
+ */
+export function encoderDigest(): string {
+  encoder ??= hashModules(createHash('sha256'), path.resolve(import.meta.dirname, '../..'), [path.join(import.meta.dirname, 'encode.ts')])
+    .update(JSON.stringify(sharp.versions))
+    .digest('hex');
+  return encoder;
+}
+
+/**
+ * The hash in the names of a source image's variants: of its bytes AND of
+ * what encodes them (encoderDigest); files are served with a one-year
+ * immutable cache, so new settings must give new names.
+ */
+export function publishedHash(source: Buffer): string {
+  return nameHash(source, encoderDigest());
 }
 
 /**
@@ -229,7 +226,8 @@ export async function inspectAssets(
       for (const p of unreadable) refuse(`: ${p.found ?? ''}`, p.expected, p.hint);
       return;
     }
-    const hash = publishedHash(bytes);
+    // A video is published as it is: named by its bytes; an image's variants, by its bytes and their encoder.
+    const hash = isVideo ? nameHash(bytes) : publishedHash(bytes);
     // Cut: the published names add a hash, a width and an extension, within the 255 bytes of a file name.
     const stem = slugify(path.basename(absPath, path.extname(absPath))).slice(0, 60).replace(/-+$/, '') || 'image';
     if (isVideo) {
@@ -290,15 +288,14 @@ export function isEncoded(image: ImageRecord, cacheRoot: string): boolean {
   return imageOutputs(image, image.social).every((o) => existsSync(path.join(dir, o.file)));
 }
 
-/** The cache folder for the current encoder settings. */
+/** The cache folder of the image variants and share cards (their names say what made them). */
 export function imageCacheDir(cacheRoot: string): string {
-  return path.join(cacheRoot, `images-${ENCODER_VERSION}`);
+  return path.join(cacheRoot, 'images');
 }
 
 /**
- * Makes every variant that is not in the cache yet. One decode per source
- * (shrunk on load to the largest width needed), then every variant from that
- * pixel buffer; `concurrency` images at once, one libvips thread each.
+ * Makes every variant that is not in the cache yet (encode.ts: one decode
+ * per source); `concurrency` images at once, one libvips thread each.
  */
 export async function encodeImages(images: ImageRecord[], cacheRoot: string, concurrency = availableParallelism()): Promise<{ processed: number; cached: number; files: number }> {
   const dir = imageCacheDir(cacheRoot);
@@ -316,28 +313,9 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
       return;
     }
     processed++;
-    // rotate() applies the EXIF orientation; no withMetadata(): sharp drops
-    // EXIF, GPS, XMP and ICC-less profiles from every file it writes.
-    const largest = Math.max(...missing.map((o) => (o.crop ? image.width : o.width)));
-    const { data, info } = await sharp(image.absPath)
-      .rotate()
-      .resize({ width: Math.min(largest, image.width), withoutEnlargement: true })
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
-    for (const output of missing) {
-      let pipeline = sharp(data, raw);
-      if (output.crop) {
-        pipeline = pipeline.resize({ width: output.width, height: output.height, fit: 'cover', position: sharp.strategy.attention });
-      } else if (output.width !== info.width) {
-        pipeline = pipeline.resize({ width: output.width });
-      }
-      if (output.format === 'jpeg' && info.channels === 4) pipeline = pipeline.flatten({ background: '#ffffff' });
-      // Written under a temporary name and renamed: an interrupted build never
-      // leaves a truncated file in the cache that a later build would trust.
-      await replaceFileWith(path.join(dir, output.file), (temp) => ENCODERS[output.format](pipeline).toFile(temp));
-    }
+    // Written under a temporary name and renamed: an interrupted build never
+    // leaves a truncated file in the cache that a later build would trust.
+    await encodeVariants(image.absPath, image.width, missing, (output, encoded) => replaceFileWith(path.join(dir, output.file), (temp) => encoded.toFile(temp)));
   }, concurrency);
   return { processed, cached, files: fileCount };
 }

@@ -15,8 +15,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { moduleGraph } from './code-digest.ts';
-import { imageCacheDir, publishCachedFile, publishedHash, runPool, type PreviousSite } from './images.ts';
+import { hashModules } from './code-digest.ts';
+import { imageCacheDir, nameHash, publishCachedFile, runPool, type PreviousSite } from './images.ts';
 import { replaceFileWith } from '../publish/disk.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
@@ -55,11 +55,8 @@ let template: string | undefined;
  */
 export function templateDigest(): string {
   if (template) return template;
-  const hash = createHash('sha256');
   const root = path.resolve(import.meta.dirname, '../..');
-  for (const file of moduleGraph([path.join(import.meta.dirname, 'share-render.ts')])) {
-    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
+  const hash = hashModules(createHash('sha256'), root, [path.join(import.meta.dirname, 'share-render.ts')]);
   for (const file of cardFontFiles()) hash.update(readFileSync(file));
   // opentype.js as the lock file pins it; sharp with the libraries it rasterises and encodes with (librsvg, libvips, mozjpeg…).
   const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
@@ -71,7 +68,7 @@ export function templateDigest(): string {
 /** The card of one article: its file names, from the hash of what it shows. */
 export function shareCardOf(request: ShareCardRequest, site: ShareCardSite): ShareCard {
   const shown = JSON.stringify([templateDigest(), request.title, request.rubrique, site.name, site.logo?.hash ?? null]);
-  const hash = publishedHash(shown);
+  const hash = nameHash(shown);
   // Cut like the cover images' stems: the name adds a hash and a format within 255 bytes.
   const stem = `partage-${request.slug}`.slice(0, 60).replace(/-+$/, '');
   return { slug: request.slug, stem, hash };

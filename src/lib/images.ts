@@ -90,8 +90,17 @@ export function socialFileName(image: Pick<ImageDescriptor, 'stem' | 'hash'>, fo
 }
 
 /** Every file the pipeline makes for an image, social images included when asked. */
-export function imageOutputs(image: ImageDescriptor, withSocial: boolean): { file: string; width: number; height: number; format: ModernFormat | FallbackFormat; crop?: SocialFormat }[] {
-  const outputs: { file: string; width: number; height: number; format: ModernFormat | FallbackFormat; crop?: SocialFormat }[] = [];
+/** One file made from a source image: its name, size and format, and the social crop it is, if one. */
+export interface ImageOutput {
+  file: string;
+  width: number;
+  height: number;
+  format: ModernFormat | FallbackFormat;
+  crop?: SocialFormat;
+}
+
+export function imageOutputs(image: ImageDescriptor, withSocial: boolean): ImageOutput[] {
+  const outputs: ImageOutput[] = [];
   const variant = (width: number, format: ModernFormat | FallbackFormat) =>
     outputs.push({ file: variantFileName(image, width, format), width, height: variantHeight(image, width), format });
   for (const width of variantWidths(image.width, MODERN_WIDTHS)) variant(width, 'avif');

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeImages, imageCacheDir, inspectAssets, isEncoded, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { encodeImages, encoderDigest, imageCacheDir, inspectAssets, isEncoded, nameHash, publishedHash, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { moduleGraph } from '../../src/content/code-digest.ts';
 import { temporaryName } from '../../src/publish/disk.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
 
@@ -147,5 +148,17 @@ describe('prepare: the cache folder', () => {
       'content/.cache — le dossier de cache (ROTATIVE_CACHE_DIR) est dans le dossier de contenu content ; attendu : un dossier de cache hors du dossier de contenu ; donnez à ROTATIVE_CACHE_DIR un dossier hors du contenu, ou ne le définissez pas (node_modules/.cache/rotative)',
     ]);
     expect(existsSync(path.join(root, 'content/.cache'))).toBe(false);
+  });
+});
+
+describe('the names of the published variants', () => {
+  it('hold the hash of the image’s bytes and of the code that encodes them, found from its imports', () => {
+    const bytes = Buffer.from('les octets d’une image');
+    expect(publishedHash(bytes)).toMatch(/^[A-Za-z0-9]{10}$/);
+    expect(publishedHash(bytes)).toBe(nameHash(bytes, encoderDigest()));
+    expect(publishedHash(bytes)).not.toBe(nameHash(bytes));
+    // encoderDigest hashes the text of these modules: an edited width, crop, quality or encoder step names every variant anew.
+    const encodedBy = moduleGraph([path.join(ROOT, 'src/content/encode.ts')]).map((f) => path.relative(ROOT, f));
+    expect(encodedBy).toEqual(['src/content/encode.ts', 'src/lib/images.ts']);
   });
 });
