@@ -11,7 +11,9 @@
  * file's text and its name as messages show it, the code that reads it (the
  * modules of the content pass found from their imports, and the lock file:
  * code-digest.ts) and the Node version (its ICU, its V8 serialiser). An
- * edited file, or edited code, finds no entry and reads the file again.
+ * edited file, or edited code, finds no entry and reads the file again. The
+ * shape of an entry is that code's too (load.ts, this module): no format
+ * number to bump.
  *
  * The cache folder is not trusted (a workflow restores it from a shared
  * store): an entry says a body passed the safety scan, so whoever could
@@ -27,9 +29,6 @@ import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './code-digest.ts';
 import { SignedEntries } from '../publish/signed-entries.ts';
 import type { LineOf } from './yaml.ts';
-
-/** Changes when an entry's shape does: no entry of another shape is ever read. */
-const FORMAT = 1;
 
 let passVersion: string | undefined;
 
@@ -63,7 +62,7 @@ export class ContentPassCache extends SignedEntries<unknown> {
 
   /** The key of what reading `text` as a `kind` file shown as `file` gives. */
   keyOf(kind: string, file: string, text: string): string {
-    return createHash('sha256').update(JSON.stringify([FORMAT, this.#version, process.version, kind, file])).update('\0').update(text).digest('hex');
+    return createHash('sha256').update(JSON.stringify([this.#version, process.version, kind, file])).update('\0').update(text).digest('hex');
   }
 }
 
