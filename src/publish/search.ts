@@ -23,6 +23,7 @@ import { Parser } from 'htmlparser2';
 import { GALLERY_CONTROL_CLASSES } from '../render/gallery.ts';
 import * as pagefind from 'pagefind';
 import { searchText, type SearchGroupData, type SearchRecord } from '../lib/search-groups.ts';
+import { hashModules } from '../content/code-digest.ts';
 
 export interface SearchReport {
   /** Records (article pages) in the indexes. */
@@ -33,13 +34,10 @@ export interface SearchReport {
 }
 
 // Part of every cache key: another Pagefind writes other files, and other
-// code (how a record becomes its text, here and in src/lib/search-groups.ts)
-// another index of the same records.
+// code (how a record becomes its text: this module and every module it
+// imports, found from its imports) another index of the same records.
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-const CODE_VERSION = createHash('sha256')
-  .update(readFileSync(import.meta.filename))
-  .update(readFileSync(path.join(import.meta.dirname, '../lib/search-groups.ts')))
-  .digest('hex');
+const CODE_VERSION = hashModules(createHash('sha256'), path.resolve(import.meta.dirname, '../..'), [import.meta.filename]).digest('hex');
 /** The list of an entry's files with their hashes, written last: an entry without it is incomplete. */
 const ENTRY_LIST = 'rotative-files.json';
 
