@@ -162,3 +162,16 @@ describe('the names of the published variants', () => {
     expect(encodedBy).toEqual(['src/content/encode.ts', 'src/lib/images.ts']);
   });
 });
+
+describe('the image cache of earlier versions', () => {
+  it('is removed (no build reads images-v3/ any more), and nothing else of the cache folder', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-old-images-'));
+    for (const dir of ['images-v3', 'images-v2', 'images', 'render', 'images-vieux']) {
+      mkdirSync(path.join(root, dir));
+      writeFileSync(path.join(root, dir, 'fichier'), 'x');
+    }
+    await encodeImages([], root);
+    expect(readdirSync(root).sort()).toEqual(['images', 'images-vieux', 'render']);
+    expect(readdirSync(path.join(root, 'images'))).toEqual(['fichier']);
+  });
+});
