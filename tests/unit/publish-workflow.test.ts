@@ -20,8 +20,10 @@ interface Step {
   if?: string;
   with?: Record<string, string>;
   env?: Record<string, string>;
+  'timeout-minutes'?: number;
 }
 interface Job {
+  'timeout-minutes'?: number;
   env?: Record<string, string>;
   permissions?: Record<string, string>;
   steps: Step[];
@@ -71,6 +73,19 @@ describe('the publish workflow', () => {
       expect(steps[i]!.with!.key).toContain("hashFiles('package-lock.json')");
     }
     expect(steps[restore]!.with!['restore-keys']).toContain("hashFiles('package-lock.json')");
+  });
+
+  it('saves the cache even after a build that failed or ran out of time, which stops before the job does', () => {
+    const build = steps.find((s) => /npm run build/.test(s.run ?? ''))!;
+    const save = steps.find((s) => s.uses?.startsWith('actions/cache/save@'))!;
+    // A first cold build of a large magazine goes on at the next run from what this one made.
+    expect(save.if).toMatch(/^always\(\) && /);
+    expect(save.if).toContain("steps.due.outputs.due == 'true'");
+    expect(build['timeout-minutes']).toBeDefined();
+    // Time left after the build for the set-up, the deploy and saving gigabytes of cache.
+    expect(job!['timeout-minutes']! - build['timeout-minutes']!).toBeGreaterThanOrEqual(10);
+    // Deploys never run after a failed build: no always() there.
+    for (const step of steps.filter((s) => /wrangler pages deploy|rsync /.test(s.run ?? ''))) expect(step.if).not.toContain('always()');
   });
 
   it('reads the rebuild schedule to skip a scheduled run, and deploys only after a build', () => {
