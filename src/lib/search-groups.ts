@@ -25,16 +25,18 @@ export function orderSearchGroups(groups: Iterable<string>): string[] {
 /**
  * What the search page shows of a result (src/pages/recherche/index.astro
  * reads these keys): the typeset title and lede, the date as pages print it,
- * the rubrique, and the cover's thumbnail with its text alternative.
+ * the rubrique, and the cover's text alternative. Pagefind searches the
+ * words of every meta field: only text a reader may look for goes here.
  */
 export interface SearchMeta {
   title: string;
   lede: string;
   date: string;
   rubrique: string;
-  image?: string;
   image_alt?: string;
 }
+
+
 
 /**
  * One published article as the search index holds it, made by the content
@@ -44,6 +46,8 @@ export interface SearchRecord {
   /** The article's path from the site's root, without the base: the search page puts results under the base. */
   url: string;
   meta: SearchMeta;
+  /** The cover's smallest fallback file, under the base (search-thumbnail.ts); none without a cover. */
+  thumbnail?: string;
   /** The searched text above the body, in reading order: kicker, title, lede, authors, corrections, cover caption and credit. */
   header: string[];
   /** The body as its page shows it (HTML): made plain text only when its year is indexed again. */
@@ -87,8 +91,9 @@ export function searchRecordOf(article: {
       lede: article.lede,
       date: formatDate(article.publishedAt),
       rubrique: article.rubrique,
-      ...(image ? { image, image_alt: article.cover!.alt } : {}),
+      ...(image ? { image_alt: article.cover!.alt } : {}),
     },
+    ...(image ? { thumbnail: image } : {}),
     header: [
       [article.rubrique, article.series ?? ''].filter(Boolean).join(' · '),
       article.title,

@@ -23,6 +23,7 @@ import { Parser } from 'htmlparser2';
 import { GALLERY_CONTROL_CLASSES } from '../render/gallery.ts';
 import * as pagefind from 'pagefind';
 import { searchText, type SearchGroupData, type SearchRecord } from '../lib/search-groups.ts';
+import { THUMBNAIL_FILTER } from '../lib/search-thumbnail.ts';
 import { hashModules } from '../content/code-digest.ts';
 
 export interface SearchReport {
@@ -122,7 +123,7 @@ function readTree(dir: string): Files {
  * scripts included, through its service's pipe, and took longer than the
  * indexing), and read back.
  */
-async function indexFiles(records: { url: string; content: string; meta: Record<string, string> }[], dir: string): Promise<Files> {
+async function indexFiles(records: { url: string; content: string; meta: Record<string, string>; filters?: Record<string, string[]> }[], dir: string): Promise<Files> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -193,7 +194,7 @@ export async function indexSite(siteDir: string, groups: SearchGroupData[], cach
     }
     if (data) report.reused++;
     else {
-      const all = await indexFiles(group.records.map((r) => ({ url: r.url, content: searchTextOf(r), meta: { ...r.meta } })), `${cached}.${process.pid}.out`);
+      const all = await indexFiles(group.records.map((r) => ({ url: r.url, content: searchTextOf(r), meta: { ...r.meta }, ...(r.thumbnail ? { filters: { [THUMBNAIL_FILTER]: [r.thumbnail] } } : {}) })), `${cached}.${process.pid}.out`);
       data = new Map([...all].filter(([rel]) => isIndexData(rel)));
       code ??= new Map([...all].filter(([rel]) => !isIndexData(rel)));
       // Written under a temporary name and renamed, its list of files last:

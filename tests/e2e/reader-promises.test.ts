@@ -169,6 +169,22 @@ describe('search', () => {
       await context.close();
     }
   });
+  it('finds nothing in the thumbnails’ addresses: « jpg » and « _images » are in no article’s text, and match none', async () => {
+    const { context, page } = await open(WIDTHS[1]);
+    try {
+      for (const query of ['jpg', '_images']) {
+        await page.goto(`${served.origin}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+        await page.locator('[data-search-status]').filter({ hasText: /trouvé|Aucun/ }).waitFor({ timeout: 20_000 });
+        expect(await page.locator('[data-search-status]').textContent(), `« ${query} »`).toMatch(/^Aucun article/);
+      }
+      // The thumbnails still show: « cloud » gives cards whose cover loads from this site.
+      await page.goto(`${served.origin}/recherche/?q=cloud`, { waitUntil: 'load' });
+      await page.locator('[data-search-status]').filter({ hasText: /trouvé/ }).waitFor({ timeout: 20_000 });
+      expect(await page.locator('[data-search-results] img[src*="/_images/"]').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('print', () => {

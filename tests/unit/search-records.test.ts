@@ -25,12 +25,16 @@ describe('search records', () => {
       lede: 'Le chapô.',
       date: '12\u00a0mai\u00a02016',
       rubrique: 'Cloud',
-      image: '/magazine/_images/nuage-abc-400.jpg',
       image_alt: 'Un nuage',
     });
+    // Beside the meta, never searched: its words (« 400 », « jpg ») are no reader's.
+    expect(record.thumbnail).toBe('/magazine/_images/nuage-abc-400.jpg');
+    expect(Object.values(record.meta).join(' ')).not.toMatch(/_images|\.jpg|400/);
   });
   it('gives an article without a cover no thumbnail (not another image of its page)', () => {
-    expect(searchRecordOf(article).meta).not.toHaveProperty('image');
+    const record = searchRecordOf(article);
+    expect(record).not.toHaveProperty('thumbnail');
+    expect(record.meta).not.toHaveProperty('image_alt');
   });
   it('searches the text the page shows, each block a sentence, French spaces kept', () => {
     const text = searchTextOf(searchRecordOf({ ...article, cover: { picture, alt: 'Un nuage', caption: 'Légende', credit: '© Crédit' } }));
