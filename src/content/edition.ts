@@ -34,6 +34,7 @@ import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
 import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
 import { lostUrlProblems } from '../publish/lost-urls.ts';
+import { projectCodeDigest } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';
 import { startShareCards, type ShareCard } from './share-images.ts';
 import { renderBody, type Heading, type RenderedBody } from '../render/article.ts';
@@ -131,6 +132,8 @@ export interface BuildContext {
   now: Date;
   preview: boolean;
   manifest: ImageManifest;
+  /** The digest of the project's code (src/publish/unchanged.ts projectCodeDigest), part of every page's key. */
+  code: string;
 }
 
 export interface PreparedMagazine {
@@ -248,6 +251,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
     now: env.now,
     preview: env.preview,
     manifest,
+    code: projectCodeDigest(fileURLToPath(new URL('../..', import.meta.url))),
   };
 
   result.authors = [...content.authors.values()].map(({ id, data, assets }) => {

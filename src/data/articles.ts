@@ -22,6 +22,7 @@ import type { ArticleStatus, StoredAuthor } from '../content/edition.ts';
 import { articleBody, type ArticleBody } from '../content/bodies.ts';
 import { getPicture } from './images.ts';
 import { getChrome } from './chrome.ts';
+import { getCodeDigest } from './context.ts';
 
 export interface AuthorView {
   id: string;
@@ -329,13 +330,15 @@ async function chromeDigest(): Promise<string> {
 /**
  * The key under which Astro's incremental build may reuse a page (the
  * `cacheKey` of a path in getStaticPaths): a hash of what every page shows
- * (src/data/chrome.ts) and of `data`, the very object the page renders from
- * (src/data/routes.ts computes both with one function). An article listed
+ * (src/data/chrome.ts), of the project's code (getCodeDigest: every page's
+ * policy names every inline script and style of the site, which Astro's own
+ * check of the page's modules does not see) and of `data`, the very object
+ * the page renders from (src/data/routes.ts computes both with one function). An article listed
  * in `data` counts by the hash of its whole view. The route's name comes
  * first, so that two routes never share a key by accident.
  */
 export async function pageKey(route: string, data: unknown): Promise<string> {
-  const json = JSON.stringify([route, await chromeDigest(), data], (_key, value: unknown) => {
+  const json = JSON.stringify([route, await chromeDigest(), getCodeDigest(), data], (_key, value: unknown) => {
     if (typeof value !== 'object' || value === null) return value;
     if (articleViews.has(value as ArticleView)) return `article:${viewDigest(value as ArticleView)}`;
     // JSON writes a Map or a Set as `{}`: a key blind to its entries.

@@ -29,3 +29,12 @@ export function getManifest(): BuildContext['manifest'] {
 export function getLogoKey(): string | undefined {
   return context.logoKey;
 }
+
+/**
+ * The digest of the project's code: every page's key holds it (pageKey),
+ * since every page's content-security-policy lists the hashes of the inline
+ * scripts and styles of the whole site, not only its own.
+ */
+export function getCodeDigest(): string {
+  return context.code;
+}

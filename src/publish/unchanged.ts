@@ -106,6 +106,19 @@ function hashTree(hash: ReturnType<typeof createHash>, label: string, root: stri
   }
 }
 
+/**
+ * A digest of the project's code (CODE, file by file). Also part of every
+ * page's key for Astro's cache (src/data/articles.ts pageKey): each page's
+ * policy lists the hashes of every inline script and style of the whole
+ * site, so a page restored after any edit of the code could name scripts
+ * and styles of another build.
+ */
+export function projectCodeDigest(projectRoot: string): string {
+  const hash = createHash('sha256');
+  for (const entry of CODE) hashTree(hash, `code:${entry}`, path.join(projectRoot, entry));
+  return hash.digest('hex');
+}
+
 /** A digest of everything a build reads: content, code, Node, environment. */
 export function inputsDigest(env: Environment, projectRoot: string, processEnv: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
@@ -115,7 +128,7 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
     .sort()
     .map((k) => [k, processEnv[k]]);
   hash.update(JSON.stringify(vars));
-  for (const entry of CODE) hashTree(hash, `code:${entry}`, path.join(projectRoot, entry));
+  hash.update(projectCodeDigest(projectRoot));
   // The content folder is listed as the content phase lists it (src/content/files.ts):
   // no link followed, so a link to `.` or `/` is a name, not an endless walk.
   const content = walkContent(env.contentDir);

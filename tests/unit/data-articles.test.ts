@@ -125,6 +125,15 @@ describe('pageKey: when Astro may reuse a page', () => {
     expect(await data.pageKey('home', 1)).not.toBe(before);
   });
 
+  it('changes for every page when the code changes: each page’s policy names every inline script and style of the site', async () => {
+    let data = await dataLayer(listed());
+    const before = await data.pageKey('article', 'a');
+    const edited = emptyStore();
+    edited.build[0]!.data.code = 'le code, un script du moteur de recherche modifié';
+    data = await dataLayer(listed(), { build: edited.build });
+    expect(await data.pageKey('article', 'a')).not.toBe(before);
+  });
+
   it('refuses a Map, which JSON would write as {} and so never change the key', async () => {
     const data = await dataLayer(listed());
     await expect(data.pageKey('tags', new Map([['a', 1]]))).rejects.toThrow(/not a Map or a Set/);

@@ -109,5 +109,5 @@ export function series(id: string, yaml: Record<string, unknown>): { id: string;
 /** The build context of a site.yaml, at NOW, at the root of its origin, without images. */
 export function buildContext(yaml: Record<string, unknown>): BuildContext {
   const site = typesetFields(siteSchema.parse(yaml), siteProse);
-  return { site: { ...site, siteUrl: site.url.replace(/\/+$/, '') }, base: '/', now: NOW, preview: false, manifest: { images: {}, files: {} } };
+  return { site: { ...site, siteUrl: site.url.replace(/\/+$/, '') }, base: '/', now: NOW, preview: false, manifest: { images: {}, files: {} }, code: 'le code' };
 }
