@@ -6,7 +6,7 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
@@ -23,7 +23,7 @@ import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.
 import { inputsDigest, readRecord, recordFile, recordedFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
-import { buildSummary, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
+import { buildSummary, interruptedLine, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
 import { formatDraftProblems, type ContentProblem } from '../src/lib/errors.ts';
 import type { Accessibility, Legal } from '../src/schemas/site.ts';
 import {
@@ -80,7 +80,8 @@ function cleanUpAndExit(code: number): never {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    console.error(`\n✖ Construction interrompue (${signal}) : le site précédent, dans ${path.relative(process.cwd(), env.outDir) || '.'}, est intact.`);
+    const hasSite = existsSync(outDir) && readdirSync(outDir).length > 0;
+    console.error(`\n${interruptedLine(signal, path.relative(process.cwd(), env.outDir) || '.', swapped ? 'new site' : hasSite ? 'previous site' : 'nothing')}`);
     const pages = pagesProcess;
     if (pages && pages.exitCode === null && pages.signalCode === null) {
       // Astro may still be writing into the temporary folder: remove it only

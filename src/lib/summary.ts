@@ -82,3 +82,18 @@ export function isOwnLine(line: string): boolean {
 export function upToDateLine(outDir: string, ms: number, builtAt: string): string {
   return `✔ Site à jour dans ${outDir} (${seconds(ms)}) : contenu, code et réglages sont ceux de la construction du ${builtAt}, rien n’est reconstruit (ROTATIVE_FULL_BUILD=1 reconstruit tout)`;
 }
+
+/**
+ * What an interrupted build says of the output folder `outDir` (as the
+ * writer names it): the new site already in it (interrupted after the
+ * swap), the previous site left as it was, or nothing published there yet.
+ */
+export function interruptedLine(signal: string, outDir: string, output: 'new site' | 'previous site' | 'nothing'): string {
+  const what =
+    output === 'new site'
+      ? `le nouveau site est déjà en place dans ${outDir} ; la prochaine construction refera ce qui restait à faire après (les enregistrements du cache)`
+      : output === 'previous site'
+        ? `le site précédent, dans ${outDir}, est intact`
+        : `rien n’a été publié, ${outDir} ne contient aucun site`;
+  return `✖ Construction interrompue (${signal}) : ${what}.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummary, count, isOwnLine, seconds, upToDateLine, type BuildFigures } from '../../src/lib/summary.ts';
+import { buildSummary, count, interruptedLine, isOwnLine, seconds, upToDateLine, type BuildFigures } from '../../src/lib/summary.ts';
 
 const FIGURES: BuildFigures = {
   outDir: 'dist',
@@ -62,5 +62,13 @@ describe('the build summary', () => {
       '✔ Site à jour dans dist (1,4 s) : contenu, code et réglages sont ceux de la construction du 2026-11-28T12:00:00+01:00, rien n’est reconstruit (ROTATIVE_FULL_BUILD=1 reconstruit tout)',
     );
     expect([count(0, 'page'), count(1, 'page'), count(2, 'page'), seconds(960)]).toEqual(['0 page', '1 page', '2 pages', '1,0 s']);
+  });
+});
+
+describe('an interrupted build', () => {
+  it('says what the output folder holds: the previous site, nothing yet, or the new site already', () => {
+    expect(interruptedLine('SIGINT', 'dist', 'previous site')).toBe('✖ Construction interrompue (SIGINT) : le site précédent, dans dist, est intact.');
+    expect(interruptedLine('SIGTERM', 'dist', 'nothing')).toBe('✖ Construction interrompue (SIGTERM) : rien n’a été publié, dist ne contient aucun site.');
+    expect(interruptedLine('SIGTERM', 'dist', 'new site')).toMatch(/^✖ Construction interrompue \(SIGTERM\) : le nouveau site est déjà en place dans dist ;/);
   });
 });
