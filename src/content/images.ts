@@ -11,7 +11,7 @@
  * as content problems with the other ones, before any page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { constants, existsSync, linkSync, mkdirSync, copyFileSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { constants, existsSync, linkSync, mkdirSync, copyFileSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -293,18 +293,6 @@ export function imageCacheDir(cacheRoot: string): string {
   return path.join(cacheRoot, 'images');
 }
 
-/**
- * Removes the image folders of earlier versions (`images-v3/`…, one per
- * encoder version bumped by hand), which no build reads any more: a
- * workflow that restores and saves the cache folder would otherwise carry
- * them (a gigabyte of share cards at 4,000 articles) forever.
- */
-function dropVersionedImageCaches(cacheRoot: string): void {
-  if (!existsSync(cacheRoot)) return;
-  for (const entry of readdirSync(cacheRoot, { withFileTypes: true })) {
-    if (entry.isDirectory() && /^images-v\d+$/.test(entry.name)) rmSync(path.join(cacheRoot, entry.name), { recursive: true, force: true });
-  }
-}
 
 /**
  * Makes every variant that is not in the cache yet (encode.ts: one decode
@@ -312,7 +300,6 @@ function dropVersionedImageCaches(cacheRoot: string): void {
  */
 export async function encodeImages(images: ImageRecord[], cacheRoot: string, concurrency = availableParallelism()): Promise<{ processed: number; cached: number; files: number }> {
   const dir = imageCacheDir(cacheRoot);
-  dropVersionedImageCaches(cacheRoot);
   mkdirSync(dir, { recursive: true });
   sharp.concurrency(1);
   let processed = 0;

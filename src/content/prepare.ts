@@ -2,7 +2,7 @@
  * The phases that come before Astro renders pages: content validation and
  * images. Shared by `npm run build`, `npm run check` and the dev server.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { socialFileName } from '../lib/images.ts';
 import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
@@ -65,6 +65,27 @@ function cacheFolderProblem(env: Environment): ContentProblem | undefined {
 }
 
 /**
+ * Folders of the cache that earlier versions wrote and no build reads any
+ * more: the image variants and share cards under a version bumped by hand
+ * (`images-v3/`…, now `images/`, named by their encoder's code), the
+ * rendered bodies as JSON (`render/`, now signed binaries in `bodies/`). A
+ * workflow that restores and saves the cache folder would otherwise carry
+ * them forever (a gigabyte of share cards at 4,000 articles).
+ */
+const EARLIER_CACHES = /^(images-v\d+|render)$/;
+
+/** Removes EARLIER_CACHES from the cache folder `cacheDir`. */
+export function dropEarlierCaches(cacheDir: string): void {
+  let entries;
+  try {
+    entries = readdirSync(cacheDir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (entry.isDirectory() && EARLIER_CACHES.test(entry.name)) rmSync(path.join(cacheDir, entry.name), { recursive: true, force: true });
+}
+
+/**
  * A draft never stops published work: the problems of a file whose front
  * matter says `draft: true` are taken out of `problems` and returned, to be
  * shown as warnings, and a draft with problems is left out of the edition
@@ -94,7 +115,8 @@ function setDraftsAside(content: LoadedContent, problems: ContentProblem[]): { a
 export async function prepare(env: Environment, options: { encode: boolean; includeDrafts?: boolean }): Promise<Prepared> {
   let t = performance.now();
   const cacheProblem = cacheFolderProblem(env);
-  // A cache folder refused is not written into.
+  // A cache folder refused is not written into; `npm run check` writes nothing.
+  if (!cacheProblem && options.encode) dropEarlierCaches(env.cacheDir);
   const content = loadContent(env.contentDir, { now: env.now, cache: cacheProblem ? undefined : new ContentPassCache(env.cacheDir) });
   const problems = [...content.problems];
   if (cacheProblem) problems.push(cacheProblem);

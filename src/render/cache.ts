@@ -2,7 +2,7 @@
  * The render cache: an article's rendered body, stored under a key made of
  * everything the result depends on (see edition.ts, the render key), so that
  * a build renders only what changed. One file per key under
- * `<ROTATIVE_CACHE_DIR>/render/`, portable (no machine path inside).
+ * `<ROTATIVE_CACHE_DIR>/bodies/`, portable (no machine path inside).
  *
  * The cache folder is not trusted: whoever can write into it (a restored CI
  * cache, another account) must not be able to publish HTML that the
@@ -34,7 +34,7 @@ export class RenderCache extends SignedEntries<RenderedBody> {
   constructor(cacheRoot: string, secret: Buffer = cacheSecret()) {
     super(
       cacheRoot,
-      'render',
+      'bodies',
       { name: 'cache de rendu', redoneOne: 'l’article est rendu à nouveau', redoneOneMore: 'son article est rendu à nouveau', redoneMore: 'leurs articles sont rendus à nouveau' },
       CODEC,
       secret,

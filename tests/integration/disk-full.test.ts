@@ -51,8 +51,8 @@ beforeAll(() => {
 describe('a full disk stops the build with a named refusal, the previous site intact', () => {
   it('while writing the render cache', () => {
     const cold = path.join(root, 'cold-cache');
-    const result = buildWithFullDisk(path.join(cold, 'render'), { ROTATIVE_CACHE_DIR: cold });
-    expectRefused(result, path.join(cold, 'render'));
+    const result = buildWithFullDisk(path.join(cold, 'bodies'), { ROTATIVE_CACHE_DIR: cold });
+    expectRefused(result, path.join(cold, 'bodies'));
     expect(result.stderr).toContain('impossible d’écrire le cache de rendu');
     expect(result.stderr).toContain('rien n’a été publié, le site précédent est intact');
   });

@@ -111,7 +111,7 @@ describe('render once', () => {
   });
 
   it('ignores a corrupt cache entry with a one-line notice, and renders the article again', () => {
-    const renderDir = path.join(cacheDir, 'render');
+    const renderDir = path.join(cacheDir, 'bodies');
     const files = readdirSync(renderDir, { recursive: true, encoding: 'utf8' })
       .map((f) => path.join(renderDir, f))
       .filter((f) => statSync(f).isFile());

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeImages, encoderDigest, imageCacheDir, inspectAssets, isEncoded, nameHash, publishedHash, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
 import { moduleGraph } from '../../src/content/code-digest.ts';
+import { dropEarlierCaches } from '../../src/content/prepare.ts';
 import { temporaryName } from '../../src/publish/disk.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
 
@@ -163,15 +164,16 @@ describe('the names of the published variants', () => {
   });
 });
 
-describe('the image cache of earlier versions', () => {
-  it('is removed (no build reads images-v3/ any more), and nothing else of the cache folder', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'rotative-old-images-'));
-    for (const dir of ['images-v3', 'images-v2', 'images', 'render', 'images-vieux']) {
+describe('the cache folders of earlier versions', () => {
+  it('are removed (no build reads images-v3/ nor render/ any more), and nothing else of the cache folder', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-old-caches-'));
+    for (const dir of ['images-v3', 'images-v2', 'images', 'render', 'bodies', 'content', 'images-vieux']) {
       mkdirSync(path.join(root, dir));
       writeFileSync(path.join(root, dir, 'fichier'), 'x');
     }
-    await encodeImages([], root);
-    expect(readdirSync(root).sort()).toEqual(['images', 'images-vieux', 'render']);
+    dropEarlierCaches(root);
+    expect(readdirSync(root).sort()).toEqual(['bodies', 'content', 'images', 'images-vieux']);
     expect(readdirSync(path.join(root, 'images'))).toEqual(['fichier']);
+    dropEarlierCaches(path.join(root, 'absent'));
   });
 });

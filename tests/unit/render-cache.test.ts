@@ -13,7 +13,7 @@ const secret = Buffer.from('un secret de test, hors du cache');
 function cacheWith(entry: RenderedBody) {
   const root = mkdtempSync(path.join(tmpdir(), 'rotative-render-cache-'));
   new RenderCache(root, secret).set(KEY, entry);
-  return { root, file: path.join(root, 'render', KEY.slice(0, 2), `${KEY}.bin`) };
+  return { root, file: path.join(root, 'bodies', KEY.slice(0, 2), `${KEY}.bin`) };
 }
 
 describe('RenderCache', () => {
