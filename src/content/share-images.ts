@@ -43,7 +43,7 @@ export interface ShareCardSite {
   logo?: { absPath: string; hash: string } | undefined;
 }
 
-const FORMATS = Object.entries(SOCIAL_FORMATS) as [SocialFormat, { width: number; height: number }][];
+const FORMATS = Object.keys(SOCIAL_FORMATS) as SocialFormat[];
 
 let template: string | undefined;
 
@@ -75,8 +75,8 @@ export function shareCardOf(request: ShareCardRequest, site: ShareCardSite): Sha
 }
 
 /** Names of the four files of a card. */
-export function shareCardFiles(card: Pick<ShareCard, 'stem' | 'hash'>): { format: SocialFormat; file: string; width: number; height: number }[] {
-  return FORMATS.map(([format, size]) => ({ format, file: socialFileName(card, format), ...size }));
+export function shareCardFiles(card: Pick<ShareCard, 'stem' | 'hash'>): { format: SocialFormat; file: string }[] {
+  return FORMATS.map((format) => ({ format, file: socialFileName(card, format) }));
 }
 
 /** The cards of a build, named at once; their files, made in the background. */
