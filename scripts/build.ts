@@ -6,7 +6,7 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
@@ -15,7 +15,7 @@ import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
 import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
-import { dropEditedCopies } from '../src/publish/restore.ts';
+import { astroCacheRoot, dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
 import { replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
@@ -38,6 +38,7 @@ import {
   nearestExisting,
   OutputError,
   ownershipProblem,
+  SITE_MARKER,
   releaseAllLocks,
   removeStaleFolders,
   swapIn,
@@ -80,7 +81,8 @@ function cleanUpAndExit(code: number): never {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    const hasSite = existsSync(outDir) && readdirSync(outDir).length > 0;
+    // A site of ours carries the marker (markSite): the output folder holds the previous site, or nothing yet.
+    const hasSite = existsSync(path.join(outDir, SITE_MARKER));
     console.error(`\n${interruptedLine(signal, path.relative(process.cwd(), env.outDir) || '.', swapped ? 'new site' : hasSite ? 'previous site' : 'nothing')}`);
     const pages = pagesProcess;
     if (pages && pages.exitCode === null && pages.signalCode === null) {
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
   // come back from Astro's cache (src/publish/restore.ts), found while their
   // stamps are still the recorded ones: before the trash is emptied.
   const previousRecord = readRecord(record);
-  dropEditedCopies(path.join(env.cacheDir, 'astro'), outDir, previousRecord);
+  dropEditedCopies(astroCacheRoot(env.cacheDir), outDir, previousRecord);
   // The sites that earlier builds replaced: deleted while Astro renders,
   // once the pages process has checked Astro's cache against its stamps
   // (it says so), or has stopped.

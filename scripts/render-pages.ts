@@ -19,7 +19,7 @@ import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
-import { astroCacheFolder, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
+import { astroCacheFolder, astroCacheRoot, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 
@@ -83,7 +83,7 @@ const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
 if (cacheDir && contentDir) {
-  restoreLinked({ astroCache: path.join(cacheDir, 'astro'), pages });
+  restoreLinked({ astroCache: astroCacheRoot(cacheDir), pages });
   const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
   const secret = cacheSecret();
   let checked: CheckedFiles;

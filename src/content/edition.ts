@@ -32,7 +32,7 @@ import { basePathOf, urlsFor } from '../lib/urls.ts';
 import { hasSponsoredLinks } from '../lib/labels.ts';
 import { prepare } from './prepare.ts';
 import { codeDigest } from './code-digest.ts';
-import { publicUrl, type LoadedArticle, type LoadedContent } from './load.ts';
+import { publicUrl, type LoadedArticle } from './load.ts';
 import { lostUrlProblems } from '../publish/lost-urls.ts';
 import { projectCodeDigest } from '../publish/unchanged.ts';
 import type { FileRecord, ImageManifest, ImageRecord } from './images.ts';

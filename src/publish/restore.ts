@@ -143,7 +143,12 @@ export function restoreLinked({ astroCache, pages }: { astroCache: string; pages
  * fixture) never share or overwrite each other's.
  */
 export function astroCacheFolder(cacheDir: string, contentDir: string): string {
-  return path.join(cacheDir, 'astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
+  return path.join(astroCacheRoot(cacheDir), createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
+}
+
+/** The folder of Astro's caches (one per content tree: astroCacheFolder) in the cache folder `cacheDir`. */
+export function astroCacheRoot(cacheDir: string): string {
+  return path.join(cacheDir, 'astro');
 }
 
 /** Where a tree's signatures are kept, inside it (never itself signed). */
