@@ -37,8 +37,12 @@ export interface SearchReport {
 // Part of every cache key: another Pagefind writes other files, and other
 // code (how a record becomes its text: this module and every module it
 // imports, found from its imports) another index of the same records.
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-const CODE_VERSION = hashModules(createHash('sha256'), path.resolve(import.meta.dirname, '../..'), [import.meta.filename]).digest('hex');
+// Read when a build indexes, not when this module is loaded (a build that finds nothing changed never indexes).
+function indexerVersion(): string {
+  const pagefind = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+  return hashModules(createHash('sha256').update(pagefind).update('\0'), path.resolve(import.meta.dirname, '../..'), [import.meta.filename]).digest('hex');
+}
+
 /** The list of an entry's files with their hashes, written last: an entry without it is incomplete. */
 const ENTRY_LIST = 'rotative-files.json';
 
@@ -183,8 +187,9 @@ export async function indexSite(siteDir: string, groups: SearchGroupData[], cach
   const report: SearchReport = { pages: 0, indexed: 0, reused: 0 };
   const used = new Set<string>();
   let code: Files | undefined;
+  const version = indexerVersion();
   const indexGroup = async (group: SearchGroupData) => {
-    const key = createHash('sha256').update(PAGEFIND_VERSION).update(CODE_VERSION).update(group.name).update(JSON.stringify(group.records)).digest('hex').slice(0, 16);
+    const key = createHash('sha256').update(version).update(group.name).update(JSON.stringify(group.records)).digest('hex').slice(0, 16);
     const cached = path.join(cacheDir, `${group.name}-${key}`);
     let data: Files | undefined;
     if (existsSync(cached)) {

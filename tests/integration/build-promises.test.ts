@@ -78,7 +78,8 @@ describe('build promises', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/Construction interrompue/);
+    // It says what the output folder holds: the previous site, as it was.
+    expect(stderr).toMatch(/Construction interrompue \(SIGINT\) : le site précédent, dans .*dist, est intact\./);
     expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
     expect(readdirSync(parent)).toEqual(['dist']);
   });
