@@ -28,7 +28,6 @@ import { formatDraftProblems, type ContentProblem } from '../src/lib/errors.ts';
 import type { Accessibility, Legal } from '../src/schemas/site.ts';
 import {
   acquireLock,
-  checkBuiltSite,
   display,
   emptyTrash,
   guardOutputFolder,
@@ -44,6 +43,7 @@ import {
   swapIn,
   type GuardResult,
 } from '../src/publish/output.ts';
+import { checkBuiltSite } from '../src/publish/site-check.ts';
 
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.

@@ -9,7 +9,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuiltSite, SITE_MARKER, SITE_MARKER_TEXT } from '../../src/publish/output.ts';
+import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/publish/output.ts';
+import { checkBuiltSite } from '../../src/publish/site-check.ts';
 import { buildProject, buildSite, fixture, readPage, ROOT, TEST_NOW } from '../helpers/build.ts';
 import { diffTrees, snapshotTree } from '../helpers/tree.ts';
 

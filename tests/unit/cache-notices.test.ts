@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuiltSite } from '../../src/publish/output.ts';
+import { checkBuiltSite } from '../../src/publish/site-check.ts';
 import { previousSite, URL_MANIFEST, urlRecordFile } from '../../src/publish/lost-urls.ts';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));
