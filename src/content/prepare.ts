@@ -65,24 +65,30 @@ function cacheFolderProblem(env: Environment): ContentProblem | undefined {
 }
 
 /**
- * Folders of the cache that earlier versions wrote and no build reads any
+ * What earlier versions wrote in the cache folder and no build reads any
  * more: the image variants and share cards under a version bumped by hand
  * (`images-v3/`…, now `images/`, named by their encoder's code), the
- * rendered bodies as JSON (`render/`, now signed binaries in `bodies/`). A
- * workflow that restores and saves the cache folder would otherwise carry
- * them forever (a gigabyte of share cards at 4,000 articles).
+ * rendered bodies as JSON (`render/`, now signed binaries in `bodies/`), the
+ * check's two lists (`check/files.json` and `check/well-formed-xml.json`,
+ * now `check/findings.json`). A workflow that restores and saves the cache
+ * folder would otherwise carry them forever (a gigabyte of share cards at
+ * 4,000 articles).
  */
-const EARLIER_CACHES = /^(images-v\d+|render)$/;
+const EARLIER_CACHES = /^(images-v\d+|render|check\/files\.json|check\/well-formed-xml\.json)$/;
 
 /** Removes EARLIER_CACHES from the cache folder `cacheDir`. */
 export function dropEarlierCaches(cacheDir: string): void {
-  let entries;
-  try {
-    entries = readdirSync(cacheDir, { withFileTypes: true });
-  } catch {
-    return;
+  for (const name of [...entriesOf(cacheDir), ...entriesOf(path.join(cacheDir, 'check')).map((n) => `check/${n}`)]) {
+    if (EARLIER_CACHES.test(name)) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   }
-  for (const entry of entries) if (entry.isDirectory() && EARLIER_CACHES.test(entry.name)) rmSync(path.join(cacheDir, entry.name), { recursive: true, force: true });
+}
+
+function entriesOf(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import { codeDigest } from '../content/code-digest.ts';
 import { replaceFile } from './disk.ts';
 import { display } from './output.ts';
 import { fileIdentity } from './unchanged.ts';
@@ -58,29 +59,28 @@ function localTarget(href: string, pageDir: string, siteUrl: string | undefined)
  * 10,000-article archive, page after page, and only <link> and <script>
  * tags matter; the pages are Astro's own output, not arbitrary HTML.
  *
- * `cacheDir`: where the check keeps what it found, rewritten when the site
- * passes:
- * - the sha256 of every XML text found well-formed: such a text is not
- *   parsed again (the full-content feeds weigh 60 MB at 4,000 articles, and
- *   most are the same from one build to the next);
- * - for each file, by its path and identity (device, inode, size and
- *   modification time: the very file, not written since), the links a page
- *   holds or that an XML text is well-formed: a page restored from Astro's
- *   cache by link, the same file as in the previous site, is not read again
- *   (171 MB of pages at 4,000 articles); its links are still looked up among
- *   this build's files.
+ * `cacheDir`: where the check keeps what it found (FINDINGS), rewritten
+ * when the site passes, for the same site address and the same code (this
+ * module's, with the lock file, which pins the XML validator):
+ * - each file's text by its sha256: a page's local links, or that an XML
+ *   text is well-formed; a page restored from Astro's cache, or a feed
+ *   unchanged since the previous build, is read and hashed but not parsed
+ *   again (the pages weigh 171 MB at 4,000 articles, the full-content feeds
+ *   60 MB), also when it is a new file: the publish workflow restores the
+ *   cache folder as new files, so no file keeps its identity there;
+ * - that sha256 by the file's path and identity (device, inode, size and
+ *   modification time: the very file, not written since): a file that kept
+ *   it is not even read.
+ * Every page's links are still looked up among this build's files.
  */
 export function checkBuiltSite(
   site: string,
   { limit = 20, siteUrl, cacheDir, notice = () => {} }: { limit?: number; siteUrl?: string; cacheDir?: string; notice?: (line: string) => void } = {},
 ): string[] {
-  const xmlCache = cacheDir && path.join(cacheDir, XML_CACHE);
-  const filesCache = cacheDir && path.join(cacheDir, FILES_CACHE);
-  const wellFormed = xmlCache ? readXmlCache(xmlCache, notice) : new Set<string>();
-  const ownUrl = siteUrl?.replace(/\/+$/, '');
-  const known = filesCache ? readFilesCache(filesCache, ownUrl ?? null) : {};
-  const checkedXml: string[] = [];
-  const found: Record<string, FileFindings> = {};
+  const findingsFile = cacheDir && path.join(cacheDir, FINDINGS);
+  const ownUrl = siteUrl?.replace(/\/+$/, '') ?? null;
+  const known = findingsFile ? readFindings(findingsFile, ownUrl, notice) : noFindings();
+  const found = noFindings();
   const files = new Set<string>();
   const dirs = new Set<string>();
   for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
@@ -105,46 +105,122 @@ export function checkBuiltSite(
     if (!isHtml && !rel.endsWith('.xml')) continue;
     const file = path.join(site, rel);
     const identity = fileIdentity(file);
-    const key = `${rel}\0${identity}`;
-    let findings = identity === undefined ? undefined : known[key];
-    if (findings === undefined || (typeof findings === 'string') === isHtml) {
-      const text = readFileSync(file, 'utf8');
-      if (isHtml) findings = pageLinks(text, rel, ownUrl);
-      else {
-        const hash = createHash('sha256').update(text).digest('hex');
-        const result = wellFormed.has(hash) || XMLValidator.validate(text);
+    let bytes: Buffer | undefined;
+    let hash = identity === undefined ? undefined : known.files.get(`${rel}\0${identity}`);
+    if (hash === undefined) {
+      bytes = readFileSync(file);
+      hash = createHash('sha256').update(bytes).digest('hex');
+    }
+    const text = () => (bytes ?? readFileSync(file)).toString('utf8');
+    if (identity !== undefined) found.files.set(`${rel}\0${identity}`, hash);
+    if (!isHtml) {
+      if (!known.wellFormed.has(hash)) {
+        const result = XMLValidator.validate(text());
         if (result !== true) {
           report(`${rel} : XML mal formé (ligne ${result.err.line}, colonne ${result.err.col} : ${result.err.msg})`);
           continue;
         }
-        findings = hash;
       }
-    }
-    if (identity !== undefined) found[key] = findings;
-    if (typeof findings === 'string') {
-      checkedXml.push(findings);
+      found.wellFormed.add(hash);
       continue;
     }
-    for (const [url, target] of findings) if (!exists(target)) report(`${rel} : le lien ${url} mène à un fichier que la construction n’a pas écrit`);
+    const key = `${rel}\0${hash}`;
+    const links = known.links.get(key) ?? pageLinks(text(), rel, ownUrl ?? undefined);
+    found.links.set(key, links);
+    for (const [url, target] of links) if (!exists(target)) report(`${rel} : le lien ${url} mène à un fichier que la construction n’a pas écrit`);
   }
   if (more > 0) problems.push(`… et ${more} de plus`);
-  if (cacheDir && problems.length === 0) {
-    replaceFile(xmlCache!, JSON.stringify(checkedXml));
-    replaceFile(filesCache!, JSON.stringify({ format: FILES_CACHE_FORMAT, siteUrl: ownUrl ?? null, files: found }));
+  if (findingsFile && problems.length === 0) {
+    const stored: StoredFindings = {
+      code: checkCode(),
+      siteUrl: ownUrl,
+      files: Object.fromEntries(found.files),
+      links: Object.fromEntries(found.links),
+      wellFormed: [...found.wellFormed],
+    };
+    replaceFile(findingsFile, JSON.stringify(stored));
   }
   return problems;
 }
 
-const XML_CACHE = 'well-formed-xml.json';
-const FILES_CACHE = 'files.json';
-const FILES_CACHE_FORMAT = 1;
+/** The file in the check's cache folder that keeps what it found (see checkBuiltSite). */
+export const FINDINGS = 'findings.json';
 
-/** What the check found in one file: a page's local links ([as written, the site file it names]), or the sha256 of a well-formed XML text. */
-type FileFindings = [string, string][] | string;
+/** A page's local links: [as written, the site file it names]. */
+type Links = [string, string][];
+
+/** What the check found, as it reads it. */
+interface Findings {
+  /** `path\0identity` → the sha256 of the file's text. */
+  files: Map<string, string>;
+  /** `path\0sha256` → the local links of that page's text. */
+  links: Map<string, Links>;
+  /** The sha256 of every XML text found well-formed. */
+  wellFormed: Set<string>;
+}
+
+/** What the check found, as it keeps it (FINDINGS). */
+interface StoredFindings {
+  code: string;
+  siteUrl: string | null;
+  files: Record<string, string>;
+  links: Record<string, Links>;
+  wellFormed: string[];
+}
+
+const noFindings = (): Findings => ({ files: new Map(), links: new Map(), wellFormed: new Set() });
+
+let code: string | undefined;
+
+/** The check's code: this module and what it imports, with the lock file (the XML validator's version). */
+function checkCode(): string {
+  code ??= codeDigest(path.resolve(import.meta.dirname, '../..'), [import.meta.filename]);
+  return code;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const isLinks = (value: unknown): value is Links =>
+  Array.isArray(value) && value.every((l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'string');
+
+/**
+ * What the previous check found (see checkBuiltSite): nothing when there is
+ * none yet, or when it was found by other code or for another site address;
+ * nothing either, with one notice, when the file is not what a check writes
+ * (truncated, edited): every page and every XML file is then read again.
+ */
+function readFindings(file: string, siteUrl: string | null, notice: (line: string) => void): Findings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return noFindings();
+  }
+  try {
+    const stored = JSON.parse(text) as Partial<Record<keyof StoredFindings, unknown>>;
+    const { files, links, wellFormed } = stored;
+    const valid =
+      typeof stored.code === 'string' &&
+      typeof files === 'object' && files !== null && Object.values(files).every((h) => typeof h === 'string' && SHA256.test(h)) &&
+      typeof links === 'object' && links !== null && Object.values(links).every(isLinks) &&
+      Array.isArray(wellFormed) && wellFormed.every((h) => typeof h === 'string' && SHA256.test(h));
+    if (valid) {
+      if (stored.code !== checkCode() || stored.siteUrl !== siteUrl) return noFindings();
+      return {
+        files: new Map(Object.entries(files as Record<string, string>)),
+        links: new Map(Object.entries(links as Record<string, Links>)),
+        wellFormed: new Set(wellFormed as string[]),
+      };
+    }
+  } catch {
+    // Falls through to the notice.
+  }
+  notice(`cache de vérification : entrée ignorée (${display(file)}), illisible ; chaque page, chaque flux et chaque plan du site est vérifié à nouveau`);
+  return noFindings();
+}
 
 /** The local files a page links as stylesheets, scripts or in its <head>, once each, in the order of the page. */
-function pageLinks(html: string, rel: string, ownUrl: string | undefined): [string, string][] {
-  const links: [string, string][] = [];
+function pageLinks(html: string, rel: string, ownUrl: string | undefined): Links {
+  const links: Links = [];
   const headEnd = html.search(/<\/head\s*>|<body[\s>]/i);
   const pageDir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
   const seen = new Set<string>();
@@ -165,48 +241,4 @@ function pageLinks(html: string, rel: string, ownUrl: string | undefined): [stri
     links.push([url, target]);
   }
   return links;
-}
-
-/**
- * The XML texts the previous check found well-formed (see checkBuiltSite):
- * none when there is no cache yet; none either, with one notice, when the
- * file is not a list of sha256 digests (truncated, edited): every XML text
- * is then parsed again.
- */
-function readXmlCache(file: string, notice: (line: string) => void): Set<string> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return new Set();
-  }
-  try {
-    const hashes = JSON.parse(text) as unknown;
-    if (Array.isArray(hashes) && hashes.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) return new Set(hashes as string[]);
-  } catch {
-    // Falls through to the notice.
-  }
-  notice(`cache de vérification des flux : entrée ignorée (${display(file)}), illisible ; chaque flux et plan du site est vérifié à nouveau`);
-  return new Set();
-}
-
-/**
- * What the previous check found in each file (see checkBuiltSite), for the
- * same site address; nothing when there is none, or when it is not what a
- * check writes (then every file is read again: a cache of the check's own
- * findings, nothing to tell anyone).
- */
-function readFilesCache(file: string, siteUrl: string | null): Record<string, FileFindings> {
-  try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; siteUrl?: unknown; files?: unknown };
-    if (stored.format !== FILES_CACHE_FORMAT || stored.siteUrl !== siteUrl || typeof stored.files !== 'object' || stored.files === null) return {};
-    const files: Record<string, FileFindings> = Object.create(null);
-    for (const [key, value] of Object.entries(stored.files)) {
-      const valid = (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) || (Array.isArray(value) && value.every((l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'string'));
-      if (valid) files[key] = value as FileFindings;
-    }
-    return files;
-  } catch {
-    return {};
-  }
 }

@@ -165,15 +165,18 @@ describe('the names of the published variants', () => {
 });
 
 describe('the cache folders of earlier versions', () => {
-  it('are removed (no build reads images-v3/ nor render/ any more), and nothing else of the cache folder', () => {
+  it('are removed (no build reads images-v3/, render/ nor the check\'s two lists any more), and nothing else of the cache folder', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'rotative-old-caches-'));
-    for (const dir of ['images-v3', 'images-v2', 'images', 'render', 'bodies', 'content', 'images-vieux']) {
+    for (const dir of ['images-v3', 'images-v2', 'images', 'render', 'bodies', 'content', 'images-vieux', 'check']) {
       mkdirSync(path.join(root, dir));
       writeFileSync(path.join(root, dir, 'fichier'), 'x');
     }
+    for (const file of ['files.json', 'well-formed-xml.json', 'findings.json']) writeFileSync(path.join(root, 'check', file), '{}');
+    writeFileSync(path.join(root, 'files.json'), '{}');
     dropEarlierCaches(root);
-    expect(readdirSync(root).sort()).toEqual(['bodies', 'content', 'images', 'images-vieux']);
+    expect(readdirSync(root).sort()).toEqual(['bodies', 'check', 'content', 'files.json', 'images', 'images-vieux']);
     expect(readdirSync(path.join(root, 'images'))).toEqual(['fichier']);
+    expect(readdirSync(path.join(root, 'check')).sort()).toEqual(['fichier', 'findings.json']);
     dropEarlierCaches(path.join(root, 'absent'));
   });
 });

@@ -9,39 +9,46 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuiltSite } from '../../src/publish/site-check.ts';
+import { checkBuiltSite, FINDINGS } from '../../src/publish/site-check.ts';
 import { previousSite, URL_MANIFEST, urlRecordFile } from '../../src/publish/lost-urls.ts';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));
 
-describe('the XML check’s cache', () => {
+describe('the check’s cache', () => {
   function site(): string {
-    const dir = temp('xml-site');
+    const dir = temp('check-site');
     writeFileSync(path.join(dir, 'rss.xml'), '<rss><channel><title>Flux</title></channel></rss>');
     writeFileSync(path.join(dir, 'sitemap-index.xml'), '<sitemapindex/>');
+    writeFileSync(path.join(dir, 'index.html'), '<html><head><link rel="stylesheet" href="/style.css"></head></html>');
+    writeFileSync(path.join(dir, 'style.css'), 'body{}');
     return dir;
   }
 
-  it('is ignored with one notice when it is not a list of digests, and made again', () => {
-    for (const corrupt of ['[', '{"a":1}', '["pas un condensé"]', '']) {
+  it('is ignored with one notice when it is not what a check writes, and made again', () => {
+    const sha = 'a'.repeat(64);
+    for (const corrupt of ['[', '{"a":1}', '["pas un condensé"]', '', `{"code":"x","siteUrl":null,"files":{},"links":{},"wellFormed":["pas un condensé"]}`, `{"code":"x","siteUrl":null,"files":{"a":"${sha}"},"links":{"a":"/style.css"},"wellFormed":[]}`]) {
       const dir = site();
-      const cacheDir = temp('xml-cache');
-      const xmlCache = path.join(cacheDir, 'well-formed-xml.json');
-      writeFileSync(xmlCache, corrupt);
+      const cacheDir = temp('check-cache');
+      const findings = path.join(cacheDir, FINDINGS);
+      writeFileSync(findings, corrupt);
       const notices: string[] = [];
       expect(checkBuiltSite(dir, { cacheDir, notice: (line) => notices.push(line) })).toEqual([]);
-      expect(notices).toEqual([`cache de vérification des flux : entrée ignorée (${xmlCache}), illisible ; chaque flux et plan du site est vérifié à nouveau`]);
-      expect(JSON.parse(readFileSync(xmlCache, 'utf8'))).toHaveLength(2);
+      expect(notices, corrupt).toEqual([`cache de vérification : entrée ignorée (${findings}), illisible ; chaque page, chaque flux et chaque plan du site est vérifié à nouveau`]);
+      expect((JSON.parse(readFileSync(findings, 'utf8')) as { wellFormed: string[] }).wellFormed).toHaveLength(2);
       // Ignored, not trusted: a broken feed is still found.
-      writeFileSync(xmlCache, corrupt);
+      writeFileSync(findings, corrupt);
       writeFileSync(path.join(dir, 'rss.xml'), '<rss><channel>');
       expect(checkBuiltSite(dir, { cacheDir })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
     }
   });
 
-  it('says nothing when there is no cache yet', () => {
+  it('says nothing when there is no cache yet, nor when it was written by other code (an earlier version)', () => {
     const notices: string[] = [];
-    checkBuiltSite(site(), { cacheDir: temp('xml-cache'), notice: (line) => notices.push(line) });
+    const cacheDir = temp('check-cache');
+    checkBuiltSite(site(), { cacheDir, notice: (line) => notices.push(line) });
+    const findings = path.join(cacheDir, FINDINGS);
+    writeFileSync(findings, JSON.stringify({ ...JSON.parse(readFileSync(findings, 'utf8')), code: 'une autre version' }));
+    checkBuiltSite(site(), { cacheDir, notice: (line) => notices.push(line) });
     expect(notices).toEqual([]);
   });
 });

@@ -4,11 +4,11 @@
  * what the check keeps from one build to the next.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuiltSite } from '../../src/publish/site-check.ts';
+import { checkBuiltSite, FINDINGS } from '../../src/publish/site-check.ts';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `rotative-${name}-`));
 
@@ -46,24 +46,33 @@ describe('checkBuiltSite (before the swap)', () => {
     expect(checkBuiltSite(site())).toEqual([]);
   });
 
+  /** What the check kept in `cacheDir` (FINDINGS), to read or forge. */
+  interface Kept {
+    code: string;
+    files: Record<string, string>;
+    links: Record<string, [string, string][]>;
+    wellFormed: string[];
+  }
+  const kept = (cacheDir: string) => JSON.parse(readFileSync(path.join(cacheDir, FINDINGS), 'utf8')) as Kept;
+  const keep = (cacheDir: string, findings: Kept) => writeFileSync(path.join(cacheDir, FINDINGS), JSON.stringify(findings));
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
   it('parses an XML text again only when it was not found well-formed before (cacheDir)', () => {
     const dir = site();
     const cacheDir = temp('check-cache');
-    const xmlCache = path.join(cacheDir, 'well-formed-xml.json');
     expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
-    const hashes = JSON.parse(readFileSync(xmlCache, 'utf8')) as string[];
-    expect(hashes).toHaveLength(2);
+    const { wellFormed } = kept(cacheDir);
+    expect(wellFormed).toHaveLength(2);
     // A broken feed is reported although the cache exists, and the cache is not rewritten.
     write(path.join(dir, 'rss.xml'), '<rss><channel>');
     expect(checkBuiltSite(dir, { cacheDir })).toEqual([expect.stringMatching(/^rss\.xml : XML mal formé/)]);
-    expect(JSON.parse(readFileSync(xmlCache, 'utf8'))).toEqual(hashes);
+    expect(kept(cacheDir).wellFormed).toEqual(wellFormed);
     // A text recorded as well-formed is trusted without being parsed.
-    const broken = '<rss><channel>';
-    writeFileSync(xmlCache, JSON.stringify([createHash('sha256').update(broken).digest('hex')]));
+    keep(cacheDir, { ...kept(cacheDir), wellFormed: [sha256('<rss><channel>')] });
     expect(checkBuiltSite(dir, { cacheDir }).filter((p) => p.startsWith('rss.xml'))).toEqual([]);
   });
 
-  it('reads again only the files written since the previous check, and looks every page\'s links up among this build\'s files', () => {
+  it("reads again only the files written since the previous check, and looks every page's links up among this build's files", () => {
     const dir = site();
     const cacheDir = temp('check-cache');
     expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
@@ -71,15 +80,35 @@ describe('checkBuiltSite (before the swap)', () => {
     rmSync(path.join(dir, '_astro/page.css'));
     expect(checkBuiltSite(dir, { cacheDir })).toContain('articles/deux/index.html : le lien ../../_astro/page.css mène à un fichier que la construction n’a pas écrit');
     write(path.join(dir, '_astro/page.css'), 'body{}');
-    // What the check keeps of a file not written since stands for its text (here, forged to tell).
-    const findings = JSON.parse(readFileSync(path.join(cacheDir, 'files.json'), 'utf8')) as { files: Record<string, unknown> };
-    const key = Object.keys(findings.files).find((k) => k.startsWith('articles/deux/index.html\0'))!;
-    findings.files[key] = [['/_astro/oublie.css', '_astro/oublie.css']];
-    writeFileSync(path.join(cacheDir, 'files.json'), JSON.stringify(findings));
+    // What the check keeps of a page's text stands for it (here, forged to tell).
+    const findings = kept(cacheDir);
+    const key = Object.keys(findings.links).find((k) => k.startsWith('articles/deux/index.html\0'))!;
+    findings.links[key] = [['/_astro/oublie.css', '_astro/oublie.css']];
+    keep(cacheDir, findings);
     expect(checkBuiltSite(dir, { cacheDir })).toEqual(['articles/deux/index.html : le lien /_astro/oublie.css mène à un fichier que la construction n’a pas écrit']);
-    // Written again (another size), the page is read again.
+    // Written again with another text, the page is read again.
     write(path.join(dir, 'articles/deux/index.html'), '<html><head><link rel="stylesheet" href="../../_astro/page.css"></head><body><p>Corrigé.</p></body></html>');
     expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
+  });
+
+  it('knows a page by its text when it is a new file (a site restored from an archive, as on a CI runner), and only for the same text and the same code', () => {
+    const dir = site();
+    const cacheDir = temp('check-cache');
+    expect(checkBuiltSite(dir, { cacheDir })).toEqual([]);
+    const findings = kept(cacheDir);
+    const key = `articles/deux/index.html\0${sha256(readFileSync(path.join(dir, 'articles/deux/index.html'), 'utf8'))}`;
+    expect(findings.links[key]).toEqual([['../../_astro/page.css', '_astro/page.css']]);
+    findings.links[key] = [['/_astro/oublie.css', '_astro/oublie.css']];
+    keep(cacheDir, findings);
+    // Every file new, the same texts: the page's text stands for it, though no file kept its identity.
+    const copy = temp('check-copy');
+    cpSync(dir, copy, { recursive: true });
+    expect(checkBuiltSite(copy, { cacheDir })).toEqual(['articles/deux/index.html : le lien /_astro/oublie.css mène à un fichier que la construction n’a pas écrit']);
+    // Findings of other code (an earlier version of the check) are not used.
+    keep(cacheDir, { ...findings, code: 'une autre version' });
+    const again = temp('check-copy');
+    cpSync(dir, again, { recursive: true });
+    expect(checkBuiltSite(again, { cacheDir })).toEqual([]);
   });
 
   it('names a page whose stylesheet, script or head link the build did not write', () => {
