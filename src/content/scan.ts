@@ -287,7 +287,9 @@ export function scanBody(source: string, file: string): { scan: BodyScan; tree?:
  * (addAsset: an asset, or a problem), every problem added to `problems` in
  * the body's order. The tree is what `tree` gives, with the key of each
  * file its nodes name recorded for the renderer; asked for only when read
- * (a body the render cache holds is never parsed again).
+ * (a body the render cache holds is never parsed again), and not kept: the
+ * renderer consumes it, and the build holds the article for its whole
+ * length.
  */
 export function resolveBody(scan: BodyScan, tree: () => HastRoot, contentDir: string, absPath: string, problems: ContentProblem[]): MdxScan | undefined {
   const assets: AssetRef[] = [];
@@ -301,15 +303,12 @@ export function resolveBody(scan: BodyScan, tree: () => HastRoot, contentDir: st
   }
   problems.push(...scan.problems.slice(shown));
   if (!scan.found) return undefined;
-  let parsed: HastRoot | undefined;
   return {
     ...scan.found,
     assets,
     get tree() {
-      if (!parsed) {
-        parsed = tree();
-        for (const { node, attribute, key } of keys) recordFileKey(node.reduce((n: any, i) => n.children[i], parsed), attribute, key);
-      }
+      const parsed = tree();
+      for (const { node, attribute, key } of keys) recordFileKey(node.reduce((n: any, i) => n.children[i], parsed), attribute, key);
       return parsed;
     },
   };
