@@ -336,23 +336,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
   /** The bodies the cache does not hold, rendered together below (on every core when they are many). */
   const misses: { stored: StoredArticle; digest: string; job: RenderJob }[] = [];
   const attach = (stored: StoredArticle, digest: string, body: RenderedBody) => {
-    // Held for the whole build as UTF-8 (French prose has a typographic
-    // apostrophe in nearly every line, so V8 would store it at two bytes a
-    // character): about half the memory; decoded where a page or feed reads it.
-    const html = Buffer.from(body.html);
-    const feedHtml = Buffer.from(body.feedHtml);
-    stored.body = {
-      get html() {
-        return html.toString('utf8');
-      },
-      get feedHtml() {
-        return feedHtml.toString('utf8');
-      },
-      headings: body.headings,
-      hasYoutube: body.hasYoutube,
-      scripts: body.scripts,
-      ...(body.verdict ? { verdict: body.verdict } : {}),
-    };
+    stored.body = { html: body.html, feedHtml: body.feedHtml, headings: body.headings, hasYoutube: body.hasYoutube, scripts: body.scripts, ...(body.verdict ? { verdict: body.verdict } : {}) };
     stored.readingMinutes = readingMinutesOfWords(body.words);
     stored.digest = digest;
   };
