@@ -74,21 +74,18 @@ function cacheFolderProblem(env: Environment): ContentProblem | undefined {
  * folder would otherwise carry them forever (a gigabyte of share cards at
  * 4,000 articles).
  */
-const EARLIER_CACHES = /^(images-v\d+|render|check\/files\.json|check\/well-formed-xml\.json)$/;
+const EARLIER_CACHES = { folders: /^(images-v\d+|render)$/, files: ['check/files.json', 'check/well-formed-xml.json'] };
 
 /** Removes EARLIER_CACHES from the cache folder `cacheDir`. */
 export function dropEarlierCaches(cacheDir: string): void {
-  for (const name of [...entriesOf(cacheDir), ...entriesOf(path.join(cacheDir, 'check')).map((n) => `check/${n}`)]) {
-    if (EARLIER_CACHES.test(name)) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-function entriesOf(dir: string): string[] {
+  let names: string[];
   try {
-    return readdirSync(dir);
+    names = readdirSync(cacheDir);
   } catch {
-    return [];
+    return;
   }
+  const earlier = [...names.filter((name) => EARLIER_CACHES.folders.test(name)), ...EARLIER_CACHES.files];
+  for (const name of earlier) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
 }
 
 /**
