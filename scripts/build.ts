@@ -13,12 +13,13 @@ import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
-import { publishAssets, type FileRecord, type ImageRecord } from '../src/content/images.ts';
+import { publishAssets, type PreviousSite } from '../src/content/images.ts';
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
 import { astroCacheRoot, dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
-import { replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
+import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
+import type { ContentMessage, PagesMessage } from '../src/publish/pages-messages.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
 import { inputsDigest, readRecord, recordFile, recordedFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
@@ -121,6 +122,50 @@ async function upToDate(inputs: string, record: string): Promise<boolean> {
   return true;
 }
 
+/** What was published and indexed while Astro rendered. */
+interface Alongside {
+  /** Files of images, media and share cards published. */
+  published: number;
+  copyTime: number;
+  search: SearchReport;
+  searchTime: number;
+}
+
+/**
+ * What needs the content pass but not the pages, done into `assets` while
+ * Astro renders them: the search index of the pass's records, then, once the
+ * earlier sites are out of the trash (deleting their names of a file moves
+ * the stamp `previous` is compared by), the images and media files, then the
+ * share cards once all are made. Fails with a WriteRefusal, or with the
+ * search's error, or when the pages process stopped first.
+ */
+async function publishAlongside(
+  assets: string,
+  content: Promise<ContentMessage>,
+  cards: Promise<ShareCard[]>,
+  emptying: Promise<void>,
+  previous: PreviousSite | undefined,
+): Promise<Alongside> {
+  const pass = await content;
+  let t = performance.now();
+  let search: SearchReport;
+  try {
+    search = await indexSite(assets, pass.searchGroups, env.cacheDir);
+  } catch (err) {
+    throw writeRefusal(err, assets, 'l’index de recherche') ?? err;
+  }
+  const searchTime = performance.now() - t;
+  await emptying;
+  t = performance.now();
+  let published = writingInto(assets, 'les images et vidéos du nouveau site', () => publishAssets(pass.images, pass.files, env.cacheDir, assets, previous));
+  let copyTime = performance.now() - t;
+  const shareCards = await cards;
+  t = performance.now();
+  published += writingInto(assets, 'les images du nouveau site', () => publishShareCards(shareCards, env.cacheDir, assets, previous));
+  copyTime += performance.now() - t;
+  return { published, copyTime, search, searchTime };
+}
+
 async function main(): Promise<void> {
   // Read before the build reads anything: a file saved during the build
   // makes the next one a full build.
@@ -160,6 +205,19 @@ async function main(): Promise<void> {
   const trash = path.join(env.cacheDir, 'previous-sites');
   let startEmptying = () => {};
   const emptying = new Promise<void>((resolve) => (startEmptying = resolve)).then(() => emptyTrash(trash));
+  // What the pages process sends while Astro renders (src/publish/pages-messages.ts).
+  const content = Promise.withResolvers<ContentMessage>();
+  const cards = Promise.withResolvers<ShareCard[]>();
+  // Rejected when the pages process stops without sending it: met by whoever waits for it, never an unhandled rejection.
+  content.promise.catch(() => {});
+  cards.promise.catch(() => {});
+  // Images lent by the site being replaced only while they are the files its build published.
+  const previous = previousRecord && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), previousRecord, rel) };
+  // Published and indexed into a folder of their own, moved into the site
+  // once Astro has written it.
+  const assets = path.join(work, 'assets');
+  const alongside = publishAlongside(assets, content.promise, cards.promise, emptying, previous);
+  alongside.catch(() => {});
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
   const code = await new Promise<number | null>((resolve) => {
@@ -181,28 +239,36 @@ async function main(): Promise<void> {
         NODE_COMPILE_CACHE: env.compileCacheDir,
       },
     });
-    pagesProcess.on('message', (message) => message === 'verified' && startEmptying());
-    pagesProcess.on('exit', (c, signal) => resolve(signal ? 1 : c));
+    pagesProcess.on('message', (message: PagesMessage) => {
+      if (message.kind === 'verified') startEmptying();
+      else if (message.kind === 'content') content.resolve(message);
+      else cards.resolve(message.shareCards);
+    });
+    pagesProcess.on('exit', (c, signal) => {
+      // What was not sent will not be: the work alongside stops waiting for it.
+      const stopped = new Error('the pages process stopped before sending the content pass');
+      content.reject(stopped);
+      cards.reject(stopped);
+      resolve(signal ? 1 : c);
+    });
   });
   startEmptying();
   pagesProcess = undefined;
   releasePages();
-  if (code === 2) {
-    console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent est intact.`);
+  if (code !== 0) {
+    // Nothing is left writing into the temporary folder when it is deleted.
+    await alongside.catch(() => {});
+    if (code === 2) console.error(`\n✖ Construction arrêtée : rien n’a été publié, le site précédent est intact.`);
     cleanUpAndExit(1);
   }
-  if (code !== 0) cleanUpAndExit(1);
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-    stats: PreparedMagazine['stats'];
+    stats: Omit<PreparedMagazine['stats'], 'searchGroups'>;
     siteUrl: string;
     notices: string[];
     draftProblems: ContentProblem[];
     legal?: Legal;
     /** Dates come back from JSON as strings; the warnings read only which fields are there. */
     accessibility?: Accessibility;
-    images: ImageRecord[];
-    files: FileRecord[];
-    shareCards: ShareCard[];
     feeds: number;
   };
   const { stats, feeds: feedsTime } = report;
@@ -221,23 +287,16 @@ async function main(): Promise<void> {
     writeUrlManifest(site, report.siteUrl);
   });
 
-  t = performance.now();
-  // Images lent by the site being replaced only while they are the files its build published.
-  const previous = previousRecord && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), previousRecord, rel) };
-  const published = writingInto(site, 'les images et vidéos du nouveau site', () => publishAssets(report.images, report.files, env.cacheDir, site, previous) + publishShareCards(report.shareCards, env.cacheDir, site, previous));
-  const copyTime = performance.now() - t;
-
-  t = performance.now();
-  let search: SearchReport;
+  let done: Alongside;
   try {
-    search = await indexSite(site, stats.searchGroups, env.cacheDir);
+    done = await alongside;
   } catch (err) {
-    const refusal = writeRefusal(err, site, 'l’index de recherche');
-    if (refusal) throw refusal;
+    if (err instanceof WriteRefusal) throw err;
     console.error(`✖ ${(err as Error).message}`);
     cleanUpAndExit(1);
   }
-  const searchTime = performance.now() - t;
+  const { published, copyTime, search, searchTime } = done;
+  writingInto(site, 'le nouveau site', () => moveInto(assets, site));
 
   // The check: a page linking a stylesheet or script the build did not
   // write, or a broken feed, is never published.

@@ -2,11 +2,13 @@
  * The pages phase of `npm run build`, run by scripts/build.ts in a process of
  * its own: Astro syncs the content (the Rotative loaders read, validate,
  * make the images and render every article: src/content/) and renders the
- * site; then this process exits and gives its memory back before Pagefind
- * indexes the pages.
+ * site; then this process exits and gives its memory back before the site
+ * is checked. While Astro renders, it tells the wrapper what the content pass
+ * found (src/publish/pages-messages.ts), so that the wrapper publishes the
+ * images and indexes the search records meanwhile.
  *
  * Writes what the content pass found to ROTATIVE_REPORT_FILE for the wrapper:
- * the problems, or the summary figures and the images to publish. Exits 2
+ * the problems, or the summary figures. Exits 2
  * when the content has problems (they are printed here, as writers read
  * them) or the disk refused a write (said here in plain words:
  * src/publish/disk.ts), 1 when Astro fails otherwise.
@@ -22,6 +24,7 @@ import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, astroCacheRoot, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
+import type { PagesMessage } from '../src/publish/pages-messages.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -60,14 +63,12 @@ function report(): void {
     JSON.stringify({
       problems: pass?.problems ?? [],
       draftProblems: pass?.draftProblems ?? [],
-      stats: pass?.stats,
+      // The search records went to the wrapper with the images (the `content` message).
+      stats: pass && { ...pass.stats, searchGroups: undefined },
       siteUrl: pass?.context?.site.siteUrl,
       notices: [...astroCacheNotices, ...(pass?.notices ?? [])],
       legal: pass?.context?.site.legal,
       accessibility: pass?.context?.site.accessibilite,
-      images: pass?.images ?? [],
-      files: pass?.files ?? [],
-      shareCards: pass?.shareCards ?? [],
       feeds: phaseTime('feeds'),
     }),
   );
@@ -90,13 +91,14 @@ if (cacheDir && contentDir) {
   ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
   signAstro = () => signAstroCache(tree, secret, checked);
 }
+/** Sends `message` to scripts/build.ts; settles once it is written. */
+const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 // The cache is checked: scripts/build.ts may now empty its trash, whose
 // earlier sites share files with the cache (a removed name moves the
 // stamps the check reads).
-if (process.send) {
-  process.send('verified');
-  process.disconnect();
-}
+await send({ kind: 'verified' });
+/** The messages sent while Astro renders: the IPC channel is closed once they are written. */
+const sent: Promise<void>[] = [];
 
 // Memory: V8 lets its heap grow to about twice what its last full
 // collection found alive before it collects again. The last one during the
@@ -110,7 +112,23 @@ if (process.send) {
 // no slower; cold, 2,160 -> 1,930 MB. Node offers no other way to ask for
 // a full collection than `gc()`, which scripts/build.ts exposes by starting
 // this process with --expose-gc.
-const afterContentPass: AstroIntegration = { name: 'rotative:after-content-pass', hooks: { 'astro:build:start': () => globalThis.gc?.() } };
+//
+// The content pass is done: scripts/build.ts publishes its images and media
+// files and indexes its search records while Astro renders the pages, and
+// publishes the share cards once they are all made.
+const afterContentPass: AstroIntegration = {
+  name: 'rotative:after-content-pass',
+  hooks: {
+    'astro:build:start': () => {
+      globalThis.gc?.();
+      const pass = latestContentPass();
+      if (!pass) return;
+      sent.push(send({ kind: 'content', images: pass.images, files: pass.files, searchGroups: pass.stats.searchGroups }));
+      // A card that failed is not sent: the build fails below, where it waits for them.
+      sent.push(pass.shareCardsMade.then(() => send({ kind: 'cards', shareCards: pass.shareCards }), () => {}));
+    },
+  },
+};
 
 try {
   await build({ root, outDir: pages, logLevel: process.env.ROTATIVE_VERBOSE ? 'info' : 'warn', integrations: [afterContentPass] });
@@ -166,6 +184,8 @@ try {
     }
     report();
   });
+  await Promise.all(sent);
+  if (process.connected) process.disconnect();
 } catch (err) {
   rmSync(scratch, { recursive: true, force: true });
   const refusal = writeRefusal(err, outDir, 'les pages du nouveau site');

@@ -8,7 +8,7 @@
  * what they are told (writeProblem); the build wraps each of its writes with
  * the folder it writes into (writingInto), and prints the refusal it gets.
  */
-import { mkdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 
 /** A write the disk refused, in plain words (`message`), with the folder it was for. */
@@ -131,5 +131,22 @@ export async function replaceFileWith(file: string, write: (temp: string) => Pro
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Moves everything in `from` into `to`, by renaming (one filesystem): a
+ * folder that `to` already has is merged, entry by entry; a file it already
+ * has is an error, never overwritten (two writers of one file is a bug).
+ */
+export function moveInto(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (!there) renameSync(source, target);
+    else if (entry.isDirectory() && there.isDirectory()) moveInto(source, target);
+    else throw new Error(`moveInto: ${target} already exists`);
   }
 }

@@ -1,6 +1,8 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCode, WriteRefusal, writeRefusal, writingInto } from '../../src/publish/disk.ts';
+import { errorCode, moveInto, WriteRefusal, writeRefusal, writingInto } from '../../src/publish/disk.ts';
 
 const errno = (code: string, message: string, extra: object = {}) => Object.assign(new Error(message), { code, ...extra });
 
@@ -34,5 +36,33 @@ describe('a write the disk refuses is named in plain words', () => {
     expect(writeRefusal(bug, '/x', 'y')).toBeUndefined();
     expect(() => writingInto('/x', 'y', () => { throw bug; })).toThrow(bug);
     expect(() => writingInto(path.sep, 'y', () => { throw errno('ENOSPC', 'ENOSPC: no space left on device, write'); })).toThrow(WriteRefusal);
+  });
+});
+
+describe('what was published beside the pages moves into the site', () => {
+  const tree = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rotative-move-'));
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    return dir;
+  };
+  const list = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+
+  it('merges folders the site already has, file by file, and empties the source', () => {
+    const site = tree({ 'index.html': 'accueil', '_images/logo.png': 'logo' });
+    const assets = tree({ '_images/carte.jpg': 'carte', 'pagefind/2026/pagefind-entry.json': '{}' });
+    moveInto(assets, site);
+    expect(list(site)).toEqual(['_images/carte.jpg', '_images/logo.png', 'index.html', 'pagefind/2026/pagefind-entry.json']);
+    expect(readFileSync(path.join(site, '_images/carte.jpg'), 'utf8')).toBe('carte');
+    expect(list(assets)).toEqual([]);
+  });
+
+  it('never overwrites a file of the site', () => {
+    const site = tree({ '_images/carte.jpg': 'page' });
+    const assets = tree({ '_images/carte.jpg': 'image' });
+    expect(() => moveInto(assets, site)).toThrow(/already exists/);
+    expect(readFileSync(path.join(site, '_images/carte.jpg'), 'utf8')).toBe('page');
   });
 });

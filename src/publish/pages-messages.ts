@@ -1,0 +1,21 @@
+/**
+ * What the pages process (scripts/render-pages.ts) tells the build
+ * (scripts/build.ts) while Astro renders, so that the build does at the same
+ * time what needs the content pass only, not the pages:
+ * - `verified`: Astro's cache is checked against its signatures; the trash
+ *   of earlier sites may be emptied;
+ * - `content`: the content pass is done; its images, media files and search
+ *   records may be published and indexed;
+ * - `cards`: every share card is in the cache and may be published.
+ * Sent as JSON over the process's IPC channel: plain data only.
+ */
+import type { FileRecord, ImageRecord } from '../content/images.ts';
+import type { ShareCard } from '../content/share-images.ts';
+import type { SearchGroupData } from '../lib/search-groups.ts';
+
+export type PagesMessage =
+  | { kind: 'verified' }
+  | { kind: 'content'; images: ImageRecord[]; files: FileRecord[]; searchGroups: SearchGroupData[] }
+  | { kind: 'cards'; shareCards: ShareCard[] };
+
+export type ContentMessage = Extract<PagesMessage, { kind: 'content' }>;
