@@ -18,6 +18,7 @@ import { publishShareCards, type ShareCard } from '../src/content/share-images.t
 import { astroCacheRoot, dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, type SearchReport } from '../src/publish/search.ts';
+import type { SearchGroupData } from '../src/lib/search-groups.ts';
 import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import type { ContentMessage, PagesMessage } from '../src/publish/pages-messages.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
@@ -127,13 +128,24 @@ interface Alongside {
   /** Files of images, media and share cards published. */
   published: number;
   copyTime: number;
-  search: SearchReport;
+  /** Undefined when the search records were left for after the pages (searchAlongsidePages). */
+  search: SearchReport | undefined;
   searchTime: number;
+}
+
+/** The search index of `groups`, into `<dir>/pagefind/`; a disk's refusal named. */
+async function searchInto(dir: string, groups: SearchGroupData[]): Promise<SearchReport> {
+  try {
+    return await indexSite(dir, groups, env.cacheDir);
+  } catch (err) {
+    throw writeRefusal(err, dir, 'l’index de recherche') ?? err;
+  }
 }
 
 /**
  * What needs the content pass but not the pages, done into `assets` while
- * Astro renders them: the search index of the pass's records, then, once the
+ * Astro renders them: the search index of the pass's records when they came
+ * (searchAlongsidePages), then, once the
  * earlier sites are out of the trash (deleting their names of a file moves
  * the stamp `previous` is compared by), the images and media files, then the
  * share cards once all are made. Fails with a WriteRefusal, or with the
@@ -148,12 +160,7 @@ async function publishAlongside(
 ): Promise<Alongside> {
   const pass = await content;
   let t = performance.now();
-  let search: SearchReport;
-  try {
-    search = await indexSite(assets, pass.searchGroups, env.cacheDir);
-  } catch (err) {
-    throw writeRefusal(err, assets, 'l’index de recherche') ?? err;
-  }
+  const search = pass.searchGroups && (await searchInto(assets, pass.searchGroups));
   const searchTime = performance.now() - t;
   await emptying;
   t = performance.now();
@@ -262,7 +269,8 @@ async function main(): Promise<void> {
     cleanUpAndExit(1);
   }
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-    stats: Omit<PreparedMagazine['stats'], 'searchGroups'>;
+    /** Without the search records when they came with the `content` message. */
+    stats: Omit<PreparedMagazine['stats'], 'searchGroups'> & { searchGroups?: SearchGroupData[] };
     siteUrl: string;
     notices: string[];
     draftProblems: ContentProblem[];
@@ -287,15 +295,19 @@ async function main(): Promise<void> {
     writeUrlManifest(site, report.siteUrl);
   });
 
-  let done: Alongside;
+  let published: number, copyTime: number, search: SearchReport, searchTime: number;
   try {
-    done = await alongside;
+    const done = await alongside;
+    ({ published, copyTime } = done);
+    const t = performance.now();
+    // Left for now, the pages process gone (searchAlongsidePages).
+    search = done.search ?? (await searchInto(assets, stats.searchGroups ?? []));
+    searchTime = done.search ? done.searchTime : performance.now() - t;
   } catch (err) {
     if (err instanceof WriteRefusal) throw err;
     console.error(`✖ ${(err as Error).message}`);
     cleanUpAndExit(1);
   }
-  const { published, copyTime, search, searchTime } = done;
   writingInto(site, 'le nouveau site', () => moveInto(assets, site));
 
   // The check: a page linking a stylesheet or script the build did not

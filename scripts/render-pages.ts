@@ -25,6 +25,7 @@ import { astroCacheFolder, astroCacheRoot, restoreLinked, signAstroCache, verify
 import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 import type { PagesMessage } from '../src/publish/pages-messages.ts';
+import { searchAlongsidePages } from '../src/publish/search.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -63,8 +64,8 @@ function report(): void {
     JSON.stringify({
       problems: pass?.problems ?? [],
       draftProblems: pass?.draftProblems ?? [],
-      // The search records went to the wrapper with the images (the `content` message).
-      stats: pass && { ...pass.stats, searchGroups: undefined },
+      // Unless they went to the wrapper with the images (the `content` message).
+      stats: pass && { ...pass.stats, searchGroups: searchSent ? undefined : pass.stats.searchGroups },
       siteUrl: pass?.context?.site.siteUrl,
       notices: [...astroCacheNotices, ...(pass?.notices ?? [])],
       legal: pass?.context?.site.legal,
@@ -99,6 +100,8 @@ const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.
 await send({ kind: 'verified' });
 /** The messages sent while Astro renders: the IPC channel is closed once they are written. */
 const sent: Promise<void>[] = [];
+/** Whether the search records went with the `content` message, to be indexed while Astro renders. */
+let searchSent = false;
 
 // Memory: V8 lets its heap grow to about twice what its last full
 // collection found alive before it collects again. The last one during the
@@ -114,8 +117,9 @@ const sent: Promise<void>[] = [];
 // this process with --expose-gc.
 //
 // The content pass is done: scripts/build.ts publishes its images and media
-// files and indexes its search records while Astro renders the pages, and
-// publishes the share cards once they are all made.
+// files while Astro renders the pages (and indexes its search records, when
+// few years are to be indexed: searchAlongsidePages), and publishes the
+// share cards once they are all made.
 const afterContentPass: AstroIntegration = {
   name: 'rotative:after-content-pass',
   hooks: {
@@ -123,7 +127,8 @@ const afterContentPass: AstroIntegration = {
       globalThis.gc?.();
       const pass = latestContentPass();
       if (!pass) return;
-      sent.push(send({ kind: 'content', images: pass.images, files: pass.files, searchGroups: pass.stats.searchGroups }));
+      searchSent = cacheDir !== undefined && searchAlongsidePages(cacheDir, pass.stats.searchGroups);
+      sent.push(send({ kind: 'content', images: pass.images, files: pass.files, ...(searchSent ? { searchGroups: pass.stats.searchGroups } : {}) }));
       // A card that failed is not sent: the build fails below, where it waits for them.
       sent.push(pass.shareCardsMade.then(() => send({ kind: 'cards', shareCards: pass.shareCards }), () => {}));
     },

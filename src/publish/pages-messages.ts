@@ -4,8 +4,9 @@
  * time what needs the content pass only, not the pages:
  * - `verified`: Astro's cache is checked against its signatures; the trash
  *   of earlier sites may be emptied;
- * - `content`: the content pass is done; its images, media files and search
- *   records may be published and indexed;
+ * - `content`: the content pass is done; its images and media files may be
+ *   published, and its search records indexed when they came with it
+ *   (searchAlongsidePages; otherwise they are in the pages process's report);
  * - `cards`: every share card is in the cache and may be published.
  * Sent as JSON over the process's IPC channel: plain data only.
  */
@@ -15,7 +16,7 @@ import type { SearchGroupData } from '../lib/search-groups.ts';
 
 export type PagesMessage =
   | { kind: 'verified' }
-  | { kind: 'content'; images: ImageRecord[]; files: FileRecord[]; searchGroups: SearchGroupData[] }
+  | { kind: 'content'; images: ImageRecord[]; files: FileRecord[]; searchGroups?: SearchGroupData[] }
   | { kind: 'cards'; shareCards: ShareCard[] };
 
 export type ContentMessage = Extract<PagesMessage, { kind: 'content' }>;

@@ -38,9 +38,33 @@ export interface SearchReport {
 // code (how a record becomes its text: this module and every module it
 // imports, found from its imports) another index of the same records.
 // Read when a build indexes, not when this module is loaded (a build that finds nothing changed never indexes).
+let version: string | undefined;
 function indexerVersion(): string {
+  if (version) return version;
   const pagefind = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-  return hashModules(createHash('sha256').update(pagefind).update('\0'), path.resolve(import.meta.dirname, '../..'), [import.meta.filename]).digest('hex');
+  version = hashModules(createHash('sha256').update(pagefind).update('\0'), path.resolve(import.meta.dirname, '../..'), [import.meta.filename]).digest('hex');
+  return version;
+}
+
+/** The folder of the search cache (`<ROTATIVE_CACHE_DIR>/search/`) that holds, or would hold, the index of `group`. */
+export function searchCacheEntry(cacheRoot: string, group: SearchGroupData): string {
+  const key = createHash('sha256').update(indexerVersion()).update(group.name).update(JSON.stringify(group.records)).digest('hex').slice(0, 16);
+  return path.join(cacheRoot, 'search', `${group.name}-${key}`);
+}
+
+/**
+ * Whether the build indexes `groups` while Astro renders the pages
+ * (scripts/build.ts), rather than once the pages process has exited: when
+ * at most half of their records are in years the cache does not hold (an
+ * edit, a new article). When more are, every record in the build's process
+ * and Pagefind indexing them would add to the pages process at its peak: the
+ * cold build of 10,000 articles peaked at 3,150 MB with the search beside
+ * the pages, 2,660 MB after them.
+ */
+export function searchAlongsidePages(cacheRoot: string, groups: readonly SearchGroupData[]): boolean {
+  const records = (list: readonly SearchGroupData[]) => list.reduce((n, g) => n + g.records.length, 0);
+  const toIndex = groups.filter((g) => !existsSync(path.join(searchCacheEntry(cacheRoot, g), ENTRY_LIST)));
+  return 2 * records(toIndex) <= records(groups);
 }
 
 /** The list of an entry's files with their hashes, written last: an entry without it is incomplete. */
@@ -187,10 +211,8 @@ export async function indexSite(siteDir: string, groups: SearchGroupData[], cach
   const report: SearchReport = { pages: 0, indexed: 0, reused: 0 };
   const used = new Set<string>();
   let code: Files | undefined;
-  const version = indexerVersion();
   const indexGroup = async (group: SearchGroupData) => {
-    const key = createHash('sha256').update(version).update(group.name).update(JSON.stringify(group.records)).digest('hex').slice(0, 16);
-    const cached = path.join(cacheDir, `${group.name}-${key}`);
+    const cached = searchCacheEntry(cacheRoot, group);
     let data: Files | undefined;
     if (existsSync(cached)) {
       const entry = readCacheEntry(cached);

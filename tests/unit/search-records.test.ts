@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchRecordOf, searchText } from '../../src/lib/search-groups.ts';
-import { isIndexData, searchTextOf } from '../../src/publish/search.ts';
+import { isIndexData, searchAlongsidePages, searchCacheEntry, searchTextOf } from '../../src/publish/search.ts';
 import { pictureData } from '../../src/lib/images.ts';
 
 const picture = pictureData({ stem: 'nuage', hash: 'abc', width: 1600, height: 900, fallback: 'jpeg' }, (f) => `/magazine/_images/${f}`);
@@ -49,5 +52,28 @@ describe('what the search cache may hold', () => {
   it('is the index data only, never Pagefind’s code', () => {
     for (const data of ['pagefind-entry.json', 'pagefind.fr_1234.pf_meta', 'index/fr_1.pf_index', 'fragment/fr_2.pf_fragment', 'filter/fr_3.pf_filter']) expect(isIndexData(data), data).toBe(true);
     for (const code of ['pagefind.js', 'pagefind-worker.js', 'wasm.fr.pagefind', 'pagefind-ui.css', 'fragment/../pagefind.js', 'index/x/y.js']) expect(isIndexData(code), code).toBe(false);
+  });
+});
+
+describe('the search is indexed beside the pages only when few years are to be indexed', () => {
+  const year = (name: string, count: number) => ({ name, records: Array.from({ length: count }, (_, i) => searchRecordOf({ ...article, slug: `${name}-${i}` })) });
+  const cached = (root: string, group: ReturnType<typeof year>) => {
+    const entry = searchCacheEntry(root, group);
+    mkdirSync(entry, { recursive: true });
+    writeFileSync(path.join(entry, 'rotative-files.json'), '{}');
+  };
+
+  it('beside them when the cache holds most records’ years (an edit), after them on a cold build', () => {
+    const years = [year('2025', 30), year('2026', 10)];
+    const cold = mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
+    expect(searchAlongsidePages(cold, years)).toBe(false);
+    // The older, larger year is in the cache: one edit re-indexes 2026 only.
+    const edited = mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
+    cached(edited, years[0]!);
+    expect(searchAlongsidePages(edited, years)).toBe(true);
+    // Only the smaller year in the cache: most records to index.
+    const most = mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
+    cached(most, years[1]!);
+    expect(searchAlongsidePages(most, years)).toBe(false);
   });
 });
