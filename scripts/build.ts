@@ -6,7 +6,7 @@
  * without touching the previous site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readEnvironmentOrExit } from '../src/config/environment.ts';
@@ -316,8 +316,10 @@ async function main(): Promise<void> {
   writingInto(site, 'le nouveau site', () => markSite(site));
   const checkCache = path.join(env.cacheDir, 'check');
   const cacheNotices: string[] = [];
+  // The digests the check computes, for the record of the output folder (recordOutput).
+  const digests = new Map<string, string>();
   const wrong = writingInto(checkCache, 'le cache de vérification des flux', () =>
-    checkBuiltSite(site, { siteUrl: report.siteUrl, cacheDir: checkCache, notice: (line) => cacheNotices.push(line) }),
+    checkBuiltSite(site, { siteUrl: report.siteUrl, cacheDir: checkCache, notice: (line) => cacheNotices.push(line), digests }),
   );
   if (wrong.length > 0) {
     console.error(`✖ Le nouveau site est incomplet :\n${wrong.map((w) => `  ${w}`).join('\n')}`);
@@ -377,7 +379,7 @@ async function main(): Promise<void> {
   swapped = true;
   // The output folder as this build left it, listed before another build
   // may swap its own site in: the next build compares it with the folder.
-  const output = recordOutput(outDir, path.dirname(record), readRecord(record));
+  const output = recordOutput(outDir, path.dirname(record), readRecord(record), digests);
   writingInto(env.cacheDir, 'le cache (adresses publiées)', () => recordPublishedUrls(outDir, env.cacheDir, env.contentDir));
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();
@@ -405,8 +407,10 @@ async function main(): Promise<void> {
   const nextReason = schedule.reasons[0];
 
   const { scheduled } = stats;
-  const pageCount = globSync('**/*.html', { cwd: outDir }).length;
-  const feedCount = globSync('**/rss.xml', { cwd: outDir }).length;
+  // Counted in the record's list of the output folder, not by listing it again.
+  const outputFiles = Object.keys(output.files);
+  const pageCount = outputFiles.filter((rel) => rel.endsWith('.html')).length;
+  const feedCount = outputFiles.filter((rel) => rel === 'rss.xml' || rel.endsWith('/rss.xml')).length;
   const at = (date: Date | string) => toIsoString(new Date(date));
   const lines = [
     ...buildSummary({

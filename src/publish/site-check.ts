@@ -75,7 +75,20 @@ function localTarget(href: string, pageDir: string, siteUrl: string | undefined)
  */
 export function checkBuiltSite(
   site: string,
-  { limit = 20, siteUrl, cacheDir, notice = () => {} }: { limit?: number; siteUrl?: string; cacheDir?: string; notice?: (line: string) => void } = {},
+  {
+    limit = 20,
+    siteUrl,
+    cacheDir,
+    notice = () => {},
+    digests,
+  }: {
+    limit?: number;
+    siteUrl?: string;
+    cacheDir?: string;
+    notice?: (line: string) => void;
+    /** Filled with the sha256 (hex) of every page and XML file, by its identity (fileIdentity): for the build's record (recordOutput). */
+    digests?: Map<string, string>;
+  } = {},
 ): string[] {
   const findingsFile = cacheDir && path.join(cacheDir, FINDINGS);
   const ownUrl = siteUrl?.replace(/\/+$/, '') ?? null;
@@ -112,7 +125,10 @@ export function checkBuiltSite(
       hash = createHash('sha256').update(bytes).digest('hex');
     }
     const text = () => (bytes ?? readFileSync(file)).toString('utf8');
-    if (identity !== undefined) found.files.set(`${rel}\0${identity}`, hash);
+    if (identity !== undefined) {
+      found.files.set(`${rel}\0${identity}`, hash);
+      digests?.set(identity, hash);
+    }
     if (!isHtml) {
       if (!known.wellFormed.has(hash)) {
         const result = XMLValidator.validate(text());

@@ -233,9 +233,16 @@ function settleFileClock(dir: string): void {
  * this one replaced) stamped at the same path, not written since (same
  * inode, size and modification time: its change time moved when this build
  * gave it a new name), keeps its digest without being read: a page restored
- * from Astro's cache. Only the pages and files this build wrote are read.
+ * from Astro's cache. A file whose sha256 `digests` holds by its identity
+ * (the very file, hashed by this build's check of the site: checkBuiltSite)
+ * is not read either. Only the other files this build wrote are read.
  */
-export function recordOutput(outDir: string, probeDir: string, previous?: Pick<BuildRecord, 'files' | 'stamps'>): Pick<BuildRecord, 'files' | 'stamps'> {
+export function recordOutput(
+  outDir: string,
+  probeDir: string,
+  previous?: Pick<BuildRecord, 'files' | 'stamps'>,
+  digests?: ReadonlyMap<string, string>,
+): Pick<BuildRecord, 'files' | 'stamps'> {
   mkdirSync(probeDir, { recursive: true });
   settleFileClock(probeDir);
   const stamps: Record<string, string> = {};
@@ -244,7 +251,15 @@ export function recordOutput(outDir: string, probeDir: string, previous?: Pick<B
     const file = path.join(outDir, rel);
     const stamp = fileStamp(file);
     const before = previous?.stamps[rel];
-    const known = rel.startsWith(`${IMAGES_FOLDER}/`) ? STAMP_ONLY : stamp !== undefined && before !== undefined && identityOf(before) === identityOf(stamp) ? previous!.files[rel] : undefined;
+    const identity = stamp && identityOf(stamp);
+    const hashed = identity && digests?.get(identity);
+    const known = rel.startsWith(`${IMAGES_FOLDER}/`)
+      ? STAMP_ONLY
+      : identity && before !== undefined && identityOf(before) === identity
+        ? previous!.files[rel]
+        : hashed
+          ? Buffer.from(hashed, 'hex').toString('base64url')
+          : undefined;
     files[rel] = known ?? fileDigest(file);
     // A file read is stamped only when it did not change while it was read.
     if (stamp !== undefined && (known !== undefined || fileStamp(file) === stamp)) stamps[rel] = stamp;

@@ -20,6 +20,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
 const { signAstroCache, verifyAstroCache } = await import('../../src/publish/restore.ts');
+const { checkBuiltSite } = await import('../../src/publish/site-check.ts');
 
 describe('whyRebuild, output folder', () => {
   it('reads only the files whose stamp is not the recorded one', () => {
@@ -66,6 +67,23 @@ describe('whyRebuild, output folder', () => {
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
     utimesSync(path.join(out, '_images', 'carte.jpg'), new Date('2030-01-01'), new Date('2030-01-01'));
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBe('output folder changed');
+  });
+});
+
+describe('recordOutput after the check', () => {
+  it('reads no page the check hashed: its digest is the check’s, and the record holds as if it had read it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-stamps-'));
+    const out = path.join(root, 'dist');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'index.html'), '<p>site</p>');
+    writeFileSync(path.join(out, 'rss.xml'), '<rss/>');
+    const digests = new Map<string, string>();
+    expect(checkBuiltSite(out, { digests })).toEqual([]);
+    reads.length = 0;
+    const recorded = recordOutput(out, path.join(root, 'cache'), undefined, digests);
+    expect(reads.filter((f) => f.startsWith(out))).toEqual([]);
+    expect(recorded.files).toEqual(recordOutput(out, path.join(root, 'cache')).files);
+    expect(reads.filter((f) => f.startsWith(out)).sort()).toEqual([path.join(out, 'index.html'), path.join(out, 'rss.xml')]);
   });
 });
 
