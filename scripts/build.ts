@@ -278,6 +278,8 @@ async function main(): Promise<void> {
     /** Dates come back from JSON as strings; the warnings read only which fields are there. */
     accessibility?: Accessibility;
     feeds: number;
+    /** The sha256 of the files of Astro's cache by identity: the pages restored from it (signAstroCache). */
+    digests: Record<string, string>;
   };
   const { stats, feeds: feedsTime } = report;
   const pagesTime = performance.now() - t - stats.timings.content - stats.timings.images - stats.timings.render;
@@ -316,8 +318,10 @@ async function main(): Promise<void> {
   writingInto(site, 'le nouveau site', () => markSite(site));
   const checkCache = path.join(env.cacheDir, 'check');
   const cacheNotices: string[] = [];
-  // The digests the check computes, for the record of the output folder (recordOutput).
-  const digests = new Map<string, string>();
+  // The digests the pages process knows (the pages restored from Astro's
+  // cache), then those the check computes, for the record of the output
+  // folder (recordOutput).
+  const digests = new Map(Object.entries(report.digests));
   const wrong = writingInto(checkCache, 'le cache de vérification des flux', () =>
     checkBuiltSite(site, { siteUrl: report.siteUrl, cacheDir: checkCache, notice: (line) => cacheNotices.push(line), digests }),
   );

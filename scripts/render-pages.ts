@@ -71,6 +71,7 @@ function report(): void {
       legal: pass?.context?.site.legal,
       accessibility: pass?.context?.site.accessibilite,
       feeds: phaseTime('feeds'),
+      digests: cacheDigests,
     }),
   );
 }
@@ -84,13 +85,17 @@ const cacheDir = process.env.ROTATIVE_CACHE_DIR;
 const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
+/** The sha256 of every file of Astro's cache by its identity, once signed (signAstroCache): for the check before the swap. */
+let cacheDigests: Record<string, string> = {};
 if (cacheDir && contentDir) {
   restoreLinked({ astroCache: astroCacheRoot(cacheDir), pages });
   const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
   const secret = cacheSecret();
   let checked: CheckedFiles;
   ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
-  signAstro = () => signAstroCache(tree, secret, checked);
+  signAstro = () => {
+    cacheDigests = signAstroCache(tree, secret, checked);
+  };
 }
 /** Sends `message` to scripts/build.ts; settles once it is written. */
 const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));

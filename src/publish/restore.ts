@@ -28,7 +28,7 @@ import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, rmSync, sta
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { holdsRecorded, stampOf, type BuildRecord } from './unchanged.ts';
+import { holdsRecorded, identityOfStats, stampOf, type BuildRecord } from './unchanged.ts';
 import { replaceFile } from './disk.ts';
 
 type PathArg = string | URL | Buffer;
@@ -240,10 +240,13 @@ export function verifyAstroCache(tree: string, secret: Buffer): { notices: strin
  * Signs Astro's cache folder `tree` as this build leaves it (see
  * verifyAstroCache): every file's digest and stamp. A file unchanged since
  * it was checked keeps its digest, any other (written by Astro during this
- * build) is read and hashed.
+ * build) is read and hashed. Returns every file's sha256 (hex) by its
+ * identity (fileIdentity): a page of the new site is one file with its copy
+ * here, and the check before the swap need not read it to know its digest.
  */
-export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFiles): void {
-  if (!existsSync(tree)) return;
+export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFiles): Record<string, string> {
+  const byIdentity: Record<string, string> = {};
+  if (!existsSync(tree)) return byIdentity;
   const files: Record<string, string> = {};
   const stamps: Record<string, string> = {};
   for (const rel of treeFiles(tree)) {
@@ -253,6 +256,8 @@ export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFil
     const same = before && before.size === Number(stat.size) && before.mtimeMs === Number(stat.mtimeMs) && before.ino === Number(stat.ino);
     files[rel] = same ? before.sha : sha256(readFileSync(file));
     stamps[rel] = stampOf(stat);
+    byIdentity[identityOfStats(stat)] = files[rel];
   }
   replaceFile(path.join(tree, SIGNATURES), JSON.stringify({ format: SIGNATURES_FORMAT, files, stamps, mac: macOf(secret, files, stamps).toString('base64url') }));
+  return byIdentity;
 }

@@ -70,7 +70,9 @@ function localTarget(href: string, pageDir: string, siteUrl: string | undefined)
  *   cache folder as new files, so no file keeps its identity there;
  * - that sha256 by the file's path and identity (device, inode, size and
  *   modification time: the very file, not written since): a file that kept
- *   it is not even read.
+ *   it is not even read, nor is a file whose sha256 this build already
+ *   knows by its identity (`digests`: a page restored from Astro's cache is
+ *   one file with the copy the pages process hashed or checked).
  * Every page's links are still looked up among this build's files.
  */
 export function checkBuiltSite(
@@ -86,7 +88,12 @@ export function checkBuiltSite(
     siteUrl?: string;
     cacheDir?: string;
     notice?: (line: string) => void;
-    /** Filled with the sha256 (hex) of every page and XML file, by its identity (fileIdentity): for the build's record (recordOutput). */
+    /**
+     * The sha256 (hex) of files by their identity (fileIdentity), known to
+     * this build (the pages restored from Astro's cache: signAstroCache): a
+     * file found there is not read to be hashed. Filled with every page and
+     * XML file's, for the build's record (recordOutput).
+     */
     digests?: Map<string, string>;
   } = {},
 ): string[] {
@@ -119,7 +126,7 @@ export function checkBuiltSite(
     const file = path.join(site, rel);
     const identity = fileIdentity(file);
     let bytes: Buffer | undefined;
-    let hash = identity === undefined ? undefined : known.files.get(`${rel}\0${identity}`);
+    let hash = identity === undefined ? undefined : (known.files.get(`${rel}\0${identity}`) ?? digests?.get(identity));
     if (hash === undefined) {
       bytes = readFileSync(file);
       hash = createHash('sha256').update(bytes).digest('hex');

@@ -192,6 +192,9 @@ export function fileIdentity(file: string): string | undefined {
 
 const identityOf = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
 
+/** The identity (fileIdentity) of a file from its status. */
+export const identityOfStats = (s: BigIntStats): string => identityOf(stampOf(s));
+
 /**
  * Waits until the filesystem's clock (the one that dates files, coarser than
  * the process's: a few milliseconds) has moved past every write made so

@@ -3,6 +3,7 @@
  * the record: with 40,000 share-card files at 10,000 articles, reading and
  * hashing the output folder was most of its time.
  */
+import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
 
-const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
+const { fileIdentity, recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
 const { signAstroCache, verifyAstroCache } = await import('../../src/publish/restore.ts');
 const { checkBuiltSite } = await import('../../src/publish/site-check.ts');
 
@@ -84,6 +85,30 @@ describe('recordOutput after the check', () => {
     expect(reads.filter((f) => f.startsWith(out))).toEqual([]);
     expect(recorded.files).toEqual(recordOutput(out, path.join(root, 'cache')).files);
     expect(reads.filter((f) => f.startsWith(out)).sort()).toEqual([path.join(out, 'index.html'), path.join(out, 'rss.xml')]);
+  });
+
+  it('the check reads no page whose digest the build already knows by its identity (a page restored from Astro’s cache)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-stamps-'));
+    const out = path.join(root, 'dist');
+    mkdirSync(out, { recursive: true });
+    const cacheDir = path.join(root, 'check');
+    const page = path.join(out, 'index.html');
+    writeFileSync(page, '<p>site</p>');
+    writeFileSync(path.join(out, 'rss.xml'), '<rss/>');
+    expect(checkBuiltSite(out, { cacheDir })).toEqual([]);
+    // The page as a new file with the same text (a page restored from a cache folder restored anew).
+    writeFileSync(`${page}.new`, '<p>site</p>');
+    renameSync(`${page}.new`, page);
+    const digests = new Map([[fileIdentity(page)!, createHash('sha256').update('<p>site</p>').digest('hex')]]);
+    reads.length = 0;
+    expect(checkBuiltSite(out, { cacheDir, digests })).toEqual([]);
+    expect(reads.filter((f) => f.startsWith(out))).toEqual([]);
+    // Without it, the page is read to be known by its text.
+    writeFileSync(`${page}.new`, '<p>site</p>');
+    renameSync(`${page}.new`, page);
+    reads.length = 0;
+    expect(checkBuiltSite(out, { cacheDir })).toEqual([]);
+    expect(reads.filter((f) => f.startsWith(out))).toEqual([page]);
   });
 });
 
