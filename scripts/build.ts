@@ -46,6 +46,7 @@ import {
   type GuardResult,
 } from '../src/publish/output.ts';
 import { checkBuiltSite } from '../src/publish/site-check.ts';
+import { phaseTime, timed } from '../src/publish/phase-timer.ts';
 
 const started = performance.now();
 // Preview (drafts shown) belongs to the dev server: a build never publishes a draft.
@@ -123,14 +124,16 @@ async function upToDate(inputs: string, record: string): Promise<boolean> {
   return true;
 }
 
-/** What was published and indexed while Astro rendered. */
+/** The phases of this process timed for the summary (phaseTime): done beside the pages, their times overlap the pages'. */
+const SEARCH = 'search';
+const PUBLISH = 'images published';
+
+/** What was published and indexed while Astro rendered (their times: phaseTime). */
 interface Alongside {
   /** Files of images, media and share cards published. */
   published: number;
-  copyTime: number;
   /** Undefined when the search records were left for after the pages (searchAlongsidePages). */
   search: SearchReport | undefined;
-  searchTime: number;
 }
 
 /** The search index of `groups`, into `<dir>/pagefind/`; a disk's refusal named. */
@@ -145,11 +148,11 @@ async function searchInto(dir: string, groups: SearchGroupData[]): Promise<Searc
 /**
  * What needs the content pass but not the pages, done into `assets` while
  * Astro renders them: the search index of the pass's records when they came
- * (searchAlongsidePages), then, once the
- * earlier sites are out of the trash (deleting their names of a file moves
- * the stamp `previous` is compared by), the images and media files, then the
- * share cards once all are made. Fails with a WriteRefusal, or with the
- * search's error, or when the pages process stopped first.
+ * (searchAlongsidePages); then, once the earlier sites are out of the trash
+ * (deleting their names of a file moves the stamp `previous` is compared
+ * by), the images and media files; then the share cards once all are made.
+ * Fails with a WriteRefusal, or with the search's error, or when the pages
+ * process stopped first.
  */
 async function publishAlongside(
   assets: string,
@@ -158,19 +161,14 @@ async function publishAlongside(
   emptying: Promise<void>,
   previous: PreviousSite | undefined,
 ): Promise<Alongside> {
-  const pass = await content;
-  let t = performance.now();
-  const search = pass.searchGroups && (await searchInto(assets, pass.searchGroups));
-  const searchTime = performance.now() - t;
+  const { images, files, searchGroups } = await content;
+  const search = searchGroups && (await timed(SEARCH, () => searchInto(assets, searchGroups)));
   await emptying;
-  t = performance.now();
-  let published = writingInto(assets, 'les images et vidéos du nouveau site', () => publishAssets(pass.images, pass.files, env.cacheDir, assets, previous));
-  let copyTime = performance.now() - t;
+  const publish = (what: string, write: () => number) => timed(PUBLISH, async () => writingInto(assets, what, write));
+  let published = await publish('les images et vidéos du nouveau site', () => publishAssets(images, files, env.cacheDir, assets, previous));
   const shareCards = await cards;
-  t = performance.now();
-  published += writingInto(assets, 'les images du nouveau site', () => publishShareCards(shareCards, env.cacheDir, assets, previous));
-  copyTime += performance.now() - t;
-  return { published, copyTime, search, searchTime };
+  published += await publish('les images du nouveau site', () => publishShareCards(shareCards, env.cacheDir, assets, previous));
+  return { published, search };
 }
 
 async function main(): Promise<void> {
@@ -297,14 +295,12 @@ async function main(): Promise<void> {
     writeUrlManifest(site, report.siteUrl);
   });
 
-  let published: number, copyTime: number, search: SearchReport, searchTime: number;
+  let published: number, search: SearchReport;
   try {
     const done = await alongside;
-    ({ published, copyTime } = done);
-    const t = performance.now();
+    published = done.published;
     // Left for now, the pages process gone (searchAlongsidePages).
-    search = done.search ?? (await searchInto(assets, stats.searchGroups ?? []));
-    searchTime = done.search ? done.searchTime : performance.now() - t;
+    search = done.search ?? (await timed(SEARCH, () => searchInto(assets, stats.searchGroups ?? [])));
   } catch (err) {
     if (err instanceof WriteRefusal) throw err;
     console.error(`✖ ${(err as Error).message}`);
@@ -435,10 +431,10 @@ async function main(): Promise<void> {
       search: { pages: search.pages, made: search.indexed, total: search.indexed + search.reused },
       timesMs: {
         content: stats.timings.content + stats.timings.render,
-        images: stats.timings.images + copyTime,
+        images: stats.timings.images + phaseTime(PUBLISH),
         pages: pagesTime - feedsTime,
         feeds: feedsTime,
-        search: searchTime,
+        search: phaseTime(SEARCH),
         check: checkTime,
         swap: swapTime,
       },

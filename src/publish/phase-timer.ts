@@ -1,7 +1,9 @@
 /**
- * Time spent inside Astro's page phase on one kind of work (feeds), for the
- * build summary. Astro renders in the build wrapper's own process, so a
- * process-wide counter is shared by the pages and the wrapper.
+ * Time spent on one kind of work, for the build summary: the feeds inside
+ * Astro's page phase (in the pages process, where Vite loads the project's
+ * modules apart from the script's own: the counter is kept on the process,
+ * not in this module), the images published and the search indexed by the
+ * build wrapper beside the pages (scripts/build.ts).
  */
 const KEY = Symbol.for('rotative.phase-times');
 
