@@ -92,6 +92,14 @@ export function restoreLinked({ astroCache, pages }: { astroCache: string; pages
   const promises = fs.promises;
   const copyFile = promises.copyFile.bind(promises);
   const writeFile = promises.writeFile.bind(promises);
+  const mkdir = promises.mkdir.bind(promises);
+  // Astro makes each restored page's folder before restoring it, and awaits
+  // both in turn: made at once too, as the link below.
+  promises.mkdir = (async (dir: PathArg, options?: Parameters<typeof mkdir>[1]) => {
+    const target = asPath(dir);
+    if (target && (inside(target, pages) || inside(target, astroCache))) return fs.mkdirSync(target, options);
+    return mkdir(dir, options);
+  }) as typeof promises.mkdir;
   promises.copyFile = async (src: PathArg, dest: PathArg, mode?: number) => {
     const from = asPath(src);
     const to = asPath(dest);
