@@ -17,7 +17,7 @@ import { publishAssets, type PreviousSite } from '../src/content/images.ts';
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
 import { astroCacheRoot, dropEditedCopies } from '../src/publish/restore.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
-import { indexSite, type SearchReport } from '../src/publish/search.ts';
+import { indexSite, SearchFailure, searchProgramProblem, type SearchReport } from '../src/publish/search.ts';
 import type { SearchGroupData } from '../src/lib/search-groups.ts';
 import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import type { ContentMessage, PagesMessage } from '../src/publish/pages-messages.ts';
@@ -177,6 +177,12 @@ async function main(): Promise<void> {
   const inputs = inputsDigest(env, projectRoot, process.env);
   const record = recordFile(env.cacheDir, outDir);
   if (await upToDate(inputs, record)) return;
+  // Before minutes of pages that could not be indexed.
+  const noSearch = searchProgramProblem();
+  if (noSearch) {
+    console.error(`✖ Construction refusée : ${noSearch}\n  Rien n’a été écrit ni effacé.`);
+    cleanUpAndExit(1);
+  }
 
   // What an earlier, killed build may have left behind.
   removeStaleFolders(parent, prefix);
@@ -302,7 +308,7 @@ async function main(): Promise<void> {
     // Left for now, the pages process gone (searchAlongsidePages).
     search = done.search ?? (await timed(SEARCH, () => searchInto(assets, stats.searchGroups ?? [])));
   } catch (err) {
-    if (err instanceof WriteRefusal) throw err;
+    if (err instanceof WriteRefusal || err instanceof SearchFailure) throw err;
     console.error(`✖ ${(err as Error).message}`);
     cleanUpAndExit(1);
   }
@@ -457,7 +463,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof WriteRefusal) {
+  if (err instanceof WriteRefusal || err instanceof SearchFailure) {
     const after = swapped
       ? `Le nouveau site est publié dans ${display(outDir)} ; la construction suivante refera ce qui manque au cache.`
       : `Rien n’a été publié : le site précédent, dans ${display(outDir)}, est intact.`;

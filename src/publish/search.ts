@@ -16,8 +16,9 @@
  * and made again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { GALLERY_CONTROL_CLASSES } from '../render/gallery.ts';
@@ -44,6 +45,51 @@ function indexerVersion(): string {
   const pagefind = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
   version = hashModules(createHash('sha256').update(pagefind).update('\0'), path.resolve(import.meta.dirname, '../..'), [import.meta.filename]).digest('hex');
   return version;
+}
+
+/** Pagefind failed: what the person building reads, in French, and what to do. */
+export class SearchFailure extends Error {
+  override name = 'SearchFailure';
+}
+
+const RETRY = 'Construisez à nouveau ; si l’échec revient, installez à nouveau les dépendances avec « npm ci » (sans « --omit=optional »)';
+
+/**
+ * Why Pagefind's program (its Rust binary, from an optional dependency per
+ * system) cannot run here; undefined when it can. Asked before a build
+ * spends minutes on pages it could not index: Pagefind's Node API only
+ * fails when it first starts the program, after printing its own traces.
+ * Found as that API finds it (pagefind/lib/resolveBinary.js, which the
+ * package does not export): a `<NAME>_BINARY_PATH` variable first, then the
+ * package of this system.
+ */
+export function searchProgramProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const names = ['pagefind_extended', 'pagefind'];
+  const runnable = (file: string) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+  for (const name of names) {
+    const variable = `${name.toUpperCase()}_BINARY_PATH`;
+    const file = env[variable];
+    if (file) return runnable(file) ? undefined : `la recherche ne peut pas être indexée : ${variable} vaut "${file}", qui n’est pas un programme exécutable. Donnez le chemin du programme de Pagefind, ou retirez ${variable} pour prendre celui du projet.`;
+  }
+  const system = `${process.platform === 'win32' ? 'windows' : process.platform}-${env.npm_config_arch || arch()}`;
+  const require = createRequire(path.join(import.meta.dirname, '../../node_modules/pagefind/package.json'));
+  for (const name of names) {
+    let file: string;
+    try {
+      file = require.resolve(`@pagefind/${system}/bin/${name}${process.platform === 'win32' ? '.exe' : ''}`);
+    } catch {
+      continue;
+    }
+    return runnable(file) ? undefined : `la recherche ne peut pas être indexée : le programme de Pagefind (${file}) n’est pas exécutable. Installez à nouveau les dépendances avec « npm ci ».`;
+  }
+  return `la recherche ne peut pas être indexée : le programme de Pagefind pour ce système (${system}) n’est pas installé ; il vient d’une dépendance facultative, @pagefind/${system}. Installez à nouveau les dépendances avec « npm ci », sans « --omit=optional » ni « --no-optional ».`;
 }
 
 /** The folder of the search cache (`<ROTATIVE_CACHE_DIR>/search/`) that holds, or would hold, the index of `group`. */
@@ -152,21 +198,29 @@ function readTree(dir: string): Files {
  * indexing), and read back.
  */
 async function indexFiles(records: { url: string; content: string; meta: Record<string, string>; filters?: Record<string, string[]> }[], dir: string): Promise<Files> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Pagefind's own messages are in English: kept in parentheses, for whoever fixes it.
+  const failed = (what: string, errors: string[]) => new SearchFailure(`l’index de recherche n’a pas pu être fait : Pagefind ${what} (${errors.join(' ; ')}). ${RETRY}.`);
+  const started = await orErrors(pagefind.createIndex({ forceLanguage: 'fr' }));
+  if (!('index' in started) || !started.index) throw failed('n’a pas démarré', started.errors);
+  const { index } = started;
   try {
     for (const record of records) {
-      const added = await index.addCustomRecord({ ...record, language: 'fr' });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
+      const added = await orErrors(index.addCustomRecord({ ...record, language: 'fr' }));
+      if (added.errors.length) throw failed(`a refusé la page ${record.url}`, added.errors);
     }
     rmSync(dir, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const written = await orErrors(index.writeFiles({ outputPath: dir }));
+    if (written.errors.length) throw failed('n’a pas pu écrire l’index', written.errors);
     return readTree(dir);
   } finally {
-    await index.deleteIndex();
+    await index.deleteIndex().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A call to Pagefind's service, its rejection (the service stopped) read as its errors. */
+function orErrors<T extends { errors: string[] }>(call: Promise<T>): Promise<T | { errors: string[] }> {
+  return call.catch((err: unknown) => ({ errors: [err instanceof Error ? err.message : String(err)] }));
 }
 
 /** Writes `files` under `dir`. */

@@ -161,6 +161,18 @@ describe('environment values are checked before anything is written', () => {
   });
 });
 
+describe('Pagefind’s program is looked for before anything is written', () => {
+  it('refuses a build whose search could not be indexed, before its pages, the previous site untouched', () => {
+    const outDir = path.join(temp('search-program'), 'dist');
+    previousSite(outDir);
+    const before = snapshotTree(outDir);
+    const result = buildSite({ contentDir: fixture('basic'), outDir, env: { PAGEFIND_BINARY_PATH: path.join(outDir, 'pagefind') } });
+    expectRefused(result, /^✖ Construction refusée : la recherche ne peut pas être indexée : PAGEFIND_BINARY_PATH vaut ".*", qui n’est pas un programme exécutable\. .*\n  Rien n’a été écrit ni effacé\.\n$/);
+    expect(result.stdout, 'no page was rendered').not.toMatch(/rendu|pages/);
+    expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
+  });
+});
+
 describe('the swap', () => {
   it('puts the site into an output folder on another filesystem', (ctx) => {
     if (!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev) ctx.skip();
