@@ -462,14 +462,29 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 }
 
-main().catch((err) => {
-  if (err instanceof WriteRefusal || err instanceof SearchFailure) {
-    const after = swapped
-      ? `Le nouveau site est publié dans ${display(outDir)} ; la construction suivante refera ce qui manque au cache.`
-      : `Rien n’a été publié : le site précédent, dans ${display(outDir)}, est intact.`;
-    console.error(`✖ Construction arrêtée : ${err.message}\n  ${after}`);
-    cleanUpAndExit(1);
-  }
-  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+/** Stops the build with `message` (French), saying whether the new site was published. */
+function stopped(message: string): never {
+  const after = swapped
+    ? `Le nouveau site est publié dans ${display(outDir)} ; la construction suivante refera ce qui manque au cache.`
+    : `Rien n’a été publié : le site précédent, dans ${display(outDir)}, est intact.`;
+  console.error(`✖ Construction arrêtée : ${message}\n  ${after}`);
   cleanUpAndExit(1);
+}
+
+let ended = false;
+main().then(
+  () => {
+    ended = true;
+  },
+  (err: unknown) => {
+    if (err instanceof WriteRefusal || err instanceof SearchFailure) stopped(err.message);
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    cleanUpAndExit(1);
+  },
+);
+// Node ends a process that has nothing left to wait for, with success, even
+// when the build still awaits an answer: a program it started (Pagefind's,
+// whose Node API does not notice it ending) stopped without one.
+process.on('beforeExit', () => {
+  if (!ended) stopped('elle attendait la réponse d’un programme qu’elle a lancé (Pagefind, pour l’index de recherche, ou Astro, pour les pages), qui s’est arrêté sans répondre. Construisez à nouveau ; si cela revient, installez à nouveau les dépendances avec « npm ci ».');
 });

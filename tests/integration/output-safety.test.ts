@@ -173,6 +173,21 @@ describe('Pagefind’s program is looked for before anything is written', () => 
   });
 });
 
+describe('a program that stops without answering', () => {
+  it('stops the build with a message instead of ending it as a success, the previous site untouched', () => {
+    const dir = temp('mute-search');
+    const outDir = path.join(dir, 'dist');
+    previousSite(outDir);
+    const before = snapshotTree(outDir);
+    // Reads what it is sent, then ends without a word, as a crashed Pagefind would.
+    const program = path.join(dir, 'pagefind');
+    writeFileSync(program, '#!/bin/sh\ntimeout 1 cat > /dev/null\nexit 0\n', { mode: 0o755 });
+    const result = buildSite({ contentDir: fixture('basic'), outDir, env: { PAGEFIND_BINARY_PATH: program } });
+    expectRefused(result, /^✖ Construction arrêtée : elle attendait la réponse d’un programme qu’elle a lancé \(Pagefind, pour l’index de recherche, ou Astro, pour les pages\), qui s’est arrêté sans répondre\. .*\n  Rien n’a été publié : le site précédent, dans .*, est intact\.\n$/m);
+    expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
+  });
+});
+
 describe('the swap', () => {
   it('puts the site into an output folder on another filesystem', (ctx) => {
     if (!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev) ctx.skip();

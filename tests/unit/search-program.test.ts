@@ -40,11 +40,11 @@ describe('searchProgramProblem', () => {
   });
 });
 
-describe('a program that starts and stops at once', () => {
+describe('a program that cannot start', () => {
   it('stops the index with a SearchFailure in French, Pagefind’s words in parentheses', async () => {
     const dir = temp();
     const before = process.env.PAGEFIND_BINARY_PATH;
-    process.env.PAGEFIND_BINARY_PATH = '/bin/false';
+    process.env.PAGEFIND_BINARY_PATH = path.join(dir, 'missing');
     try {
       const record: SearchRecord = { url: '/articles/a/', meta: { title: 'A', lede: '', date: '12\u00a0mai\u00a02016', rubrique: 'Cloud' }, header: ['A'], html: '<p>Un texte.</p>' };
       const indexing = indexSite(path.join(dir, 'site'), [{ name: '2016', records: [record] }], path.join(dir, 'cache'), () => {});
