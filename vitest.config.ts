@@ -30,7 +30,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], globalSetup: ['tests/temp-folder.ts'] },
       },
       {
         extends: true,
@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           exclude: [...EXCLUDE, 'tests/unit/**'],
-          globalSetup: ['tests/global-setup.ts'],
+          globalSetup: ['tests/temp-folder.ts', 'tests/global-setup.ts'],
         },
       },
     ],
