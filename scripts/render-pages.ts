@@ -21,7 +21,7 @@ import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
-import { astroCacheFolder, astroCacheRoot, restoreLinked, signAstroCache, verifyAstroCache, type CheckedFiles } from '../src/publish/restore.ts';
+import { astroCacheFolder, astroCacheRoot, restoreLinked, signAstroCache, verifyAstroCacheAside, type CheckedFiles } from '../src/publish/restore.ts';
 import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 import type { PagesMessage } from '../src/publish/pages-messages.ts';
@@ -79,30 +79,39 @@ function report(): void {
 // Pages Astro's incremental build finds unchanged are restored from its
 // cache (<ROTATIVE_CACHE_DIR>/astro/) by hard link instead of copied
 // (restoreLinked, in src/publish/restore.ts); what the cache holds is
-// checked against its signatures first (verifyAstroCache), and signed again
+// checked against its signatures first (verifyAstroCacheAside), and signed again
 // once Astro has written this build's pages into it, failed build or not.
 const cacheDir = process.env.ROTATIVE_CACHE_DIR;
 const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
+/** Settles once Astro's cache is checked (its pages' copies in a worker thread): no page is restored before. */
+let verified: Promise<void> = Promise.resolve();
 /** The sha256 of every file of Astro's cache by its identity, once signed (signAstroCache): for the check before the swap. */
 let cacheDigests: Record<string, string> = {};
 if (cacheDir && contentDir) {
   restoreLinked({ astroCache: astroCacheRoot(cacheDir), pages });
   const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
   const secret = cacheSecret();
-  let checked: CheckedFiles;
-  ({ notices: astroCacheNotices, checked } = verifyAstroCache(tree, secret));
+  // Undefined until the check is done: a cache that was not checked is never signed.
+  let checked: CheckedFiles | undefined;
+  const aside = verifyAstroCacheAside(tree, secret);
+  astroCacheNotices = aside.notices;
+  verified = aside.pages.then((found) => {
+    astroCacheNotices = [...astroCacheNotices, ...found.notices];
+    checked = found.checked;
+  });
   signAstro = () => {
-    cacheDigests = signAstroCache(tree, secret, checked);
+    if (checked) cacheDigests = signAstroCache(tree, secret, checked);
   };
 }
 /** Sends `message` to scripts/build.ts; settles once it is written. */
 const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
-// The cache is checked: scripts/build.ts may now empty its trash, whose
+// Once the cache is checked, scripts/build.ts may empty its trash, whose
 // earlier sites share files with the cache (a removed name moves the
 // stamps the check reads).
-await send({ kind: 'verified' });
+const verifiedSent = verified.then(() => send({ kind: 'verified' }));
+verifiedSent.catch(() => {});
 /** The messages sent while Astro renders: the IPC channel is closed once they are written. */
 const sent: Promise<void>[] = [];
 /** Whether the search records went with the `content` message, to be indexed while Astro renders. */
@@ -128,7 +137,9 @@ let searchSent = false;
 const afterContentPass: AstroIntegration = {
   name: 'rotative:after-content-pass',
   hooks: {
-    'astro:build:start': () => {
+    'astro:build:start': async () => {
+      // Astro restores pages from its cache once its Vite build is done: the cache is checked first.
+      await verifiedSent;
       globalThis.gc?.();
       const pass = latestContentPass();
       if (!pass) return;
@@ -153,6 +164,8 @@ try {
 } catch (err) {
   // Cards still being made finish before the process exits: no temporary file left in the cache.
   await latestContentPass()?.shareCardsMade.catch(() => {});
+  // What is signed below is what the check found (a build stopped before it needed the check).
+  await verified.catch(() => {});
   rmSync(scratch, { recursive: true, force: true });
   try {
     signAstro();

@@ -28,6 +28,7 @@ import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, rmSync, sta
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { holdsRecorded, identityOfStats, stampOf, type BuildRecord } from './unchanged.ts';
 import { replaceFile } from './disk.ts';
 
@@ -197,37 +198,81 @@ function treeFiles(tree: string): string[] {
  * its signature, or that has none, is deleted before Astro runs, with one
  * notice, and Astro renders that page again (a page it would restore but
  * finds missing, it renders); signatures that do not verify make the whole
- * folder untrusted, deleted with one notice. Returns the notices and the
- * files found as signed.
+ * folder untrusted, deleted with one notice.
+ *
+ * What Astro reads before it renders (its data store, its incremental build
+ * manifest) and the signatures themselves are checked at once, and their
+ * notices returned; the copies of the pages (`dist/`) in a worker thread, on
+ * another core, while Astro starts: on a cache restored as new files (the
+ * publish workflow's) each of them is read and hashed, about a second at
+ * 4,000 articles. `pages` settles with their notices and every file found
+ * as signed; Astro must not restore a page before then.
  *
  * Signing rather than sanitising again: a page is Astro's whole output (the
  * layout, its scripts), not a body the sanitiser can judge.
  */
-export function verifyAstroCache(tree: string, secret: Buffer): { notices: string[]; checked: CheckedFiles } {
-  const checked: CheckedFiles = new Map();
-  const notices: string[] = [];
-  if (!existsSync(tree)) return { notices, checked };
+export function verifyAstroCacheAside(tree: string, secret: Buffer): { notices: string[]; pages: Promise<{ notices: string[]; checked: CheckedFiles }> } {
+  const { notices, signed, files } = readSignatures(tree, secret);
+  if (!signed) return { notices, pages: Promise.resolve({ notices: [], checked: new Map() }) };
+  const isPage = (rel: string) => rel.startsWith('dist/');
+  const first = checkSigned(tree, files.filter((rel) => !isPage(rel)), signed);
+  const pageFiles = files.filter(isPage);
+  const pages =
+    pageFiles.length === 0
+      ? Promise.resolve({ notices: [], checked: new Map() })
+      : new Promise<{ notices: string[]; checked: CheckedFiles }>((resolve, reject) => {
+          const worker = new Worker(new URL('./verify-pages-worker.ts', import.meta.url), { workerData: { tree, files: pageFiles, signed } satisfies CheckRequest });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`the check of Astro's cache stopped (exit ${code})`)));
+        });
+  return {
+    notices: [...notices, ...first.notices],
+    pages: pages.then((p) => ({ notices: p.notices, checked: new Map([...first.checked, ...p.checked]) })),
+  };
+}
+
+interface Signed {
+  files: Record<string, string>;
+  stamps: Record<string, string>;
+}
+
+/** What verify-pages-worker.ts is given: checkSigned's arguments. */
+export interface CheckRequest {
+  tree: string;
+  files: string[];
+  signed: Signed;
+}
+
+/**
+ * The files of `tree` and the signatures the previous build left in it, when
+ * they verify; when they do not, the whole tree is deleted, with one notice.
+ */
+function readSignatures(tree: string, secret: Buffer): { notices: string[]; signed?: Signed; files: string[] } {
+  if (!existsSync(tree)) return { notices: [], files: [] };
   const files = treeFiles(tree);
-  if (files.length === 0) return { notices, checked };
-  let signed: { files: Record<string, string>; stamps: Record<string, string> } | undefined;
+  if (files.length === 0) return { notices: [], files };
   try {
     const stored = JSON.parse(readFileSync(path.join(tree, SIGNATURES), 'utf8')) as { format?: unknown; files?: unknown; stamps?: unknown; mac?: unknown };
     const stamped = stored.format === SIGNATURES_FORMAT && typeof stored.stamps === 'object' && stored.stamps !== null;
     if ((stamped || stored.format === 1) && typeof stored.files === 'object' && stored.files !== null && typeof stored.mac === 'string') {
-      const files = stored.files as Record<string, string>;
+      const signedFiles = stored.files as Record<string, string>;
       const stamps = stamped ? (stored.stamps as Record<string, string>) : undefined;
-      const expected = macOf(secret, files, stamps);
+      const expected = macOf(secret, signedFiles, stamps);
       const found = Buffer.from(stored.mac, 'base64url');
-      if (found.length === expected.length && timingSafeEqual(found, expected)) signed = { files, stamps: stamps ?? {} };
+      if (found.length === expected.length && timingSafeEqual(found, expected)) return { notices: [], signed: { files: signedFiles, stamps: stamps ?? {} }, files };
     }
   } catch {
     // No signatures, or not readable: the folder is not trusted.
   }
-  if (!signed) {
-    rmSync(tree, { recursive: true, force: true });
-    notices.push(`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`);
-    return { notices, checked };
-  }
+  rmSync(tree, { recursive: true, force: true });
+  return { notices: [`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`], files: [] };
+}
+
+/** Checks `files` of `tree` against `signed`: one that does not match is deleted, with a notice. */
+export function checkSigned(tree: string, files: readonly string[], signed: Signed): { notices: string[]; checked: CheckedFiles } {
+  const checked: CheckedFiles = new Map();
+  const notices: string[] = [];
   for (const rel of files) {
     const file = path.join(tree, rel);
     const stat = statSync(file, { bigint: true });
@@ -246,7 +291,7 @@ export function verifyAstroCache(tree: string, secret: Buffer): { notices: strin
 
 /**
  * Signs Astro's cache folder `tree` as this build leaves it (see
- * verifyAstroCache): every file's digest and stamp. A file unchanged since
+ * verifyAstroCacheAside): every file's digest and stamp. A file unchanged since
  * it was checked keeps its digest, any other (written by Astro during this
  * build) is read and hashed. Returns every file's sha256 (hex) by its
  * identity (fileIdentity): a page of the new site is one file with its copy

@@ -2,7 +2,7 @@
  * A page edited in Astro's cache (a <script> added) is never published: the
  * build finds it does not match its signature, says so in one line, and
  * renders the page again, equal to a cold build (src/publish/restore.ts
- * verifyAstroCache).
+ * verifyAstroCacheAside).
  */
 import { globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,9 +9,16 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signAstroCache, verifyAstroCache } from '../../src/publish/restore.ts';
+import { signAstroCache, verifyAstroCacheAside } from '../../src/publish/restore.ts';
 
 const secret = Buffer.from('a key the cache folder does not hold');
+
+/** The whole check: what is checked at once, then the pages' copies (in a worker thread). */
+async function verifyAstroCache(tree: string, key: Buffer) {
+  const aside = verifyAstroCacheAside(tree, key);
+  const pages = await aside.pages;
+  return { notices: [...aside.notices, ...pages.notices], checked: pages.checked };
+}
 
 /** A signed tree as a build leaves it: a page, Astro's manifest and data store. */
 function signedTree(): string {
@@ -26,33 +33,47 @@ function signedTree(): string {
 }
 
 describe('Astro’s cache is checked before Astro reads it', () => {
-  it('keeps a tree as the previous build signed it, without a word', () => {
+  it('keeps a tree as the previous build signed it, without a word', async () => {
     const tree = signedTree();
-    const { notices, checked } = verifyAstroCache(tree, secret);
+    const { notices, checked } = await verifyAstroCache(tree, secret);
     expect(notices).toEqual([]);
-    expect([...checked.keys()]).toEqual(['data-store.json', 'dist/articles/a/index.html', 'dist/index.html', 'incremental-build.json']);
+    expect([...checked.keys()].sort()).toEqual(['data-store.json', 'dist/articles/a/index.html', 'dist/index.html', 'incremental-build.json']);
   });
 
-  it('deletes a page edited in the cache (a <script> added), with one notice, and keeps the rest', () => {
+  it('deletes a page edited in the cache (a <script> added), with one notice, and keeps the rest', async () => {
     const tree = signedTree();
     appendFileSync(path.join(tree, 'dist/articles/a/index.html'), '<script>alert(1)</script>');
-    const { notices } = verifyAstroCache(tree, secret);
+    const { notices } = await verifyAstroCache(tree, secret);
     expect(notices).toEqual(['cache des pages : entrée ignorée (dist/articles/a/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
     expect(existsSync(path.join(tree, 'dist/articles/a/index.html'))).toBe(false);
     expect(existsSync(path.join(tree, 'dist/index.html'))).toBe(true);
   });
 
-  it('deletes a file no build signed, and Astro’s data store or manifest when edited', () => {
+  it('deletes a file no build signed, and Astro’s data store or manifest when edited', async () => {
     const tree = signedTree();
     writeFileSync(path.join(tree, 'dist/articles/a/extra.js'), 'alert(1)');
     writeFileSync(path.join(tree, 'data-store.json'), '{"tampered":true}');
-    const { notices } = verifyAstroCache(tree, secret);
+    const { notices } = await verifyAstroCache(tree, secret);
     expect(notices).toHaveLength(2);
     expect(notices[0]).toContain('(data-store.json), modifiée');
     expect(notices[1]).toContain('(dist/articles/a/extra.js), sans signature');
   });
 
-  it('distrusts the whole tree when its signatures were made without the key, or edited', () => {
+  it('checks at once what Astro reads before it renders, and the pages’ copies before it may restore one', async () => {
+    const tree = signedTree();
+    writeFileSync(path.join(tree, 'data-store.json'), '{"tampered":true}');
+    appendFileSync(path.join(tree, 'dist/index.html'), '<script>alert(1)</script>');
+    const aside = verifyAstroCacheAside(tree, secret);
+    // Returned: Astro may start, and read its data store.
+    expect(aside.notices).toEqual(['cache des pages : entrée ignorée (data-store.json), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    expect(existsSync(path.join(tree, 'data-store.json'))).toBe(false);
+    const pages = await aside.pages;
+    expect(pages.notices).toEqual(['cache des pages : entrée ignorée (dist/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    expect(existsSync(path.join(tree, 'dist/index.html'))).toBe(false);
+    expect([...pages.checked.keys()].sort()).toEqual(['dist/articles/a/index.html', 'incremental-build.json']);
+  });
+
+  it('distrusts the whole tree when its signatures were made without the key, or edited', async () => {
     for (const tamper of [
       (tree: string) => signAstroCache(tree, Buffer.from('another key'), new Map()),
       (tree: string) => {
@@ -64,41 +85,41 @@ describe('Astro’s cache is checked before Astro reads it', () => {
     ]) {
       const tree = signedTree();
       tamper(tree);
-      const { notices } = verifyAstroCache(tree, secret);
+      const { notices } = await verifyAstroCache(tree, secret);
       expect(notices).toEqual([`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`]);
       expect(existsSync(tree)).toBe(false);
     }
   });
 
-  it('deletes a page edited in the cache to the same size with its old modification time put back', () => {
+  it('deletes a page edited in the cache to the same size with its old modification time put back', async () => {
     const tree = signedTree();
     const page = path.join(tree, 'dist/articles/a/index.html');
     const { mtime } = statSync(page);
     writeFileSync(page, readFileSync(page, 'utf8').replace('<title>A</title>', '<title>B</title>'));
     utimesSync(page, mtime, mtime);
-    expect(verifyAstroCache(tree, secret).notices).toEqual(['cache des pages : entrée ignorée (dist/articles/a/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    expect((await verifyAstroCache(tree, secret)).notices).toEqual(['cache des pages : entrée ignorée (dist/articles/a/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
     // A page only touched (same bytes) is kept.
     const other = signedTree();
     utimesSync(path.join(other, 'dist/index.html'), new Date('2030-01-01'), new Date('2030-01-01'));
-    expect(verifyAstroCache(other, secret).notices).toEqual([]);
+    expect((await verifyAstroCache(other, secret)).notices).toEqual([]);
   });
 
-  it('reads signatures of the earlier format (digests only), without rendering every page again', () => {
+  it('reads signatures of the earlier format (digests only), without rendering every page again', async () => {
     const tree = signedTree();
     const file = path.join(tree, 'rotative-signatures.json');
     const { files } = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, string> };
     const mac = createHmac('sha256', secret).update(JSON.stringify(files)).digest('base64url');
     writeFileSync(file, JSON.stringify({ format: 1, files, mac }));
-    const { notices, checked } = verifyAstroCache(tree, secret);
+    const { notices, checked } = await verifyAstroCache(tree, secret);
     expect(notices).toEqual([]);
     expect(checked.get('dist/index.html')?.sha).toBe(createHash('sha256').update(readFileSync(path.join(tree, 'dist/index.html'))).digest('hex'));
   });
 
-  it('signs again what the build wrote: a page rendered since the check is hashed anew', () => {
+  it('signs again what the build wrote: a page rendered since the check is hashed anew', async () => {
     const tree = signedTree();
-    const { checked } = verifyAstroCache(tree, secret);
+    const { checked } = await verifyAstroCache(tree, secret);
     writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une, nouvelle</title>');
     signAstroCache(tree, secret, checked);
-    expect(verifyAstroCache(tree, secret).notices).toEqual([]);
+    expect((await verifyAstroCache(tree, secret)).notices).toEqual([]);
   });
 });

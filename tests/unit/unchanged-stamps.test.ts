@@ -20,7 +20,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { fileIdentity, recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
-const { signAstroCache, verifyAstroCache } = await import('../../src/publish/restore.ts');
+const { signAstroCache, verifyAstroCacheAside } = await import('../../src/publish/restore.ts');
 const { checkBuiltSite } = await import('../../src/publish/site-check.ts');
 
 describe('whyRebuild, output folder', () => {
@@ -112,17 +112,20 @@ describe('recordOutput after the check', () => {
   });
 });
 
-describe('verifyAstroCache', () => {
-  it('reads no file of Astro’s cache that has the stamp it was signed with', () => {
+describe('verifyAstroCacheAside', () => {
+  it('reads no file of Astro’s cache that has the stamp it was signed with', async () => {
     const tree = path.join(mkdtempSync(path.join(tmpdir(), 'rotative-stamps-')), 'tree');
-    mkdirSync(path.join(tree, 'dist/articles/a'), { recursive: true });
-    writeFileSync(path.join(tree, 'dist/articles/a/index.html'), '<!doctype html><title>A</title>');
-    writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une</title>');
+    mkdirSync(tree, { recursive: true });
+    // Checked in this thread (the pages' copies are, in a worker thread, by the same function).
+    writeFileSync(path.join(tree, 'data-store.json'), '{}');
+    writeFileSync(path.join(tree, 'incremental-build.json'), '{"version":1}');
     const secret = Buffer.from('une clé');
     signAstroCache(tree, secret, new Map());
-    utimesSync(path.join(tree, 'dist/index.html'), new Date('2030-01-01'), new Date('2030-01-01'));
+    utimesSync(path.join(tree, 'data-store.json'), new Date('2030-01-01'), new Date('2030-01-01'));
     reads.length = 0;
-    expect(verifyAstroCache(tree, secret).notices).toEqual([]);
-    expect(reads.filter((f) => f.startsWith(path.join(tree, 'dist')))).toEqual([path.join(tree, 'dist/index.html')]);
+    const aside = verifyAstroCacheAside(tree, secret);
+    expect(aside.notices).toEqual([]);
+    expect((await aside.pages).checked.size).toBe(2);
+    expect(reads.filter((f) => f.startsWith(tree) && !f.endsWith('rotative-signatures.json'))).toEqual([path.join(tree, 'data-store.json')]);
   });
 });
