@@ -13,16 +13,17 @@ import { readEnvironmentOrExit } from '../src/config/environment.ts';
 import { toIsoString } from '../src/lib/dates.ts';
 import { rebuildFileFor, rebuildSchedule } from '../src/lib/rebuild.ts';
 import { basePathOf, urlsFor } from '../src/lib/urls.ts';
-import { publishAssets, type PreviousSite } from '../src/content/images.ts';
+import { imageCacheDir, publishAssets } from '../src/content/images.ts';
 import { publishShareCards, type ShareCard } from '../src/content/share-images.ts';
-import { astroCacheRoot, dropEditedCopies } from '../src/publish/restore.ts';
+import { astroCacheRoot, dropEditedCopies, signTree } from '../src/publish/restore.ts';
+import { cacheSecret } from '../src/config/cache-secret.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
 import { indexSite, SearchFailure, searchProgramProblem, type SearchReport } from '../src/publish/search.ts';
 import type { SearchGroupData } from '../src/lib/search-groups.ts';
 import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
-import type { ContentMessage, PagesMessage } from '../src/publish/pages-messages.ts';
+import type { ContentMessage, ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
-import { inputsDigest, readRecord, recordFile, recordedFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, readRecord, recordFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import { buildSummary, interruptedLine, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
@@ -159,15 +160,14 @@ async function publishAlongside(
   content: Promise<ContentMessage>,
   cards: Promise<ShareCard[]>,
   emptying: Promise<void>,
-  previous: PreviousSite | undefined,
 ): Promise<Alongside> {
   const { images, files, searchGroups } = await content;
   const search = searchGroups && (await timed(SEARCH, () => searchInto(assets, searchGroups)));
   await emptying;
   const publish = (what: string, write: () => number) => timed(PUBLISH, async () => writingInto(assets, what, write));
-  let published = await publish('les images et vidéos du nouveau site', () => publishAssets(images, files, env.cacheDir, assets, previous));
+  let published = await publish('les images et vidéos du nouveau site', () => publishAssets(images, files, env.cacheDir, assets));
   const shareCards = await cards;
-  published += await publish('les images du nouveau site', () => publishShareCards(shareCards, env.cacheDir, assets, previous));
+  published += await publish('les images du nouveau site', () => publishShareCards(shareCards, env.cacheDir, assets));
   return { published, search };
 }
 
@@ -222,12 +222,12 @@ async function main(): Promise<void> {
   // Rejected when the pages process stops without sending it: met by whoever waits for it, never an unhandled rejection.
   content.promise.catch(() => {});
   cards.promise.catch(() => {});
-  // Images lent by the site being replaced only while they are the files its build published.
-  const previous = previousRecord && { dir: env.outDir, published: (rel: string) => recordedFile(path.join(env.outDir, rel), previousRecord, rel) };
+  /** The image cache as the pages process found it (checked against its signatures), once it says so. */
+  let imagesChecked: ImagesChecked | undefined;
   // Published and indexed into a folder of their own, moved into the site
   // once Astro has written it.
   const assets = path.join(work, 'assets');
-  const alongside = publishAlongside(assets, content.promise, cards.promise, emptying, previous);
+  const alongside = publishAlongside(assets, content.promise, cards.promise, emptying);
   alongside.catch(() => {});
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
@@ -251,7 +251,10 @@ async function main(): Promise<void> {
       },
     });
     pagesProcess.on('message', (message: PagesMessage) => {
-      if (message.kind === 'verified') startEmptying();
+      if (message.kind === 'verified') {
+        imagesChecked = message.imagesChecked;
+        startEmptying();
+      }
       else if (message.kind === 'content') content.resolve(message);
       else cards.resolve(message.shareCards);
     });
@@ -282,7 +285,7 @@ async function main(): Promise<void> {
     /** Dates come back from JSON as strings; the warnings read only which fields are there. */
     accessibility?: Accessibility;
     feeds: number;
-    /** The sha256 of the files of Astro's cache by identity: the pages restored from it (signAstroCache). */
+    /** The sha256 of the files of Astro's cache by identity: the pages restored from it (signTree). */
     digests: Record<string, string>;
   };
   const { stats, feeds: feedsTime } = report;
@@ -313,6 +316,12 @@ async function main(): Promise<void> {
     cleanUpAndExit(1);
   }
   writingInto(site, 'le nouveau site', () => moveInto(assets, site));
+  // The image cache signed as its files now stand, linked into the new site:
+  // the next build finds a file edited through that link (verifyImageCache).
+  if (imagesChecked) {
+    const checked = new Map(imagesChecked);
+    writingInto(env.cacheDir, 'les signatures du cache des images', () => signTree(imageCacheDir(env.cacheDir), cacheSecret(), checked));
+  }
 
   // The check: a page linking a stylesheet or script the build did not
   // write, or a broken feed, is never published.

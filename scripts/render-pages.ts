@@ -21,10 +21,11 @@ import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { latestContentPass } from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
-import { astroCacheFolder, astroCacheRoot, restoreLinked, signAstroCache, verifyAstroCacheAside, type CheckedFiles } from '../src/publish/restore.ts';
+import { astroCacheFolder, astroCacheRoot, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
+import { checkImageCacheFirst, imageCacheDir } from '../src/content/images.ts';
 import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
-import type { PagesMessage } from '../src/publish/pages-messages.ts';
+import type { ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { searchAlongsidePages } from '../src/publish/search.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
@@ -85,9 +86,11 @@ const cacheDir = process.env.ROTATIVE_CACHE_DIR;
 const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
-/** Settles once Astro's cache is checked (its pages' copies in a worker thread): no page is restored before. */
+/** Settles once Astro's cache and the image cache are checked (in worker threads): no page is restored before. */
 let verified: Promise<void> = Promise.resolve();
-/** The sha256 of every file of Astro's cache by its identity, once signed (signAstroCache): for the check before the swap. */
+/** The image cache's files as the check found them, for the build to sign once it has published them (signTree). */
+let imagesChecked: ImagesChecked = [];
+/** The sha256 of every file of Astro's cache by its identity, once signed (signTree): for the check before the swap. */
 let cacheDigests: Record<string, string> = {};
 if (cacheDir && contentDir) {
   restoreLinked({ astroCache: astroCacheRoot(cacheDir), pages });
@@ -97,12 +100,18 @@ if (cacheDir && contentDir) {
   let checked: CheckedFiles | undefined;
   const aside = verifyAstroCacheAside(tree, secret);
   astroCacheNotices = aside.notices;
-  verified = aside.pages.then((found) => {
-    astroCacheNotices = [...astroCacheNotices, ...found.notices];
+  // The image cache too, before the content pass reads or writes it
+  // (checkImageCacheFirst): its published files are links to its own. One
+  // check after the other: beside Astro's start, each has a core to share.
+  const images = aside.pages.then(() => verifyImageCache(imageCacheDir(cacheDir), secret));
+  checkImageCacheFirst(images);
+  verified = Promise.all([aside.pages, images]).then(([found, imageCache]) => {
+    astroCacheNotices = [...astroCacheNotices, ...found.notices, ...imageCache.notices];
     checked = found.checked;
+    imagesChecked = [...imageCache.checked];
   });
   signAstro = () => {
-    if (checked) cacheDigests = signAstroCache(tree, secret, checked);
+    if (checked) cacheDigests = signTree(tree, secret, checked);
   };
 }
 /** Sends `message` to scripts/build.ts; settles once it is written. */
@@ -110,7 +119,7 @@ const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.
 // Once the cache is checked, scripts/build.ts may empty its trash, whose
 // earlier sites share files with the cache (a removed name moves the
 // stamps the check reads).
-const verifiedSent = verified.then(() => send({ kind: 'verified' }));
+const verifiedSent = verified.then(() => send({ kind: 'verified', imagesChecked }));
 verifiedSent.catch(() => {});
 /** The messages sent while Astro renders: the IPC channel is closed once they are written. */
 const sent: Promise<void>[] = [];

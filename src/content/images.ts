@@ -288,6 +288,23 @@ export function isEncoded(image: ImageRecord, cacheRoot: string): boolean {
   return imageOutputs(image, image.social).every((o) => existsSync(path.join(dir, o.file)));
 }
 
+let cacheChecked: Promise<unknown> = Promise.resolve();
+
+/**
+ * The build's check of the image cache (verifyImageCache, run by
+ * scripts/render-pages.ts): the content pass reads and writes the cache only
+ * once it is done (imageCacheChecked). The dev server checks nothing: it
+ * publishes nothing.
+ */
+export function checkImageCacheFirst(check: Promise<unknown>): void {
+  cacheChecked = check;
+}
+
+/** Settles once the image cache may be read (checkImageCacheFirst). */
+export function imageCacheChecked(): Promise<unknown> {
+  return cacheChecked;
+}
+
 /** The cache folder of the image variants and share cards (their names say what made them). */
 export function imageCacheDir(cacheRoot: string): string {
   return path.join(cacheRoot, 'images');
@@ -323,27 +340,16 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
 
 /**
  * Puts every published variant and file into `<outDir>/_images` and
- * `_media` (see place); `previousDir`, the site being replaced, lends the
- * variants it already holds.
+ * `_media` (see place).
  */
-/**
- * The site being replaced, as place() may lend its files: its folder, and
- * whether its file at a path (relative to it) is still the one its build
- * published (src/publish/unchanged.ts recordedFile).
- */
-export interface PreviousSite {
-  dir: string;
-  published: (rel: string) => boolean;
-}
-
-export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string, previous?: PreviousSite): number {
+export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string): number {
   const dir = imageCacheDir(cacheRoot);
   const imagesOut = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(imagesOut, { recursive: true });
   let count = 0;
   for (const image of images) {
     for (const output of imageOutputs(image, image.social)) {
-      place(path.join(dir, output.file), path.join(imagesOut, output.file), `${IMAGES_FOLDER}/${output.file}`, previous);
+      place(path.join(dir, output.file), path.join(imagesOut, output.file));
       count++;
     }
   }
@@ -356,32 +362,22 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
 }
 
 /**
- * A published file is never a hard link to its cache entry: editing the
- * published site must not change the cache. It is a hard link to the same
- * file of the site being replaced when that one is still the file its build
- * published (not written since: `previous.published`) and has the cache
- * entry's size (file names carry the source's hash and the encoder
- * settings: same name, same image), so a warm build does not copy every
- * image again (the old site is deleted after the swap, the new one keeps the
- * file); otherwise a copy of the cache entry (FICLONE: a copy-on-write
- * reflink where the filesystem can, btrfs, XFS, APFS; a plain copy
- * elsewhere).
+ * A published image is a hard link to its cache entry: no byte written
+ * again, and no file made (making thousands of files is what costs, on a
+ * runner's disk: 0.3 ms each here, where a link takes 0.013). Editing it in
+ * place in the output folder edits the cache's too: the next build's check
+ * of the image cache (verifyImageCache, src/publish/restore.ts) finds its
+ * bytes no longer the signed ones and makes it again. A copy (a reflink
+ * where the filesystem can) where links cannot be made: another
+ * filesystem, a filesystem without links.
  */
-function place(from: string, to: string, rel: string, previous?: PreviousSite): void {
+function place(from: string, to: string): void {
   if (existsSync(to)) unlinkSync(to);
-  if (previous?.published(rel)) {
-    const lent = path.join(previous.dir, rel);
-    const before = statSync(lent, { throwIfNoEntry: false });
-    if (before?.isFile() && before.size === statSync(from).size) {
-      try {
-        linkSync(lent, to);
-        return;
-      } catch {
-        // Another filesystem, or a filesystem without links: copied below.
-      }
-    }
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
   }
-  copyFileSync(from, to, constants.COPYFILE_FICLONE);
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */
@@ -398,7 +394,7 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
 
 // ── Share cards (src/content/share-images.ts) use the images' cache ──
 
-/** Puts a cached file at its published place, `rel` in the site (see place). */
-export function publishCachedFile(from: string, to: string, rel: string, previous?: PreviousSite): void {
-  place(from, to, rel, previous);
+/** Puts a cached file at its published place (see place). */
+export function publishCachedFile(from: string, to: string): void {
+  place(from, to);
 }

@@ -13,7 +13,7 @@ import { slugFromPath } from '../lib/slugs.ts';
 import { realPath } from '../publish/output.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { ContentPassCache } from './pass-cache.ts';
-import { encodeImages, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
+import { encodeImages, imageCacheChecked, imageCacheDir, inspectAssets, toManifest, type FileRecord, type ImageManifest, type ImageRecord, type UsedAsset } from './images.ts';
 
 export interface Prepared {
   content: LoadedContent;
@@ -125,6 +125,7 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   if (cacheProblem) problems.push(cacheProblem);
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
+  await imageCacheChecked();
   const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir, env.cacheDir);
   const { aside: draftProblems, ids: draftsAside } = setDraftsAside(content, problems);
   const prepared: Prepared = { content, problems, draftProblems, draftsAside, images, files, timings };

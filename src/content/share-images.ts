@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { hashModules } from './code-digest.ts';
-import { imageCacheDir, nameHash, publishCachedFile, runPool, type PreviousSite } from './images.ts';
+import { imageCacheDir, nameHash, publishCachedFile, runPool } from './images.ts';
 import { replaceFileWith } from '../publish/disk.ts';
 import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
@@ -147,12 +147,12 @@ export function startShareCards(
 }
 
 /** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */
-export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string, previous?: PreviousSite): number {
+export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string): number {
   const dir = imageCacheDir(cacheRoot);
   const out = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(out, { recursive: true });
   // A card two articles show is one set of files: put in once, counted once.
   const files = new Set(cards.flatMap((card) => shareCardFiles(card).map((f) => f.file)));
-  for (const file of files) publishCachedFile(path.join(dir, file), path.join(out, file), `${IMAGES_FOLDER}/${file}`, previous);
+  for (const file of files) publishCachedFile(path.join(dir, file), path.join(out, file));
   return files.size;
 }

@@ -2,8 +2,9 @@
  * What the pages process (scripts/render-pages.ts) tells the build
  * (scripts/build.ts) while Astro renders, so that the build does at the same
  * time what needs the content pass only, not the pages:
- * - `verified`: Astro's cache is checked against its signatures; the trash
- *   of earlier sites may be emptied;
+ * - `verified`: Astro's cache and the image cache are checked against their
+ *   signatures; the trash of earlier sites may be emptied; the image cache's
+ *   files as found, for the build to sign once it has published them;
  * - `content`: the content pass is done; its images and media files may be
  *   published, and its search records indexed when they came with it
  *   (searchAlongsidePages; otherwise they are in the pages process's report);
@@ -13,9 +14,13 @@
 import type { FileRecord, ImageRecord } from '../content/images.ts';
 import type { ShareCard } from '../content/share-images.ts';
 import type { SearchGroupData } from '../lib/search-groups.ts';
+import type { CheckedFiles } from './restore.ts';
+
+/** A CheckedFiles map as its entries: the channel carries JSON. */
+export type ImagesChecked = [string, CheckedFiles extends Map<string, infer C> ? C : never][];
 
 export type PagesMessage =
-  | { kind: 'verified' }
+  | { kind: 'verified'; imagesChecked: ImagesChecked }
   | { kind: 'content'; images: ImageRecord[]; files: FileRecord[]; searchGroups?: SearchGroupData[] }
   | { kind: 'cards'; shareCards: ShareCard[] };
 

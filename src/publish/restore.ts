@@ -190,7 +190,7 @@ function treeFiles(tree: string): string[] {
 
 /**
  * Checks Astro's cache folder `tree` (astroCacheFolder) against the
- * signatures the previous build left in it (signAstroCache): the sha256 of
+ * signatures the previous build left in it (signTree): the sha256 of
  * every file, under an HMAC-SHA256 with `secret`, a key the cache folder
  * does not hold (src/render/cache.ts cacheSecret). Whoever can write the
  * cache (a restored CI cache, another account) cannot have a page published
@@ -212,19 +212,46 @@ function treeFiles(tree: string): string[] {
  * layout, its scripts), not a body the sanitiser can judge.
  */
 export function verifyAstroCacheAside(tree: string, secret: Buffer): { notices: string[]; pages: Promise<{ notices: string[]; checked: CheckedFiles }> } {
-  const { notices, signed, files } = readSignatures(tree, secret);
+  return verifyTreeAside(tree, secret, PAGES, (rel) => rel.startsWith('dist/'));
+}
+
+/**
+ * The image cache (`<ROTATIVE_CACHE_DIR>/images/`: every image variant and
+ * share card) checked against the signatures the previous build left in it
+ * (signTree), in a worker thread. Its files are named by what made them
+ * (the source's bytes, the encoder, the card's text), and trusted by that
+ * name as they always were: a file no build signed (one a build made and
+ * could not sign, one from before the signatures) is kept, and signed at
+ * the end of this build. The signatures are for what the published site
+ * does to them: a published image is one file with its cache entry (a hard
+ * link), so an image edited in place in the output folder changes the
+ * cache's too; the check finds its bytes no longer the signed ones, deletes
+ * it with one notice, and this build makes it again.
+ */
+export function verifyImageCache(dir: string, secret: Buffer): Promise<{ notices: string[]; checked: CheckedFiles }> {
+  const { notices, pages } = verifyTreeAside(dir, secret, IMAGES, () => true);
+  return pages.then((p) => ({ notices: [...notices, ...p.notices], checked: p.checked }));
+}
+
+/** verifyAstroCacheAside and verifyImageCache: the files `aside` says in a worker thread, the others at once. */
+function verifyTreeAside(
+  tree: string,
+  secret: Buffer,
+  policy: TreePolicy,
+  aside: (rel: string) => boolean,
+): { notices: string[]; pages: Promise<{ notices: string[]; checked: CheckedFiles }> } {
+  const { notices, signed, files } = readSignatures(tree, secret, policy);
   if (!signed) return { notices, pages: Promise.resolve({ notices: [], checked: new Map() }) };
-  const isPage = (rel: string) => rel.startsWith('dist/');
-  const first = checkSigned(tree, files.filter((rel) => !isPage(rel)), signed);
-  const pageFiles = files.filter(isPage);
+  const first = checkSigned(tree, files.filter((rel) => !aside(rel)), signed, policy);
+  const later = files.filter(aside);
   const pages =
-    pageFiles.length === 0
+    later.length === 0
       ? Promise.resolve({ notices: [], checked: new Map() })
       : new Promise<{ notices: string[]; checked: CheckedFiles }>((resolve, reject) => {
-          const worker = new Worker(new URL('./verify-pages-worker.ts', import.meta.url), { workerData: { tree, files: pageFiles, signed } satisfies CheckRequest });
+          const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { tree, files: later, signed, policy } satisfies CheckRequest });
           worker.once('message', resolve);
           worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`the check of Astro's cache stopped (exit ${code})`)));
+          worker.once('exit', (code) => reject(new Error(`the check of the cache ${tree} stopped (exit ${code})`)));
         });
   return {
     notices: [...notices, ...first.notices],
@@ -232,23 +259,34 @@ export function verifyAstroCacheAside(tree: string, secret: Buffer): { notices: 
   };
 }
 
+/** Which cache a notice names, and what becomes of a file no build signed. */
+interface TreePolicy {
+  label: string;
+  /** `delete`: it is not trusted (Astro's cache: rendered again); `trust`: kept, trusted by its name (the image cache). */
+  unsigned: 'delete' | 'trust';
+}
+const PAGES: TreePolicy = { label: 'cache des pages', unsigned: 'delete' };
+const IMAGES: TreePolicy = { label: 'cache des images', unsigned: 'trust' };
+
 interface Signed {
   files: Record<string, string>;
   stamps: Record<string, string>;
 }
 
-/** What verify-pages-worker.ts is given: checkSigned's arguments. */
+/** What verify-worker.ts is given: checkSigned's arguments. */
 export interface CheckRequest {
   tree: string;
   files: string[];
   signed: Signed;
+  policy: TreePolicy;
 }
 
 /**
  * The files of `tree` and the signatures the previous build left in it, when
- * they verify; when they do not, the whole tree is deleted, with one notice.
+ * they verify. When they do not: Astro's cache is deleted whole, with one
+ * notice; the image cache is kept, every file as no build signed it.
  */
-function readSignatures(tree: string, secret: Buffer): { notices: string[]; signed?: Signed; files: string[] } {
+function readSignatures(tree: string, secret: Buffer, policy: TreePolicy): { notices: string[]; signed?: Signed; files: string[] } {
   if (!existsSync(tree)) return { notices: [], files: [] };
   const files = treeFiles(tree);
   if (files.length === 0) return { notices: [], files };
@@ -265,12 +303,17 @@ function readSignatures(tree: string, secret: Buffer): { notices: string[]; sign
   } catch {
     // No signatures, or not readable: the folder is not trusted.
   }
+  if (policy.unsigned === 'trust') return { notices: [], signed: { files: {}, stamps: {} }, files };
   rmSync(tree, { recursive: true, force: true });
-  return { notices: [`cache des pages : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`], files: [] };
+  return { notices: [`${policy.label} : ${tree} ignoré, sans signature valide (écrit par une autre version ou d’ailleurs) ; toutes les pages sont rendues à nouveau`], files: [] };
 }
 
-/** Checks `files` of `tree` against `signed`: one that does not match is deleted, with a notice. */
-export function checkSigned(tree: string, files: readonly string[], signed: Signed): { notices: string[]; checked: CheckedFiles } {
+/**
+ * Checks `files` of `tree` against `signed`: one whose bytes are not the
+ * signed ones is deleted, with a notice; so is one no build signed, unless
+ * `policy` trusts it by its name.
+ */
+export function checkSigned(tree: string, files: readonly string[], signed: Signed, policy: TreePolicy): { notices: string[]; checked: CheckedFiles } {
   const checked: CheckedFiles = new Map();
   const notices: string[] = [];
   for (const rel of files) {
@@ -280,24 +323,25 @@ export function checkSigned(tree: string, files: readonly string[], signed: Sign
     // change time moves with any write, link or unlink, and no tool sets it
     // back): its signed digest holds without reading it again.
     const sha = signed.stamps[rel] === stampOf(stat) ? signed.files[rel]! : sha256(readFileSync(file));
-    if (signed.files[rel] === sha) checked.set(rel, { sha, size: Number(stat.size), mtimeMs: Number(stat.mtimeMs), ino: Number(stat.ino) });
+    const unsigned = signed.files[rel] === undefined;
+    if (signed.files[rel] === sha || (unsigned && policy.unsigned === 'trust')) checked.set(rel, { sha, size: Number(stat.size), mtimeMs: Number(stat.mtimeMs), ino: Number(stat.ino) });
     else {
       unlinkSync(file);
-      notices.push(`cache des pages : entrée ignorée (${rel}), ${signed.files[rel] === undefined ? 'sans signature' : 'modifiée depuis la construction qui l’a écrite'} ; ce qu’elle gardait est refait`);
+      notices.push(`${policy.label} : entrée ignorée (${rel}), ${unsigned ? 'sans signature' : 'modifiée depuis la construction qui l’a écrite'} ; ce qu’elle gardait est refait`);
     }
   }
   return { notices, checked };
 }
 
 /**
- * Signs Astro's cache folder `tree` as this build leaves it (see
- * verifyAstroCacheAside): every file's digest and stamp. A file unchanged since
+ * Signs a cache folder `tree` (Astro's, the images') as this build leaves it (see
+ * verifyAstroCacheAside, verifyImageCache): every file's digest and stamp. A file unchanged since
  * it was checked keeps its digest, any other (written by Astro during this
  * build) is read and hashed. Returns every file's sha256 (hex) by its
  * identity (fileIdentity): a page of the new site is one file with its copy
  * here, and the check before the swap need not read it to know its digest.
  */
-export function signAstroCache(tree: string, secret: Buffer, checked: CheckedFiles): Record<string, string> {
+export function signTree(tree: string, secret: Buffer, checked: CheckedFiles): Record<string, string> {
   const byIdentity: Record<string, string> = {};
   if (!existsSync(tree)) return byIdentity;
   const files: Record<string, string> = {};

@@ -90,7 +90,7 @@ export function checkBuiltSite(
     notice?: (line: string) => void;
     /**
      * The sha256 (hex) of files by their identity (fileIdentity), known to
-     * this build (the pages restored from Astro's cache: signAstroCache): a
+     * this build (the pages restored from Astro's cache: signTree): a
      * file found there is not read to be hashed. Filled with every page and
      * XML file's, for the build's record (recordOutput).
      */

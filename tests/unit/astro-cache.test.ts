@@ -5,11 +5,11 @@
  * renders it again). Whole builds: tests/integration/astro-cache.test.ts.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signAstroCache, verifyAstroCacheAside } from '../../src/publish/restore.ts';
+import { signTree, verifyAstroCacheAside, verifyImageCache } from '../../src/publish/restore.ts';
 
 const secret = Buffer.from('a key the cache folder does not hold');
 
@@ -28,7 +28,7 @@ function signedTree(): string {
   writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une</title>');
   writeFileSync(path.join(tree, 'incremental-build.json'), '{"version":1}');
   writeFileSync(path.join(tree, 'data-store.json'), '{}');
-  signAstroCache(tree, secret, new Map());
+  signTree(tree, secret, new Map());
   return tree;
 }
 
@@ -75,7 +75,7 @@ describe('Astro’s cache is checked before Astro reads it', () => {
 
   it('distrusts the whole tree when its signatures were made without the key, or edited', async () => {
     for (const tamper of [
-      (tree: string) => signAstroCache(tree, Buffer.from('another key'), new Map()),
+      (tree: string) => signTree(tree, Buffer.from('another key'), new Map()),
       (tree: string) => {
         const file = path.join(tree, 'rotative-signatures.json');
         const stored = JSON.parse(readFileSync(file, 'utf8'));
@@ -119,7 +119,53 @@ describe('Astro’s cache is checked before Astro reads it', () => {
     const tree = signedTree();
     const { checked } = await verifyAstroCache(tree, secret);
     writeFileSync(path.join(tree, 'dist/index.html'), '<!doctype html><title>Une, nouvelle</title>');
-    signAstroCache(tree, secret, checked);
+    signTree(tree, secret, checked);
     expect((await verifyAstroCache(tree, secret)).notices).toEqual([]);
+  });
+});
+
+describe('the image cache is checked before the content pass reads it', () => {
+  /** An image cache as a build leaves it: two variants, signed, one of them published by link. */
+  function signedImages() {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-image-cache-'));
+    const dir = path.join(root, 'images');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'photo-abc-400.avif'), 'octets 400');
+    writeFileSync(path.join(dir, 'photo-abc-800.avif'), 'octets 800');
+    mkdirSync(path.join(root, 'site'));
+    const published = path.join(root, 'site', 'photo-abc-400.avif');
+    linkSync(path.join(dir, 'photo-abc-400.avif'), published);
+    signTree(dir, secret, new Map());
+    return { dir, published };
+  }
+
+  it('keeps every file as the previous build signed it, and one restored as a new file with the same bytes', async () => {
+    const { dir } = signedImages();
+    const bytes = readFileSync(path.join(dir, 'photo-abc-800.avif'));
+    rmSync(path.join(dir, 'photo-abc-800.avif'));
+    writeFileSync(path.join(dir, 'photo-abc-800.avif'), bytes);
+    const { notices, checked } = await verifyImageCache(dir, secret);
+    expect(notices).toEqual([]);
+    expect([...checked.keys()].sort()).toEqual(['photo-abc-400.avif', 'photo-abc-800.avif']);
+  });
+
+  it('deletes an image edited in place in the published site (one file with the cache’s), with one notice', async () => {
+    const { dir, published } = signedImages();
+    writeFileSync(published, 'retouchée à la main');
+    const { notices, checked } = await verifyImageCache(dir, secret);
+    expect(notices).toEqual(['cache des images : entrée ignorée (photo-abc-400.avif), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    expect(existsSync(path.join(dir, 'photo-abc-400.avif'))).toBe(false);
+    expect([...checked.keys()]).toEqual(['photo-abc-800.avif']);
+  });
+
+  it('trusts by its name a file no build signed, as a cache from before the signatures, without a word', async () => {
+    const { dir } = signedImages();
+    writeFileSync(path.join(dir, 'carte-def-og.jpg'), 'une carte');
+    expect((await verifyImageCache(dir, secret)).notices).toEqual([]);
+    rmSync(path.join(dir, 'rotative-signatures.json'));
+    const { notices, checked } = await verifyImageCache(dir, secret);
+    expect(notices).toEqual([]);
+    expect(checked.size).toBe(3);
+    expect(existsSync(path.join(dir, 'carte-def-og.jpg'))).toBe(true);
   });
 });

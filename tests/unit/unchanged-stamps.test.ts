@@ -20,7 +20,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { fileIdentity, recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
-const { signAstroCache, verifyAstroCacheAside } = await import('../../src/publish/restore.ts');
+const { signTree, verifyAstroCacheAside } = await import('../../src/publish/restore.ts');
 const { checkBuiltSite } = await import('../../src/publish/site-check.ts');
 
 describe('whyRebuild, output folder', () => {
@@ -120,7 +120,7 @@ describe('verifyAstroCacheAside', () => {
     writeFileSync(path.join(tree, 'data-store.json'), '{}');
     writeFileSync(path.join(tree, 'incremental-build.json'), '{"version":1}');
     const secret = Buffer.from('une clé');
-    signAstroCache(tree, secret, new Map());
+    signTree(tree, secret, new Map());
     utimesSync(path.join(tree, 'data-store.json'), new Date('2030-01-01'), new Date('2030-01-01'));
     reads.length = 0;
     const aside = verifyAstroCacheAside(tree, secret);
