@@ -3,9 +3,10 @@
  * never carries a write from one name to the other: neither a page edited by
  * hand in the published site, nor a page rendered again into the cache.
  */
-import { cpSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixture } from '../helpers/build.ts';
 
@@ -61,5 +62,30 @@ describe('pages restored from the cache', () => {
     rmSync(path.join(cacheDir, 'builds'), { recursive: true, force: true });
     build();
     expect(readFileSync(page, 'utf8')).toBe(original);
+  });
+});
+
+describe('images published by link to the image cache', () => {
+  it('are the cache’s files, and one edited in place in the published site is made again, not published', async () => {
+    build();
+    const images = path.join(outDir, '_images');
+    const name = readdirSync(images).find((f) => f.endsWith('.jpg'))!;
+    const published = path.join(images, name);
+    const cached = path.join(cacheDir, 'images', name);
+    expect(statSync(published).ino, 'one file under both names').toBe(statSync(cached).ino);
+    const original = readFileSync(published);
+    // Edited to the same size, its modification time put back: only its bytes tell.
+    const { mtime } = statSync(published);
+    const edited = Buffer.from(original);
+    edited[edited.length - 10]! ^= 0xff;
+    writeFileSync(published, edited);
+    utimesSync(published, mtime, mtime);
+    const result = build();
+    expect(result.stdout).toContain(`remarque : cache des images : entrée ignorée (${name}), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait`);
+    // Made again from its source: not the edited bytes, published by link again.
+    const republished = readFileSync(path.join(images, name));
+    expect(republished.equals(edited), 'the edit is not published').toBe(false);
+    expect(statSync(path.join(images, name)).ino).toBe(statSync(cached).ino);
+    expect((await sharp(republished).metadata()).format).toBe('jpeg');
   });
 });
