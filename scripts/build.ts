@@ -150,8 +150,9 @@ async function searchInto(dir: string, groups: SearchGroupData[]): Promise<Searc
  * What needs the content pass but not the pages, done into `assets` while
  * Astro renders them: the search index of the pass's records when they came
  * (searchAlongsidePages); then, once the earlier sites are out of the trash
- * (deleting their names of a file moves the stamp `previous` is compared
- * by), the images and media files; then the share cards once all are made.
+ * (their images are names of the image cache's files: removing them moves
+ * the stamps the cache is signed with, after this), the images and media
+ * files; then the share cards once all are made.
  * Fails with a WriteRefusal, or with the search's error, or when the pages
  * process stopped first.
  */

@@ -180,8 +180,8 @@ export function stampOf(s: BigIntStats): string {
 
 /**
  * The very file, not written since: a stamp without its change time, which
- * also moves when a link to the file is made or removed (as builds lend
- * files from one site to the next). An edit in place with its modification
+ * also moves when a link to the file is made or removed (as builds link
+ * restored pages and published images to the cache's files). An edit in place with its modification
  * time put back keeps it: what it spares reading is a build's own finding
  * (the check), or a file checked against its stamp too.
  */
@@ -272,19 +272,6 @@ export function recordOutput(
 
 /** The digest of a file recorded by its stamp alone (see recordOutput). */
 const STAMP_ONLY = '';
-
-/**
- * Whether `file` is still the very file the record stamped at `rel`: same
- * device, inode, size and modification time. Its change time is not asked:
- * the build that reads this lends the file to the next site while the
- * earlier sites, which share it, are being deleted (a link removed moves
- * it). So an edit in place with its modification time put back is not
- * seen here; holdsRecorded sees it.
- */
-export function recordedFile(file: string, record: Pick<BuildRecord, 'stamps'>, rel: string): boolean {
-  const stamp = record.stamps[rel];
-  return stamp !== undefined && fileIdentity(file) === identityOf(stamp);
-}
 
 /**
  * Whether `file` still holds the bytes recorded for it: by its stamp when it
