@@ -175,6 +175,15 @@ interface Checked {
 export type CheckedFiles = Map<string, Checked>;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** The sha256 of `file`, or undefined when it is gone. */
+function readDigest(file: string): string | undefined {
+  try {
+    return sha256(readFileSync(file));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
 const macOf = (secret: Buffer, files: Record<string, string>, stamps?: Record<string, string>) =>
   createHmac('sha256', secret)
     .update(JSON.stringify(stamps === undefined ? files : { files, stamps }))
@@ -318,15 +327,17 @@ export function checkSigned(tree: string, files: readonly string[], signed: Sign
   const notices: string[] = [];
   for (const rel of files) {
     const file = path.join(tree, rel);
-    const stat = statSync(file, { bigint: true });
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
     // A file with the stamp it was signed with was not written since (its
     // change time moves with any write, link or unlink, and no tool sets it
     // back): its signed digest holds without reading it again.
-    const sha = signed.stamps[rel] === stampOf(stat) ? signed.files[rel]! : sha256(readFileSync(file));
+    const sha = stat && (signed.stamps[rel] === stampOf(stat) ? signed.files[rel]! : readDigest(file));
+    // Gone since the folder was listed: a temporary file another build renamed (the image cache is shared).
+    if (!stat || sha === undefined) continue;
     const unsigned = signed.files[rel] === undefined;
     if (signed.files[rel] === sha || (unsigned && policy.unsigned === 'trust')) checked.set(rel, { sha, size: Number(stat.size), mtimeMs: Number(stat.mtimeMs), ino: Number(stat.ino) });
     else {
-      unlinkSync(file);
+      rmSync(file, { force: true });
       notices.push(`${policy.label} : entrée ignorée (${rel}), ${unsigned ? 'sans signature' : 'modifiée depuis la construction qui l’a écrite'} ; ce qu’elle gardait est refait`);
     }
   }
@@ -348,12 +359,15 @@ export function signTree(tree: string, secret: Buffer, checked: CheckedFiles): R
   const stamps: Record<string, string> = {};
   for (const rel of treeFiles(tree)) {
     const file = path.join(tree, rel);
-    const stat = statSync(file, { bigint: true });
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
     const before = checked.get(rel);
-    const same = before && before.size === Number(stat.size) && before.mtimeMs === Number(stat.mtimeMs) && before.ino === Number(stat.ino);
-    files[rel] = same ? before.sha : sha256(readFileSync(file));
+    const same = stat && before && before.size === Number(stat.size) && before.mtimeMs === Number(stat.mtimeMs) && before.ino === Number(stat.ino);
+    const sha = same ? before.sha : stat && readDigest(file);
+    // Gone since the folder was listed (see checkSigned): not signed.
+    if (!stat || sha === undefined) continue;
+    files[rel] = sha;
     stamps[rel] = stampOf(stat);
-    byIdentity[identityOfStats(stat)] = files[rel];
+    byIdentity[identityOfStats(stat)] = sha;
   }
   replaceFile(path.join(tree, SIGNATURES), JSON.stringify({ format: SIGNATURES_FORMAT, files, stamps, mac: macOf(secret, files, stamps).toString('base64url') }));
   return byIdentity;

@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signTree, verifyAstroCacheAside, verifyImageCache } from '../../src/publish/restore.ts';
+import { checkSigned, signTree, verifyAstroCacheAside, verifyImageCache } from '../../src/publish/restore.ts';
 
 const secret = Buffer.from('a key the cache folder does not hold');
 
@@ -167,5 +167,19 @@ describe('the image cache is checked before the content pass reads it', () => {
     expect(notices).toEqual([]);
     expect(checked.size).toBe(3);
     expect(existsSync(path.join(dir, 'carte-def-og.jpg'))).toBe(true);
+  });
+});
+
+describe('a cache another build writes into meanwhile', () => {
+  it('passes over a file gone since the folder was listed (a temporary file renamed), in the check and the signatures', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rotative-image-cache-')), 'images');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'photo-abc-400.avif'), 'octets 400');
+    const policy = { label: 'cache des images', unsigned: 'trust' as const };
+    const { notices, checked } = checkSigned(dir, ['photo-abc-400.avif', 'photo-abc-800.avif.1234.tmp'], { files: {}, stamps: {} }, policy);
+    expect(notices).toEqual([]);
+    expect([...checked.keys()]).toEqual(['photo-abc-400.avif']);
+    signTree(dir, secret, checked);
+    expect((await verifyImageCache(dir, secret)).checked.size).toBe(1);
   });
 });
