@@ -476,7 +476,9 @@ async function main(): Promise<void> {
 function stopped(message: string): never {
   const after = swapped
     ? `Le nouveau site est publié dans ${display(outDir)} ; la construction suivante refera ce qui manque au cache.`
-    : `Rien n’a été publié : le site précédent, dans ${display(outDir)}, est intact.`;
+    : existsSync(path.join(outDir, SITE_MARKER))
+      ? `Rien n’a été publié : le site précédent, dans ${display(outDir)}, est intact.`
+      : `Rien n’a été publié : ${display(outDir)} ne contient aucun site.`;
   console.error(`✖ Construction arrêtée : ${message}\n  ${after}`);
   cleanUpAndExit(1);
 }

@@ -185,6 +185,11 @@ describe('a program that stops without answering', () => {
     const result = buildSite({ contentDir: fixture('basic'), outDir, env: { PAGEFIND_BINARY_PATH: program } });
     expectRefused(result, /^✖ Construction arrêtée : elle attendait la réponse d’un programme qu’elle a lancé \(Pagefind, pour l’index de recherche, ou Astro, pour les pages\), qui s’est arrêté sans répondre\. .*\n  Rien n’a été publié : le site précédent, dans .*, est intact\.\n$/m);
     expect(diffTrees(before, snapshotTree(outDir))).toEqual([]);
+    // A first build: no previous site to speak of.
+    const first = path.join(dir, 'premier');
+    const again = buildSite({ contentDir: fixture('basic'), outDir: first, env: { PAGEFIND_BINARY_PATH: program } });
+    expectRefused(again, /\n  Rien n’a été publié : .*premier ne contient aucun site\.\n$/);
+    expect(existsSync(first)).toBe(false);
   });
 });
 
