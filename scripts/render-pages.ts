@@ -86,10 +86,12 @@ const cacheDir = process.env.ROTATIVE_CACHE_DIR;
 const contentDir = process.env.ROTATIVE_CONTENT_DIR;
 let astroCacheNotices: string[] = [];
 let signAstro = () => {};
-/** Settles once Astro's cache and the image cache are checked (in worker threads): no page is restored before. */
-let verified: Promise<void> = Promise.resolve();
-/** The image cache's files as the check found them, for the build to sign once it has published them (signTree). */
-let imagesChecked: ImagesChecked = [];
+/**
+ * Settles once Astro's cache and the image cache are checked (in worker
+ * threads), with the image cache's files as found, for the build to sign
+ * once it has published them (signTree): no page is restored before.
+ */
+let verified: Promise<ImagesChecked> = Promise.resolve([]);
 /** The sha256 of every file of Astro's cache by its identity, once signed (signTree): for the check before the swap. */
 let cacheDigests: Record<string, string> = {};
 if (cacheDir && contentDir) {
@@ -108,7 +110,7 @@ if (cacheDir && contentDir) {
   verified = Promise.all([aside.pages, images]).then(([found, imageCache]) => {
     astroCacheNotices = [...astroCacheNotices, ...found.notices, ...imageCache.notices];
     checked = found.checked;
-    imagesChecked = [...imageCache.checked];
+    return [...imageCache.checked];
   });
   signAstro = () => {
     if (checked) cacheDigests = signTree(tree, secret, checked);
@@ -119,7 +121,7 @@ const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.
 // Once the cache is checked, scripts/build.ts may empty its trash, whose
 // earlier sites share files with the cache (a removed name moves the
 // stamps the check reads).
-const verifiedSent = verified.then(() => send({ kind: 'verified', imagesChecked }));
+const verifiedSent = verified.then((imagesChecked) => send({ kind: 'verified', imagesChecked }));
 verifiedSent.catch(() => {});
 /** The messages sent while Astro renders: the IPC channel is closed once they are written. */
 const sent: Promise<void>[] = [];

@@ -340,7 +340,7 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
 
 /**
  * Puts every published variant and file into `<outDir>/_images` and
- * `_media` (see place).
+ * `_media` (see publishCachedFile).
  */
 export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheRoot: string, outDir: string): number {
   const dir = imageCacheDir(cacheRoot);
@@ -349,7 +349,7 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
   let count = 0;
   for (const image of images) {
     for (const output of imageOutputs(image, image.social)) {
-      place(path.join(dir, output.file), path.join(imagesOut, output.file));
+      publishCachedFile(path.join(dir, output.file), path.join(imagesOut, output.file));
       count++;
     }
   }
@@ -371,7 +371,7 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
  * where the filesystem can) where links cannot be made: another
  * filesystem, a filesystem without links.
  */
-function place(from: string, to: string): void {
+export function publishCachedFile(from: string, to: string): void {
   if (existsSync(to)) unlinkSync(to);
   try {
     linkSync(from, to);
@@ -394,7 +394,4 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
 
 // ── Share cards (src/content/share-images.ts) use the images' cache ──
 
-/** Puts a cached file at its published place (see place). */
-export function publishCachedFile(from: string, to: string): void {
-  place(from, to);
-}
+
