@@ -18,8 +18,7 @@ import { publishShareCards, type ShareCard } from '../src/content/share-images.t
 import { astroCacheRoot, dropEditedCopies, signTree } from '../src/publish/restore.ts';
 import { cacheSecret } from '../src/config/cache-secret.ts';
 import type { PreparedMagazine } from '../src/content/edition.ts';
-import { indexSite, SearchFailure, searchProgramProblem, type SearchReport } from '../src/publish/search.ts';
-import type { SearchGroupData } from '../src/lib/search-groups.ts';
+import { indexSite, SearchFailure, searchProgramProblem, type SearchPlan, type SearchReport } from '../src/publish/search.ts';
 import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import type { ContentMessage, ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
@@ -133,14 +132,14 @@ const PUBLISH = 'images published';
 interface Alongside {
   /** Files of images, media and share cards published. */
   published: number;
-  /** Undefined when the search records were left for after the pages (searchAlongsidePages). */
+  /** Undefined when the search was left for after the pages (searchAlongsidePages). */
   search: SearchReport | undefined;
 }
 
-/** The search index of `groups`, into `<dir>/pagefind/`; a disk's refusal named. */
-async function searchInto(dir: string, groups: SearchGroupData[]): Promise<SearchReport> {
+/** The search index of `plans` (planSearch), into `<dir>/pagefind/`; a disk's refusal named. */
+async function searchInto(dir: string, plans: SearchPlan[]): Promise<SearchReport> {
   try {
-    return await indexSite(dir, groups, env.cacheDir);
+    return await indexSite(dir, plans, env.cacheDir);
   } catch (err) {
     throw writeRefusal(err, dir, 'l’index de recherche') ?? err;
   }
@@ -148,7 +147,7 @@ async function searchInto(dir: string, groups: SearchGroupData[]): Promise<Searc
 
 /**
  * What needs the content pass but not the pages, done into `assets` while
- * Astro renders them: the search index of the pass's records when they came
+ * Astro renders them: the search index of the pass's plan when it came
  * (searchAlongsidePages); then, once the earlier sites are out of the trash
  * (their images are names of the image cache's files: removing them moves
  * the stamps the cache is signed with, after this), the images and media
@@ -162,8 +161,8 @@ async function publishAlongside(
   cards: Promise<ShareCard[]>,
   emptying: Promise<void>,
 ): Promise<Alongside> {
-  const { images, files, searchGroups } = await content;
-  const search = searchGroups && (await timed(SEARCH, () => searchInto(assets, searchGroups)));
+  const { images, files, search: plans } = await content;
+  const search = plans && (await timed(SEARCH, () => searchInto(assets, plans)));
   await emptying;
   const publish = (what: string, write: () => number) => timed(PUBLISH, async () => writingInto(assets, what, write));
   let published = await publish('les images et vidéos du nouveau site', () => publishAssets(images, files, env.cacheDir, assets));
@@ -277,8 +276,10 @@ async function main(): Promise<void> {
     cleanUpAndExit(1);
   }
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-    /** Without the search records when they came with the `content` message. */
-    stats: Omit<PreparedMagazine['stats'], 'searchGroups'> & { searchGroups?: SearchGroupData[] };
+    /** The search records travel in the search's plan. */
+    stats: Omit<PreparedMagazine['stats'], 'searchGroups'>;
+    /** The search's plan, unless it came with the `content` message. */
+    search?: SearchPlan[];
     siteUrl: string;
     notices: string[];
     draftProblems: ContentProblem[];
@@ -310,7 +311,7 @@ async function main(): Promise<void> {
     const done = await alongside;
     published = done.published;
     // Left for now, the pages process gone (searchAlongsidePages).
-    search = done.search ?? (await timed(SEARCH, () => searchInto(assets, stats.searchGroups ?? [])));
+    search = done.search ?? (await timed(SEARCH, () => searchInto(assets, report.search ?? [])));
   } catch (err) {
     if (err instanceof WriteRefusal || err instanceof SearchFailure) throw err;
     console.error(`✖ ${(err as Error).message}`);

@@ -26,7 +26,7 @@ import { checkImageCacheFirst, imageCacheDir } from '../src/content/images.ts';
 import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 import type { ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
-import { searchAlongsidePages } from '../src/publish/search.ts';
+import { planSearch, searchAlongsidePages, type SearchPlan } from '../src/publish/search.ts';
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -65,8 +65,9 @@ function report(): void {
     JSON.stringify({
       problems: pass?.problems ?? [],
       draftProblems: pass?.draftProblems ?? [],
-      // Unless they went to the wrapper with the images (the `content` message).
-      stats: pass && { ...pass.stats, searchGroups: searchSent ? undefined : pass.stats.searchGroups },
+      // The records travel in the search's plan, which went to the wrapper with the images (the `content` message) or comes here.
+      stats: pass && { ...pass.stats, searchGroups: undefined },
+      search: searchSent ? undefined : searchPlans,
       siteUrl: pass?.context?.site.siteUrl,
       notices: [...astroCacheNotices, ...(pass?.notices ?? [])],
       legal: pass?.context?.site.legal,
@@ -125,7 +126,9 @@ const verifiedSent = verified.then((imagesChecked) => send({ kind: 'verified', i
 verifiedSent.catch(() => {});
 /** The messages sent while Astro renders: the IPC channel is closed once they are written. */
 const sent: Promise<void>[] = [];
-/** Whether the search records went with the `content` message, to be indexed while Astro renders. */
+/** The search, planned once the content pass is done: each year from the cache or indexed from its records (planSearch). */
+let searchPlans: SearchPlan[] | undefined;
+/** Whether the search's plan went with the `content` message, to be indexed while Astro renders. */
 let searchSent = false;
 
 // Memory: V8 lets its heap grow to about twice what its last full
@@ -154,8 +157,9 @@ const afterContentPass: AstroIntegration = {
       globalThis.gc?.();
       const pass = latestContentPass();
       if (!pass) return;
-      searchSent = cacheDir !== undefined && searchAlongsidePages(cacheDir, pass.stats.searchGroups);
-      sent.push(send({ kind: 'content', images: pass.images, files: pass.files, ...(searchSent ? { searchGroups: pass.stats.searchGroups } : {}) }));
+      searchPlans = cacheDir === undefined ? undefined : planSearch(cacheDir, pass.stats.searchGroups);
+      searchSent = searchPlans !== undefined && searchAlongsidePages(searchPlans);
+      sent.push(send({ kind: 'content', images: pass.images, files: pass.files, ...(searchSent ? { search: searchPlans } : {}) }));
       // A card that failed is not sent: the build fails below, where it waits for them.
       sent.push(pass.shareCardsMade.then(() => send({ kind: 'cards', shareCards: pass.shareCards }), () => {}));
     },

@@ -6,22 +6,23 @@
  *   signatures; the trash of earlier sites may be emptied; the image cache's
  *   files as found, for the build to sign once it has published them;
  * - `content`: the content pass is done; its images and media files may be
- *   published, and its search records indexed when they came with it
- *   (searchAlongsidePages; otherwise they are in the pages process's report);
+ *   published, and its search indexed when its plan came with it
+ *   (planSearch, searchAlongsidePages; otherwise the plan is in the pages
+ *   process's report);
  * - `cards`: every share card is in the cache and may be published.
  * Sent as JSON over the process's IPC channel: plain data only.
  */
 import type { FileRecord, ImageRecord } from '../content/images.ts';
 import type { ShareCard } from '../content/share-images.ts';
-import type { SearchGroupData } from '../lib/search-groups.ts';
 import type { CheckedFiles } from './restore.ts';
+import type { SearchPlan } from './search.ts';
 
 /** A CheckedFiles map as its entries: the channel carries JSON. */
 export type ImagesChecked = [string, CheckedFiles extends Map<string, infer C> ? C : never][];
 
 export type PagesMessage =
   | { kind: 'verified'; imagesChecked: ImagesChecked }
-  | { kind: 'content'; images: ImageRecord[]; files: FileRecord[]; searchGroups?: SearchGroupData[] }
+  | { kind: 'content'; images: ImageRecord[]; files: FileRecord[]; search?: SearchPlan[] }
   | { kind: 'cards'; shareCards: ShareCard[] };
 
 export type ContentMessage = Extract<PagesMessage, { kind: 'content' }>;

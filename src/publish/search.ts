@@ -99,18 +99,46 @@ export function searchCacheEntry(cacheRoot: string, group: SearchGroupData): str
 }
 
 /**
- * Whether the build indexes `groups` while Astro renders the pages
- * (scripts/build.ts), rather than once the pages process has exited: when
- * at most half of their records are in years the cache does not hold (an
- * edit, a new article). When more are, every record in the build's process
- * and Pagefind indexing them would add to the pages process at its peak: the
- * cold build of 10,000 articles peaked at 3,150 MB with the search beside
- * the pages, 2,660 MB after them.
+ * A year of the search as the build indexes it, decided once where its
+ * records are (the pages process): its cache entry, how many articles it
+ * holds, and its records only when the cache has no sound index of them. A
+ * year the cache holds travels to the build without its text (34 MB of
+ * JSON at 4,000 articles, one second of the pages process to send).
  */
-export function searchAlongsidePages(cacheRoot: string, groups: readonly SearchGroupData[]): boolean {
-  const records = (list: readonly SearchGroupData[]) => list.reduce((n, g) => n + g.records.length, 0);
-  const toIndex = groups.filter((g) => !existsSync(path.join(searchCacheEntry(cacheRoot, g), ENTRY_LIST)));
-  return 2 * records(toIndex) <= records(groups);
+export interface SearchPlan {
+  name: string;
+  /** Its folder in the search cache (searchCacheEntry). */
+  entry: string;
+  /** Its records (article pages). */
+  pages: number;
+  /** Its records, when this build indexes it. */
+  records?: SearchRecord[];
+  /** Why the cache's entry was not taken (damaged): said when the year is indexed again. */
+  problem?: string;
+}
+
+/** The plan of each group: taken from the cache when its entry holds the files it was written with, indexed otherwise. */
+export function planSearch(cacheRoot: string, groups: readonly SearchGroupData[]): SearchPlan[] {
+  return groups.map((group) => {
+    const plan = { name: group.name, entry: searchCacheEntry(cacheRoot, group), pages: group.records.length };
+    if (!existsSync(plan.entry)) return { ...plan, records: group.records };
+    const found = readCacheEntry(plan.entry);
+    return 'files' in found ? plan : { ...plan, records: group.records, problem: found.problem };
+  });
+}
+
+/**
+ * Whether the build indexes the search while Astro renders the pages
+ * (scripts/build.ts), rather than once the pages process has exited: when
+ * at most half of the records are to be indexed (an edit, a new article).
+ * When more are, every record in the build's process and Pagefind indexing
+ * them would add to the pages process at its peak: the cold build of 10,000
+ * articles peaked at 3,150 MB with the search beside the pages, 2,660 MB
+ * after them.
+ */
+export function searchAlongsidePages(plans: readonly SearchPlan[]): boolean {
+  const pages = (list: readonly SearchPlan[]) => list.reduce((n, p) => n + p.pages, 0);
+  return 2 * pages(plans.filter((p) => p.records)) <= pages(plans);
 }
 
 /** The list of an entry's files with their hashes, written last: an entry without it is incomplete. */
@@ -258,24 +286,22 @@ export function readCacheEntry(dir: string): { files: Files } | { problem: strin
   return { files };
 }
 
-/** Indexes the groups' records in French into `<siteDir>/pagefind/<group>/`. */
-export async function indexSite(siteDir: string, groups: SearchGroupData[], cacheRoot: string, warn: (line: string) => void = console.warn): Promise<SearchReport> {
+/**
+ * The search of `plans` (planSearch) into `<siteDir>/pagefind/<year>/`, in
+ * French: each year indexed from its records, or taken from the cache.
+ */
+export async function indexSite(siteDir: string, plans: SearchPlan[], cacheRoot: string, warn: (line: string) => void = console.warn): Promise<SearchReport> {
   const cacheDir = path.join(cacheRoot, 'search');
   mkdirSync(cacheDir, { recursive: true });
   const report: SearchReport = { pages: 0, indexed: 0, reused: 0 };
   const used = new Set<string>();
   let code: Files | undefined;
-  const indexGroup = async (group: SearchGroupData) => {
-    const cached = searchCacheEntry(cacheRoot, group);
-    let data: Files | undefined;
-    if (existsSync(cached)) {
-      const entry = readCacheEntry(cached);
-      if ('files' in entry) data = entry.files;
-      else warn(`⚠ Index de recherche ${group.name} en cache ignoré (${entry.problem}) : refait (${path.relative(process.cwd(), cached) || cached}).`);
-    }
-    if (data) report.reused++;
-    else {
-      const all = await indexFiles(group.records.map((r) => ({ url: r.url, content: searchTextOf(r), meta: { ...r.meta }, ...(r.thumbnail ? { filters: { [THUMBNAIL_FILTER]: [r.thumbnail] } } : {}) })), `${cached}.${process.pid}.out`);
+  const indexGroup = async (plan: SearchPlan) => {
+    const cached = plan.entry;
+    let data: Files;
+    if (plan.records) {
+      if (plan.problem) warn(`⚠ Index de recherche ${plan.name} en cache ignoré (${plan.problem}) : refait (${path.relative(process.cwd(), cached) || cached}).`);
+      const all = await indexFiles(plan.records.map((r) => ({ url: r.url, content: searchTextOf(r), meta: { ...r.meta }, ...(r.thumbnail ? { filters: { [THUMBNAIL_FILTER]: [r.thumbnail] } } : {}) })), `${cached}.${process.pid}.out`);
       data = new Map([...all].filter(([rel]) => isIndexData(rel)));
       code ??= new Map([...all].filter(([rel]) => !isIndexData(rel)));
       // Written under a temporary name and renamed, its list of files last:
@@ -287,29 +313,38 @@ export async function indexSite(siteDir: string, groups: SearchGroupData[], cach
       rmSync(cached, { recursive: true, force: true });
       renameSync(temp, cached);
       report.indexed++;
+    } else {
+      // Found sound when planned; changed since, it is not published (its records stayed with the pages).
+      const entry = readCacheEntry(cached);
+      if (!('files' in entry)) {
+        rmSync(cached, { recursive: true, force: true });
+        throw new SearchFailure(`l’index de recherche ${plan.name} du cache a changé pendant la construction (${entry.problem}) ; il a été supprimé. Construisez à nouveau : cette année sera indexée de nouveau.`);
+      }
+      data = entry.files;
+      report.reused++;
     }
     used.add(path.basename(cached));
-    writeFiles(path.join(siteDir, 'pagefind', group.name), data);
-    report.pages += group.records.length;
+    writeFiles(path.join(siteDir, 'pagefind', plan.name), data);
+    report.pages += plan.pages;
   };
   // Each year is its own index in Pagefind's service: two years are indexed
   // at once, one per core. The records of a year go in one by one, in order,
   // so that its index is the same from one build to the next.
-  const queue = [...groups];
+  const queue = [...plans];
   const worker = async () => {
     for (let group = queue.shift(); group; group = queue.shift()) await indexGroup(group);
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(availableParallelism(), 2, groups.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), 2, plans.length) }, worker));
     // Every year taken from the cache: Pagefind's code from a one-record index.
-    if (!code && groups.length > 0) {
+    if (!code && plans.length > 0) {
       const all = await indexFiles([{ url: '/', content: 'Rotative', meta: { title: 'Rotative' } }], path.join(cacheDir, `code.${process.pid}.out`));
       code = new Map([...all].filter(([rel]) => !isIndexData(rel)));
     }
   } finally {
     await pagefind.close();
   }
-  for (const group of groups) writeFiles(path.join(siteDir, 'pagefind', group.name), code!);
+  for (const plan of plans) writeFiles(path.join(siteDir, 'pagefind', plan.name), code!);
   // The indexes of records that are no longer: the cache keeps this build's only.
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   return report;

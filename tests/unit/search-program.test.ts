@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchRecord } from '../../src/lib/search-groups.ts';
-import { indexSite, SearchFailure, searchProgramProblem } from '../../src/publish/search.ts';
+import { indexSite, planSearch, SearchFailure, searchProgramProblem } from '../../src/publish/search.ts';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'rotative-search-program-'));
 
@@ -47,7 +47,7 @@ describe('a program that cannot start', () => {
     process.env.PAGEFIND_BINARY_PATH = path.join(dir, 'missing');
     try {
       const record: SearchRecord = { url: '/articles/a/', meta: { title: 'A', lede: '', date: '12\u00a0mai\u00a02016', rubrique: 'Cloud' }, header: ['A'], html: '<p>Un texte.</p>' };
-      const indexing = indexSite(path.join(dir, 'site'), [{ name: '2016', records: [record] }], path.join(dir, 'cache'), () => {});
+      const indexing = indexSite(path.join(dir, 'site'), planSearch(path.join(dir, 'cache'), [{ name: '2016', records: [record] }]), path.join(dir, 'cache'), () => {});
       await expect(indexing).rejects.toThrow(SearchFailure);
       await expect(indexing).rejects.toThrow(/^l’index de recherche n’a pas pu être fait : Pagefind n’a pas démarré \(.+\)\. Construisez à nouveau ; si l’échec revient, installez à nouveau les dépendances avec « npm ci »/);
     } finally {

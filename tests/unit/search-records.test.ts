@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchRecordOf, searchText } from '../../src/lib/search-groups.ts';
-import { isIndexData, searchAlongsidePages, searchCacheEntry, searchTextOf } from '../../src/publish/search.ts';
+import { indexSite, isIndexData, planSearch, SearchFailure, searchAlongsidePages, searchCacheEntry, searchTextOf } from '../../src/publish/search.ts';
 import { pictureData } from '../../src/lib/images.ts';
 
 const picture = pictureData({ stem: 'nuage', hash: 'abc', width: 1600, height: 900, fallback: 'jpeg' }, (f) => `/magazine/_images/${f}`);
@@ -55,25 +56,62 @@ describe('what the search cache may hold', () => {
   });
 });
 
-describe('the search is indexed beside the pages only when few years are to be indexed', () => {
+describe('the search’s plan', () => {
   const year = (name: string, count: number) => ({ name, records: Array.from({ length: count }, (_, i) => searchRecordOf({ ...article, slug: `${name}-${i}` })) });
+  /** An entry as indexSite leaves it: its data files and their list. */
   const cached = (root: string, group: ReturnType<typeof year>) => {
     const entry = searchCacheEntry(root, group);
     mkdirSync(entry, { recursive: true });
-    writeFileSync(path.join(entry, 'rotative-files.json'), '{}');
+    const data = '{"version":"1"}';
+    writeFileSync(path.join(entry, 'pagefind-entry.json'), data);
+    writeFileSync(path.join(entry, 'rotative-files.json'), JSON.stringify({ 'pagefind-entry.json': createHash('sha256').update(data).digest('hex') }));
+    return entry;
   };
+  const temp = () => mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
 
-  it('beside them when the cache holds most records’ years (an edit), after them on a cold build', () => {
+  it('carries the records of the years the cache does not hold, and of those only', () => {
     const years = [year('2025', 30), year('2026', 10)];
-    const cold = mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
-    expect(searchAlongsidePages(cold, years)).toBe(false);
+    const root = temp();
+    cached(root, years[0]!);
+    const plans = planSearch(root, years);
+    expect(plans.map((p) => [p.name, p.pages, p.records?.length])).toEqual([
+      ['2025', 30, undefined],
+      ['2026', 10, 10],
+    ]);
+    expect(plans[0]!.entry).toBe(searchCacheEntry(root, years[0]!));
+  });
+
+  it('indexes again a year whose entry is damaged, saying why', () => {
+    const years = [year('2025', 3)];
+    const root = temp();
+    writeFileSync(path.join(cached(root, years[0]!), 'pagefind-entry.json'), '{}');
+    const [plan] = planSearch(root, years);
+    expect(plan!.records).toHaveLength(3);
+    expect(plan!.problem).toBe('pagefind-entry.json a été modifié');
+  });
+
+  it('fails, in French, on a cached year whose entry changed after it was planned, and deletes it', async () => {
+    const years = [year('2025', 3)];
+    const root = temp();
+    const entry = cached(root, years[0]!);
+    const plans = planSearch(root, years);
+    writeFileSync(path.join(entry, 'pagefind-entry.json'), '{}');
+    const indexing = indexSite(path.join(temp(), 'site'), plans, root, () => {});
+    await expect(indexing).rejects.toThrow(SearchFailure);
+    await expect(indexing).rejects.toThrow('l’index de recherche 2025 du cache a changé pendant la construction (pagefind-entry.json a été modifié) ; il a été supprimé. Construisez à nouveau : cette année sera indexée de nouveau.');
+    expect(existsSync(entry)).toBe(false);
+  });
+
+  it('is indexed beside the pages when the cache holds most records’ years (an edit), after them on a cold build', () => {
+    const years = [year('2025', 30), year('2026', 10)];
+    expect(searchAlongsidePages(planSearch(temp(), years))).toBe(false);
     // The older, larger year is in the cache: one edit re-indexes 2026 only.
-    const edited = mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
+    const edited = temp();
     cached(edited, years[0]!);
-    expect(searchAlongsidePages(edited, years)).toBe(true);
+    expect(searchAlongsidePages(planSearch(edited, years))).toBe(true);
     // Only the smaller year in the cache: most records to index.
-    const most = mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
+    const most = temp();
     cached(most, years[1]!);
-    expect(searchAlongsidePages(most, years)).toBe(false);
+    expect(searchAlongsidePages(planSearch(most, years))).toBe(false);
   });
 });
