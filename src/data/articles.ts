@@ -285,6 +285,16 @@ function relatable(a: ArticleView): RelatableView {
   }
   return r;
 }
+// A tag's list of the listings as the ranking reads it, made once per list.
+const relatableLists = new WeakMap<readonly ArticleView[], RelatableView[]>();
+function relatableList(list: readonly ArticleView[]): RelatableView[] {
+  let r = relatableLists.get(list);
+  if (!r) {
+    r = list.map(relatable);
+    relatableLists.set(list, r);
+  }
+  return r;
+}
 
 const contexts = new Map<string, ReturnType<typeof computeArticleContext>>();
 
@@ -356,12 +366,15 @@ async function computeArticleContext(article: ArticleView) {
   const limit = 4;
   // Candidates for « À lire également »: the series, every article sharing a
   // tag, and the newest of the rubrique (lists are newest first, so an older
-  // rubrique-only article can never outrank these).
-  const candidates = new Set<ArticleView>(episodes);
-  for (const t of article.tags) for (const a of n.byTag.get(t.slug) ?? []) candidates.add(a);
-  for (const a of (n.byCategory.get(article.category.id) ?? []).slice(0, limit + 1 + article.readAlso.length)) candidates.add(a);
+  // rubrique-only article can never outrank these). An article in two of
+  // these lists is listed twice: the ranking keeps it once.
+  let candidates = [
+    ...episodes.map(relatable),
+    ...article.tags.flatMap((t) => relatableList(n.byTag.get(t.slug) ?? [])),
+    ...(n.byCategory.get(article.category.id) ?? []).slice(0, limit + 1 + article.readAlso.length).map(relatable),
+  ];
   // What the body already recommends (<ReadAlso>) is not offered a second time.
-  for (const a of candidates) if (article.readAlso.includes(a.slug)) candidates.delete(a);
+  if (article.readAlso.length > 0) candidates = candidates.filter((a) => !article.readAlso.includes(a.slug));
   return {
     previousEpisode: previous,
     nextEpisode: next,
@@ -370,7 +383,7 @@ async function computeArticleContext(article: ArticleView) {
     followsUp: article.revisits.map((slug) => mag.bySlug.get(slug)).filter((a): a is ArticleView => a !== undefined),
     /** Newer published articles that follow up on this one. */
     followedBy: n.followedBy.get(article.slug) ?? [],
-    related: relatedArticles(relatable(article), [...candidates].map(relatable), { limit }).map((r) => r.view),
+    related: relatedArticles(relatable(article), candidates, { limit }).map((r) => r.view),
   };
 }
 

@@ -24,12 +24,14 @@ export interface RelatedOptions {
 // (see urls.ts), so they are the same tag here too. An article's keys are
 // computed once: on a large archive each article is a candidate for
 // hundreds of others, and slugifying its tags every time made the build
-// grow faster than the archive.
-const keysOf = new WeakMap<Relatable, Set<string>>();
-function tagKeys(article: Relatable): Set<string> {
+// grow faster than the archive. Kept as a list (a candidate's keys are
+// walked) and as a set (an article's own keys are looked up).
+const keysOf = new WeakMap<Relatable, { list: string[]; set: Set<string> }>();
+function tagKeys(article: Relatable): { list: string[]; set: Set<string> } {
   let keys = keysOf.get(article);
   if (!keys) {
-    keys = new Set((article.tags ?? []).map(slugify).filter((key) => key !== ''));
+    const set = new Set((article.tags ?? []).map(slugify).filter((key) => key !== ''));
+    keys = { list: [...set], set };
     keysOf.set(article, keys);
   }
   return keys;
@@ -53,25 +55,24 @@ function tagKeys(article: Relatable): Set<string> {
 export function relatedArticles<T extends Relatable>(article: Relatable, all: readonly T[], { limit = 4 }: RelatedOptions = {}): T[] {
   const max = Math.max(0, Math.floor(limit));
   if (max === 0) return [];
-  const ownTags = tagKeys(article);
-  const seen = new Set<string>([article.slug]);
+  const ownTags = tagKeys(article).set;
   // The best `max` so far, best first: a candidate is compared with a few
   // kept ones, not sorted among all (an article with a popular tag has
   // thousands of candidates on a large archive, and keeps four).
   const best: Ranked<T>[] = [];
   for (const candidate of all) {
-    if (seen.has(candidate.slug)) continue;
-    seen.add(candidate.slug);
+    if (candidate.slug === article.slug) continue;
     let shared = 0;
-    for (const key of tagKeys(candidate)) if (ownTags.has(key)) shared++;
+    for (const key of tagKeys(candidate).list) if (ownTags.has(key)) shared++;
     const group =
       article.series !== undefined && candidate.series === article.series ? 1 : shared > 0 ? 2 : candidate.category === article.category ? 3 : 0;
     if (group === 0) continue;
-    const ranked = { item: candidate, group, shared };
-    if (best.length === max && outranks(best[max - 1]!, ranked)) continue;
+    if (best.length === max && outranks(best[max - 1]!, group, shared, candidate)) continue;
+    // Listed twice: kept once (only the kept few are looked at, not a set of every candidate seen).
+    if (best.some((r) => r.item.slug === candidate.slug)) continue;
     let at = best.length;
-    while (at > 0 && outranks(ranked, best[at - 1]!)) at--;
-    best.splice(at, 0, ranked);
+    while (at > 0 && !outranks(best[at - 1]!, group, shared, candidate)) at--;
+    best.splice(at, 0, { item: candidate, group, shared });
     if (best.length > max) best.pop();
   }
   return best.map((r) => r.item);
@@ -83,7 +84,7 @@ interface Ranked<T> {
   shared: number;
 }
 
-/** Whether `a` comes before `b`: the ranking's order (slugs are distinct, so two candidates never tie). */
-function outranks(a: Ranked<Relatable>, b: Ranked<Relatable>): boolean {
-  return (a.group - b.group || (a.group === 2 ? b.shared - a.shared : 0) || byPublishedDesc(a.item, b.item)) < 0;
+/** Whether `a` comes before the candidate `item` of `group` with `shared` tags: the ranking's order (slugs are distinct, so two candidates never tie). */
+function outranks(a: Ranked<Relatable>, group: number, shared: number, item: Relatable): boolean {
+  return (a.group - group || (group === 2 ? shared - a.shared : 0) || byPublishedDesc(a.item, item)) < 0;
 }
