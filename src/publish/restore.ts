@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { holdsRecorded, identityOfStats, stampOf, type BuildRecord } from './unchanged.ts';
 import { replaceFile } from './disk.ts';
+import { listTree } from './tree.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -38,13 +39,6 @@ const inside = (file: string, dir: string) => {
   const rel = path.relative(dir, path.resolve(file));
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 };
-
-/** Every file under `dir`, relative to it. */
-function filesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
-}
 
 /** A file with another name: written in place, it would change under that name too. */
 function shared(file: string): boolean {
@@ -64,7 +58,7 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
   const dropped: string[] = [];
   // Without the record of the build that wrote the previous site (none, or
   // of another version), no page can be shown unedited: every linked copy goes.
-  const pages = record ? Object.keys(record.files) : filesOf(previousSite);
+  const pages = record ? Object.keys(record.files) : listTree(previousSite).files;
   for (const rel of pages) {
     // Only a page that is one file with a cache copy is read and compared.
     const file = path.join(previousSite, rel);
@@ -191,9 +185,8 @@ const macOf = (secret: Buffer, files: Record<string, string>, stamps?: Record<st
 
 /** Every file of the tree but its signatures, relative to it, in a fixed order. */
 function treeFiles(tree: string): string[] {
-  return filesOf(tree)
-    .map((rel) => rel.split(path.sep).join('/'))
-    .filter((rel) => rel !== SIGNATURES && !rel.startsWith(`${SIGNATURES}.`))
+  return listTree(tree)
+    .files.filter((rel) => rel !== SIGNATURES && !rel.startsWith(`${SIGNATURES}.`))
     .sort();
 }
 

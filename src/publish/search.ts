@@ -26,6 +26,7 @@ import * as pagefind from 'pagefind';
 import { searchText, type SearchGroupData, type SearchRecord } from '../lib/search-groups.ts';
 import { THUMBNAIL_FILTER } from '../lib/search-thumbnail.ts';
 import { hashModules } from '../content/code-digest.ts';
+import { listTree } from './tree.ts';
 
 export interface SearchReport {
   /** Records (article pages) in the indexes. */
@@ -210,13 +211,7 @@ type Files = Map<string, Buffer>;
 
 /** Every file under `dir`, by path relative to it (POSIX separators). */
 function readTree(dir: string): Files {
-  const files: Files = new Map();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, abs).split(path.sep).join('/'), readFileSync(abs));
-  }
-  return files;
+  return new Map(listTree(dir).files.map((rel) => [rel, readFileSync(path.join(dir, rel))]));
 }
 
 /**

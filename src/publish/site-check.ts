@@ -3,12 +3,13 @@
  * or script the build did not write, or a broken feed, is never published.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { codeDigest } from '../content/code-digest.ts';
 import { replaceFile } from './disk.ts';
 import { display } from './output.ts';
+import { listTree } from './tree.ts';
 import { fileIdentity } from './unchanged.ts';
 
 // A <link> or <script> start tag; comments and the text of inline scripts
@@ -101,13 +102,9 @@ export function checkBuiltSite(
   const ownUrl = siteUrl?.replace(/\/+$/, '') ?? null;
   const known = findingsFile ? readFindings(findingsFile, ownUrl, notice) : noFindings();
   const found = noFindings();
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
-    const rel = path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (entry.isDirectory()) dirs.add(rel);
-    else files.add(rel);
-  }
+  const tree = listTree(site);
+  const files = new Set([...tree.files, ...tree.others]);
+  const dirs = new Set(tree.dirs);
   const exists = (target: string): boolean => {
     const t = target.replace(/\/+$/, '');
     if (target.endsWith('/') || target === '') return files.has(t === '' ? 'index.html' : `${t}/index.html`);
