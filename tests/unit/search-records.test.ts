@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { searchRecordOf, searchText } from '../../src/lib/search-groups.ts';
+import { searchRecordOf, searchText, type SearchRecord } from '../../src/lib/search-groups.ts';
 import { indexSite, isIndexData, planSearch, SearchFailure, searchAlongsidePages, searchCacheEntry, searchTextOf } from '../../src/publish/search.ts';
 import { pictureData } from '../../src/lib/images.ts';
 
@@ -68,6 +68,25 @@ describe('the search’s plan', () => {
     return entry;
   };
   const temp = () => mkdtempSync(path.join(tmpdir(), 'rotative-search-'));
+
+  it('keys a year by every part of every record, its body included', () => {
+    const root = temp();
+    const [one] = [year('2025', 2)];
+    const key = (records: typeof one.records) => searchCacheEntry(root, { name: '2025', records });
+    const [a, b] = one.records as [SearchRecord, SearchRecord];
+    const keys = [
+      key([a, b]),
+      key([{ ...a, html: `${a.html} ` }, b]),
+      key([a, { ...b, header: [...b.header, 'Légende'] }]),
+      key([a, { ...b, meta: { ...b.meta, title: 'Autre' } }]),
+      key([a]),
+      // A body's end moved into the next record: not the same records.
+      key([{ ...a, html: 'ab' }, { ...b, html: 'c' }]),
+      key([{ ...a, html: 'a' }, { ...b, html: 'bc' }]),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(key([a, b])).toBe(keys[0]);
+  });
 
   it('carries the records of the years the cache does not hold, and of those only', () => {
     const years = [year('2025', 30), year('2026', 10)];
