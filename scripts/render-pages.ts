@@ -19,7 +19,7 @@ import { build, type AstroIntegration } from 'astro';
 import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
-import { latestContentPass } from '../src/content/loaders.ts';
+import * as loaders from '../src/content/loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, astroCacheRoot, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { checkImageCacheFirst, imageCacheDir } from '../src/content/images.ts';
@@ -27,6 +27,11 @@ import { cacheSecret } from '../src/render/cache.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 import type { ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { planSearch, searchAlongsidePages, type SearchPlan } from '../src/publish/search.ts';
+
+// The content collections (src/content.config.ts) take the loaders of this
+// instance of the content pass, which Node has loaded, rather than have Vite
+// transform and run its modules again.
+(globalThis as Record<symbol, unknown>)[Symbol.for('rotative.loaders')] = loaders;
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
@@ -59,7 +64,7 @@ const pages = path.join(scratch, 'site');
 process.chdir(root);
 
 function report(): void {
-  const pass = latestContentPass();
+  const pass = loaders.latestContentPass();
   writeFileSync(
     reportFile!,
     JSON.stringify({
@@ -155,7 +160,7 @@ const afterContentPass: AstroIntegration = {
       // Astro restores pages from its cache once its Vite build is done: the cache is checked first.
       await verifiedSent;
       globalThis.gc?.();
-      const pass = latestContentPass();
+      const pass = loaders.latestContentPass();
       if (!pass) return;
       searchPlans = cacheDir === undefined ? undefined : planSearch(cacheDir, pass.stats.searchGroups);
       searchSent = searchPlans !== undefined && searchAlongsidePages(searchPlans);
@@ -172,13 +177,13 @@ try {
   // every file is in the cache before the report lets the wrapper publish; a
   // card that failed fails the build here. The wait counts as image time.
   const cardsWait = performance.now();
-  const pass = latestContentPass();
+  const pass = loaders.latestContentPass();
   await pass?.shareCardsMade;
   if (pass) pass.stats.timings.images += performance.now() - cardsWait;
   writingInto(cacheDir ?? scratch, 'les signatures du cache des pages', signAstro);
 } catch (err) {
   // Cards still being made finish before the process exits: no temporary file left in the cache.
-  await latestContentPass()?.shareCardsMade.catch(() => {});
+  await loaders.latestContentPass()?.shareCardsMade.catch(() => {});
   // What is signed below is what the check found (a build stopped before it needed the check).
   await verified.catch(() => {});
   rmSync(scratch, { recursive: true, force: true });
@@ -192,7 +197,7 @@ try {
   } catch {
     // A full disk: the wrapper reads no report of a failed build.
   }
-  const problems = latestContentPass()?.problems ?? [];
+  const problems = loaders.latestContentPass()?.problems ?? [];
   // A content problem is the writer's to fix: their messages, not Astro's error.
   // A full disk is the person's: where, and what to do (Astro wraps what it meets).
   const refusal = problems.length > 0 ? undefined : writeRefusal(err, cacheDir ?? scratch, 'les pages (ou le cache)');
@@ -213,7 +218,7 @@ try {
     // public/_headers is static; the `tdm-*` headers come from site.yaml. The
     // file is replaced, never written in place: it may be one file with a copy
     // elsewhere (src/publish/restore.ts).
-    const context = latestContentPass()?.context;
+    const context = loaders.latestContentPass()?.context;
     const headersFile = path.join(outDir, '_headers');
     if (context) {
       const headers = withTdmHeaders(readFileSync(headersFile, 'utf8'), context.site.tdm, context.base);

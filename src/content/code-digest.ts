@@ -9,9 +9,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { init, parse } from 'es-module-lexer';
+import { initSync, parse } from 'es-module-lexer';
 
-await init;
+// Synchronously, not with a top-level await: astro.config.ts loads the
+// modules that import this one with require() (Node refuses a graph that awaits).
+initSync();
 
 /** The project's modules reachable from `entries` (absolute paths), sorted. */
 export function moduleGraph(entries: readonly string[]): string[] {
