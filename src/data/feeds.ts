@@ -2,8 +2,9 @@
  * The feeds, wired from the magazine: which articles, which channel. Each
  * feed is written in three formats (RSS, Atom, JSON Feed) from one list of
  * items, built once per build. The routes (the rss.xml.ts, atom.xml.ts and
- * feed.json.ts files of src/pages/) only serve these strings; the shape of a
- * feed is src/lib/feed.ts.
+ * feed.json.ts files of src/pages/, `[feed].xml.ts` and `[feed].json.ts`
+ * for the feeds the site has once) only serve these strings, each with a
+ * cacheKey; the shape of a feed is src/lib/feed.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { timed } from '../publish/phase-timer.ts';
@@ -25,6 +26,7 @@ import {
   categoryFeedPaths,
   editionFeedPaths,
   editionsIndexPath,
+  FEED_FILES,
   feedCssPath,
   homePath,
   mainFeedPaths,
@@ -113,13 +115,16 @@ export const CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-/** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest published articles of the whole magazine. */
+/** What the main feed is written from: the newest published articles of the whole magazine. */
+async function mainFeedData(): Promise<FeedData> {
+  const { site } = await getChrome();
+  const channel = { title: site.name, description: site.tagline ?? site.name, pagePath: homePath(), feedPaths: mainFeedPaths() };
+  return feedData(channel, (await getMagazine()).articles.slice(0, MAIN_FEED_LIMIT));
+}
+
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: the main feed in one format. */
 export function getMainFeed(format: FeedFormat = 'rss'): Promise<string> {
-  return feed(format, async () => {
-    const { site } = await getChrome();
-    const channel = { title: site.name, description: site.tagline ?? site.name, pagePath: homePath(), feedPaths: mainFeedPaths() };
-    return feedData(channel, (await getMagazine()).articles.slice(0, MAIN_FEED_LIMIT));
-  });
+  return feed(format, mainFeedData);
 }
 
 /** The feeds of a subject, with a parameter: one per rubrique, series, author or tag. */
@@ -266,9 +271,30 @@ export async function getFeed(kind: FeedKind, id: string, format: FeedFormat): P
   return feed(format, () => subjectFeedData(kind, id));
 }
 
-/** The route of the main feed in one format (`src/pages/rss.xml.ts`…). */
-export function mainFeedRoute(format: FeedFormat): { GET: APIRoute } {
-  return { GET: async () => new Response(await getMainFeed(format), { headers: { 'Content-Type': CONTENT_TYPES[format] } }) };
+/**
+ * The route of a feed the site has once, in `formats`: a path per format,
+ * `[feed]` in the route's file name standing for the name of its file
+ * (`src/pages/[feed].xml.ts`: `rss` and `atom`; `[feed].json.ts`: `feed`),
+ * whose cacheKey, from the very object the feed is written from (`data`),
+ * lets Astro's incremental build reuse it while it is unchanged. `write`
+ * gives the feed in one format.
+ */
+export function singleFeedRoute(formats: readonly FeedFormat[], data: () => Promise<unknown>, write: (format: FeedFormat) => Promise<string>): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
+  return {
+    getStaticPaths: async () => {
+      const cacheKey = await pageKey('feed', await data());
+      return formats.map((format) => ({ params: { feed: FEED_FILES[format].replace(/\.[a-z]+$/, '') }, props: { format }, cacheKey }));
+    },
+    GET: async ({ props }) => {
+      const { format } = props as { format: FeedFormat };
+      return new Response(await write(format), { headers: { 'Content-Type': CONTENT_TYPES[format] } });
+    },
+  };
+}
+
+/** The route of the main feed in `formats` (`src/pages/[feed].xml.ts`, `[feed].json.ts`). */
+export function mainFeedRoute(formats: readonly FeedFormat[]): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
+  return singleFeedRoute(formats, mainFeedData, getMainFeed);
 }
 
 /**

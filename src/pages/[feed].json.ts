@@ -1,4 +1,4 @@
 /** `/feed.json`: the main feed in JSON Feed 1.1 (src/data/feeds.ts). */
 import { mainFeedRoute } from '../data/feeds.ts';
 
-export const { GET } = mainFeedRoute('json');
+export const { getStaticPaths, GET } = mainFeedRoute(['json']);
