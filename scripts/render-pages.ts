@@ -106,13 +106,15 @@ if (cacheDir && contentDir) {
   const secret = cacheSecret();
   // Undefined until the check is done: a cache that was not checked is never signed.
   let checked: CheckedFiles | undefined;
-  const aside = verifyAstroCacheAside(tree, secret);
-  astroCacheNotices = aside.notices;
-  // The image cache too, before the content pass reads or writes it
-  // (checkImageCacheFirst): its published files are links to its own. One
-  // check after the other: beside Astro's start, each has a core to share.
-  const images = aside.pages.then(() => verifyImageCache(imageCacheDir(cacheDir), secret));
+  // The image cache first: the content pass reads and writes it
+  // (checkImageCacheFirst) before Astro restores any page; its published
+  // files are links to its own. Then the copies of Astro's pages, needed
+  // once Vite's build is done. One check after the other: beside Astro's
+  // start, each has a core to share.
+  const images = verifyImageCache(imageCacheDir(cacheDir), secret);
   checkImageCacheFirst(images);
+  const aside = verifyAstroCacheAside(tree, secret, images);
+  astroCacheNotices = aside.notices;
   verified = Promise.all([aside.pages, images]).then(([found, imageCache]) => {
     astroCacheNotices = [...astroCacheNotices, ...found.notices, ...imageCache.notices];
     checked = found.checked;

@@ -207,14 +207,20 @@ function treeFiles(tree: string): string[] {
  * notices returned; the copies of the pages (`dist/`) in a worker thread, on
  * another core, while Astro starts: on a cache restored as new files (the
  * publish workflow's) each of them is read and hashed, about a second at
- * 4,000 articles. `pages` settles with their notices and every file found
- * as signed; Astro must not restore a page before then.
+ * 4,000 articles. That worker starts once `after` settles (another check,
+ * needed sooner: two at once slow Astro's start on two cores). `pages`
+ * settles with their notices and every file found as signed; Astro must
+ * not restore a page before then.
  *
  * Signing rather than sanitising again: a page is Astro's whole output (the
  * layout, its scripts), not a body the sanitiser can judge.
  */
-export function verifyAstroCacheAside(tree: string, secret: Buffer): { notices: string[]; pages: Promise<{ notices: string[]; checked: CheckedFiles }> } {
-  return verifyTreeAside(tree, secret, PAGES, (rel) => rel.startsWith('dist/'));
+export function verifyAstroCacheAside(
+  tree: string,
+  secret: Buffer,
+  after: Promise<unknown> = Promise.resolve(),
+): { notices: string[]; pages: Promise<{ notices: string[]; checked: CheckedFiles }> } {
+  return verifyTreeAside(tree, secret, PAGES, (rel) => rel.startsWith('dist/'), after);
 }
 
 /**
@@ -235,12 +241,13 @@ export function verifyImageCache(dir: string, secret: Buffer): Promise<{ notices
   return pages.then((p) => ({ notices: [...notices, ...p.notices], checked: p.checked }));
 }
 
-/** verifyAstroCacheAside and verifyImageCache: the files `aside` says in a worker thread, the others at once. */
+/** verifyAstroCacheAside and verifyImageCache: the files `aside` says in a worker thread once `after` settles, the others at once. */
 function verifyTreeAside(
   tree: string,
   secret: Buffer,
   policy: TreePolicy,
   aside: (rel: string) => boolean,
+  after: Promise<unknown> = Promise.resolve(),
 ): { notices: string[]; pages: Promise<{ notices: string[]; checked: CheckedFiles }> } {
   const { notices, signed, files } = readSignatures(tree, secret, policy);
   if (!signed) return { notices, pages: Promise.resolve({ notices: [], checked: new Map() }) };
@@ -249,12 +256,15 @@ function verifyTreeAside(
   const pages =
     later.length === 0
       ? Promise.resolve({ notices: [], checked: new Map() })
-      : new Promise<{ notices: string[]; checked: CheckedFiles }>((resolve, reject) => {
-          const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { tree, files: later, signed, policy } satisfies CheckRequest });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`the check of the cache ${tree} stopped (exit ${code})`)));
-        });
+      : after.then(
+          () =>
+            new Promise<{ notices: string[]; checked: CheckedFiles }>((resolve, reject) => {
+              const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { tree, files: later, signed, policy } satisfies CheckRequest });
+              worker.once('message', resolve);
+              worker.once('error', reject);
+              worker.once('exit', (code) => reject(new Error(`the check of the cache ${tree} stopped (exit ${code})`)));
+            }),
+        );
   return {
     notices: [...notices, ...first.notices],
     pages: pages.then((p) => ({ notices: p.notices, checked: new Map([...first.checked, ...p.checked]) })),
