@@ -129,8 +129,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Every dynamic route gives each path a cacheKey (pageKey in
   // src/data/articles.ts): a page whose key and code are unchanged is copied
-  // from Astro's cache instead of rendered again. The routes without
-  // getStaticPaths (home, hubs, main feeds) are rendered on every build.
+  // from Astro's cache instead of rendered again (restored by hard link:
+  // src/publish/restore.ts). The routes without getStaticPaths (home, hubs,
+  // sitemaps) are rendered on every build.
   experimental: { incrementalBuild: true },
   build: { format: 'directory' },
   security: {
