@@ -20,6 +20,7 @@ import { removeStaleFolders } from '../src/publish/output.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import * as loaders from '../src/content/loaders.ts';
+import { handLoaders } from '../src/content/handed-loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, astroCacheRoot, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { checkImageCacheFirst, imageCacheDir } from '../src/content/images.ts';
@@ -31,7 +32,7 @@ import { planSearch, searchAlongsidePages, type SearchPlan } from '../src/publis
 // The content collections (src/content.config.ts) take the loaders of this
 // instance of the content pass, which Node has loaded, rather than have Vite
 // transform and run its modules again.
-(globalThis as Record<symbol, unknown>)[Symbol.for('rotative.loaders')] = loaders;
+handLoaders(loaders);
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import type * as Loaders from './content/loaders.ts';
+import { handedLoaders } from './content/handed-loaders.ts';
 import type { ArticleEntryData } from './content/loaders.ts';
 import type { BuildContext, StoredAuthor, StoredCategory, StoredEditionWord, StoredPage, StoredSeries } from './content/edition.ts';
 
@@ -10,12 +10,12 @@ import type { BuildContext, StoredAuthor, StoredCategory, StoredEditionWord, Sto
 // validated every file with the schemas of src/schemas/ already: each
 // collection's schema only gives its entries the pass's type, so pages read
 // typed entries without casts.
-// In a build, the pages process (scripts/render-pages.ts) has loaded the
-// content pass with Node already and hands its loaders over: Vite would
-// transform and run its 70 modules a second time. The dev server imports
-// them through Vite, which reloads the content when their code changes.
+// In a build, the pages process has loaded the content pass with Node
+// already and hands its loaders over (src/content/handed-loaders.ts). The
+// dev server imports them through Vite, which reloads the content when
+// their code changes.
 const { articlesLoader, authorsLoader, buildLoader, categoriesLoader, editionsLoader, pagesLoader, seriesLoader } =
-  ((globalThis as Record<symbol, unknown>)[Symbol.for('rotative.loaders')] as typeof Loaders | undefined) ?? (await import('./content/loaders.ts'));
+  handedLoaders() ?? (await import('./content/loaders.ts'));
 
 export const collections = {
   articles: defineCollection({ loader: articlesLoader, schema: z.custom<ArticleEntryData>() }),
