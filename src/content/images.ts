@@ -363,8 +363,10 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
 
 /**
  * A published image is a hard link to its cache entry: no byte written
- * again, and no file made (making thousands of files is what costs, on a
- * runner's disk: 0.3 ms each here, where a link takes 0.013). Editing it in
+ * again, and no file made (making thousands of files is what costs: 0.3 ms
+ * each on one test machine's disk, 0.04 on another's, where a link takes
+ * about 0.013). The share cards are published the same way
+ * (src/content/share-images.ts). Editing it in
  * place in the output folder edits the cache's too: the next build's check
  * of the image cache (verifyImageCache, src/publish/restore.ts) finds its
  * bytes no longer the signed ones and makes it again. A copy (a reflink
@@ -391,7 +393,3 @@ export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, l
   });
   await Promise.all(workers);
 }
-
-// ── Share cards (src/content/share-images.ts) use the images' cache ──
-
-

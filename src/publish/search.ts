@@ -331,7 +331,7 @@ export async function indexSite(siteDir: string, plans: SearchPlan[], cacheRoot:
   // so that its index is the same from one build to the next.
   const queue = [...plans];
   const worker = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) await indexGroup(group);
+    for (let plan = queue.shift(); plan; plan = queue.shift()) await indexGroup(plan);
   };
   try {
     await Promise.all(Array.from({ length: Math.min(availableParallelism(), 2, plans.length) }, worker));
