@@ -24,7 +24,7 @@ import { handLoaders } from '../src/content/handed-loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, astroCacheRoot, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
 import { checkImageCacheFirst, imageCacheDir } from '../src/content/images.ts';
-import { cacheSecret } from '../src/render/cache.ts';
+import { cacheSecret } from '../src/config/cache-secret.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 import type { ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { planSearch, searchAlongsidePages, type SearchPlan } from '../src/publish/search.ts';
@@ -36,7 +36,11 @@ handLoaders(loaders);
 
 const outDir = process.env.ROTATIVE_PAGES_DIR;
 const reportFile = process.env.ROTATIVE_REPORT_FILE;
-if (!outDir || !reportFile) {
+// The build always gives the cache and content folders: without them the
+// caches would go unchecked and the search unplanned.
+const cacheDir = process.env.ROTATIVE_CACHE_DIR;
+const contentDir = process.env.ROTATIVE_CONTENT_DIR;
+if (!outDir || !reportFile || !cacheDir || !contentDir) {
   console.error('✖ scripts/render-pages.ts est lancé par scripts/build.ts (npm run build), pas seul.');
   process.exit(1);
 }
@@ -89,42 +93,35 @@ function report(): void {
 // (restoreLinked, in src/publish/restore.ts); what the cache holds is
 // checked against its signatures first (verifyAstroCacheAside), and signed again
 // once Astro has written this build's pages into it, failed build or not.
-const cacheDir = process.env.ROTATIVE_CACHE_DIR;
-const contentDir = process.env.ROTATIVE_CONTENT_DIR;
-let astroCacheNotices: string[] = [];
-let signAstro = () => {};
+restoreLinked({ astroCache: astroCacheRoot(cacheDir), pages });
+const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
+const secret = cacheSecret();
+/** Undefined until the check is done: a cache that was not checked is never signed. */
+let checked: CheckedFiles | undefined;
+// The image cache first: the content pass reads and writes it
+// (checkImageCacheFirst) before Astro restores any page; its published
+// files are links to its own. Then the copies of Astro's pages, needed
+// once Vite's build is done. One check after the other: beside Astro's
+// start, each has a core to share.
+const images = verifyImageCache(imageCacheDir(cacheDir), secret);
+checkImageCacheFirst(images);
+const aside = verifyAstroCacheAside(tree, secret, images);
+let astroCacheNotices = aside.notices;
 /**
  * Settles once Astro's cache and the image cache are checked (in worker
  * threads), with the image cache's files as found, for the build to sign
  * once it has published them (signTree): no page is restored before.
  */
-let verified: Promise<ImagesChecked> = Promise.resolve([]);
+const verified: Promise<ImagesChecked> = Promise.all([aside.pages, images]).then(([found, imageCache]) => {
+  astroCacheNotices = [...astroCacheNotices, ...found.notices, ...imageCache.notices];
+  checked = found.checked;
+  return [...imageCache.checked];
+});
 /** The sha256 of every file of Astro's cache by its identity, once signed (signTree): for the check before the swap. */
 let cacheDigests: Record<string, string> = {};
-if (cacheDir && contentDir) {
-  restoreLinked({ astroCache: astroCacheRoot(cacheDir), pages });
-  const tree = astroCacheFolder(cacheDir, path.resolve(contentDir));
-  const secret = cacheSecret();
-  // Undefined until the check is done: a cache that was not checked is never signed.
-  let checked: CheckedFiles | undefined;
-  // The image cache first: the content pass reads and writes it
-  // (checkImageCacheFirst) before Astro restores any page; its published
-  // files are links to its own. Then the copies of Astro's pages, needed
-  // once Vite's build is done. One check after the other: beside Astro's
-  // start, each has a core to share.
-  const images = verifyImageCache(imageCacheDir(cacheDir), secret);
-  checkImageCacheFirst(images);
-  const aside = verifyAstroCacheAside(tree, secret, images);
-  astroCacheNotices = aside.notices;
-  verified = Promise.all([aside.pages, images]).then(([found, imageCache]) => {
-    astroCacheNotices = [...astroCacheNotices, ...found.notices, ...imageCache.notices];
-    checked = found.checked;
-    return [...imageCache.checked];
-  });
-  signAstro = () => {
-    if (checked) cacheDigests = signTree(tree, secret, checked);
-  };
-}
+const signAstro = () => {
+  if (checked) cacheDigests = signTree(tree, secret, checked);
+};
 /** Sends `message` to scripts/build.ts; settles once it is written. */
 const send = (message: PagesMessage) => new Promise<void>((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 // Once the cache is checked, scripts/build.ts may empty its trash, whose
@@ -165,8 +162,8 @@ const afterContentPass: AstroIntegration = {
       globalThis.gc?.();
       const pass = loaders.latestContentPass();
       if (!pass) return;
-      searchPlans = cacheDir === undefined ? undefined : planSearch(cacheDir, pass.stats.searchGroups);
-      searchSent = searchPlans !== undefined && searchAlongsidePages(searchPlans);
+      searchPlans = planSearch(cacheDir, pass.stats.searchGroups);
+      searchSent = searchAlongsidePages(searchPlans);
       sent.push(send({ kind: 'content', images: pass.images, files: pass.files, ...(searchSent ? { search: searchPlans } : {}) }));
       // A card that failed is not sent: the build fails below, where it waits for them.
       sent.push(pass.shareCardsMade.then(() => send({ kind: 'cards', shareCards: pass.shareCards }), () => {}));
@@ -183,7 +180,7 @@ try {
   const pass = loaders.latestContentPass();
   await pass?.shareCardsMade;
   if (pass) pass.stats.timings.images += performance.now() - cardsWait;
-  writingInto(cacheDir ?? scratch, 'les signatures du cache des pages', signAstro);
+  writingInto(cacheDir, 'les signatures du cache des pages', signAstro);
 } catch (err) {
   // Cards still being made finish before the process exits: no temporary file left in the cache.
   await loaders.latestContentPass()?.shareCardsMade.catch(() => {});
@@ -203,7 +200,7 @@ try {
   const problems = loaders.latestContentPass()?.problems ?? [];
   // A content problem is the writer's to fix: their messages, not Astro's error.
   // A full disk is the person's: where, and what to do (Astro wraps what it meets).
-  const refusal = problems.length > 0 ? undefined : writeRefusal(err, cacheDir ?? scratch, 'les pages (ou le cache)');
+  const refusal = problems.length > 0 ? undefined : writeRefusal(err, cacheDir, 'les pages (ou le cache)');
   if (problems.length > 0) console.error(formatProblems(problems));
   else if (refusal) console.error(`✖ Construction arrêtée : ${refusal.message}`);
   else console.error(`✖ Astro n’a pas pu construire les pages :\n${err instanceof Error ? err.message : String(err)}`);
