@@ -73,6 +73,21 @@ describe('Astro’s cache is checked before Astro reads it', () => {
     expect([...pages.checked.keys()].sort()).toEqual(['dist/articles/a/index.html', 'incremental-build.json']);
   });
 
+  it('checks the pages’ copies only once the check it is given (the image cache’s) has settled', async () => {
+    const tree = signedTree();
+    appendFileSync(path.join(tree, 'dist/index.html'), '<script>alert(1)</script>');
+    let release!: () => void;
+    const after = new Promise<void>((resolve) => (release = resolve));
+    const aside = verifyAstroCacheAside(tree, secret, after);
+    const waited = await Promise.race([aside.pages.then(() => 'checked'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 1500))]);
+    expect(waited).toBe('waiting');
+    expect(existsSync(path.join(tree, 'dist/index.html'))).toBe(true);
+    release();
+    const pages = await aside.pages;
+    expect(pages.notices).toEqual(['cache des pages : entrée ignorée (dist/index.html), modifiée depuis la construction qui l’a écrite ; ce qu’elle gardait est refait']);
+    expect(existsSync(path.join(tree, 'dist/index.html'))).toBe(false);
+  });
+
   it('distrusts the whole tree when its signatures were made without the key, or edited', async () => {
     for (const tamper of [
       (tree: string) => signTree(tree, Buffer.from('another key'), new Map()),
