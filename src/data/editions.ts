@@ -108,15 +108,26 @@ export const EDITION_FEED_LIMIT = 13;
  * What the edition feed is written from: its channel, and each finished
  * edition's e-mail (the current week joins once it is over: a mailing
  * service sends an item once, so the item must be the whole week).
+ * Made once per build: the feed's key (its route's getStaticPaths) and each
+ * of its three formats read it.
  */
-export async function getEditionFeedData(): Promise<{ channel: Pick<FeedChannel, 'title' | 'description' | 'pagePath' | 'feedPaths'>; editions: { edition: EditionView; email: EmailEdition }[] }> {
-  const { site } = await getChrome();
-  const finished = (await getEditions()).filter((e) => !e.current).slice(0, EDITION_FEED_LIMIT);
-  return {
-    channel: { title: fr.edition.feedTitle(site.name), description: fr.edition.feedDescription(site.name), pagePath: editionsIndexPath(), feedPaths: editionFeedPaths() },
-    editions: await Promise.all(finished.map(async (edition) => ({ edition, email: await getEmailEdition(edition) }))),
-  };
+export function getEditionFeedData(): Promise<EditionFeedData> {
+  feedData ??= (async () => {
+    const { site } = await getChrome();
+    const finished = (await getEditions()).filter((e) => !e.current).slice(0, EDITION_FEED_LIMIT);
+    return {
+      channel: { title: fr.edition.feedTitle(site.name), description: fr.edition.feedDescription(site.name), pagePath: editionsIndexPath(), feedPaths: editionFeedPaths() },
+      editions: await Promise.all(finished.map(async (edition) => ({ edition, email: await getEmailEdition(edition) }))),
+    };
+  })();
+  return feedData;
 }
+
+interface EditionFeedData {
+  channel: Pick<FeedChannel, 'title' | 'description' | 'pagePath' | 'feedPaths'>;
+  editions: { edition: EditionView; email: EmailEdition }[];
+}
+let feedData: Promise<EditionFeedData> | undefined;
 
 let feedItems: Promise<FeedItem[]> | undefined;
 
@@ -125,7 +136,7 @@ let feedItems: Promise<FeedItem[]> | undefined;
  * e-mail's body as content (mailing services wrap it in their own
  * template), dated at the end of the week.
  */
-function getEditionFeedItems(data: Awaited<ReturnType<typeof getEditionFeedData>>, origin: string): Promise<FeedItem[]> {
+function getEditionFeedItems(data: EditionFeedData, origin: string): Promise<FeedItem[]> {
   feedItems ??= Promise.all(
     data.editions.map(async ({ edition, email }): Promise<FeedItem> => {
       const changes = edition.sections.flatMap((s) => s.articles.map((a) => changedAt(a).getTime()));
