@@ -24,7 +24,7 @@ import path from 'node:path';
 import opentype from 'opentype.js';
 import sharp, { type Sharp } from 'sharp';
 import { JPEG_QUALITY, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
-import { drawCard, LOGO_SIZE, type CardFace, type CardText, type Typesetter } from '../lib/share-card.ts';
+import { drawCard, LOGO_SIZE, num, type CardFace, type CardText, type PlacedGlyph, type Typesetter } from '../lib/share-card.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -68,9 +68,6 @@ function loadFaces(): Record<CardFace, Face> {
 }
 
 const RENDER: opentype.RenderOptions = { kerning: true };
-
-/** Two decimals, no exponent: what an SVG path number may be. */
-const num = (v: number) => String(Math.round(v * 100) / 100);
 
 /**
  * SVG path data of glyph outlines. Written here rather than by opentype.js's
@@ -117,6 +114,9 @@ function runsOf(text: string, face: Face): { font?: opentype.Font; text: string;
   return runs;
 }
 
+/** Path data of every glyph drawn so far, by id: a glyph's outline is written once per process. */
+const outlines = new Map<string, string>();
+
 /**
  * The typesetter of the cards, on the project's fonts. Widths are linear in
  * the size: each text is measured once at 1 px and kept for the life of the
@@ -134,19 +134,31 @@ export function cardTypesetter(): Typesetter {
       }
       return width * size;
     },
-    path(text, face, size, x, y) {
-      const parts: string[] = [];
+    glyphs(text, face, size, x, y) {
+      const placed: PlacedGlyph[] = [];
       let left = x;
       for (const r of runsOf(text, f[face])) {
-        if (!r.font) {
+        const font = r.font;
+        if (!font) {
           left += r.gap! * size;
           continue;
         }
-        parts.push(pathData(r.font.getPath(r.text, left, y, size, RENDER).commands));
-        left += r.font.getAdvanceWidth(r.text, size, RENDER);
+        const at = f[face].fonts.indexOf(font);
+        const scale = size / font.unitsPerEm;
+        left = font.forEachGlyph(r.text, left, y, size, RENDER, (glyph, gx, gy) => {
+          const id = `${face}${at}-${glyph.index}`;
+          let outline = outlines.get(id);
+          if (outline === undefined) {
+            // In font units: the glyph drawn at one unit per em unit, y downwards.
+            outline = pathData(glyph.getPath(0, 0, font.unitsPerEm).commands);
+            outlines.set(id, outline);
+          }
+          if (outline) placed.push({ id, x: gx, y: gy, scale });
+        });
       }
-      return parts.join('');
+      return placed;
     },
+    outline: (id) => outlines.get(id) ?? '',
     ascent: (face) => f[face].ascent,
     descent: (face) => f[face].descent,
   };

@@ -102,10 +102,17 @@ describe('the card, with the project’s fonts', () => {
     }
   });
 
-  it('draws every text as outlines: no <text>, no font name, and the logo left to the caller', () => {
+  it('draws every text as outlines, each glyph outlined once: no <text>, no font name, and the logo left to the caller', () => {
     const drawing = drawCard({ title: 'Un titre', rubrique: 'Cloud', siteName: 'L’Écho', hasLogo: true }, SOCIAL_FORMATS.og, type);
     expect(drawing.svg).not.toMatch(/<text|font-family|NaN/);
-    expect(drawing.svg.match(/<path /g)).toHaveLength(3);
+    // The rubrique, the title and the site's name, each in its colour.
+    expect(drawing.svg.match(/<g fill="#[0-9a-f]{6}">/g)).toEqual([`<g fill="${CARD_COLOURS.accent}">`, `<g fill="${CARD_COLOURS.fg}">`, `<g fill="${CARD_COLOURS.fg}">`]);
+    const outlined = [...drawing.svg.matchAll(/<path id="([^"]+)" d="M[^"]+"\/>/g)].map((m) => m[1]);
+    const drawn = [...drawing.svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => m[1]);
+    // « Untitre », « CLOUD », « L’Écho »: 18 glyphs drawn (spaces are not), 16 outlines (« t » and « L » are drawn twice).
+    expect(drawn).toHaveLength(18);
+    expect(outlined).toHaveLength(16);
+    expect(new Set(drawn)).toEqual(new Set(outlined));
     expect(drawing.logo).toEqual({ left: 72, top: expect.any(Number), size: 64 });
     expect(drawCard({ title: 'Un titre', rubrique: 'Cloud', siteName: 'L’Écho', hasLogo: false }, SOCIAL_FORMATS.og, type).logo).toBeUndefined();
   });
