@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,20 @@ describe('the search’s plan', () => {
     await expect(indexing).rejects.toThrow(SearchFailure);
     await expect(indexing).rejects.toThrow('l’index de recherche 2025 du cache a changé pendant la construction (pagefind-entry.json a été modifié) ; il a été supprimé. Construisez à nouveau : cette année sera indexée de nouveau.');
     expect(existsSync(entry)).toBe(false);
+  });
+
+  it('publishes a cached year as links to the cache’s files, not copies of them', async () => {
+    const years = [year('2025', 3)];
+    const root = temp();
+    const entry = cached(root, years[0]!);
+    const site = path.join(temp(), 'site');
+    const report = await indexSite(site, planSearch(root, years), root, () => {});
+    expect(report).toMatchObject({ reused: 1, indexed: 0, pages: 3 });
+    const published = path.join(site, 'pagefind', '2025', 'pagefind-entry.json');
+    expect(readFileSync(published, 'utf8')).toBe('{"version":"1"}');
+    expect(statSync(published).ino).toBe(statSync(path.join(entry, 'pagefind-entry.json')).ino);
+    // Pagefind's code beside it, from the installed package.
+    expect(existsSync(path.join(site, 'pagefind', '2025', 'pagefind.js'))).toBe(true);
   });
 
   it('is indexed beside the pages when the cache holds most records’ years (an edit), after them on a cold build', () => {
