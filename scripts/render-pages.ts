@@ -22,8 +22,9 @@ import { formatProblems } from '../src/lib/errors.ts';
 import * as loaders from '../src/content/loaders.ts';
 import { handLoaders } from '../src/content/handed-loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
-import { astroCacheFolder, astroCacheRoot, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
-import { checkImageCacheFirst, imageCacheDir } from '../src/content/images.ts';
+import { astroCacheFolder, astroCacheRoot, pruneImageCache, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
+import { checkImageCacheFirst, imageCacheDir, variantFiles } from '../src/content/images.ts';
+import { cardFiles } from '../src/content/share-images.ts';
 import { cacheSecret } from '../src/config/cache-secret.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
 import type { ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
@@ -179,7 +180,12 @@ try {
   const cardsWait = performance.now();
   const pass = loaders.latestContentPass();
   await pass?.shareCardsMade;
-  if (pass) pass.stats.timings.images += performance.now() - cardsWait;
+  if (pass) {
+    pass.stats.timings.images += performance.now() - cardsWait;
+    // Every file this site publishes is in the image cache: the others go (under the pages lock build.ts holds).
+    const used = new Set([...variantFiles(pass.images), ...cardFiles(pass.shareCards)]);
+    pass.stats.images.pruned = writingInto(cacheDir, 'le cache des images', () => pruneImageCache(imageCacheDir(cacheDir), used, performance.timeOrigin));
+  }
   writingInto(cacheDir, 'les signatures du cache des pages', signAstro);
 } catch (err) {
   // Cards still being made finish before the process exits: no temporary file left in the cache.

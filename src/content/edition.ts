@@ -167,7 +167,8 @@ export interface PreparedMagazine {
     expiring: { slug: string; expiresAt: Date }[];
     /** Former slugs of published articles, each with the slug it now leads to. */
     redirects: { from: string; to: string }[];
-    images: { sources: number; processed: number; cached: number };
+    /** `pruned`: set by the build once the pages are made (pruneImageCache). */
+    images: { sources: number; processed: number; cached: number; pruned: { files: number; bytes: number } };
     /** Share cards drawn by this build, and reused from the cache. */
     shareCards: { made: number; cached: number };
     rendered: number;
@@ -225,7 +226,7 @@ export async function prepareMagazine(env: Environment, options: { encode?: bool
       expired: [],
       expiring: [],
       redirects: [],
-      images: { sources: prepared.images.length, processed: prepared.encoded?.processed ?? 0, cached: prepared.encoded?.cached ?? 0 },
+      images: { sources: prepared.images.length, processed: prepared.encoded?.processed ?? 0, cached: prepared.encoded?.cached ?? 0, pruned: { files: 0, bytes: 0 } },
       shareCards: { made: 0, cached: 0 },
       rendered: 0,
       renderedFromCache: 0,

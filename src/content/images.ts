@@ -338,6 +338,11 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
   return { processed, cached, files: fileCount };
 }
 
+/** The names of the image cache's files that `images` publish: their variants. */
+export function variantFiles(images: readonly ImageRecord[]): string[] {
+  return images.flatMap((image) => imageOutputs(image, image.social).map((o) => o.file));
+}
+
 /**
  * Puts every published variant and file into `<outDir>/_images` and
  * `_media` (see publishCachedFile).
@@ -347,11 +352,9 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
   const imagesOut = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(imagesOut, { recursive: true });
   let count = 0;
-  for (const image of images) {
-    for (const output of imageOutputs(image, image.social)) {
-      publishCachedFile(path.join(dir, output.file), path.join(imagesOut, output.file));
-      count++;
-    }
+  for (const file of variantFiles(images)) {
+    publishCachedFile(path.join(dir, file), path.join(imagesOut, file));
+    count++;
   }
   if (files.length) mkdirSync(path.join(outDir, '_media'), { recursive: true });
   for (const f of files) {

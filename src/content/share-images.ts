@@ -146,13 +146,17 @@ export function startShareCards(
   return { cards: cards.map((c) => c.card), made: making };
 }
 
+/** The names of the image cache's files that `cards` publish; a card two articles show is one set of files. */
+export function cardFiles(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[]): Set<string> {
+  return new Set(cards.flatMap((card) => shareCardFiles(card).map((f) => f.file)));
+}
+
 /** Puts every card file into `<outDir>/_images`, beside the other images (as publishAssets does); returns how many. */
 export function publishShareCards(cards: readonly Pick<ShareCard, 'stem' | 'hash'>[], cacheRoot: string, outDir: string): number {
   const dir = imageCacheDir(cacheRoot);
   const out = path.join(outDir, IMAGES_FOLDER);
   mkdirSync(out, { recursive: true });
-  // A card two articles show is one set of files: put in once, counted once.
-  const files = new Set(cards.flatMap((card) => shareCardFiles(card).map((f) => f.file)));
+  const files = cardFiles(cards);
   for (const file of files) publishCachedFile(path.join(dir, file), path.join(out, file));
   return files.size;
 }

@@ -15,6 +15,12 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 }
 
+/** Bytes in French decimal units: `65 Ko`, `840 Mo`, `1,2 Go`. */
+export function bytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1).replace('.', ',')} Go`;
+  return n >= 1e6 ? `${Math.round(n / 1e6)} Mo` : `${Math.max(1, Math.round(n / 1e3))} Ko`;
+}
+
 /** Why the site will change, as the schedule line says it. */
 export const WHY_LABELS: Record<RebuildWhy, string> = {
   published: 'publication',
@@ -37,7 +43,8 @@ export interface BuildFigures {
   rendered: number;
   renderedFromCache: number;
   renderMs: number;
-  images: { sources: number; processed: number; cached: number; files: number };
+  /** `pruned`: files of the image cache this build does not publish, deleted (pruneImageCache). */
+  images: { sources: number; processed: number; cached: number; files: number; pruned: { files: number; bytes: number } };
   pages: number;
   feeds: number;
   search: { pages: number; made: number; total: number };
@@ -64,7 +71,8 @@ export function buildSummary(f: BuildFigures): string[] {
     ...f.expiring.map((a) => `    sera retiré : ${a.slug} le ${a.at}`),
     ...(f.redirects ? [`  redirections : ${count(f.redirects, 'ancienne adresse', 'anciennes adresses')} d’article (aliases), dans _redirects et en pages de redirection`] : []),
     `  rendu : ${count(f.rendered, 'article rendu', 'articles rendus')}, ${count(f.renderedFromCache, 'repris', 'repris')} du cache (${seconds(f.renderMs)})`,
-    `  images : ${count(f.images.sources, 'source')}, ${count(f.images.processed, 'traitée')}, ${count(f.images.cached, 'reprise')} du cache, ${count(f.images.files, 'fichier publié', 'fichiers publiés')}`,
+    `  images : ${count(f.images.sources, 'source')}, ${count(f.images.processed, 'traitée')}, ${count(f.images.cached, 'reprise')} du cache, ${count(f.images.files, 'fichier publié', 'fichiers publiés')}` +
+      (f.images.pruned.files ? `, ${count(f.images.pruned.files, 'fichier inutilisé retiré', 'fichiers inutilisés retirés')} du cache (${bytes(f.images.pruned.bytes)})` : ''),
     `  pages : ${count(f.pages, 'page HTML', 'pages HTML')}, ${count(f.feeds, 'flux', 'flux')} (chacun en RSS, Atom et JSON Feed), ${count(f.search.pages, 'page', 'pages')} dans l’index de recherche (${count(f.search.made, 'index annuel fait', 'index annuels faits')} sur ${f.search.total}, les autres repris du cache)`,
     `  temps : contenu ${seconds(f.timesMs.content)}, images ${seconds(f.timesMs.images)}, pages ${seconds(f.timesMs.pages)}, flux ${seconds(f.timesMs.feeds)}, recherche ${seconds(f.timesMs.search)}, vérification ${seconds(f.timesMs.check)}, remplacement ${seconds(f.timesMs.swap)}`,
     f.next

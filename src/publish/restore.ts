@@ -348,6 +348,34 @@ export function checkSigned(tree: string, files: readonly string[], signed: Sign
 }
 
 /**
+ * Deletes from the image cache `dir` every file this build does not
+ * publish (`used`, by name) that was there before it started (`since`, a
+ * time in ms): the variants of images no longer used, the cards of edited
+ * titles, every file of an encoder or a template that changed. Without it
+ * the cache a workflow restores and saves grows with each change (a
+ * gigabyte of share cards at 4,000 articles for each change of the cards'
+ * code), and each build checks all of it. Called while the build holds the
+ * project's pages lock: no other build of this project reads or writes the
+ * cache meanwhile; a file made since `since` (by a dev server) is kept. The
+ * signatures are kept: the build signs the cache as it stands afterwards.
+ * Returns how many files, and how many bytes, were deleted.
+ */
+export function pruneImageCache(dir: string, used: ReadonlySet<string>, since: number): { files: number; bytes: number } {
+  const pruned = { files: 0, bytes: 0 };
+  if (!existsSync(dir)) return pruned;
+  for (const rel of treeFiles(dir)) {
+    if (used.has(rel)) continue;
+    const file = path.join(dir, rel);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat || stat.mtimeMs >= since) continue;
+    rmSync(file, { force: true });
+    pruned.files++;
+    pruned.bytes += stat.size;
+  }
+  return pruned;
+}
+
+/**
  * Signs a cache folder `tree` (Astro's, the images') as this build leaves it (see
  * verifyAstroCacheAside, verifyImageCache): every file's digest and stamp. A file unchanged since
  * it was checked keeps its digest, any other (written by Astro during this

@@ -89,6 +89,11 @@ describe('render once', () => {
     expect(readPage(next.outDir, '/articles/premier-episode/').querySelector('.read-also a')?.textContent).toBe('Le grand lancement');
     // Its own page shows the new title, though its body did not change.
     expect(readPage(next.outDir, '/articles/lancement/').querySelector('h1')?.textContent).toBe('Le grand lancement');
+    // Its share card, drawn anew under new names: the old card's four files leave the cache, which holds what the site publishes.
+    expect(next.stdout).toMatch(/fichiers publiés, 4 fichiers inutilisés retirés du cache \(\d+ Ko\)/);
+    const cards = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('partage-lancement-')).sort();
+    expect(cards(path.join(cacheDir, 'images'))).toEqual(cards(path.join(next.outDir, '_images')));
+    expect(cards(path.join(cacheDir, 'images'))).toHaveLength(4);
   });
 
   it('re-renders an article when an image of its body is replaced', async () => {

@@ -5,11 +5,11 @@
  * renders it again). Whole builds: tests/integration/astro-cache.test.ts.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSigned, signTree, verifyAstroCacheAside, verifyImageCache } from '../../src/publish/restore.ts';
+import { checkSigned, pruneImageCache, signTree, verifyAstroCacheAside, verifyImageCache } from '../../src/publish/restore.ts';
 
 const secret = Buffer.from('a key the cache folder does not hold');
 
@@ -182,6 +182,32 @@ describe('the image cache is checked before the content pass reads it', () => {
     expect(notices).toEqual([]);
     expect(checked.size).toBe(3);
     expect(existsSync(path.join(dir, 'carte-def-og.jpg'))).toBe(true);
+  });
+});
+
+describe('the image cache keeps what the site publishes', () => {
+  it('deletes the files this build does not publish, keeps those it does, those made since it started and the signatures', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-image-cache-'));
+    const dir = path.join(root, 'images');
+    mkdirSync(dir);
+    const old = Date.now() / 1000 - 3600;
+    for (const name of ['photo-abc-400.avif', 'partage-a-old-og.jpg', 'partage-a-new-og.jpg', 'photo-abc-800.avif.1234-1.tmp']) {
+      writeFileSync(path.join(dir, name), 'x'.repeat(10));
+      utimesSync(path.join(dir, name), old, old);
+    }
+    signTree(dir, secret, new Map());
+    const since = Date.now();
+    // Made by another process (a dev server) since this build started.
+    writeFileSync(path.join(dir, 'brouillon-def-400.avif'), 'x');
+    utimesSync(path.join(dir, 'brouillon-def-400.avif'), since / 1000 + 1, since / 1000 + 1);
+    // Published by an older site: one file with the cache's, which stays in that site.
+    mkdirSync(path.join(root, 'site'));
+    linkSync(path.join(dir, 'partage-a-old-og.jpg'), path.join(root, 'site', 'partage-a-old-og.jpg'));
+
+    const pruned = pruneImageCache(dir, new Set(['photo-abc-400.avif', 'partage-a-new-og.jpg']), since);
+    expect(pruned).toEqual({ files: 2, bytes: 20 });
+    expect(readdirSync(dir).sort()).toEqual(['brouillon-def-400.avif', 'partage-a-new-og.jpg', 'photo-abc-400.avif', 'rotative-signatures.json']);
+    expect(readFileSync(path.join(root, 'site', 'partage-a-old-og.jpg'), 'utf8')).toBe('x'.repeat(10));
   });
 });
 

@@ -13,7 +13,7 @@ const FIGURES: BuildFigures = {
   rendered: 1,
   renderedFromCache: 0,
   renderMs: 100,
-  images: { sources: 1, processed: 1, cached: 0, files: 16 },
+  images: { sources: 1, processed: 1, cached: 0, files: 16, pruned: { files: 0, bytes: 0 } },
   pages: 92,
   feeds: 7,
   search: { pages: 1, made: 1, total: 5 },
@@ -54,6 +54,13 @@ describe('the build summary', () => {
     expect(lines).toContain('    sera retiré : embargo le 2027-01-15T00:00:00+01:00');
     expect(lines).toContain('  rendu : 3 articles rendus, 0 repris du cache (0,1 s)');
     expect(lines.at(-1)).toBe('  prochaine reconstruction : aucune tant que le contenu ne change pas (dist.rebuild.json non écrit)');
+  });
+
+  it('says what left the image cache, in French units', () => {
+    const line = (files: number, bytes: number) => buildSummary({ ...FIGURES, images: { ...FIGURES.images, pruned: { files, bytes } } }).find((l) => l.startsWith('  images'));
+    expect(line(16_004, 1_049_000_000)).toBe('  images : 1 source, 1 traitée, 0 reprise du cache, 16 fichiers publiés, 16004 fichiers inutilisés retirés du cache (1,0 Go)');
+    expect(line(1, 65_000)).toBe('  images : 1 source, 1 traitée, 0 reprise du cache, 16 fichiers publiés, 1 fichier inutilisé retiré du cache (65 Ko)');
+    expect(line(4, 840_400_000)).toMatch(/4 fichiers inutilisés retirés du cache \(840 Mo\)$/);
   });
 
   it('marks the lines of this build alone, which an up-to-date build does not print again', () => {
