@@ -11,7 +11,7 @@
  * (paths), so no font has to be installed where the build runs: each glyph's
  * outline once in the SVG's defs, in font units, and every occurrence a
  * `<use>` of it, moved and scaled (a card's SVG is a third of the size of
- * one with every glyph's path written out, and made in an eighth of the
+ * one with every glyph's path written out, and made in a seventh of the
  * time: the outlines are written once per build, not once per glyph drawn).
  */
 

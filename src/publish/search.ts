@@ -274,7 +274,7 @@ export function cacheEntryProblem(dir: string, publishTo?: string): string | und
   } catch {
     return `${ENTRY_LIST} absent ou illisible`;
   }
-  if (!('pagefind-entry.json' in list)) return 'pagefind-entry.json manque';
+  if (typeof list !== 'object' || list === null || !Object.hasOwn(list, 'pagefind-entry.json')) return 'pagefind-entry.json manque';
   const folders = new Set<string>();
   for (const [rel, hash] of Object.entries(list)) {
     if (!isIndexData(rel)) return `${rel} n’est pas un fichier de données de Pagefind`;

@@ -107,6 +107,9 @@ describe('the search’s plan', () => {
     const [plan] = planSearch(root, years);
     expect(plan!.records).toHaveLength(3);
     expect(plan!.problem).toBe('pagefind-entry.json a été modifié');
+    // A list that is not one.
+    writeFileSync(path.join(searchCacheEntry(root, years[0]!), 'rotative-files.json'), '5');
+    expect(planSearch(root, years)[0]!.problem).toBe('pagefind-entry.json manque');
   });
 
   it('fails, in French, on a cached year whose entry changed after it was planned, and deletes it', async () => {
