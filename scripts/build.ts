@@ -136,10 +136,13 @@ interface Alongside {
   search: SearchReport | undefined;
 }
 
+/** The sha256 of the search's published files by identity (indexSite), for the output's record. */
+const searchDigests = new Map<string, string>();
+
 /** The search index of `plans` (planSearch), into `<dir>/pagefind/`; a disk's refusal named. */
 async function searchInto(dir: string, plans: SearchPlan[]): Promise<SearchReport> {
   try {
-    return await indexSite(dir, plans, env.cacheDir);
+    return await indexSite(dir, plans, env.cacheDir, undefined, searchDigests);
   } catch (err) {
     throw writeRefusal(err, dir, 'l’index de recherche') ?? err;
   }
@@ -151,7 +154,8 @@ async function searchInto(dir: string, plans: SearchPlan[]): Promise<SearchRepor
  * (searchAlongsidePages); then, once the earlier sites are out of the trash
  * (their images are names of the image cache's files: removing them moves
  * the stamps the cache is signed with, after this), the images and media
- * files; then the share cards once all are made.
+ * files; then the share cards once all are made, and the image cache's
+ * signatures (`imagesChecked`: what the pages process's check found).
  * Fails with a WriteRefusal, or with the search's error, or when the pages
  * process stopped first.
  */
@@ -160,6 +164,7 @@ async function publishAlongside(
   content: Promise<ContentMessage>,
   cards: Promise<ShareCard[]>,
   emptying: Promise<void>,
+  imagesChecked: () => ImagesChecked | undefined,
 ): Promise<Alongside> {
   const { images, files, search: plans } = await content;
   const search = plans && (await timed(SEARCH, () => searchInto(assets, plans)));
@@ -168,6 +173,11 @@ async function publishAlongside(
   let published = await publish('les images et vidéos du nouveau site', () => publishAssets(images, files, env.cacheDir, assets));
   const shareCards = await cards;
   published += await publish('les images du nouveau site', () => publishShareCards(shareCards, env.cacheDir, assets));
+  // The image cache signed as its files now stand, linked into the new site
+  // (nothing links or unlinks them before the swap): the next build finds a
+  // file edited through that link (verifyImageCache).
+  const found = imagesChecked();
+  if (found) await timed(PUBLISH, async () => writingInto(env.cacheDir, 'les signatures du cache des images', () => signTree(imageCacheDir(env.cacheDir), cacheSecret(), new Map(found))));
   return { published, search };
 }
 
@@ -227,7 +237,7 @@ async function main(): Promise<void> {
   // Published and indexed into a folder of their own, moved into the site
   // once Astro has written it.
   const assets = path.join(work, 'assets');
-  const alongside = publishAlongside(assets, content.promise, cards.promise, emptying);
+  const alongside = publishAlongside(assets, content.promise, cards.promise, emptying, () => imagesChecked);
   alongside.catch(() => {});
   let t = performance.now();
   const reportFile = path.join(work, 'report.json');
@@ -318,12 +328,6 @@ async function main(): Promise<void> {
     cleanUpAndExit(1);
   }
   writingInto(site, 'le nouveau site', () => moveInto(assets, site));
-  // The image cache signed as its files now stand, linked into the new site:
-  // the next build finds a file edited through that link (verifyImageCache).
-  if (imagesChecked) {
-    const checked = new Map(imagesChecked);
-    writingInto(env.cacheDir, 'les signatures du cache des images', () => signTree(imageCacheDir(env.cacheDir), cacheSecret(), checked));
-  }
 
   // The check: a page linking a stylesheet or script the build did not
   // write, or a broken feed, is never published.
@@ -332,9 +336,9 @@ async function main(): Promise<void> {
   const checkCache = path.join(env.cacheDir, 'check');
   const cacheNotices: string[] = [];
   // The digests the pages process knows (the pages restored from Astro's
-  // cache), then those the check computes, for the record of the output
-  // folder (recordOutput).
-  const digests = new Map(Object.entries(report.digests));
+  // cache) and the search's (its files, published by link), then those the
+  // check computes, for the record of the output folder (recordOutput).
+  const digests = new Map([...Object.entries(report.digests), ...searchDigests]);
   const wrong = writingInto(checkCache, 'le cache de vérification des flux', () =>
     checkBuiltSite(site, { siteUrl: report.siteUrl, cacheDir: checkCache, notice: (line) => cacheNotices.push(line), digests }),
   );

@@ -11,7 +11,7 @@
  * as content problems with the other ones, before any page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { constants, existsSync, linkSync, mkdirSync, copyFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -20,7 +20,7 @@ import type { ContentProblem } from '../lib/errors.ts';
 import { imageOutputs, type FallbackFormat, type ImageDescriptor } from '../lib/images.ts';
 import { slugify } from '../lib/slugs.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
-import { replaceFileWith } from '../publish/disk.ts';
+import { publishCachedFile, replaceFileWith } from '../publish/disk.ts';
 import type { AssetRef } from './load.ts';
 import { readContentBytes } from './files.ts';
 import { hashModules } from './code-digest.ts';
@@ -362,27 +362,6 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
     count++;
   }
   return count;
-}
-
-/**
- * A published image is a hard link to its cache entry: no byte written
- * again, and no file made (making thousands of files is what costs: 0.3 ms
- * each on one test machine's disk, 0.04 on another's, where a link takes
- * about 0.013). The share cards are published the same way
- * (src/content/share-images.ts). Editing it in
- * place in the output folder edits the cache's too: the next build's check
- * of the image cache (verifyImageCache, src/publish/restore.ts) finds its
- * bytes no longer the signed ones and makes it again. A copy (a reflink
- * where the filesystem can) where links cannot be made: another
- * filesystem, a filesystem without links.
- */
-export function publishCachedFile(from: string, to: string): void {
-  if (existsSync(to)) unlinkSync(to);
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to, constants.COPYFILE_FICLONE);
-  }
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */

@@ -29,7 +29,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { holdsRecorded, identityOfStats, stampOf, type BuildRecord } from './unchanged.ts';
+import { holdsRecorded, type BuildRecord } from './unchanged.ts';
+import { identityOfStats, stampOf } from './stamps.ts';
 import { replaceFile } from './disk.ts';
 import { listTree } from './tree.ts';
 
@@ -237,11 +238,11 @@ export function verifyAstroCacheAside(
  * it with one notice, and this build makes it again.
  */
 export function verifyImageCache(dir: string, secret: Buffer): Promise<{ notices: string[]; checked: CheckedFiles }> {
-  const { notices, pages } = verifyTreeAside(dir, secret, IMAGES, () => true);
-  return pages.then((p) => ({ notices: [...notices, ...p.notices], checked: p.checked }));
+  // Nothing of it is needed at once: its signatures are read in the worker too.
+  return inWorker({ tree: dir, secret, policy: IMAGES });
 }
 
-/** verifyAstroCacheAside and verifyImageCache: the files `aside` says in a worker thread once `after` settles, the others at once. */
+/** verifyAstroCacheAside: the files `aside` says in a worker thread once `after` settles, the others at once. */
 function verifyTreeAside(
   tree: string,
   secret: Buffer,
@@ -253,22 +254,21 @@ function verifyTreeAside(
   if (!signed) return { notices, pages: Promise.resolve({ notices: [], checked: new Map() }) };
   const first = checkSigned(tree, files.filter((rel) => !aside(rel)), signed, policy);
   const later = files.filter(aside);
-  const pages =
-    later.length === 0
-      ? Promise.resolve({ notices: [], checked: new Map() })
-      : after.then(
-          () =>
-            new Promise<{ notices: string[]; checked: CheckedFiles }>((resolve, reject) => {
-              const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { tree, files: later, signed, policy } satisfies CheckRequest });
-              worker.once('message', resolve);
-              worker.once('error', reject);
-              worker.once('exit', (code) => reject(new Error(`the check of the cache ${tree} stopped (exit ${code})`)));
-            }),
-        );
+  const pages = later.length === 0 ? Promise.resolve({ notices: [], checked: new Map() }) : after.then(() => inWorker({ tree, files: later, signed, policy }));
   return {
     notices: [...notices, ...first.notices],
     pages: pages.then((p) => ({ notices: p.notices, checked: new Map([...first.checked, ...p.checked]) })),
   };
+}
+
+/** The check `request` asks for, in a worker thread (verify-worker.ts): another core while Astro starts on this one. */
+function inWorker(request: CheckRequest): Promise<{ notices: string[]; checked: CheckedFiles }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: request });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the check of the cache ${request.tree} stopped (exit ${code})`)));
+  });
 }
 
 /** Which cache a notice names, and what becomes of a file no build signed. */
@@ -285,12 +285,15 @@ interface Signed {
   stamps: Record<string, string>;
 }
 
-/** What verify-worker.ts is given: checkSigned's arguments. */
-export interface CheckRequest {
-  tree: string;
-  files: string[];
-  signed: Signed;
-  policy: TreePolicy;
+/** What verify-worker.ts is given: a whole tree and the key of its signatures (verifyTree), or some of its files and the signatures already read (checkSigned). */
+export type CheckRequest = { tree: string; policy: TreePolicy } & ({ secret: Buffer } | { files: string[]; signed: Signed });
+
+/** The whole tree checked against its signatures: readSignatures, then checkSigned of every file. */
+export function verifyTree(tree: string, secret: Buffer, policy: TreePolicy): { notices: string[]; checked: CheckedFiles } {
+  const { notices, signed, files } = readSignatures(tree, secret, policy);
+  if (!signed) return { notices, checked: new Map() };
+  const found = checkSigned(tree, files, signed, policy);
+  return { notices: [...notices, ...found.notices], checked: found.checked };
 }
 
 /**

@@ -27,7 +27,8 @@ import { searchText, type SearchGroupData, type SearchRecord } from '../lib/sear
 import { THUMBNAIL_FILTER } from '../lib/search-thumbnail.ts';
 import { hashModules } from '../content/code-digest.ts';
 import { listTree } from './tree.ts';
-import { publishCachedFile } from '../content/images.ts';
+import { fileIdentity } from './stamps.ts';
+import { publishCachedFile } from './disk.ts';
 
 export interface SearchReport {
   /** Records (article pages) in the indexes. */
@@ -265,9 +266,11 @@ function writeFiles(dir: string, files: Files): void {
  * published there by hard link (publishCachedFile, as the images: 4,300
  * files at 4,000 articles, none written again), then the published file is
  * checked: the site gets the bytes the entry was written with, or the
- * problem is said.
+ * problem is said; and `digests` gets each published file's sha256 (hex) by
+ * its identity (fileIdentity), taken before it was read, for the record of
+ * the output folder (recordOutput), which then need not read it again.
  */
-export function cacheEntryProblem(dir: string, publishTo?: string): string | undefined {
+export function cacheEntryProblem(dir: string, publishTo?: string, digests?: Map<string, string>): string | undefined {
   let list: Record<string, string>;
   try {
     list = JSON.parse(readFileSync(path.join(dir, ENTRY_LIST), 'utf8')) as Record<string, string>;
@@ -280,6 +283,7 @@ export function cacheEntryProblem(dir: string, publishTo?: string): string | und
     if (!isIndexData(rel)) return `${rel} n’est pas un fichier de données de Pagefind`;
     let file = path.join(dir, rel);
     let content: Buffer;
+    let identity: string | undefined;
     try {
       if (publishTo !== undefined) {
         const to = path.join(publishTo, rel);
@@ -289,21 +293,30 @@ export function cacheEntryProblem(dir: string, publishTo?: string): string | und
         publishCachedFile(file, to);
         file = to;
       }
+      identity = digests && fileIdentity(file);
       content = readFileSync(file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(path.join(dir, rel))) throw err;
       return `${rel} manque`;
     }
     if (sha256(content) !== hash) return `${rel} a été modifié`;
+    if (identity) digests!.set(identity, hash);
   }
   return undefined;
 }
 
 /**
  * The search of `plans` (planSearch) into `<siteDir>/pagefind/<year>/`, in
- * French: each year indexed from its records, or taken from the cache.
+ * French: each year indexed from its records, or taken from the cache; the
+ * sha256 of its data files by identity into `digests` (cacheEntryProblem).
  */
-export async function indexSite(siteDir: string, plans: SearchPlan[], cacheRoot: string, warn: (line: string) => void = console.warn): Promise<SearchReport> {
+export async function indexSite(
+  siteDir: string,
+  plans: SearchPlan[],
+  cacheRoot: string,
+  warn: (line: string) => void = console.warn,
+  digests?: Map<string, string>,
+): Promise<SearchReport> {
   const cacheDir = path.join(cacheRoot, 'search');
   mkdirSync(cacheDir, { recursive: true });
   const report: SearchReport = { pages: 0, indexed: 0, reused: 0 };
@@ -330,7 +343,7 @@ export async function indexSite(siteDir: string, plans: SearchPlan[], cacheRoot:
     }
     used.add(path.basename(cached));
     // Found sound when planned (or just written); changed since, it is not published (the records of a cached year stayed with the pages).
-    const problem = cacheEntryProblem(cached, path.join(siteDir, 'pagefind', plan.name));
+    const problem = cacheEntryProblem(cached, path.join(siteDir, 'pagefind', plan.name), digests);
     if (problem !== undefined) {
       rmSync(cached, { recursive: true, force: true });
       throw new SearchFailure(`l’index de recherche ${plan.name} du cache a changé pendant la construction (${problem}) ; il a été supprimé. Construisez à nouveau : cette année sera indexée de nouveau.`);

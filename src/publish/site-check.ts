@@ -10,7 +10,7 @@ import { codeDigest } from '../content/code-digest.ts';
 import { replaceFile } from './disk.ts';
 import { display } from './output.ts';
 import { listTree } from './tree.ts';
-import { fileIdentity } from './unchanged.ts';
+import { fileIdentity } from './stamps.ts';
 
 // A <link> or <script> start tag; comments and the text of inline scripts
 // and styles are matched as a whole so that nothing inside them counts.

@@ -1,9 +1,9 @@
 /**
- * The check of a cache folder's files against their signatures
- * (checkSigned), in a worker thread: see verifyTreeAside in restore.ts.
+ * The check of a cache folder against its signatures, in a worker thread:
+ * see verifyImageCache and verifyTreeAside in restore.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkSigned, type CheckRequest } from './restore.ts';
+import { checkSigned, verifyTree, type CheckRequest } from './restore.ts';
 
-const { tree, files, signed, policy } = workerData as CheckRequest;
-parentPort!.postMessage(checkSigned(tree, files, signed, policy));
+const request = workerData as CheckRequest;
+parentPort!.postMessage('secret' in request ? verifyTree(request.tree, request.secret, request.policy) : checkSigned(request.tree, request.files, request.signed, request.policy));

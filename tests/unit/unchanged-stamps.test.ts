@@ -19,7 +19,8 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
 
-const { fileIdentity, recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
+const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
+const { fileIdentity } = await import('../../src/publish/stamps.ts');
 const { signTree, verifyAstroCacheAside } = await import('../../src/publish/restore.ts');
 const { checkBuiltSite } = await import('../../src/publish/site-check.ts');
 
