@@ -188,7 +188,7 @@ export function renderReport(r: Report): string {
   lines.push(
     '',
     "Cold: fresh caches and no previous output. Warm: the same caches and output, after one article's text was edited. Unchanged: built again with nothing changed. " +
-      'Cache only: one more article edited, the output folder deleted and the cache folder copied anew, as a runner restores it (the publish workflow restores the cache, not dist/). ' +
+      'Cache only: one more article edited, the output folder deleted and the cache folder copied anew, as a runner restores it (the publish workflow restores the cache, not dist/), with no Vite dependency cache nor Node compile cache (a fresh checkout has neither). ' +
       `CPU is user + sys of the whole process tree${orphans}; peak RSS is the largest sum of VmRSS over the process tree, sampled every 100 ms. ` +
       'Baseline: tests/bench/baseline/, plain Astro with MDX defaults' +
       (r.images ? ', covers through astro:assets `<Image>` defaults.' : '.'),
