@@ -71,10 +71,10 @@ export function searchProgramProblem(env: NodeJS.ProcessEnv = process.env): stri
   const runnable = (file: string) => {
     try {
       accessSync(file, constants.X_OK);
-      return statSync(file).isFile();
     } catch {
       return false;
     }
+    return isFile(file);
   };
   for (const name of names) {
     const variable = `${name.toUpperCase()}_BINARY_PATH`;
@@ -213,6 +213,15 @@ export function searchTextOf(record: SearchRecord): string {
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
+/** Whether `file` is a regular file (not missing, not a folder, not under a file). */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 type Files = Map<string, Buffer>;
 
 /** Every file under `dir`, by path relative to it (POSIX separators). */
@@ -282,22 +291,22 @@ export function cacheEntryProblem(dir: string, publishTo?: string, digests?: Map
   for (const [rel, hash] of Object.entries(list)) {
     if (!isIndexData(rel)) return `${rel} n’est pas un fichier de données de Pagefind`;
     let file = path.join(dir, rel);
+    if (!isFile(file)) return `${rel} manque`;
+    // A refusal of the site's folder (a full disk) is thrown, for the build to name it.
+    if (publishTo !== undefined) {
+      const to = path.join(publishTo, rel);
+      const folder = path.dirname(to);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      publishCachedFile(file, to);
+      file = to;
+    }
+    const identity = digests && fileIdentity(file);
     let content: Buffer;
-    let identity: string | undefined;
     try {
-      if (publishTo !== undefined) {
-        const to = path.join(publishTo, rel);
-        const folder = path.dirname(to);
-        if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-        publishCachedFile(file, to);
-        file = to;
-      }
-      identity = digests && fileIdentity(file);
       content = readFileSync(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(path.join(dir, rel))) throw err;
-      return `${rel} manque`;
+    } catch {
+      return `${rel} illisible`;
     }
     if (sha256(content) !== hash) return `${rel} a été modifié`;
     if (identity) digests!.set(identity, hash);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,8 +107,13 @@ describe('the search’s plan', () => {
     const [plan] = planSearch(root, years);
     expect(plan!.records).toHaveLength(3);
     expect(plan!.problem).toBe('pagefind-entry.json a été modifié');
+    // A folder where a file should be.
+    const entry = searchCacheEntry(root, years[0]!);
+    rmSync(path.join(entry, 'pagefind-entry.json'));
+    mkdirSync(path.join(entry, 'pagefind-entry.json'));
+    expect(planSearch(root, years)[0]!.problem).toBe('pagefind-entry.json manque');
     // A list that is not one.
-    writeFileSync(path.join(searchCacheEntry(root, years[0]!), 'rotative-files.json'), '5');
+    writeFileSync(path.join(entry, 'rotative-files.json'), '5');
     expect(planSearch(root, years)[0]!.problem).toBe('pagefind-entry.json manque');
   });
 
