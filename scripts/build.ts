@@ -355,7 +355,7 @@ async function main(): Promise<void> {
   t = performance.now();
   // The earlier sites in the trash are gone before this one is recorded:
   // deleting a name of a file this site shares (an image linked from it)
-  // changes that file's stamp (src/publish/unchanged.ts fileStamp).
+  // changes that file's stamp (src/publish/stamps.ts fileStamp).
   await emptying;
   await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
   const changed = ownershipProblem(outDir);

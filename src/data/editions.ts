@@ -136,22 +136,24 @@ let feedItems: Promise<FeedItem[]> | undefined;
  * e-mail's body as content (mailing services wrap it in their own
  * template), dated at the end of the week.
  */
-function getEditionFeedItems(data: EditionFeedData, origin: string): Promise<FeedItem[]> {
-  feedItems ??= Promise.all(
-    data.editions.map(async ({ edition, email }): Promise<FeedItem> => {
-      const changes = edition.sections.flatMap((s) => s.articles.map((a) => changedAt(a).getTime()));
-      return {
-        id: email.webUrl,
-        url: email.webUrl,
-        title: edition.title,
-        summary: edition.description,
-        contentHtml: emailBody(await editionEmailHtml(email)),
-        published: edition.end,
-        updated: new Date(Math.max(edition.end.getTime(), ...changes)),
-        authors: [{ name: email.siteName, url: absoluteUrl(homePath(), origin) }],
-        categories: edition.sections.map((s) => s.category.title),
-      };
-    }),
+function getEditionFeedItems(): Promise<FeedItem[]> {
+  feedItems ??= Promise.all([getEditionFeedData(), getChrome()]).then(([data, { site }]) =>
+    Promise.all(
+      data.editions.map(async ({ edition, email }): Promise<FeedItem> => {
+        const changes = edition.sections.flatMap((s) => s.articles.map((a) => changedAt(a).getTime()));
+        return {
+          id: email.webUrl,
+          url: email.webUrl,
+          title: edition.title,
+          summary: edition.description,
+          contentHtml: emailBody(await editionEmailHtml(email)),
+          published: edition.end,
+          updated: new Date(Math.max(edition.end.getTime(), ...changes)),
+          authors: [{ name: email.siteName, url: absoluteUrl(homePath(), site.siteUrl) }],
+          categories: edition.sections.map((s) => s.category.title),
+        };
+      }),
+    ),
   );
   return feedItems;
 }
@@ -168,7 +170,7 @@ export async function getEditionFeed(format: FeedFormat): Promise<string> {
     publisher: site.name,
     imageUrl: logo?.picture && feedLogoUrl(logo.picture, site.siteUrl),
   };
-  const items = await getEditionFeedItems(data, site.siteUrl);
+  const items = await getEditionFeedItems();
   if (format === 'atom') return toAtom(channel, items, site.siteUrl);
   if (format === 'json') return toJsonFeed(channel, items, site.siteUrl);
   return toRss(channel, items, site.siteUrl);

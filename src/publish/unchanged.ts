@@ -14,7 +14,7 @@
  * a file edited, added or removed by hand means a full build. A file whose
  * stamp (inode, size, modification and change times) is the recorded one
  * has not been written since and is not read again; any other is read and
- * hashed (see fileStamp).
+ * hashed (see fileStamp, src/publish/stamps.ts).
  *
  * The record lives in the cache folder: deleting it (or
  * ROTATIVE_FULL_BUILD=1) makes the next build a full one.
