@@ -12,7 +12,6 @@
  * emailPolicy in src/publish/headers-file.ts). No unsubscribe link either: the mailing
  * service that sends the edition adds its own.
  */
-import mjml2html from 'mjml';
 import { escapeHtml, escapeXml } from './feed.ts';
 
 /** One article as the e-mail lists it. */
@@ -149,6 +148,10 @@ export function editionMjml(e: EmailEdition): string {
  * MJML source is a bug of editionMjml, and stops the build with mjml's message.
  */
 export async function editionEmailHtml(e: EmailEdition): Promise<string> {
+  // Loaded when an e-mail is made, not with the pages: mjml and what it
+  // imports (juice, cheerio, htmlnano) take half a second to load, and a
+  // build whose editions did not change makes no e-mail.
+  const { default: mjml2html } = await import('mjml');
   // `fonts: {}`: no web font link for the font names mjml knows (its default imports Google Fonts).
   const { html, errors } = await mjml2html(editionMjml(e), { validationLevel: 'strict', fonts: {} });
   if (errors.length > 0) throw new Error(`MJML: ${errors.map((x) => x.formattedMessage).join('; ')}`);
