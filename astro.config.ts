@@ -16,7 +16,7 @@ const native = createRequire(import.meta.url);
 const { readEnvironmentOrExit } = native('./src/config/environment.ts') as typeof import('./src/config/environment.ts');
 const { rotativeDevAssets } = native('./src/dev/assets.ts') as typeof import('./src/dev/assets.ts');
 const { servedRoots } = native('./src/dev/fs-guard.ts') as typeof import('./src/dev/fs-guard.ts');
-const { cspRules, emailPolicy, headersUnderBase, withCspRules } = native('./src/publish/headers-file.ts') as typeof import('./src/publish/headers-file.ts');
+const { cspRules, emailPolicy, headersUnderBase, pagePolicy, withCspRules } = native('./src/publish/headers-file.ts') as typeof import('./src/publish/headers-file.ts');
 const { astroCacheFolder } = native('./src/publish/restore.ts') as typeof import('./src/publish/restore.ts');
 const { basePathOf, urlsFor } = native('./src/lib/urls.ts') as typeof import('./src/lib/urls.ts');
 const { latestContentPass } = native('./src/content/loaders.ts') as typeof import('./src/content/loaders.ts');
@@ -84,7 +84,6 @@ const CSP_DIRECTIVES = [
  * it to its own; the search page's 'wasm-unsafe-eval' stays under its folder.
  */
 function cspHeaders(): AstroIntegration {
-  const metaPolicy = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
   return {
     name: 'rotative:csp-headers',
     hooks: {
@@ -93,15 +92,10 @@ function cspHeaders(): AstroIntegration {
         const policies: { pathname: string; policy: string }[] = [];
         for (const { pathname } of pages) {
           const file = path.join(out, pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`);
-          let html: string;
-          try {
-            html = readFileSync(file, 'utf8');
-          } catch {
-            continue; // feeds, sitemaps, robots.txt
-          }
-          const policy = metaPolicy.exec(html)?.[1];
-          if (!policy) throw new Error(`CSP: ${path.relative(out, file)} has no content-security-policy <meta>`);
-          // The match alone: a cut of the page would keep all of its HTML in memory until every page is read.
+          const policy = pagePolicy(file);
+          if (policy === undefined) continue; // feeds, sitemaps, robots.txt
+          if (policy === null) throw new Error(`CSP: ${path.relative(out, file)} has no content-security-policy <meta>`);
+          // The policy alone: a slice of the text read would keep all of it in memory until every page is read.
           policies.push({ pathname, policy: ownStrings(policy) });
         }
         if (policies.length === 0) throw new Error('CSP: no page carries a content-security-policy <meta>');

@@ -4,6 +4,7 @@
  * for a magazine at the root; on one hosted under a path, its patterns must
  * go under that base, or no header would reach any page.
  */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { urlsFor } from '../lib/urls.ts';
 
 /**
@@ -21,6 +22,38 @@ export function headersUnderBase(text: string, base: string): string {
 
 /** A policy as directive name → its sources, in order of appearance. */
 export type Policy = Map<string, Set<string>>;
+
+const META_POLICY = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
+/** How much of a page is read first to find its policy: heads are 7–14 KB, whole pages 25–40 KB. */
+const HEAD_BYTES = 16 * 1024;
+const head = Buffer.alloc(HEAD_BYTES);
+
+/**
+ * The Content-Security-Policy that Astro wrote into the <meta> of the page
+ * `file`, null when the page has none, undefined when there is no such file
+ * (a feed, a sitemap: Astro lists them among its pages). The <meta> is in
+ * the page's head: the first 16 KB are read, and the whole page only when
+ * the policy is not found in them, as a whole site's pages are read.
+ */
+export function pagePolicy(file: string): string | null | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  let read: number;
+  try {
+    read = readSync(fd, head, 0, HEAD_BYTES, 0);
+  } catch {
+    return undefined; // a folder
+  } finally {
+    closeSync(fd);
+  }
+  // A policy cut by the end of what was read has no closing quote: not matched.
+  const found = META_POLICY.exec(head.toString('utf8', 0, read)) ?? (read < HEAD_BYTES ? null : META_POLICY.exec(readFileSync(file, 'utf8')));
+  return found ? found[1]! : null;
+}
 
 /** Parses a policy as Astro writes it into a page's <meta> (`'` may be escaped as `&#39;`). */
 export function parsePolicy(text: string): Policy {
@@ -40,7 +73,7 @@ export function formatPolicy(policy: Policy): string {
 }
 
 /** What any of `policies` allows: each page of a group keeps what it needs. */
-function union(policies: readonly Policy[]): Policy {
+function union(policies: Iterable<Policy>): Policy {
   const out: Policy = new Map();
   for (const policy of policies) {
     for (const [name, sources] of policy) out.set(name, new Set([...(out.get(name) ?? []), ...sources]));
@@ -109,11 +142,20 @@ export function cspRules(
   files: readonly { pathname: string; policy: string }[] = [],
   otherFiles: readonly string[] = [],
 ): CspRule[] {
-  const groups = new Map<string, Policy[]>();
-  const add = (pattern: string, policy: Policy) => groups.set(pattern, [...(groups.get(pattern) ?? []), policy]);
+  // Each group keeps each distinct policy once (thousands of pages share a
+  // few policies): what a group allows is the same, with a union and an
+  // intersection of a few policies instead of thousands.
+  const groups = new Map<string, Set<Policy>>();
+  const add = (pattern: string, policy: Policy) => {
+    const group = groups.get(pattern);
+    if (group) group.add(policy);
+    else groups.set(pattern, new Set([policy]));
+  };
+  const parsedByText = new Map<string, Policy>();
   const split = new Set(files.map((f) => f.pathname.split('/').filter(Boolean)[0]!));
   for (const { pathname, policy } of pages) {
-    const parsed = parsePolicy(policy);
+    let parsed = parsedByText.get(policy);
+    if (!parsed) parsedByText.set(policy, (parsed = parsePolicy(policy)));
     const segments = pathname.split('/').filter(Boolean);
     if (segments.length === 0) {
       add('/', parsed);
@@ -125,7 +167,7 @@ export function cspRules(
       add(`${at}index.html`, parsed);
     } else add(`/${segments[0]}/*`, parsed);
   }
-  const common = intersection([...groups.values()].flat());
+  const common = intersection([...new Set([...groups.values()].flatMap((group) => [...group]))]);
   for (const { pathname, policy } of files) {
     const segments = pathname.split('/').filter(Boolean);
     const pattern = segments.length <= 2 ? `/${segments.join('/')}` : `/${segments[0]}/*/${segments[segments.length - 1]}`;
@@ -135,9 +177,9 @@ export function cspRules(
   }
   for (const pathname of otherFiles) {
     const segments = pathname.split('/').filter(Boolean);
-    if (split.has(segments[0]!) && !groups.has(`/${segments.join('/')}`)) groups.set(`/${segments.join('/')}`, [common]);
+    if (split.has(segments[0]!) && !groups.has(`/${segments.join('/')}`)) groups.set(`/${segments.join('/')}`, new Set([common]));
   }
-  for (const pattern of [...top.files.map((f) => `/${f}`), ...top.folders.filter((d) => !split.has(d)).map((d) => `/${d}/*`)]) if (!groups.has(pattern)) groups.set(pattern, [common]);
+  for (const pattern of [...top.files.map((f) => `/${f}`), ...top.folders.filter((d) => !split.has(d)).map((d) => `/${d}/*`)]) if (!groups.has(pattern)) groups.set(pattern, new Set([common]));
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([pattern, policies]) => ({ pattern, policy: formatPolicy(union(policies)) }));

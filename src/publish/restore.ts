@@ -99,14 +99,14 @@ export function restoreLinked({ astroCache, pages }: { astroCache: string; pages
   promises.copyFile = async (src: PathArg, dest: PathArg, mode?: number) => {
     const from = asPath(src);
     const to = asPath(dest);
-    if (from && to && inside(from, astroCache) && inside(to, pages) && !existsSync(to)) {
+    if (from && to && inside(from, astroCache) && inside(to, pages)) {
       try {
         // At once rather than through libuv's threads: Astro awaits each
         // restore in turn, and a link is quicker than the trip.
         linkSync(from, to);
         return;
       } catch {
-        // Not linkable here: copied, as Astro would.
+        // Not linkable here, or a file is there already (EEXIST): copied over, as Astro would.
       }
     }
     return copyFile(src, dest, mode);

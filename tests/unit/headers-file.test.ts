@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cspRules, headersUnderBase, withCspRules } from '../../src/publish/headers-file.ts';
+import { cspRules, headersUnderBase, pagePolicy, withCspRules } from '../../src/publish/headers-file.ts';
 import { headersFor, parseHeadersFile } from '../helpers/serve.ts';
 
 const text = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');
@@ -24,6 +25,30 @@ describe('headersUnderBase', () => {
     expect(headersFor(rules, '/magazine/_astro/a.css').get('Cache-Control')?.[0]).toMatch(/immutable/);
     expect(headersFor(rules, '/magazine/_images/a.avif').get('Cache-Control')?.[0]).toMatch(/immutable/);
     expect(headersFor(rules, '/articles/x/').size).toBe(0);
+  });
+});
+
+describe('pagePolicy (the policy Astro wrote into a page)', () => {
+  const page = (headBytes: number, policy = "script-src 'self'") =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${'é'.repeat(headBytes / 2)}</title>` +
+    `<meta http-equiv="content-security-policy" content="${policy}"></head><body>${'x'.repeat(30_000)}</body></html>`;
+
+  it('finds the policy in a page of any head, and tells a page without one from no page', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rotative-policy-'));
+    try {
+      // A short head; one whose policy straddles the first bytes read; one whose policy is far past them.
+      for (const [name, head] of [['short', 2_000], ['straddling', 16_300], ['long', 40_000]] as const) {
+        writeFileSync(path.join(dir, `${name}.html`), page(head, `script-src 'sha256-${name}'`));
+        expect(pagePolicy(path.join(dir, `${name}.html`)), name).toBe(`script-src 'sha256-${name}'`);
+      }
+      writeFileSync(path.join(dir, 'none.html'), '<html><head></head><body>x</body></html>');
+      expect(pagePolicy(path.join(dir, 'none.html'))).toBeNull();
+      expect(pagePolicy(path.join(dir, 'missing.html'))).toBeUndefined();
+      mkdirSync(path.join(dir, 'folder.html'));
+      expect(pagePolicy(path.join(dir, 'folder.html'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
