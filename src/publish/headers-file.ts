@@ -32,8 +32,9 @@ const head = Buffer.alloc(HEAD_BYTES);
  * The Content-Security-Policy that Astro wrote into the <meta> of the page
  * `file`, null when the page has none, undefined when there is no such file
  * (a feed, a sitemap: Astro lists them among its pages). The <meta> is in
- * the page's head: the first 16 KB are read, and the whole page only when
- * the policy is not found in them, as a whole site's pages are read.
+ * the page's head, and every page of the site is asked at every build: the
+ * first 16 KB are read, and the whole page only when the policy is not
+ * found in them.
  */
 export function pagePolicy(file: string): string | null | undefined {
   let fd: number;
