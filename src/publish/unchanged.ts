@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
 import { replaceFile } from './disk.ts';
-import { fileStamp, identityOf } from './stamps.ts';
+import { fileSha256, fileStamp, identityOf } from './stamps.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 const VERSION = 4;
@@ -146,6 +146,9 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
   return hash.digest('hex');
 }
 
+/** How the record keeps a file's sha256 (hex): in base64url, shorter. */
+const recordedDigest = (sha: string) => Buffer.from(sha, 'hex').toString('base64url');
+
 /**
  * The sha256 of a file's bytes: not its size and modification time alone, as
  * an edit of the same length with the old time put back (`touch -r`) would
@@ -153,7 +156,8 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
  */
 function fileDigest(file: string): string {
   try {
-    return outputDigest(readFileSync(file));
+    const sha = fileSha256(file);
+    return sha === undefined ? 'unreadable' : recordedDigest(sha);
   } catch {
     return 'unreadable';
   }
@@ -225,7 +229,7 @@ export function recordOutput(
       : identity && before !== undefined && identityOf(before) === identity
         ? previous!.files[rel]
         : hashed
-          ? Buffer.from(hashed, 'hex').toString('base64url')
+          ? recordedDigest(hashed)
           : undefined;
     files[rel] = known ?? fileDigest(file);
     // A file read is stamped only when it did not change while it was read.
@@ -246,11 +250,6 @@ export function holdsRecorded(file: string, record: Pick<BuildRecord, 'files' | 
   if (stamp !== undefined && fileStamp(file) === stamp) return true;
   const digest = record.files[rel];
   return digest !== undefined && digest !== STAMP_ONLY && fileDigest(file) === digest;
-}
-
-/** How the record keeps the bytes of one file of the output folder. */
-export function outputDigest(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('base64url');
 }
 
 /** Where the record of the last build into `outDir` is kept. */
