@@ -8,7 +8,7 @@
  * what they are told (writeProblem); the build wraps each of its writes with
  * the folder it writes into (writingInto), and prints the refusal it gets.
  */
-import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 
 /** A write the disk refused, in plain words (`message`), with the folder it was for. */
@@ -164,10 +164,16 @@ export function moveInto(from: string, to: string): void {
  * filesystem, a filesystem without links.
  */
 export function publishCachedFile(from: string, to: string): void {
-  if (existsSync(to)) unlinkSync(to);
   try {
     linkSync(from, to);
-  } catch {
-    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+    return;
+  } catch (err) {
+    // A name taken (the site's folder starts empty: rare) is freed, then
+    // linked again: one call per file rather than a look before each.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      unlinkSync(to);
+      return publishCachedFile(from, to);
+    }
   }
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
 }
