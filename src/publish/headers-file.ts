@@ -168,7 +168,8 @@ export function cspRules(
       add(`${at}index.html`, parsed);
     } else add(`/${segments[0]}/*`, parsed);
   }
-  const common = intersection([...new Set([...groups.values()].flatMap((group) => [...group]))]);
+  // What every page allows: the pages' distinct policies, the first page's first.
+  const common = intersection([...parsedByText.values()]);
   for (const { pathname, policy } of files) {
     const segments = pathname.split('/').filter(Boolean);
     const pattern = segments.length <= 2 ? `/${segments.join('/')}` : `/${segments[0]}/*/${segments[segments.length - 1]}`;

@@ -29,17 +29,24 @@ describe('headersUnderBase', () => {
 });
 
 describe('pagePolicy (the policy Astro wrote into a page)', () => {
-  const page = (headBytes: number, policy = "script-src 'self'") =>
-    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${'é'.repeat(headBytes / 2)}</title>` +
-    `<meta http-equiv="content-security-policy" content="${policy}"></head><body>${'x'.repeat(30_000)}</body></html>`;
+  const before = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>';
+  const meta = '</title><meta http-equiv="content-security-policy" content="';
+  /** A page whose policy starts `at` bytes into it (the title padded with « é », two bytes each, and an ASCII byte when odd). */
+  const page = (at: number, policy: string) => {
+    const pad = at - Buffer.byteLength(before + meta);
+    return `${before}${'é'.repeat(Math.floor(pad / 2))}${pad % 2 ? 'x' : ''}${meta}${policy}"></head><body>${'x'.repeat(30_000)}</body></html>`;
+  };
 
   it('finds the policy in a page of any head, and tells a page without one from no page', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rotative-policy-'));
     try {
-      // A short head; one whose policy straddles the first bytes read; one whose policy is far past them.
-      for (const [name, head] of [['short', 2_000], ['straddling', 16_300], ['long', 40_000]] as const) {
-        writeFileSync(path.join(dir, `${name}.html`), page(head, `script-src 'sha256-${name}'`));
-        expect(pagePolicy(path.join(dir, `${name}.html`)), name).toBe(`script-src 'sha256-${name}'`);
+      // A short head; a policy cut by the end of the first 16 KB read; one far past them.
+      for (const [name, at] of [['short', 2_000], ['straddling', 16 * 1024 - 10], ['long', 40_000]] as const) {
+        const policy = `script-src 'sha256-${name}'`;
+        const text = page(at, policy);
+        expect(Buffer.from(text).indexOf(policy), name).toBe(at);
+        writeFileSync(path.join(dir, `${name}.html`), text);
+        expect(pagePolicy(path.join(dir, `${name}.html`)), name).toBe(policy);
       }
       writeFileSync(path.join(dir, 'none.html'), '<html><head></head><body>x</body></html>');
       expect(pagePolicy(path.join(dir, 'none.html'))).toBeNull();
