@@ -153,9 +153,19 @@ export function walkContent(root: string): ContentWalk {
  * The bytes of a file of the content folder, or undefined with the problem
  * added to `problems`: a file whose real path leaves the content folder, that
  * is not a regular file, or that is larger than {@link MAX_BYTES} for `kind`.
- * The size is checked before anything is read.
+ * The size is checked before anything is read. With `into`, the bytes are
+ * read into the buffer it gives for the file's size (at least that large),
+ * which the caller may lend again once it is done with them.
  */
-export function readContentBytes(contentDir: string, abs: string, kind: ContentFileKind, file: string, problems: ContentProblem[], where: Partial<ContentProblem> = {}): Buffer | undefined {
+export function readContentBytes(
+  contentDir: string,
+  abs: string,
+  kind: ContentFileKind,
+  file: string,
+  problems: ContentProblem[],
+  where: Partial<ContentProblem> = {},
+  into: (size: number) => Buffer = (size) => Buffer.alloc(size),
+): Buffer | undefined {
   let real: string;
   let realRoot: string;
   try {
@@ -195,10 +205,10 @@ export function readContentBytes(contentDir: string, abs: string, kind: ContentF
       });
       return undefined;
     }
-    const bytes = Buffer.alloc(stat.size);
+    const bytes = into(stat.size);
     let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
+    while (read < stat.size) {
+      const n = readSync(fd, bytes, read, stat.size - read, read);
       if (n === 0) break;
       read += n;
     }

@@ -50,6 +50,29 @@ describe('inspectAssets: images', () => {
     ]);
   });
 
+  it('names and measures each image by its own bytes, read one after the other into the same buffers (a large one, then smaller ones, then a truncated one)', async () => {
+    // Sizes from 1.3 MB down to a few KB: each read reuses a buffer the
+    // previous ones were read into, whose end still holds their bytes.
+    const sized = async (width: number, height: number, quality: number) =>
+      sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality }).toBuffer();
+    const files: Record<string, Buffer> = {
+      'a-grande.jpg': await sized(1400, 900, 95),
+      'b-moyenne.jpg': await sized(900, 500, 90),
+      'c-petite.jpg': await sized(120, 80, 80),
+      'd-tronquee.jpg': (await sized(1200, 700, 95)).subarray(0, 20_000),
+      'e-petite.jpg': await sized(64, 48, 80),
+    };
+    expect(files['a-grande.jpg']!.length).toBeGreaterThan(1 << 20);
+    const { images, problems } = await inspect(files, 'image');
+    expect(images.map((i) => [i.key, i.hash, i.width, i.height])).toEqual([
+      ['a-grande.jpg', publishedHash(files['a-grande.jpg']!), 1400, 900],
+      ['b-moyenne.jpg', publishedHash(files['b-moyenne.jpg']!), 900, 500],
+      ['c-petite.jpg', publishedHash(files['c-petite.jpg']!), 120, 80],
+      ['e-petite.jpg', publishedHash(files['e-petite.jpg']!), 64, 48],
+    ]);
+    expect(problems).toEqual([expect.stringContaining('"./d-tronquee.jpg" n’est pas une image lisible jusqu’au bout')]);
+  });
+
   it('accepts an AVIF cover (sharp calls it heif) and a whole JPEG', async () => {
     const avif = await sharp(A_JPEG).resize({ width: 320 }).avif().toBuffer();
     const { images, problems } = await inspect({ 'couverture.avif': avif, 'photo.jpg': A_JPEG }, 'image');
