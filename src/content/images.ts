@@ -390,12 +390,14 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
  * How many image tasks run at once (sources read, variants encoded, share
  * cards drawn), each with one libvips thread: one more than the cores.
  * Between two files of an image the main thread renames the one written and
- * starts the next: with one task per core, that core waited meanwhile (1.5
- * to 1.75 cores busy encoding covers on 2). Cold builds of 400 of the
- * benchmark's covers, 2 cores: 2 at once 82.9 and 84.8 s (images 57.5 and
- * 62.9 s of the phases), 3 at once 72.5 s (50.8), 4 at once 71.6 s (48.7).
- * Of 400 articles without covers, whose cards are drawn while Astro renders:
- * 2 at once 34.1 and 28.5 s, 3 at once 27.5 and 31.0 s, the machine's noise.
+ * starts the next: with one task per core, that core waits meanwhile.
+ * Encoding 80 of the benchmark's covers alone, 2 cores: 2 at once 9.8 and
+ * 9.6 s (1.73 and 1.77 cores busy), 3 at once 8.2 and 8.6 s (1.88 and
+ * 1.91). In whole cold builds of 400 covers the other work of the build
+ * fills much of that wait, and the runs differ by more than it: 2 at once
+ * 82.9, 84.8, 69.8 and 72.7 s, 3 at once 72.5, 77.4 and 65.2 s; of 400
+ * articles without covers (the cards drawn while Astro renders), 2 at once
+ * 34.1 and 28.5 s, 3 at once 27.5 and 31.0 s.
  */
 export const IMAGE_TASKS = availableParallelism() + 1;
 
