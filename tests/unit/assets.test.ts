@@ -54,7 +54,7 @@ describe('inspectAssets: images', () => {
     // Sizes from 1.3 MB down to a few KB: each read reuses a buffer the
     // previous ones were read into, whose end still holds their bytes.
     const sized = async (width: number, height: number, quality: number) =>
-      sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality }).toBuffer();
+      sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality }).toBuffer();
     const files: Record<string, Buffer> = {
       'a-grande.jpg': await sized(1400, 900, 95),
       'b-moyenne.jpg': await sized(900, 500, 90),
