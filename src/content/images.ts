@@ -337,7 +337,7 @@ export function imageCacheDir(cacheRoot: string): string {
  * Makes every variant that is not in the cache yet (encode.ts: one decode
  * per source); `concurrency` images at once, one libvips thread each.
  */
-export async function encodeImages(images: ImageRecord[], cacheRoot: string, concurrency = IMAGE_TASKS): Promise<{ processed: number; cached: number; files: number }> {
+export async function encodeImages(images: ImageRecord[], cacheRoot: string, concurrency = availableParallelism()): Promise<{ processed: number; cached: number; files: number }> {
   const dir = imageCacheDir(cacheRoot);
   mkdirSync(dir, { recursive: true });
   sharp.concurrency(1);
@@ -386,23 +386,8 @@ export function publishAssets(images: ImageRecord[], files: FileRecord[], cacheR
   return count;
 }
 
-/**
- * How many image tasks run at once (sources read, variants encoded, share
- * cards drawn), each with one libvips thread: one more than the cores.
- * Between two files of an image the main thread renames the one written and
- * starts the next: with one task per core, that core waits meanwhile.
- * Encoding 80 of the benchmark's covers alone, 2 cores: 2 at once 9.8 and
- * 9.6 s (1.73 and 1.77 cores busy), 3 at once 8.2 and 8.6 s (1.88 and
- * 1.91). In whole cold builds of 400 covers the other work of the build
- * fills much of that wait, and the runs differ by more than it: 2 at once
- * 82.9, 84.8, 69.8 and 72.7 s, 3 at once 72.5, 77.4 and 65.2 s; of 400
- * articles without covers (the cards drawn while Astro renders), 2 at once
- * 34.1 and 28.5 s, 3 at once 27.5 and 31.0 s.
- */
-export const IMAGE_TASKS = availableParallelism() + 1;
-
 /** Runs `task` over `items`, at most `limit` at a time, in a stable order of start. */
-export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, limit = IMAGE_TASKS): Promise<void> {
+export async function runPool<T>(items: T[], task: (item: T) => Promise<void>, limit = availableParallelism()): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {
