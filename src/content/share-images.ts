@@ -107,8 +107,9 @@ const CARD_TASKS = availableParallelism() + 1;
 /**
  * Names every card now (pages only need the names) and starts making, in the
  * image cache, every card file the cache does not hold yet, `concurrency`
- * cards at once (CARD_TASKS). sharp rasterises and encodes in libuv's threads: the files
- * are made while the main thread does other work (Astro rendering pages).
+ * cards at once (CARD_TASKS). sharp rasterises and encodes in libuv's
+ * threads: the files are made while the main thread does other work (Astro
+ * rendering pages).
  * Each file is written under a temporary name and renamed, as the other
  * images: an interrupted build leaves no half file.
  */

@@ -27,7 +27,7 @@ import { searchText, type SearchGroupData, type SearchRecord } from '../lib/sear
 import { THUMBNAIL_FILTER } from '../lib/search-thumbnail.ts';
 import { hashModules } from '../content/code-digest.ts';
 import { listTree } from './tree.ts';
-import { fileIdentity, fileSha256 } from './stamps.ts';
+import { fileIdentity, readableSha256 } from './stamps.ts';
 import { publishCachedFile } from './disk.ts';
 
 export interface SearchReport {
@@ -302,12 +302,7 @@ export function cacheEntryProblem(dir: string, publishTo?: string, digests?: Map
       file = to;
     }
     const identity = digests && fileIdentity(file);
-    let sha: string | undefined;
-    try {
-      sha = fileSha256(file);
-    } catch {
-      sha = undefined;
-    }
+    const sha = readableSha256(file);
     if (sha === undefined) return `${rel} illisible`;
     if (sha !== hash) return `${rel} a été modifié`;
     if (identity) digests!.set(identity, hash);

@@ -69,3 +69,12 @@ export function fileSha256(file: string): string | undefined {
     closeSync(fd);
   }
 }
+
+/** The sha256 of `file` (fileSha256), or undefined when it cannot be read at all (gone, refused, a folder): for checks that only say it is unreadable. */
+export function readableSha256(file: string): string | undefined {
+  try {
+    return fileSha256(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
 import { replaceFile } from './disk.ts';
-import { fileSha256, fileStamp, identityOf } from './stamps.ts';
+import { fileStamp, identityOf, readableSha256 } from './stamps.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 const VERSION = 4;
@@ -155,12 +155,8 @@ const recordedDigest = (sha: string) => Buffer.from(sha, 'hex').toString('base64
  * pass for the built file.
  */
 function fileDigest(file: string): string {
-  try {
-    const sha = fileSha256(file);
-    return sha === undefined ? 'unreadable' : recordedDigest(sha);
-  } catch {
-    return 'unreadable';
-  }
+  const sha = readableSha256(file);
+  return sha === undefined ? 'unreadable' : recordedDigest(sha);
 }
 
 /**
