@@ -28,7 +28,8 @@
  *   browsers and feed readers download.
  * - Social crops: centred on the subject that sharp's attention strategy
  *   finds, once per image (focusOf); never upscaled (a 1:1 crop upscaled to
- *   1,200 px took 185 ms); baseline JPEGs (encodeCrop).
+ *   1,200 px took 185 ms); baseline JPEGs, the three that only crawlers
+ *   fetch without optimised Huffman tables (encodeCrop).
  *   The nine files of a 1600×900 cover (16 of the benchmark's, six paired
  *   runs on a shared machine, medians): 275 ms before these three choices
  *   (the AVIF's colour, baseline crops, the subject found once), 183 after.
@@ -36,7 +37,7 @@
  * (src/content/share-render.ts).
  */
 import sharp, { type Sharp } from 'sharp';
-import { JPEG_QUALITY, type FallbackFormat, type ImageOutput, type ModernFormat } from '../lib/images.ts';
+import { JPEG_QUALITY, type FallbackFormat, type ImageOutput, type ModernFormat, type SocialFormat } from '../lib/images.ts';
 
 /** How a source's colour is sampled: a JPEG's own subsampling, else full colour. */
 type Chroma = '4:2:0' | '4:4:4';
@@ -52,14 +53,19 @@ const ENCODERS = {
  * and search engines fetch them and make their own copies, and a feed
  * reader shows the Open Graph crop (the feed's enclosure) whole, never
  * while it loads: progressive scans are worth nothing to them, and cost
- * 40–80 % more time to encode. Both decode to the same pixels; the Huffman
- * tables stay optimised, as the enclosure is a reader's download. A
- * 1600×900 cover's 1:1 crop (900 px) and 4:3 crop (1,200 px), 16 of the
- * benchmark's covers: progressive 16.7 and 21.0 ms (83 and 124 KB),
- * baseline 9.5 and 11.6 ms (84 and 127 KB), without optimised tables (the
- * share cards' setting) 5.3 and 5.6 ms (93 and 141 KB).
+ * 40–80 % more time to encode. Both decode to the same pixels. A 1600×900
+ * cover's 1:1 crop (900 px) and 4:3 crop (1,200 px), 16 of the benchmark's
+ * covers: progressive 16.7 and 21.0 ms (83 and 124 KB), baseline 9.5 and
+ * 11.6 ms (84 and 127 KB), without optimised Huffman tables 5.3 and 5.6 ms
+ * (93 and 141 KB).
+ * The Open Graph crop keeps optimised tables: it is a reader's download
+ * (the feed's enclosure, the picture of a shared link). The three crops of
+ * structured data (1:1, 4:3, 16:9) are fetched by search engines' crawlers
+ * only, as are the share cards, which are written the same way: their three
+ * files, 16 covers, four runs, 30–31 ms and 296 KB a cover with optimised
+ * tables, 17–18 ms and 325 KB without (the same pixels).
  */
-const encodeCrop = (s: Sharp) => s.jpeg({ quality: JPEG_QUALITY, progressive: false });
+const encodeCrop = (s: Sharp, crop: SocialFormat) => s.jpeg({ quality: JPEG_QUALITY, progressive: false, optimiseCoding: crop === 'og' });
 
 /**
  * The `outputs` of the image at `source` (`width` px wide), each handed to
@@ -92,7 +98,7 @@ export async function encodeVariants(source: string, width: number, outputs: rea
       pipeline = pipeline.resize({ width: output.width });
     }
     if (output.format === 'jpeg' && info.channels === 4) pipeline = pipeline.flatten({ background: '#ffffff' });
-    await write(output, output.crop ? encodeCrop(pipeline) : ENCODERS[output.format](pipeline, chroma));
+    await write(output, output.crop ? encodeCrop(pipeline, output.crop) : ENCODERS[output.format](pipeline, chroma));
   }
 }
 
