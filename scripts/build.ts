@@ -184,7 +184,8 @@ async function publishAlongside(
 async function main(): Promise<void> {
   // Read before the build reads anything: a file saved during the build
   // makes the next one a full build.
-  const inputs = inputsDigest(env, projectRoot, process.env);
+  const contentFiles = new Map<string, string>();
+  const inputs = inputsDigest(env, projectRoot, process.env, contentFiles);
   const record = recordFile(env.cacheDir, outDir);
   if (await upToDate(inputs, record)) return;
   // Before minutes of pages that could not be indexed.
@@ -206,6 +207,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const site = path.join(work, 'site');
+  // What the check above read of the content folder, for the content pass (knowContentDigests).
+  const contentDigests = path.join(work, 'content-digests.json');
+  writeFileSync(contentDigests, JSON.stringify(Object.fromEntries(contentFiles)));
 
   // Astro renders the pages in a process of its own (see render-pages.ts);
   // the content pass runs inside it, as Astro's content loaders.
@@ -254,6 +258,7 @@ async function main(): Promise<void> {
         ROTATIVE_OUT_DIR: outDir,
         ROTATIVE_PAGES_DIR: site,
         ROTATIVE_REPORT_FILE: reportFile,
+        ROTATIVE_CONTENT_DIGESTS: contentDigests,
         // Node keeps the compiled code of Astro, Vite and the project's
         // modules (a file per module, checked against its source): the
         // pages process starts ~0.5 s sooner.

@@ -23,7 +23,7 @@ import * as loaders from '../src/content/loaders.ts';
 import { handLoaders } from '../src/content/handed-loaders.ts';
 import { withTdmHeaders } from '../src/lib/tdm.ts';
 import { astroCacheFolder, astroCacheRoot, pruneImageCache, restoreLinked, signTree, verifyAstroCacheAside, verifyImageCache, type CheckedFiles } from '../src/publish/restore.ts';
-import { checkImageCacheFirst, imageCacheDir, variantFiles } from '../src/content/images.ts';
+import { checkImageCacheFirst, imageCacheDir, knowContentDigests, variantFiles } from '../src/content/images.ts';
 import { cardFiles } from '../src/content/share-images.ts';
 import { cacheSecret } from '../src/config/cache-secret.ts';
 import { writeRefusal, writingInto } from '../src/publish/disk.ts';
@@ -106,6 +106,9 @@ let checked: CheckedFiles | undefined;
 // start, each has a core to share.
 const images = verifyImageCache(imageCacheDir(cacheDir), secret);
 checkImageCacheFirst(images);
+// The sha256 of the content files the build read to compare its inputs: images already encoded are not read again.
+const contentDigests = process.env.ROTATIVE_CONTENT_DIGESTS;
+if (contentDigests) knowContentDigests(new Map(Object.entries(JSON.parse(readFileSync(contentDigests, 'utf8')) as Record<string, string>)));
 const aside = verifyAstroCacheAside(tree, secret, images);
 let astroCacheNotices = aside.notices;
 /**

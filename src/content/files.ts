@@ -150,22 +150,19 @@ export function walkContent(root: string): ContentWalk {
 
 
 /**
- * The bytes of a file of the content folder, or undefined with the problem
- * added to `problems`: a file whose real path leaves the content folder, that
- * is not a regular file, or that is larger than {@link MAX_BYTES} for `kind`.
- * The size is checked before anything is read. With `into`, the bytes are
- * read into the buffer it gives for the file's size (at least that large),
- * which the caller may lend again once it is done with them.
+ * A file of the content folder opened for reading, with its size, or
+ * undefined with the problem added to `problems`: a file whose real path
+ * leaves the content folder, that is not a regular file, or that is larger
+ * than {@link MAX_BYTES} for `kind`. The caller closes the descriptor.
  */
-export function readContentBytes(
+function openContentFile(
   contentDir: string,
   abs: string,
   kind: ContentFileKind,
   file: string,
   problems: ContentProblem[],
-  where: Partial<ContentProblem> = {},
-  into: (size: number) => Buffer = (size) => Buffer.alloc(size),
-): Buffer | undefined {
+  where: Partial<ContentProblem>,
+): { fd: number; size: number } | undefined {
   let real: string;
   let realRoot: string;
   try {
@@ -188,33 +185,91 @@ export function readContentBytes(
     problems.push({ file, ...where, found: 'un fichier illisible', expected: 'un fichier que la construction peut lire', hint: 'vérifiez ses droits d’accès' });
     return undefined;
   }
+  let stat;
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      problems.push({ file, ...where, found: stat.isDirectory() ? 'un dossier, pas un fichier' : 'un fichier spécial (tube, périphérique), pas un fichier ordinaire', expected: 'un fichier ordinaire du dossier de contenu' });
-      return undefined;
-    }
-    const limit = MAX_BYTES[kind];
-    if (stat.size > limit) {
-      problems.push({
-        file,
-        ...where,
-        found: `un fichier de ${frenchSize(stat.size)}, plus que la limite de ${frenchSize(limit)} pour ${KIND_NAMES[kind]}`,
-        expected: `${KIND_NAMES[kind]} d’au plus ${frenchSize(limit)}`,
-        hint: kind === 'image' ? 'réduisez sa définition ou enregistrez-la en JPEG' : kind === 'video' ? 'réduisez sa durée ou sa définition' : 'découpez-le en plusieurs fichiers',
-      });
-      return undefined;
-    }
-    const bytes = into(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return bytes.subarray(0, read);
-  } finally {
+    stat = fstatSync(fd);
+  } catch (error) {
     closeSync(fd);
+    throw error;
+  }
+  if (!stat.isFile()) {
+    closeSync(fd);
+    problems.push({ file, ...where, found: stat.isDirectory() ? 'un dossier, pas un fichier' : 'un fichier spécial (tube, périphérique), pas un fichier ordinaire', expected: 'un fichier ordinaire du dossier de contenu' });
+    return undefined;
+  }
+  const limit = MAX_BYTES[kind];
+  if (stat.size > limit) {
+    closeSync(fd);
+    problems.push({
+      file,
+      ...where,
+      found: `un fichier de ${frenchSize(stat.size)}, plus que la limite de ${frenchSize(limit)} pour ${KIND_NAMES[kind]}`,
+      expected: `${KIND_NAMES[kind]} d’au plus ${frenchSize(limit)}`,
+      hint: kind === 'image' ? 'réduisez sa définition ou enregistrez-la en JPEG' : kind === 'video' ? 'réduisez sa durée ou sa définition' : 'découpez-le en plusieurs fichiers',
+    });
+    return undefined;
+  }
+  return { fd, size: stat.size };
+}
+
+/**
+ * The first `length` bytes (fewer if the file is shorter) of a file of the
+ * content folder, under the rules of {@link readContentBytes} (the whole
+ * file's size checked against its kind's limit), read into the buffer
+ * `into` gives.
+ */
+export function readContentHead(
+  contentDir: string,
+  abs: string,
+  kind: ContentFileKind,
+  file: string,
+  problems: ContentProblem[],
+  length: number,
+  into: (size: number) => Buffer,
+): Buffer | undefined {
+  const opened = openContentFile(contentDir, abs, kind, file, problems, {});
+  if (!opened) return undefined;
+  try {
+    return readInto(opened.fd, into(Math.min(length, opened.size)), Math.min(length, opened.size));
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** Up to `size` bytes from the start of `fd` into `bytes`: the part read. */
+function readInto(fd: number, bytes: Buffer, size: number): Buffer {
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
+}
+
+/**
+ * The bytes of a file of the content folder, or undefined with the problem
+ * added to `problems`: a file whose real path leaves the content folder, that
+ * is not a regular file, or that is larger than {@link MAX_BYTES} for `kind`.
+ * The size is checked before anything is read. With `into`, the bytes are
+ * read into the buffer it gives for the file's size (at least that large),
+ * which the caller may lend again once it is done with them.
+ */
+export function readContentBytes(
+  contentDir: string,
+  abs: string,
+  kind: ContentFileKind,
+  file: string,
+  problems: ContentProblem[],
+  where: Partial<ContentProblem> = {},
+  into: (size: number) => Buffer = (size) => Buffer.alloc(size),
+): Buffer | undefined {
+  const opened = openContentFile(contentDir, abs, kind, file, problems, where);
+  if (!opened) return undefined;
+  try {
+    return readInto(opened.fd, into(opened.size), opened.size);
+  } finally {
+    closeSync(opened.fd);
   }
 }
 

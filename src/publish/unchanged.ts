@@ -120,8 +120,14 @@ export function projectCodeDigest(projectRoot: string): string {
   return hash.digest('hex');
 }
 
-/** A digest of everything a build reads: content, code, Node, environment. */
-export function inputsDigest(env: Environment, projectRoot: string, processEnv: NodeJS.ProcessEnv = process.env): string {
+/**
+ * A digest of everything a build reads: content, code, Node, environment.
+ * Each file of the content folder is hashed on its own (its sha256 goes into
+ * the digest): with `contentFiles`, those are handed over, by absolute path,
+ * for the content pass, which need not read an image again to name its
+ * variants (src/content/images.ts knowContentDigests).
+ */
+export function inputsDigest(env: Environment, projectRoot: string, processEnv: NodeJS.ProcessEnv = process.env, contentFiles?: Map<string, string>): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ version: VERSION, node: process.version, contentDir: env.contentDir, outDir: env.outDir, cacheDir: env.cacheDir, siteUrl: env.siteUrl }));
   const vars = Object.keys(processEnv)
@@ -135,12 +141,16 @@ export function inputsDigest(env: Environment, projectRoot: string, processEnv: 
   const content = walkContent(env.contentDir);
   for (const entry of content.entries) {
     let bytes: Buffer;
+    let read = false;
     try {
       bytes = entry.type === 'link' ? Buffer.from(`\0link\0${readlinkSync(entry.abs)}`) : readFileSync(entry.abs);
+      read = entry.type === 'file';
     } catch {
       bytes = Buffer.from('\0unreadable\0');
     }
-    hash.update(`content/${entry.rel}\0${bytes.length}\0`).update(bytes);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (read) contentFiles?.set(entry.abs, sha);
+    hash.update(`content/${entry.rel}\0${bytes.length}\0${sha}\0`);
   }
   for (const refused of content.problems) hash.update(`content-refused/${refused.file}\0`);
   return hash.digest('hex');

@@ -3,12 +3,13 @@
  * content folder: what it accepts as an image or a video, and what it
  * refuses as a content problem (never a crash), where the writer named it.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeImages, encoderDigest, imageCacheDir, inspectAssets, isEncoded, nameHash, publishedHash, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
+import { encodeImages, encoderDigest, imageCacheDir, inspectAssets, isEncoded, knowContentDigests, nameHash, publishedHash, videoStructureProblem, type UsedAsset } from '../../src/content/images.ts';
 import { moduleGraph } from '../../src/content/code-digest.ts';
 import { dropEarlierCaches } from '../../src/content/prepare.ts';
 import { temporaryName } from '../../src/publish/disk.ts';
@@ -21,9 +22,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const A_JPEG = readFileSync(path.join(ROOT, 'tests/fixtures/basic/content/articles/2016/premier-episode/couverture.jpg'));
 const AN_MP4 = readFileSync(path.join(ROOT, 'content/articles/2016/un-an-apres-perches-a-selfie/demo.mp4'));
 
-/** Writes each file into a fresh content folder and inspects them as named by one article, line 12. */
-async function inspect(files: Record<string, Buffer | number>, kind: UsedAsset['kind']) {
-  const content = mkdtempSync(path.join(work, 'content-'));
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Writes each file into a fresh content folder (or `content`) and inspects them as named by one article, line 12, with the image cache `cacheRoot` if given. */
+async function inspect(files: Record<string, Buffer | number>, kind: UsedAsset['kind'], { content = mkdtempSync(path.join(work, 'content-')), cacheRoot }: { content?: string; cacheRoot?: string } = {}) {
   const assets: UsedAsset[] = [];
   for (const [name, body] of Object.entries(files)) {
     const absPath = path.join(content, name);
@@ -37,8 +39,8 @@ async function inspect(files: Record<string, Buffer | number>, kind: UsedAsset['
     assets.push({ src: `./${name}`, absPath, key: name, field: kind === 'image' ? 'cover.src' : '<Video src>', line: 12, kind, usedBy: 'content/articles/a.mdx', published: true });
   }
   const problems: ContentProblem[] = [];
-  const result = await inspectAssets(assets, problems, content);
-  return { ...result, problems: problems.map(formatProblem) };
+  const result = await inspectAssets(assets, problems, content, cacheRoot);
+  return { ...result, content, problems: problems.map(formatProblem) };
 }
 
 describe('inspectAssets: images', () => {
@@ -65,10 +67,10 @@ describe('inspectAssets: images', () => {
     expect(files['a-grande.jpg']!.length).toBeGreaterThan(1 << 20);
     const { images, problems } = await inspect(files, 'image');
     expect(images.map((i) => [i.key, i.hash, i.width, i.height])).toEqual([
-      ['a-grande.jpg', publishedHash(files['a-grande.jpg']!), 1400, 900],
-      ['b-moyenne.jpg', publishedHash(files['b-moyenne.jpg']!), 900, 500],
-      ['c-petite.jpg', publishedHash(files['c-petite.jpg']!), 120, 80],
-      ['e-petite.jpg', publishedHash(files['e-petite.jpg']!), 64, 48],
+      ['a-grande.jpg', publishedHash(sha256(files['a-grande.jpg']!)), 1400, 900],
+      ['b-moyenne.jpg', publishedHash(sha256(files['b-moyenne.jpg']!)), 900, 500],
+      ['c-petite.jpg', publishedHash(sha256(files['c-petite.jpg']!)), 120, 80],
+      ['e-petite.jpg', publishedHash(sha256(files['e-petite.jpg']!)), 64, 48],
     ]);
     expect(problems).toEqual([expect.stringContaining('"./d-tronquee.jpg" n’est pas une image lisible jusqu’au bout')]);
   });
@@ -99,6 +101,30 @@ describe('inspectAssets: images', () => {
     // Other bytes, other hash: nothing in the cache is theirs, however full it is.
     const { images: other } = await inspect({ 'photo.jpg': await sharp(A_JPEG).rotate(180).jpeg().toBuffer() }, 'image');
     expect(isEncoded(other[0]!, cache)).toBe(false);
+  });
+
+  it('names an image from the digest the build’s check of its inputs read, without reading it again, when the cache holds its variants; else reads it', async () => {
+    const cache = mkdtempSync(path.join(work, 'cache-'));
+    const first = await inspect({ 'photo.jpg': A_JPEG }, 'image', { cacheRoot: cache });
+    await encodeImages(first.images, cache);
+    const absPath = path.join(first.content, 'photo.jpg');
+    // Cut in half after the check read it whole: the header still says what
+    // the image is; its bytes, read again, would be refused.
+    writeFileSync(absPath, A_JPEG.subarray(0, A_JPEG.length / 2));
+    const uses: UsedAsset[] = [{ src: './photo.jpg', absPath, key: 'photo.jpg', field: 'cover.src', line: 12, kind: 'image', usedBy: 'content/articles/a.mdx', published: true }];
+    try {
+      knowContentDigests(new Map([[absPath, sha256(A_JPEG)]]));
+      const problems: ContentProblem[] = [];
+      expect(await inspectAssets(uses, problems, first.content, cache)).toEqual({ images: first.images, files: [] });
+      expect(problems).toEqual([]);
+      // A digest whose variants the cache does not hold: the bytes are read, named by themselves, and refused here.
+      knowContentDigests(new Map([[absPath, sha256(Buffer.from('autre chose'))]]));
+      problems.length = 0;
+      expect((await inspectAssets(uses, problems, first.content, cache)).images).toEqual([]);
+      expect(problems.map(formatProblem)).toEqual([expect.stringContaining('"./photo.jpg" n’est pas une image lisible jusqu’au bout')]);
+    } finally {
+      knowContentDigests(new Map());
+    }
   });
 
   it('makes the variants of one photo copied into the folders of two articles (same name, same bytes) without one write undoing the other', async () => {
@@ -178,9 +204,9 @@ describe('prepare: the cache folder', () => {
 describe('the names of the published variants', () => {
   it('hold the hash of the image’s bytes and of the code that encodes them, found from its imports', () => {
     const bytes = Buffer.from('les octets d’une image');
-    expect(publishedHash(bytes)).toMatch(/^[A-Za-z0-9]{10}$/);
-    expect(publishedHash(bytes)).toBe(nameHash(bytes, encoderDigest()));
-    expect(publishedHash(bytes)).not.toBe(nameHash(bytes));
+    expect(publishedHash(sha256(bytes))).toMatch(/^[A-Za-z0-9]{10}$/);
+    expect(publishedHash(sha256(bytes))).toBe(nameHash(sha256(bytes), encoderDigest()));
+    expect(publishedHash(sha256(bytes))).not.toBe(nameHash(sha256(bytes)));
     // encoderDigest hashes the text of these modules: an edited width, crop, quality or encoder step names every variant anew.
     const encodedBy = moduleGraph([path.join(ROOT, 'src/content/encode.ts')]).map((f) => path.relative(ROOT, f));
     expect(encodedBy).toEqual(['src/content/encode.ts', 'src/lib/images.ts']);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,20 @@ function tree() {
 }
 
 describe('inputsDigest', () => {
+  it('hands over the sha256 of each content file it read, by absolute path, for the content pass', () => {
+    const t = tree();
+    t.write('content/articles/b/photo.jpg', 'octets');
+    const files = new Map<string, string>();
+    inputsDigest(t.env, path.join(t.root, 'project'), {}, files);
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(files).toEqual(
+      new Map([
+        [path.join(t.root, 'content/articles/a.mdx'), sha256('---\ntitle: A\n---\nTexte.')],
+        [path.join(t.root, 'content/articles/b/photo.jpg'), sha256('octets')],
+      ]),
+    );
+  });
+
   it('changes with the content, the code and the settings a build reads, not with the clock', () => {
     const t = tree();
     const first = t.digest();
