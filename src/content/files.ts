@@ -149,6 +149,18 @@ export function walkContent(root: string): ContentWalk {
 }
 
 
+/** The content folder's real path, by the path it was given as: resolved once, not once per file read. */
+const realRoots = new Map<string, string>();
+
+function realContentRoot(contentDir: string): string {
+  let real = realRoots.get(contentDir);
+  if (real === undefined) {
+    real = realpathSync.native(contentDir);
+    realRoots.set(contentDir, real);
+  }
+  return real;
+}
+
 /**
  * A file of the content folder opened for reading, with its size, or
  * undefined with the problem added to `problems`: a file whose real path
@@ -167,7 +179,7 @@ function openContentFile(
   let realRoot: string;
   try {
     real = realpathSync.native(abs);
-    realRoot = realpathSync.native(contentDir);
+    realRoot = realContentRoot(contentDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problems.push({ file, ...where, found: code === 'ELOOP' ? 'un lien symbolique qui mène à lui-même, en boucle' : 'un fichier introuvable ou illisible', expected: 'un fichier ordinaire du dossier de contenu' });

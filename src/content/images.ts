@@ -253,7 +253,7 @@ export async function inspectAssets(
   problems: ContentProblem[],
   contentDir: string,
   cacheRoot?: string,
-): Promise<{ images: ImageRecord[]; files: FileRecord[] }> {
+): Promise<{ images: ImageRecord[]; files: FileRecord[]; encoded: Set<string> }> {
   // Every asset was resolved inside the content folder by the content phase
   // (resolveWriterPath); one key is one file.
   const byKey = new Map<string, UsedAsset[]>();
@@ -264,6 +264,8 @@ export async function inspectAssets(
   }
   const images: ImageRecord[] = [];
   const files: FileRecord[] = [];
+  /** Keys of the images whose every variant the cache holds (isEncoded). */
+  const encoded = new Set<string>();
   const social = new Set(assets.filter((a) => a.field === 'cover.src' && a.published).map((a) => a.key));
   const inspect = async ([key, uses]: [string, UsedAsset[]], lend: (size: number) => Buffer) => {
     const published = uses.some((u) => u.published);
@@ -285,6 +287,7 @@ export async function inspectAssets(
       if (!head) return refuseUnreadable();
       const record = await describeImage(head, { key, absPath, stem, hash: publishedHash(known), social: social.has(key) });
       if (record && isEncoded(record, cacheRoot!)) {
+        encoded.add(key);
         if (published) images.push(record);
         return;
       }
@@ -315,7 +318,8 @@ export async function inspectAssets(
       // The header is not the image: decoded to the end (at a tiny size, which
       // JPEG decodes at a fraction of the cost), as the encoder will, so that a
       // truncated file is refused here, by `npm run check` too, and not by a crash.
-      if (!cacheRoot || !isEncoded(record, cacheRoot)) await sharp(bytes).resize({ width: 8 }).raw().toBuffer();
+      if (cacheRoot && isEncoded(record, cacheRoot)) encoded.add(key);
+      else await sharp(bytes).resize({ width: 8 }).raw().toBuffer();
       if (published) images.push(record);
     } catch {
       // sharp’s own message is for developers: the writer reads what to check.
@@ -343,7 +347,7 @@ export async function inspectAssets(
   });
   images.sort((a, b) => (a.key < b.key ? -1 : 1));
   files.sort((a, b) => (a.key < b.key ? -1 : 1));
-  return { images, files };
+  return { images, files, encoded };
 }
 
 /** The manifest pages read to write `<picture>` elements. */
@@ -389,9 +393,15 @@ export function imageCacheDir(cacheRoot: string): string {
 
 /**
  * Makes every variant that is not in the cache yet (encode.ts: one decode
- * per source); `concurrency` images at once, one libvips thread each.
+ * per source); `concurrency` images at once, one libvips thread each. The
+ * images whose keys are in `encoded` were found whole in the cache by
+ * inspectAssets just before: they are not looked for again.
  */
-export async function encodeImages(images: ImageRecord[], cacheRoot: string, concurrency = availableParallelism()): Promise<{ processed: number; cached: number; files: number }> {
+export async function encodeImages(
+  images: ImageRecord[],
+  cacheRoot: string,
+  { concurrency = availableParallelism(), encoded = new Set<string>() }: { concurrency?: number; encoded?: ReadonlySet<string> } = {},
+): Promise<{ processed: number; cached: number; files: number }> {
   const dir = imageCacheDir(cacheRoot);
   mkdirSync(dir, { recursive: true });
   sharp.concurrency(1);
@@ -401,7 +411,7 @@ export async function encodeImages(images: ImageRecord[], cacheRoot: string, con
   await runPool(images, async (image) => {
     const outputs = imageOutputs(image, image.social);
     fileCount += outputs.length;
-    const missing = outputs.filter((o) => !existsSync(path.join(dir, o.file)));
+    const missing = encoded.has(image.key) ? [] : outputs.filter((o) => !existsSync(path.join(dir, o.file)));
     if (missing.length === 0) {
       cached++;
       return;

@@ -126,11 +126,11 @@ export async function prepare(env: Environment, options: { encode: boolean; incl
   const timings = { content: performance.now() - t, images: 0 };
   t = performance.now();
   await imageCacheChecked();
-  const { images, files } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir, env.cacheDir);
+  const { images, files, encoded } = await inspectAssets(usedAssets(content, env.now, options.includeDrafts ?? false), problems, content.contentDir, env.cacheDir);
   const { aside: draftProblems, ids: draftsAside } = setDraftsAside(content, problems);
   const prepared: Prepared = { content, problems, draftProblems, draftsAside, images, files, timings };
   if (problems.length === 0 && options.encode) {
-    prepared.encoded = await encodeImages(images, env.cacheDir);
+    prepared.encoded = await encodeImages(images, env.cacheDir, { encoded });
     const manifest = toManifest(images, files);
     // Feed enclosures need the exact byte length of the Open Graph JPEG.
     for (const image of images) {

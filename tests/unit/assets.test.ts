@@ -115,7 +115,7 @@ describe('inspectAssets: images', () => {
     try {
       knowContentDigests(new Map([[absPath, sha256(A_JPEG)]]));
       const problems: ContentProblem[] = [];
-      expect(await inspectAssets(uses, problems, first.content, cache)).toEqual({ images: first.images, files: [] });
+      expect(await inspectAssets(uses, problems, first.content, cache)).toEqual({ images: first.images, files: [], encoded: new Set(['photo.jpg']) });
       expect(problems).toEqual([]);
       // A digest whose variants the cache does not hold: the bytes are read, named by themselves, and refused here.
       knowContentDigests(new Map([[absPath, sha256(Buffer.from('autre chose'))]]));
@@ -131,7 +131,7 @@ describe('inspectAssets: images', () => {
     const cache = mkdtempSync(path.join(work, 'cache-'));
     const { images } = await inspect({ 'a/portrait.jpg': A_JPEG, 'b/portrait.jpg': A_JPEG }, 'image');
     expect(images.map((i) => `${i.stem}-${i.hash}`)).toEqual(Array(2).fill(`${images[0]!.stem}-${images[0]!.hash}`));
-    await expect(encodeImages(images, cache, 2)).resolves.toMatchObject({ processed: 2 });
+    await expect(encodeImages(images, cache, { concurrency: 2 })).resolves.toMatchObject({ processed: 2 });
     expect(isEncoded(images[1]!, cache)).toBe(true);
     expect(readdirSync(imageCacheDir(cache)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // Whether the two tasks meet depends on timing; what keeps them apart does not: each write has a name of its own.
