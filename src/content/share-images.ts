@@ -19,7 +19,7 @@ import sharp from 'sharp';
 import { hashModules } from './code-digest.ts';
 import { imageCacheDir, nameHash, runPool } from './images.ts';
 import { publishCachedFile, replaceFileWith } from '../publish/disk.ts';
-import { cardFontFiles, cardLogo, cardTypesetter, renderCard } from './share-render.ts';
+import { cardFontFiles, cardLogo, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 
@@ -145,14 +145,11 @@ export function startShareCards(
       made++;
       if (site.logo) logo ??= cardLogo(readFileSync(site.logo.absPath));
       const mark = await logo;
-      // One typesetter for the card's formats: it keeps the title's measurements.
-      const typesetter = cardTypesetter();
-      for (const f of missing) {
-        // A full disk: the half-written file is not left in the cache.
-        await replaceFileWith(path.join(dir, f.file), (temp) =>
-          renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, f.format, mark, typesetter).toFile(temp),
-        );
-      }
+      const files = new Map(missing.map((f) => [f.format, f.file]));
+      // A full disk: the half-written file is not left in the cache.
+      await renderCard({ title: request.title, rubrique: request.rubrique, siteName: site.name }, [...files.keys()], mark, (format, image) =>
+        replaceFileWith(path.join(dir, files.get(format)!), (temp) => image.toFile(temp)),
+      );
     },
     concurrency,
   ).then(() => ({ made, cached }));

@@ -1,7 +1,9 @@
 /**
  * Draws a share card (src/lib/share-card.ts) into a JPEG: the project's fonts
  * read by opentype.js, every text turned into glyph outlines, the SVG
- * rasterised and encoded by sharp, the logo laid over it.
+ * rasterised and encoded by sharp, the logo laid over it; what a build's
+ * cards share (each format's frame, a card's title in its four formats)
+ * drawn once (renderCard).
  *
  * Why outlines from opentype.js rather than SVG `<text>`: librsvg would look
  * the fonts up through fontconfig, which knows only what is installed on the
@@ -24,7 +26,7 @@ import path from 'node:path';
 import opentype from 'opentype.js';
 import sharp, { type Sharp } from 'sharp';
 import { JPEG_QUALITY, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
-import { drawCard, LOGO_SIZE, num, type CardFace, type CardText, type PlacedGlyph, type Typesetter } from '../lib/share-card.ts';
+import { drawCard, LOGO_SIZE, num, type CardDrawing, type CardFace, type CardText, type PlacedGlyph, type Typesetter } from '../lib/share-card.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -114,8 +116,12 @@ function runsOf(text: string, face: Face): { font?: opentype.Font; text: string;
   return runs;
 }
 
-/** Path data of every glyph drawn so far, by id: a glyph's outline is written once per process. */
-const outlines = new Map<string, string>();
+/**
+ * Every glyph drawn so far, by id: its path data (written once per process)
+ * and the rows its outline spans at one unit per em unit, y downwards (from
+ * its points, control points included: never less than its ink).
+ */
+const outlines = new Map<string, { d: string; top: number; bottom: number }>();
 
 /**
  * The typesetter of the cards, on the project's fonts. Widths are linear in
@@ -150,15 +156,17 @@ export function cardTypesetter(): Typesetter {
           let outline = outlines.get(id);
           if (outline === undefined) {
             // In font units: the glyph drawn at one unit per em unit, y downwards.
-            outline = pathData(glyph.getPath(0, 0, font.unitsPerEm).commands);
+            const commands = glyph.getPath(0, 0, font.unitsPerEm).commands;
+            const ys = commands.flatMap((c) => ('y' in c ? [c.y, ...('y1' in c ? [c.y1] : []), ...('y2' in c ? [c.y2] : [])] : []));
+            outline = { d: pathData(commands), top: Math.min(...ys), bottom: Math.max(...ys) };
             outlines.set(id, outline);
           }
-          if (outline) placed.push({ id, x: gx, y: gy, scale });
+          if (outline.d) placed.push({ id, x: gx, y: gy, scale, top: gy + outline.top * scale, bottom: gy + outline.bottom * scale });
         });
       }
       return placed;
     },
-    outline: (id) => outlines.get(id) ?? '',
+    outline: (id) => outlines.get(id)?.d ?? '',
     ascent: (face) => f[face].ascent,
     descent: (face) => f[face].descent,
   };
@@ -185,14 +193,88 @@ export async function cardLogo(bytes: Buffer): Promise<Buffer> {
  */
 const CARD_JPEG = { quality: JPEG_QUALITY, progressive: false, optimiseCoding: false } as const;
 
+/** The frames drawn, with the logo laid in, by what they show: a build draws one per format; a dev server keeps the last few. */
+const frames = new Map<string, Promise<Buffer>>();
+const FRAMES_KEPT = 8;
+/** A number for each logo (a build has one): part of its frames' key. */
+const logoIds = new WeakMap<Buffer, number>();
+let logosSeen = 0;
+
+/** The pixels (RGB) of `drawing`'s frame, with `logo` laid in its square. */
+function frameOf(drawing: CardDrawing & { layers: object }, logo: Buffer | undefined): Promise<Buffer> {
+  if (logo && !logoIds.has(logo)) logoIds.set(logo, logosSeen++);
+  const key = `${logo ? logoIds.get(logo) : '-'}\0${drawing.logo?.left},${drawing.logo?.top}\0${drawing.layers!.frame}`;
+  let frame = frames.get(key);
+  if (!frame) {
+    let image = sharp(Buffer.from(drawing.layers!.frame));
+    if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
+    frame = image.removeAlpha().raw().toBuffer();
+    frames.set(key, frame);
+    // A frame that failed is drawn again by the next card, not kept.
+    frame.catch(() => frames.delete(key));
+    if (frames.size > FRAMES_KEPT) frames.delete(frames.keys().next().value!);
+  }
+  return frame;
+}
+
 /**
- * The card's `format` as a JPEG: the SVG rasterised, the logo (made by
- * {@link cardLogo}) laid in its square, encoded with CARD_JPEG. The formats
- * of one card share a `typesetter`.
+ * Buffers of finished cards' pixels, lent to the next ones: a new buffer of
+ * a few MB for each card's format cost its memory's page faults, as long as
+ * the JPEG's encoding.
  */
-export function renderCard(text: Omit<CardText, 'hasLogo'>, format: SocialFormat, logo: Buffer | undefined, typesetter: Typesetter = cardTypesetter()): Sharp {
-  const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, SOCIAL_FORMATS[format], typesetter);
-  let image = sharp(Buffer.from(drawing.svg));
-  if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
-  return image.removeAlpha().jpeg(CARD_JPEG);
+const spare: Buffer[] = [];
+const SPARE_KEPT = 8;
+
+/**
+ * Draws the card of `text` in each of `formats` and hands each, as a JPEG
+ * (CARD_JPEG) ready to be written, to `write`, one after the other. What
+ * cards share is drawn once: the frame of each format (paper, bar, rule,
+ * site name and logo) once per build, the title once for the formats that
+ * set it alike (the same size, the same lines, at the same place); each
+ * format's pixels are the frame with the rubrique's and the title's bands
+ * laid over it, the very pixels of the whole card drawn at once.
+ * The four files of a card (CPU ms, one libvips thread, 40 titles of the
+ * benchmark's kind, three runs, a shared machine): each format drawn whole
+ * 66–68, in bands 37–39 (librsvg's cost is per pixel drawn, paper or text,
+ * and most of all per glyph: a title's drawing 12–15 ms, a format's
+ * encoding 4–5).
+ */
+export async function renderCard(
+  text: Omit<CardText, 'hasLogo'>,
+  formats: readonly SocialFormat[],
+  logo: Buffer | undefined,
+  write: (format: SocialFormat, image: Sharp) => Promise<void>,
+): Promise<void> {
+  // One typesetter for the card's formats: it keeps the title's measurements.
+  const typesetter = cardTypesetter();
+  /** This card's bands drawn, by their SVG. */
+  const drawn = new Map<string, Promise<Buffer>>();
+  const bandOf = (svg: string) => {
+    let band = drawn.get(svg);
+    if (!band) drawn.set(svg, (band = sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer()));
+    return band;
+  };
+  for (const format of formats) {
+    const { width, height } = SOCIAL_FORMATS[format];
+    const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, SOCIAL_FORMATS[format], typesetter);
+    const layers = drawing.layers;
+    if (!layers) {
+      let image = sharp(Buffer.from(drawing.svg));
+      if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
+      await write(format, image.removeAlpha().jpeg(CARD_JPEG));
+      continue;
+    }
+    const [frame, ...bands] = await Promise.all([frameOf({ ...drawing, layers }, logo), ...layers.bands.map((b) => bandOf(b.svg))]);
+    const size = width * height * 3;
+    const at = spare.findIndex((b) => b.length >= size);
+    const lent = at >= 0 ? spare.splice(at, 1)[0]! : Buffer.allocUnsafe(size);
+    try {
+      const pixels = lent.subarray(0, size);
+      frame.copy(pixels);
+      layers.bands.forEach((b, i) => bands[i]!.copy(pixels, b.top * width * 3));
+      await write(format, sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg(CARD_JPEG));
+    } finally {
+      if (spare.length < SPARE_KEPT) spare.push(lent);
+    }
+  }
 }

@@ -18,12 +18,18 @@
 /** The two faces of the card: Newsreader (title) and Public Sans (rubrique, site name). */
 export type CardFace = 'serif' | 'sans';
 
-/** A glyph of a text, placed: its outline ({@link Typesetter.outline}), where its origin goes and its scale. */
+/**
+ * A glyph of a text, placed: its outline ({@link Typesetter.outline}), where
+ * its origin goes and its scale, and the rows its ink spans (from `top` down
+ * to `bottom`, in px).
+ */
 export interface PlacedGlyph {
   id: string;
   x: number;
   y: number;
   scale: number;
+  top: number;
+  bottom: number;
 }
 
 /** Measures and draws a text in one face: what the card needs of a font engine. */
@@ -163,11 +169,33 @@ export interface CardText {
   hasLogo: boolean;
 }
 
-/** A card as an SVG of paths, and where the caller puts the logo. */
+/**
+ * A strip of a card, the whole width across: the rows `top` to `top +
+ * height`, as an opaque SVG of its own (the paper and the texts that lie
+ * there, moved up by `top` whole pixels: the same pixels as in the whole
+ * card).
+ */
+export interface CardBand {
+  top: number;
+  height: number;
+  svg: string;
+}
+
+/**
+ * A card as an SVG of paths, and where the caller puts the logo. `layers`
+ * is the same card cut for a renderer that draws what cards share once: the
+ * `frame` (the paper, the bar, the rule and the footer, with the logo's
+ * place left to the caller), the same for every card of a site and format,
+ * and the `bands` of the rubrique and of the title, each laid over the
+ * frame where it holds nothing but paper. Absent when a text's ink would
+ * reach another's (never with the project's fonts and layout): the whole
+ * `svg` is drawn then.
+ */
 export interface CardDrawing {
   svg: string;
   logo?: { left: number; top: number; size: number };
   title: TextLayout;
+  layers?: { frame: string; bands: CardBand[] };
 }
 
 /** The magazine's colours (src/styles/global.css, light scheme: cards are shown on every kind of page). */
@@ -205,26 +233,30 @@ export function drawCard(text: CardText, size: { width: number; height: number }
   const oneLine = (t: string, face: CardFace, px: number, room: number) =>
     layoutText(t, { width: room, height: px * 2 }, (x, s) => type.measure(x, face, s), { maxSize: px, minSize: px, lineHeight: 1.2, maxLines: 1 }).lines[0] ?? '';
 
-  const parts: string[] = [];
   const used = new Set<string>();
+  /** The glyphs as one group of `fill`, and the rows their ink spans. */
   const paint = (glyphs: PlacedGlyph[], fill: string) => {
-    if (glyphs.length === 0) return;
+    if (glyphs.length === 0) return { svg: '', top: Infinity, bottom: -Infinity };
     let uses = '';
+    let top = Infinity;
+    let bottom = -Infinity;
     for (const g of glyphs) {
       used.add(g.id);
       uses += `<use href="#${g.id}" transform="translate(${num(g.x)} ${num(g.y)}) scale(${+g.scale.toPrecision(6)})"/>`;
+      top = Math.min(top, g.top);
+      bottom = Math.max(bottom, g.bottom);
     }
-    parts.push(`<g fill="${fill}">${uses}</g>`);
+    return { svg: `<g fill="${fill}">${uses}</g>`, top, bottom };
   };
   // Rubrique, in capitals (French rules: « é » becomes « É »).
-  const rubrique = oneLine(text.rubrique.toLocaleUpperCase('fr'), 'sans', RUBRIQUE_SIZE, width - 2 * MARGIN);
-  paint(type.glyphs(rubrique, 'sans', RUBRIQUE_SIZE, MARGIN, BAR + MARGIN + RUBRIQUE_SIZE * type.ascent('sans')), CARD_COLOURS.accent);
+  const rubriqueLine = oneLine(text.rubrique.toLocaleUpperCase('fr'), 'sans', RUBRIQUE_SIZE, width - 2 * MARGIN);
+  const rubrique = paint(type.glyphs(rubriqueLine, 'sans', RUBRIQUE_SIZE, MARGIN, BAR + MARGIN + RUBRIQUE_SIZE * type.ascent('sans')), CARD_COLOURS.accent);
   // Title: each line box is fontSize × lineHeight tall, the glyphs centred in it.
   const lineBox = title.fontSize * TITLE_LINE_HEIGHT;
   const glyphs = title.fontSize * (type.ascent('serif') + type.descent('serif'));
-  title.lines.forEach((line, i) => {
+  const titleLines = title.lines.map((line, i) => {
     const baseline = box.top + i * lineBox + (lineBox - glyphs) / 2 + title.fontSize * type.ascent('serif');
-    paint(type.glyphs(line, 'serif', title.fontSize, box.left, baseline), CARD_COLOURS.fg);
+    return paint(type.glyphs(line, 'serif', title.fontSize, box.left, baseline), CARD_COLOURS.fg);
   });
   // Footer: a light rule, the logo, the site's name beside it.
   const ruleY = height - FOOTER;
@@ -232,15 +264,30 @@ export function drawCard(text: CardText, size: { width: number; height: number }
   const nameLeft = text.hasLogo ? MARGIN + LOGO_SIZE + 20 : MARGIN;
   const siteName = oneLine(text.siteName, 'sans', SITE_SIZE, width - MARGIN - nameLeft);
   const nameBaseline = logoTop + LOGO_SIZE / 2 + (SITE_SIZE * (type.ascent('sans') - type.descent('sans'))) / 2;
-  paint(type.glyphs(siteName, 'sans', SITE_SIZE, nameLeft, nameBaseline), CARD_COLOURS.fg);
+  const footer = paint(type.glyphs(siteName, 'sans', SITE_SIZE, nameLeft, nameBaseline), CARD_COLOURS.fg);
 
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<defs>${[...used].map((id) => `<path id="${id}" d="${type.outline(id)}"/>`).join('')}</defs>` +
-    `<rect width="${width}" height="${height}" fill="${CARD_COLOURS.bg}"/>` +
+  const open = (w: number, h: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`;
+  const defs = (ids: Iterable<string>) => `<defs>${[...ids].map((id) => `<path id="${id}" d="${type.outline(id)}"/>`).join('')}</defs>`;
+  const paper = (w: number, h: number) => `<rect width="${w}" height="${h}" fill="${CARD_COLOURS.bg}"/>`;
+  const frameParts =
     `<rect width="${width}" height="${BAR}" fill="${CARD_COLOURS.accent}"/>` +
-    `<rect x="${MARGIN}" y="${ruleY}" width="${width - 2 * MARGIN}" height="2" fill="${CARD_COLOURS.rule}"/>` +
-    parts.join('') +
-    '</svg>';
-  return { svg, title, ...(text.hasLogo ? { logo: { left: MARGIN, top: logoTop, size: LOGO_SIZE } } : {}) };
+    `<rect x="${MARGIN}" y="${ruleY}" width="${width - 2 * MARGIN}" height="2" fill="${CARD_COLOURS.rule}"/>`;
+  const texts = [rubrique, ...titleLines];
+  const svg = open(width, height) + defs(used) + paper(width, height) + frameParts + texts.map((t) => t.svg).join('') + footer.svg + '</svg>';
+
+  // The bands: whole rows around each text's ink (a pixel more each side,
+  // for the edges' anti-aliasing), between the bar and the rule.
+  const bands: CardBand[] = [];
+  for (const group of [[rubrique], titleLines]) {
+    const inked = group.filter((t) => t.svg);
+    if (inked.length === 0) continue;
+    const top = Math.floor(Math.min(...inked.map((t) => t.top))) - 1;
+    const bottom = Math.ceil(Math.max(...inked.map((t) => t.bottom))) + 1;
+    const ids = new Set([...inked.map((t) => t.svg).join('').matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!));
+    bands.push({ top, height: bottom - top, svg: open(width, bottom - top) + defs(ids) + paper(width, bottom - top) + `<g transform="translate(0 ${-top})">${inked.map((t) => t.svg).join('')}</g></svg>` });
+  }
+  const apart = bands.every((b, i) => b.top >= BAR && b.top + b.height <= ruleY && (i === 0 || b.top >= bands[i - 1]!.top + bands[i - 1]!.height));
+  const footerIds = new Set([...footer.svg.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!));
+  const layers = apart ? { frame: open(width, height) + defs(footerIds) + paper(width, height) + frameParts + footer.svg + '</svg>', bands } : undefined;
+  return { svg, title, ...(text.hasLogo ? { logo: { left: MARGIN, top: logoTop, size: LOGO_SIZE } } : {}), ...(layers ? { layers } : {}) };
 }

@@ -117,9 +117,30 @@ describe('the card, with the project’s fonts', () => {
     expect(drawCard({ title: 'Un titre', rubrique: 'Cloud', siteName: 'L’Écho', hasLogo: false }, SOCIAL_FORMATS.og, type).logo).toBeUndefined();
   });
 
+  it('draws each format as the whole card would be drawn at once, pixel for pixel, from the frame and the bands laid over it', async () => {
+    const logo = await cardLogo(readFileSync(path.join(ROOT, 'content/logo.png')));
+    for (const [title, mark] of [[longestSample, logo], [LONG_TITLE, undefined], ['Ça ! « Été » ?', logo]] as const) {
+      const text = { title, rubrique: 'Éducation', siteName: 'L’Écho du Numérique' };
+      const drawn = new Map<string, Buffer>();
+      await renderCard(text, Object.keys(SOCIAL_FORMATS) as (keyof typeof SOCIAL_FORMATS)[], mark, async (format, image) => {
+        drawn.set(format, await image.raw().toBuffer());
+      });
+      for (const [format, size] of Object.entries(SOCIAL_FORMATS)) {
+        const drawing = drawCard({ ...text, hasLogo: mark !== undefined }, size, type);
+        expect(drawing.layers?.bands).toHaveLength(2);
+        let whole = sharp(Buffer.from(drawing.svg));
+        if (mark) whole = whole.composite([{ input: mark, left: drawing.logo!.left, top: drawing.logo!.top }]);
+        expect((await whole.removeAlpha().raw().toBuffer()).equals(drawn.get(format)!), `${format}: ${title}`).toBe(true);
+      }
+    }
+  });
+
   it('paints nothing in the right margin of a 200-character title’s card: the text stays in its box', async () => {
     const logo = await cardLogo(readFileSync(path.join(ROOT, 'content/logo.png')));
-    const jpeg = await renderCard({ title: LONG_TITLE, rubrique: 'Politique numérique', siteName: 'L’Écho du Numérique' }, 'og', logo).toBuffer();
+    let jpeg = Buffer.alloc(0);
+    await renderCard({ title: LONG_TITLE, rubrique: 'Politique numérique', siteName: 'L’Écho du Numérique' }, ['og'], logo, async (_, image) => {
+      jpeg = await image.toBuffer();
+    });
     const meta = await sharp(jpeg).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
     // Below the accent bar, the last 60 px of the width: paper only (JPEG noise aside).
