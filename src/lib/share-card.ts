@@ -15,6 +15,8 @@
  * time: the outlines are written once per build, not once per glyph drawn).
  */
 
+import { SOCIAL_FORMATS } from './images.ts';
+
 /** The two faces of the card: Newsreader (title) and Public Sans (rubrique, site name). */
 export type CardFace = 'serif' | 'sans';
 
@@ -221,15 +223,27 @@ export function titleBox(width: number, height: number): { left: number; top: nu
 }
 
 /**
+ * The box every card's title is set for: the title box of the smallest of
+ * the formats (SOCIAL_FORMATS), which fits in every other's. A title set
+ * alike in the four formats of a card is drawn once for them all
+ * (src/content/share-render.ts renderCard): drawing the title's glyphs is
+ * most of a card's cost (12–15 ms each time, against 4–5 ms to encode a
+ * format); set for each format's own box, a long title took two or three
+ * sizes, and as many drawings.
+ */
+const TITLE_SET_IN = titleBox(Math.min(...Object.values(SOCIAL_FORMATS).map((f) => f.width)), Math.min(...Object.values(SOCIAL_FORMATS).map((f) => f.height)));
+
+/**
  * The card `width` × `height`: an SVG whose texts are paths drawn by `type`.
- * The title takes the largest size that fits its box (88 px down to 40 px);
- * the rubrique and the site's name take one line each, cut with « … » if
- * they must be.
+ * The title takes the largest size that fits the title box of every format
+ * (88 px down to 40 px: TITLE_SET_IN), from the top of its own; the
+ * rubrique and the site's name take one line each, cut with « … » if they
+ * must be.
  */
 export function drawCard(text: CardText, size: { width: number; height: number }, type: Typesetter): CardDrawing {
   const { width, height } = size;
   const box = titleBox(width, height);
-  const title = layoutText(text.title, box, (t, s) => type.measure(t, 'serif', s), { maxSize: 88, minSize: 40, lineHeight: TITLE_LINE_HEIGHT });
+  const title = layoutText(text.title, TITLE_SET_IN, (t, s) => type.measure(t, 'serif', s), { maxSize: 88, minSize: 40, lineHeight: TITLE_LINE_HEIGHT });
   const oneLine = (t: string, face: CardFace, px: number, room: number) =>
     layoutText(t, { width: room, height: px * 2 }, (x, s) => type.measure(x, face, s), { maxSize: px, minSize: px, lineHeight: 1.2, maxLines: 1 }).lines[0] ?? '';
 

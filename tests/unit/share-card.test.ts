@@ -86,10 +86,12 @@ describe('the card, with the project’s fonts', () => {
   const type = cardTypesetter();
   const longestSample = sampleTitles().sort((a, b) => b.length - a.length)[0]!;
 
-  it('sets the sample’s longest title and a 200-character title whole, inside the title box, in every format', () => {
+  it('sets the sample’s longest title and a 200-character title whole, inside the title box, alike in every format', () => {
     expect(longestSample.length).toBeGreaterThan(80);
     expect(LONG_TITLE.length).toBeGreaterThanOrEqual(200);
     for (const title of [longestSample, LONG_TITLE]) {
+      const set = Object.values(SOCIAL_FORMATS).map((size) => drawCard({ title, rubrique: 'Cybersécurité', siteName: 'L’Écho du Numérique', hasLogo: true }, size, type).title);
+      expect(new Set(set.map((layout) => JSON.stringify(layout))).size).toBe(1);
       for (const size of Object.values(SOCIAL_FORMATS)) {
         const { title: layout } = drawCard({ title, rubrique: 'Cybersécurité', siteName: 'L’Écho du Numérique', hasLogo: true }, size, type);
         const box = titleBox(size.width, size.height);
