@@ -335,6 +335,8 @@ export async function inspectAssets(
   await runPool([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)), async (entry) => {
     let lent: Buffer | undefined;
     const lend = (size: number) => {
+      // Asked again (the head, then the whole image): what was read into the first buffer is done with.
+      if (lent) spare.push(lent);
       const at = spare.findIndex((b) => b.length >= size);
       lent = at >= 0 ? spare.splice(at, 1)[0]! : Buffer.allocUnsafe(Math.max(size, LENT_BYTES));
       return lent;
