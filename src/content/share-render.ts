@@ -200,15 +200,20 @@ const FRAMES_KEPT = 8;
 const logoIds = new WeakMap<Buffer, number>();
 let logosSeen = 0;
 
-/** The pixels (RGB) of `drawing`'s frame, with `logo` laid in its square. */
-function frameOf(drawing: CardDrawing & { layers: object }, logo: Buffer | undefined): Promise<Buffer> {
+/** `svg` rasterised, with `logo` laid in the square `drawing` leaves for it, opaque (RGB). */
+function drawnWithLogo(svg: string, drawing: Pick<CardDrawing, 'logo'>, logo: Buffer | undefined): Sharp {
+  let image = sharp(Buffer.from(svg));
+  if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
+  return image.removeAlpha();
+}
+
+/** The pixels (RGB) of the frame `svg`, with `logo` laid in the square `drawing` leaves for it. */
+function frameOf(svg: string, drawing: Pick<CardDrawing, 'logo'>, logo: Buffer | undefined): Promise<Buffer> {
   if (logo && !logoIds.has(logo)) logoIds.set(logo, logosSeen++);
-  const key = `${logo ? logoIds.get(logo) : '-'}\0${drawing.logo?.left},${drawing.logo?.top}\0${drawing.layers!.frame}`;
+  const key = `${logo ? logoIds.get(logo) : '-'}\0${drawing.logo?.left},${drawing.logo?.top}\0${svg}`;
   let frame = frames.get(key);
   if (!frame) {
-    let image = sharp(Buffer.from(drawing.layers!.frame));
-    if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
-    frame = image.removeAlpha().raw().toBuffer();
+    frame = drawnWithLogo(svg, drawing, logo).raw().toBuffer();
     frames.set(key, frame);
     // A frame that failed is drawn again by the next card, not kept.
     frame.catch(() => frames.delete(key));
@@ -259,12 +264,10 @@ export async function renderCard(
     const drawing = drawCard({ ...text, hasLogo: logo !== undefined }, SOCIAL_FORMATS[format], typesetter);
     const layers = drawing.layers;
     if (!layers) {
-      let image = sharp(Buffer.from(drawing.svg));
-      if (logo && drawing.logo) image = image.composite([{ input: logo, left: Math.round(drawing.logo.left), top: Math.round(drawing.logo.top) }]);
-      await write(format, image.removeAlpha().jpeg(CARD_JPEG));
+      await write(format, drawnWithLogo(drawing.svg, drawing, logo).jpeg(CARD_JPEG));
       continue;
     }
-    const [frame, ...bands] = await Promise.all([frameOf({ ...drawing, layers }, logo), ...layers.bands.map((b) => bandOf(b.svg))]);
+    const [frame, ...bands] = await Promise.all([frameOf(layers.frame, drawing, logo), ...layers.bands.map((b) => bandOf(b.svg))]);
     const size = width * height * 3;
     const at = spare.findIndex((b) => b.length >= size);
     const lent = at >= 0 ? spare.splice(at, 1)[0]! : Buffer.allocUnsafe(size);

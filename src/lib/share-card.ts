@@ -247,20 +247,18 @@ export function drawCard(text: CardText, size: { width: number; height: number }
   const oneLine = (t: string, face: CardFace, px: number, room: number) =>
     layoutText(t, { width: room, height: px * 2 }, (x, s) => type.measure(x, face, s), { maxSize: px, minSize: px, lineHeight: 1.2, maxLines: 1 }).lines[0] ?? '';
 
-  const used = new Set<string>();
-  /** The glyphs as one group of `fill`, and the rows their ink spans. */
+  /** The glyphs as one group of `fill`, the outlines it uses and the rows their ink spans. */
   const paint = (glyphs: PlacedGlyph[], fill: string) => {
-    if (glyphs.length === 0) return { svg: '', top: Infinity, bottom: -Infinity };
+    if (glyphs.length === 0) return { svg: '', ids: [], top: Infinity, bottom: -Infinity };
     let uses = '';
     let top = Infinity;
     let bottom = -Infinity;
     for (const g of glyphs) {
-      used.add(g.id);
       uses += `<use href="#${g.id}" transform="translate(${num(g.x)} ${num(g.y)}) scale(${+g.scale.toPrecision(6)})"/>`;
       top = Math.min(top, g.top);
       bottom = Math.max(bottom, g.bottom);
     }
-    return { svg: `<g fill="${fill}">${uses}</g>`, top, bottom };
+    return { svg: `<g fill="${fill}">${uses}</g>`, ids: glyphs.map((g) => g.id), top, bottom };
   };
   // Rubrique, in capitals (French rules: « é » becomes « É »).
   const rubriqueLine = oneLine(text.rubrique.toLocaleUpperCase('fr'), 'sans', RUBRIQUE_SIZE, width - 2 * MARGIN);
@@ -281,13 +279,14 @@ export function drawCard(text: CardText, size: { width: number; height: number }
   const footer = paint(type.glyphs(siteName, 'sans', SITE_SIZE, nameLeft, nameBaseline), CARD_COLOURS.fg);
 
   const open = (w: number, h: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`;
-  const defs = (ids: Iterable<string>) => `<defs>${[...ids].map((id) => `<path id="${id}" d="${type.outline(id)}"/>`).join('')}</defs>`;
+  /** Each outline the texts draw, once. */
+  const defs = (texts: { ids: string[] }[]) => `<defs>${[...new Set(texts.flatMap((t) => t.ids))].map((id) => `<path id="${id}" d="${type.outline(id)}"/>`).join('')}</defs>`;
   const paper = (w: number, h: number) => `<rect width="${w}" height="${h}" fill="${CARD_COLOURS.bg}"/>`;
   const frameParts =
     `<rect width="${width}" height="${BAR}" fill="${CARD_COLOURS.accent}"/>` +
     `<rect x="${MARGIN}" y="${ruleY}" width="${width - 2 * MARGIN}" height="2" fill="${CARD_COLOURS.rule}"/>`;
   const texts = [rubrique, ...titleLines];
-  const svg = open(width, height) + defs(used) + paper(width, height) + frameParts + texts.map((t) => t.svg).join('') + footer.svg + '</svg>';
+  const svg = open(width, height) + defs([...texts, footer]) + paper(width, height) + frameParts + texts.map((t) => t.svg).join('') + footer.svg + '</svg>';
 
   // The bands: whole rows around each text's ink (a pixel more each side,
   // for the edges' anti-aliasing), between the bar and the rule.
@@ -297,11 +296,9 @@ export function drawCard(text: CardText, size: { width: number; height: number }
     if (inked.length === 0) continue;
     const top = Math.floor(Math.min(...inked.map((t) => t.top))) - 1;
     const bottom = Math.ceil(Math.max(...inked.map((t) => t.bottom))) + 1;
-    const ids = new Set([...inked.map((t) => t.svg).join('').matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!));
-    bands.push({ top, height: bottom - top, svg: open(width, bottom - top) + defs(ids) + paper(width, bottom - top) + `<g transform="translate(0 ${-top})">${inked.map((t) => t.svg).join('')}</g></svg>` });
+    bands.push({ top, height: bottom - top, svg: open(width, bottom - top) + defs(inked) + paper(width, bottom - top) + `<g transform="translate(0 ${-top})">${inked.map((t) => t.svg).join('')}</g></svg>` });
   }
   const apart = bands.every((b, i) => b.top >= BAR && b.top + b.height <= ruleY && (i === 0 || b.top >= bands[i - 1]!.top + bands[i - 1]!.height));
-  const footerIds = new Set([...footer.svg.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!));
-  const layers = apart ? { frame: open(width, height) + defs(footerIds) + paper(width, height) + frameParts + footer.svg + '</svg>', bands } : undefined;
+  const layers = apart ? { frame: open(width, height) + defs([footer]) + paper(width, height) + frameParts + footer.svg + '</svg>', bands } : undefined;
   return { svg, title, ...(text.hasLogo ? { logo: { left: MARGIN, top: logoTop, size: LOGO_SIZE } } : {}), ...(layers ? { layers } : {}) };
 }
