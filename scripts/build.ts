@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   const site = path.join(work, 'site');
   // What the check above read of the content folder, for the content pass (knowContentDigests).
   const contentDigests = path.join(work, 'content-digests.json');
-  writeFileSync(contentDigests, JSON.stringify(Object.fromEntries(contentFiles)));
+  writingInto(work, 'le dossier temporaire du nouveau site', () => writeFileSync(contentDigests, JSON.stringify(Object.fromEntries(contentFiles))));
 
   // Astro renders the pages in a process of its own (see render-pages.ts);
   // the content pass runs inside it, as Astro's content loaders.
