@@ -197,31 +197,30 @@ function openContentFile(
     problems.push({ file, ...where, found: 'un fichier illisible', expected: 'un fichier que la construction peut lire', hint: 'vérifiez ses droits d’accès' });
     return undefined;
   }
-  let stat;
+  // The descriptor is the caller's only when the file is accepted.
+  let accepted = false;
   try {
-    stat = fstatSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    throw error;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      problems.push({ file, ...where, found: stat.isDirectory() ? 'un dossier, pas un fichier' : 'un fichier spécial (tube, périphérique), pas un fichier ordinaire', expected: 'un fichier ordinaire du dossier de contenu' });
+      return undefined;
+    }
+    const limit = MAX_BYTES[kind];
+    if (stat.size > limit) {
+      problems.push({
+        file,
+        ...where,
+        found: `un fichier de ${frenchSize(stat.size)}, plus que la limite de ${frenchSize(limit)} pour ${KIND_NAMES[kind]}`,
+        expected: `${KIND_NAMES[kind]} d’au plus ${frenchSize(limit)}`,
+        hint: kind === 'image' ? 'réduisez sa définition ou enregistrez-la en JPEG' : kind === 'video' ? 'réduisez sa durée ou sa définition' : 'découpez-le en plusieurs fichiers',
+      });
+      return undefined;
+    }
+    accepted = true;
+    return { fd, size: stat.size };
+  } finally {
+    if (!accepted) closeSync(fd);
   }
-  if (!stat.isFile()) {
-    closeSync(fd);
-    problems.push({ file, ...where, found: stat.isDirectory() ? 'un dossier, pas un fichier' : 'un fichier spécial (tube, périphérique), pas un fichier ordinaire', expected: 'un fichier ordinaire du dossier de contenu' });
-    return undefined;
-  }
-  const limit = MAX_BYTES[kind];
-  if (stat.size > limit) {
-    closeSync(fd);
-    problems.push({
-      file,
-      ...where,
-      found: `un fichier de ${frenchSize(stat.size)}, plus que la limite de ${frenchSize(limit)} pour ${KIND_NAMES[kind]}`,
-      expected: `${KIND_NAMES[kind]} d’au plus ${frenchSize(limit)}`,
-      hint: kind === 'image' ? 'réduisez sa définition ou enregistrez-la en JPEG' : kind === 'video' ? 'réduisez sa durée ou sa définition' : 'découpez-le en plusieurs fichiers',
-    });
-    return undefined;
-  }
-  return { fd, size: stat.size };
 }
 
 /**
