@@ -118,7 +118,10 @@ export function walkContent(root: string): ContentWalk {
   const entries: ContentEntry[] = [];
   const problems: ContentProblem[] = [];
   // The content folder itself may be a link (a checkout elsewhere): it is
-  // read through it, and its real path is the jail (readContentBytes).
+  // read through it, and its real path is the jail (readContentBytes),
+  // resolved again for each walk: the dev server's next pass follows a link
+  // re-pointed to another folder.
+  realRoots.delete(root);
   if (linkTarget(root) !== 'folder') return { entries, problems };
   const stack: string[] = [''];
   while (stack.length > 0) {
@@ -149,7 +152,7 @@ export function walkContent(root: string): ContentWalk {
 }
 
 
-/** The content folder's real path, by the path it was given as: resolved once, not once per file read. */
+/** The content folder's real path, by the path it was given as: resolved once a walk (walkContent), not once per file read. */
 const realRoots = new Map<string, string>();
 
 function realContentRoot(contentDir: string): string {

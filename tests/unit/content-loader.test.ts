@@ -616,6 +616,20 @@ describe('loadContent reads nothing outside the content folder', () => {
     ]);
   });
 
+  it('reads a content folder reached by a link from where the link points at each load, not where it pointed before', () => {
+    const first = writeTree(BASE);
+    const second = writeTree({ ...BASE, 'articles/2021/second.mdx': mdx(FRONT.replace('2020-01-01', '2021-01-01')) });
+    const link = path.join(mkdtempSync(path.join(work, 'link-')), 'content');
+    symlinkSync(first, link);
+    expect(loadContent(link, { now: NOW }).problems).toEqual([]);
+    // The dev server's next pass, once the link is pointed at another checkout.
+    rmSync(link);
+    symlinkSync(second, link);
+    const again = loadContent(link, { now: NOW });
+    expect(again.problems.map(formatProblem)).toEqual([]);
+    expect(again.articles.map((a) => a.slug).sort()).toEqual(['premier', 'second']);
+  });
+
   it('refuses a file larger than the limit of its kind, naming the file, its size and the limit', () => {
     expect(
       problemsOf({
