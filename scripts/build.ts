@@ -22,7 +22,7 @@ import { indexSite, SearchFailure, searchProgramProblem, type SearchPlan, type S
 import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import type { ContentMessage, ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
-import { inputsDigest, readRecord, recordFile, recordNotice, recordOutput, recordProblem, whyRebuild, writeRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, recordFile, recordNotice, recordOutput, recordProblem, recordReader, whyRebuild, writeRecord, type BuildRecord } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import { buildSummary, interruptedLine, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
@@ -103,14 +103,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
  * is still in the output folder as it left it, that site is what this build
  * would write: say so and stop (src/publish/unchanged.ts). True when it did.
  */
-async function upToDate(inputs: string, record: string): Promise<boolean> {
+async function upToDate(inputs: string, record: string, readRecord: () => BuildRecord | undefined): Promise<boolean> {
   const t = performance.now();
-  const notice = recordNotice(record);
+  const notice = recordNotice(record, readRecord());
   if (notice) console.log(`  ${notice}`);
-  if (env.fullBuild || recordProblem(readRecord(record), inputs, env.now) !== undefined) return false;
+  if (env.fullBuild || recordProblem(readRecord(), inputs, env.now) !== undefined) return false;
   // The output folder (every file's stamp, or its bytes) is checked while no other build can swap its site in.
   await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
-  const previous = readRecord(record);
+  const previous = readRecord();
   const stands = whyRebuild(previous, inputs, env.now, outDir) === undefined;
   releaseAllLocks();
   if (!stands || !previous) return false;
@@ -187,7 +187,8 @@ async function main(): Promise<void> {
   const contentFiles = new Map<string, string>();
   const inputs = inputsDigest(env, projectRoot, process.env, contentFiles);
   const record = recordFile(env.cacheDir, outDir);
-  if (await upToDate(inputs, record)) return;
+  const readRecord = recordReader(record);
+  if (await upToDate(inputs, record, readRecord)) return;
   // Before minutes of pages that could not be indexed.
   const noSearch = searchProgramProblem();
   if (noSearch) {
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
   // Pages of the previous site edited by hand since it was published do not
   // come back from Astro's cache (src/publish/restore.ts), found while their
   // stamps are still the recorded ones: before the trash is emptied.
-  const previousRecord = readRecord(record);
+  const previousRecord = readRecord();
   dropEditedCopies(astroCacheRoot(env.cacheDir), outDir, previousRecord);
   // The sites that earlier builds replaced: deleted while Astro renders,
   // once the pages process has checked Astro's cache against its stamps
@@ -405,7 +406,7 @@ async function main(): Promise<void> {
   swapped = true;
   // The output folder as this build left it, listed before another build
   // may swap its own site in: the next build compares it with the folder.
-  const output = recordOutput(outDir, path.dirname(record), readRecord(record), digests);
+  const output = recordOutput(outDir, path.dirname(record), readRecord(), digests);
   writingInto(env.cacheDir, 'le cache (adresses publiées)', () => recordPublishedUrls(outDir, env.cacheDir, env.contentDir));
   rmSync(work, { recursive: true, force: true });
   releaseAllLocks();

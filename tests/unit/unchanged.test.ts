@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/environment.ts';
-import { inputsDigest, recordNotice, recordOutput, whyRebuild, type BuildRecord } from '../../src/publish/unchanged.ts';
+import { inputsDigest, readRecord, recordNotice, recordOutput, recordReader, whyRebuild, writeRecord, type BuildRecord } from '../../src/publish/unchanged.ts';
 
 /** A throw-away project (code) and content tree. */
 function tree() {
@@ -141,9 +141,28 @@ describe('recordNotice', () => {
   it('says in one line that a corrupt record is ignored, and nothing when there is none', () => {
     const t = tree();
     const file = path.join(t.root, 'cache', 'builds', 'x.json');
-    expect(recordNotice(file)).toBeUndefined();
+    expect(recordNotice(file, readRecord(file))).toBeUndefined();
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, '{"version":3,"inputs":');
-    expect(recordNotice(file)).toMatch(/^remarque : cache des constructions : enregistrement ignoré \(x\.json\)/);
+    expect(recordNotice(file, readRecord(file))).toMatch(/^remarque : cache des constructions : enregistrement ignoré \(x\.json\)/);
+  });
+});
+
+describe('recordReader', () => {
+  it('reads the record once while the file stays the one read, and again once another build wrote it', () => {
+    const t = tree();
+    const file = path.join(t.root, 'cache', 'builds', 'y.json');
+    const read = recordReader(file);
+    expect(read()).toBeUndefined();
+    const written = (inputs: string) => writeRecord(file, { inputs, next: null, builtAt: '2026-11-28T11:00:00.000Z', files: {}, stamps: {}, summary: [] });
+    written('a');
+    const first = read();
+    expect(first?.inputs).toBe('a');
+    // The same file: the same record, not parsed again.
+    expect(read()).toBe(first);
+    written('b');
+    expect(read()?.inputs).toBe('b');
+    rmSync(file);
+    expect(read()).toBeUndefined();
   });
 });
