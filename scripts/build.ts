@@ -103,9 +103,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
  */
 async function upToDate(inputs: string, record: string, readRecord: () => BuildRecord | undefined): Promise<boolean> {
   const t = performance.now();
-  const notice = recordNotice(record, readRecord());
+  const recorded = readRecord();
+  const notice = recordNotice(record, recorded);
   if (notice) console.log(`  ${notice}`);
-  if (env.fullBuild || recordProblem(readRecord(), inputs, env.now) !== undefined) return false;
+  if (env.fullBuild || recordProblem(recorded, inputs, env.now) !== undefined) return false;
   // The output folder (every file's stamp, or its bytes) is checked while no other build can swap its site in.
   await lock('output', outDir, (pid) => console.log(`⧗ Une autre construction (processus ${pid}) met son site dans ${display(outDir)} : attente…`));
   const previous = readRecord();
