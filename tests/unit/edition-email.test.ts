@@ -69,4 +69,14 @@ describe('editionEmailHtml', () => {
     expect(body).not.toMatch(/<\/?(html|head|body|style)\b/i);
     expect(body).toContain('Lire cette édition sur le site');
   });
+
+  it('gives each of several editions asked at once its own e-mail', async () => {
+    const weeks = ['2026-S46', '2026-S47', '2026-S48'];
+    const emails = await Promise.all(weeks.map((week) => editionEmailHtml({ ...EDITION, title: `Semaine ${week}`, webUrl: `https://gazette.example/edition/${week}/` })));
+    emails.forEach((html, i) => {
+      const { document } = parseHTML(html);
+      expect(document.querySelector('h1')?.textContent).toBe(`Semaine ${weeks[i]}`);
+      expect(document.querySelector('title')?.textContent).toBe(`Semaine ${weeks[i]} — La Gazette de Test`);
+    });
+  });
 });
