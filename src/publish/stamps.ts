@@ -22,6 +22,15 @@ export function fileStamp(file: string): string | undefined {
   return s?.isFile() ? stampOf(s) : undefined;
 }
 
+/**
+ * The stamp of a folder (symbolic links followed), as of a file: a name
+ * added, removed or replaced in it moves its modification and change times.
+ */
+export function folderStamp(dir: string): string | undefined {
+  const s = statSync(dir, { bigint: true, throwIfNoEntry: false });
+  return s?.isDirectory() ? stampOf(s) : undefined;
+}
+
 /** The stamp of a file from its status (fileStamp). */
 export function stampOf(s: BigIntStats): string {
   return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;

@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { Environment } from '../config/environment.ts';
 import { walkContent } from '../content/files.ts';
 import { replaceFile } from './disk.ts';
-import { fileSha256, fileStamp, identityOf, readableSha256 } from './stamps.ts';
+import { fileSha256, fileStamp, folderStamp, identityOf, readableSha256 } from './stamps.ts';
 import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 const VERSION = 4;
@@ -43,6 +43,8 @@ export interface BuildRecord {
   files: Record<string, string>;
   /** The stamp of each file when the record was made (fileStamp); a file listed in `files` may have none. */
   stamps: Record<string, string>;
+  /** The stamp of each folder ('' for the output folder) when the record was made (folderStamp); absent from older records. */
+  folders?: Record<string, string>;
   /**
    * Its summary (articles published and scheduled, pages, feeds, images,
    * next rebuild, warnings), without what only that build did (what it
@@ -63,10 +65,27 @@ const ENV_IGNORED = new Set(['ROTATIVE_NOW', 'ROTATIVE_VERBOSE', 'ROTATIVE_FULL_
  */
 export const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'];
 
-/** Every regular file under `root` (symbolic links followed), relative paths sorted. */
-function filesUnder(root: string): string[] {
+/**
+ * Every regular file under `root` (symbolic links followed), relative paths
+ * sorted. `folders` receives every folder met ('' for `root`). Given the
+ * record of an earlier listing (`since`: its files and its folders'
+ * stamps), a folder whose stamp is the recorded one is not read again: its
+ * entries are the recorded ones, since no name in it was added, removed or
+ * replaced (folderStamp). At 10,000 articles, 12,000 folders: reading them
+ * took 0.5 s of a build with nothing to do, their stamps 0.05 s.
+ */
+function filesUnder(root: string, { folders, since }: { folders?: string[]; since?: Pick<BuildRecord, 'files' | 'folders'> } = {}): string[] {
   const out: string[] = [];
+  const held = since?.folders && heldByFolder(since.files, since.folders);
   const walk = (dir: string, rel: string) => {
+    folders?.push(rel);
+    const recorded = since?.folders?.[rel];
+    if (held && recorded !== undefined && folderStamp(dir) === recorded) {
+      const { files, subfolders } = held.get(rel) ?? { files: [], subfolders: [] };
+      out.push(...files);
+      for (const sub of subfolders) walk(path.join(root, sub), sub);
+      return;
+    }
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -85,6 +104,20 @@ function filesUnder(root: string): string[] {
   };
   walk(root, '');
   return out.sort();
+}
+
+/** The recorded files and folders by the folder that holds them. */
+function heldByFolder(files: Record<string, string>, folders: Record<string, string>): Map<string, { files: string[]; subfolders: string[] }> {
+  const held = new Map<string, { files: string[]; subfolders: string[] }>();
+  const holder = (rel: string) => {
+    const parent = rel.slice(0, Math.max(0, rel.lastIndexOf('/')));
+    let h = held.get(parent);
+    if (!h) held.set(parent, (h = { files: [], subfolders: [] }));
+    return h;
+  };
+  for (const rel of Object.keys(files)) holder(rel).files.push(rel);
+  for (const rel of Object.keys(folders)) if (rel !== '') holder(rel).subfolders.push(rel);
+  return held;
 }
 
 function hashTree(hash: ReturnType<typeof createHash>, label: string, root: string): void {
@@ -221,12 +254,13 @@ export function recordOutput(
   probeDir: string,
   previous?: Pick<BuildRecord, 'files' | 'stamps'>,
   digests?: ReadonlyMap<string, string>,
-): Pick<BuildRecord, 'files' | 'stamps'> {
+): Pick<BuildRecord, 'files' | 'stamps' | 'folders'> {
   mkdirSync(probeDir, { recursive: true });
   settleFileClock(probeDir);
   const stamps: Record<string, string> = {};
   const files: Record<string, string> = {};
-  for (const rel of filesUnder(outDir)) {
+  const met: string[] = [];
+  for (const rel of filesUnder(outDir, { folders: met })) {
     const file = path.join(outDir, rel);
     const stamp = fileStamp(file);
     const before = previous?.stamps[rel];
@@ -243,7 +277,12 @@ export function recordOutput(
     // A file read is stamped only when it did not change while it was read.
     if (stamp !== undefined && (known !== undefined || fileStamp(file) === stamp)) stamps[rel] = stamp;
   }
-  return { files, stamps };
+  const folders: Record<string, string> = {};
+  for (const rel of met) {
+    const stamp = folderStamp(path.join(outDir, rel));
+    if (stamp !== undefined) folders[rel] = stamp;
+  }
+  return { files, stamps, folders };
 }
 
 /** The digest of a file recorded by its stamp alone (see recordOutput). */
@@ -354,7 +393,7 @@ export function recordProblem(record: BuildRecord | undefined, inputs: string, n
 export function whyRebuild(record: BuildRecord | undefined, inputs: string, now: Date, outDir: string): string | undefined {
   const stale = recordProblem(record, inputs, now);
   if (stale !== undefined || !record) return stale ?? 'no previous build recorded';
-  const current = filesUnder(outDir);
+  const current = filesUnder(outDir, { since: record });
   if (current.length !== Object.keys(record.files).length) return 'output folder changed';
   for (const rel of current) {
     if (!Object.hasOwn(record.files, rel) || !holdsRecorded(path.join(outDir, rel), record, rel)) return 'output folder changed';

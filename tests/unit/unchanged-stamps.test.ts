@@ -4,12 +4,15 @@
  * hashing the output folder was most of its time.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 const reads = vi.hoisted(() => [] as string[]);
+/** The folders read (readdirSync). */
+const listed = vi.hoisted(() => [] as string[]);
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const readFileSync = ((file: Parameters<typeof fs.readFileSync>[0], ...rest: unknown[]) => {
@@ -21,7 +24,11 @@ vi.mock('node:fs', async (importOriginal) => {
     if (flags === undefined || flags === 'r') reads.push(String(file));
     return (fs.openSync as (...args: unknown[]) => number)(file, flags, ...rest);
   }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, readFileSync, openSync }, readFileSync, openSync };
+  const readdirSync = ((dir: Parameters<typeof fs.readdirSync>[0], ...rest: unknown[]) => {
+    listed.push(String(dir));
+    return (fs.readdirSync as (...args: unknown[]) => unknown)(dir, ...rest);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readFileSync, openSync, readdirSync }, readFileSync, openSync, readdirSync };
 });
 
 const { recordOutput, whyRebuild } = await import('../../src/publish/unchanged.ts');
@@ -74,6 +81,57 @@ describe('whyRebuild, output folder', () => {
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBeUndefined();
     utimesSync(path.join(out, '_images', 'carte.jpg'), new Date('2030-01-01'), new Date('2030-01-01'));
     expect(whyRebuild(record, 'x', new Date('2026-02-01'), out)).toBe('output folder changed');
+  });
+});
+
+describe('whyRebuild, output folders', () => {
+  const site = () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'rotative-folders-'));
+    const out = path.join(root, 'dist');
+    for (const slug of ['un', 'deux', 'trois']) {
+      mkdirSync(path.join(out, 'articles', slug), { recursive: true });
+      writeFileSync(path.join(out, 'articles', slug, 'index.html'), `<p>${slug}</p>`);
+    }
+    writeFileSync(path.join(out, 'index.html'), '<p>site</p>');
+    const record = { version: 4, inputs: 'x', next: null, builtAt: '2026-01-01T00:00:00.000Z', summary: [], ...recordOutput(out, path.join(root, 'cache')) };
+    return { root, out, record, stands: () => whyRebuild(record, 'x', new Date('2026-02-01'), out) === undefined };
+  };
+
+  it('reads only the folders whose stamp moved', () => {
+    const { out, stands } = site();
+    listed.length = 0;
+    expect(stands()).toBe(true);
+    expect(listed).toEqual([]);
+    // A name made then removed: the folder is read again, and holds the recorded names.
+    writeFileSync(path.join(out, 'articles', 'deux', 'brouillon.html'), '<p>?</p>');
+    unlinkSync(path.join(out, 'articles', 'deux', 'brouillon.html'));
+    expect(stands()).toBe(true);
+    expect(listed).toEqual([path.join(out, 'articles', 'deux')]);
+  });
+
+  it('finds a file added to a folder whose modification time was put back', () => {
+    const { root, out, stands } = site();
+    const folder = path.join(out, 'articles', 'trois');
+    const times = path.join(root, 'times');
+    writeFileSync(times, '');
+    execFileSync('touch', ['-r', folder, times]);
+    writeFileSync(path.join(folder, 'ajout.html'), '<p>ajouté</p>');
+    execFileSync('touch', ['-r', times, folder]);
+    expect(stands()).toBe(false);
+  });
+
+  it('finds a folder added, removed or put in place of a file', () => {
+    const a = site();
+    mkdirSync(path.join(a.out, 'articles', 'quatre'));
+    writeFileSync(path.join(a.out, 'articles', 'quatre', 'index.html'), '<p>quatre</p>');
+    expect(a.stands()).toBe(false);
+    const b = site();
+    rmSync(path.join(b.out, 'articles', 'un'), { recursive: true });
+    expect(b.stands()).toBe(false);
+    const c = site();
+    unlinkSync(path.join(c.out, 'index.html'));
+    mkdirSync(path.join(c.out, 'index.html'));
+    expect(c.stands()).toBe(false);
   });
 });
 
