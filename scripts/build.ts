@@ -21,7 +21,7 @@ import type { SearchPlan, SearchReport } from '../src/publish/search.ts';
 import { moveInto, replaceFile, WriteRefusal, writeRefusal, writingInto, writingIntoAsync } from '../src/publish/disk.ts';
 import type { ContentMessage, ImagesChecked, PagesMessage } from '../src/publish/pages-messages.ts';
 import { recordPublishedUrls, writeUrlManifest } from '../src/publish/lost-urls.ts';
-import { inputsDigest, recordFile, recordNotice, recordOutput, recordProblem, recordReader, whyRebuild, writeRecord, type BuildRecord } from '../src/publish/unchanged.ts';
+import { inputsDigest, recordFile, recordNotice, recordOutput, recordProblem, recordReader, signedContent, trustedContent, whyRebuild, writeRecord, type BuildRecord, type ContentDigests } from '../src/publish/unchanged.ts';
 import { accessibilityWarnings } from '../src/lib/accessibility.ts';
 import { legalWarnings } from '../src/lib/legal.ts';
 import { buildSummary, interruptedLine, isOwnLine, seconds, upToDateLine } from '../src/lib/summary.ts';
@@ -203,10 +203,11 @@ async function publishAlongside(
 async function main(): Promise<void> {
   // Read before the build reads anything: a file saved during the build
   // makes the next one a full build.
-  const contentFiles = new Map<string, string>();
-  const inputs = inputsDigest(env, projectRoot, process.env, contentFiles);
+  // The previous build's record first: the content files it stamped are not read again.
   const record = recordFile(env.cacheDir, outDir);
   const readRecord = recordReader(record);
+  const contentFiles: ContentDigests = { found: new Map(), stamps: {}, previous: trustedContent(readRecord()) };
+  const inputs = inputsDigest(env, projectRoot, process.env, contentFiles);
   if (await upToDate(inputs, record, readRecord)) return;
   const making = await loadMaking();
   SearchFailure = making.search.SearchFailure;
@@ -231,7 +232,7 @@ async function main(): Promise<void> {
   const site = path.join(work, 'site');
   // What the check above read of the content folder, for the content pass (knowContentDigests).
   const contentDigests = path.join(work, 'content-digests.json');
-  writingInto(work, 'le dossier temporaire du nouveau site', () => writeFileSync(contentDigests, JSON.stringify(Object.fromEntries(contentFiles))));
+  writingInto(work, 'le dossier temporaire du nouveau site', () => writeFileSync(contentDigests, JSON.stringify(Object.fromEntries(contentFiles.found))));
 
   // Astro renders the pages in a process of its own (see render-pages.ts);
   // the content pass runs inside it, as Astro's content loaders.
@@ -499,7 +500,7 @@ async function main(): Promise<void> {
   // What the next build compares its inputs with, and shows if this site stands.
   const summary = lines.slice(1).filter((line) => !isOwnLine(line));
   writingInto(path.dirname(record), 'le cache (relevé de la construction)', () =>
-    writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), ...output, summary }),
+    writeRecord(record, { inputs, next: schedule.next, builtAt: env.now.toISOString(), ...output, content: signedContent(contentFiles.stamps), summary }),
   );
   console.log(lines.join('\n'));
 }

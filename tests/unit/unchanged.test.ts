@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readEnvironment } from '../../src/config/environment.ts';
-import { inputsDigest, readRecord, recordNotice, recordOutput, recordReader, whyRebuild, writeRecord, type BuildRecord } from '../../src/publish/unchanged.ts';
+import { inputsDigest, readRecord, recordNotice, recordOutput, recordReader, signedContent, trustedContent, whyRebuild, writeRecord, type BuildRecord } from '../../src/publish/unchanged.ts';
 
 /** A throw-away project (code) and content tree. */
 function tree() {
@@ -28,7 +28,7 @@ describe('inputsDigest', () => {
     const t = tree();
     t.write('content/articles/b/photo.jpg', 'octets');
     const files = new Map<string, string>();
-    inputsDigest(t.env, path.join(t.root, 'project'), {}, files);
+    inputsDigest(t.env, path.join(t.root, 'project'), {}, { found: files, stamps: {} });
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
     expect(files).toEqual(
       new Map([
@@ -52,6 +52,43 @@ describe('inputsDigest', () => {
     expect(afterImage).not.toBe(afterContent);
     t.write('project/src/pages/index.astro', '<h1>La une</h1>');
     expect(t.digest()).not.toBe(afterImage);
+  });
+
+  it('takes the sha256 the record gives a file that still has its stamp, and reads a file written since', () => {
+    const t = tree();
+    const article = path.join(t.root, 'content/articles/a.mdx');
+    const digests = () => ({ found: new Map<string, string>(), stamps: {} as Record<string, [string, string]> });
+    // Just written: a second save within the filesystem's clock tick could keep the stamp, so none is recorded.
+    const fresh = digests();
+    inputsDigest(t.env, path.join(t.root, 'project'), {}, fresh);
+    expect(fresh.stamps).toEqual({});
+    vi.useFakeTimers({ now: Date.now() + 5_000, toFake: ['Date'] });
+    try {
+      const first = digests();
+      inputsDigest(t.env, path.join(t.root, 'project'), {}, first);
+      expect(Object.keys(first.stamps)).toEqual([article]);
+      // A sha256 the file's bytes do not have, under the file's stamp: taken as it is, the file is not read.
+      const told = 'f'.repeat(64);
+      const again = { ...digests(), previous: { [article]: [first.stamps[article]![0], told] as [string, string] } };
+      inputsDigest(t.env, path.join(t.root, 'project'), {}, again);
+      expect(again.found.get(article)).toBe(told);
+      t.write('content/articles/a.mdx', '---\ntitle: A\n---\nTexte corrigé.');
+      const edited = { ...digests(), previous: again.previous };
+      inputsDigest(t.env, path.join(t.root, 'project'), {}, edited);
+      expect(edited.found.get(article)).toBe(createHash('sha256').update('---\ntitle: A\n---\nTexte corrigé.').digest('hex'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('trusts the record’s content stamps only under the cache’s secret', () => {
+    const secret = Buffer.from('secret de test');
+    const stamps: Record<string, [string, string]> = { '/contenu/a.mdx': ['1:2:3:4:5', 'a'.repeat(64)] };
+    const signed = signedContent(stamps, secret);
+    expect(trustedContent({ content: signed }, secret)).toEqual(stamps);
+    expect(trustedContent({ content: signed }, Buffer.from('autre secret'))).toBeUndefined();
+    expect(trustedContent({ content: { ...signed, stamps: { '/contenu/a.mdx': ['1:2:3:4:5', 'b'.repeat(64)] } } }, secret)).toBeUndefined();
+    expect(trustedContent({}, secret)).toBeUndefined();
   });
 });
 
