@@ -159,13 +159,14 @@ export async function editionEmailHtml(e: EmailEdition): Promise<string> {
  * mjml compiles in a worker thread of its own, not beside the pages. Each
  * e-mail leaves megabytes of short-lived objects (juice parses, inlines and
  * writes the whole message again) that outlive a minor collection: in the
- * build's pages process, whose heap holds the content pass (about 1 GB at
- * 10,000 articles), V8 let that garbage grow the heap by a further ~500 MB
- * before collecting it, at the build's peak (the pages process's peak RSS,
- * cold: 2,815 -> 2,229 MB at 10,000 articles, 1,638 -> 1,415 MB at 4,000).
- * The worker's heap holds mjml alone and is collected small (256 MB at
- * most: 728 e-mails take 8.6 s instead of 15 s at 64 MB); the worker goes once no e-mail has been
- * asked for a while, and keeps no process alive while it waits.
+ * build's pages process, whose heap is about 1 GB at 10,000 articles (some
+ * 450 MB of it alive after a full collection), V8 let that garbage grow the
+ * heap by a further ~500 MB before collecting it, at the build's peak (the
+ * pages process's peak RSS, cold: 2,815 -> 2,229 MB at 10,000 articles,
+ * 1,638 -> 1,415 MB at 4,000). The worker's heap holds mjml alone and is
+ * collected small (256 MB at most: at 64 MB, 728 e-mails took 15.3 s
+ * instead of 8.6 s); the worker goes once no e-mail has been asked for a
+ * while, and keeps no process alive while it waits.
  *
  * The worker is given as source, not as a module file: Vite bundles the
  * pages' modules into chunks where a file beside this one would not be.
