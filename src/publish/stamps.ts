@@ -49,6 +49,8 @@ export function fileIdentity(file: string): string | undefined {
 }
 
 export const identityOf = (stamp: string) => stamp.slice(0, stamp.lastIndexOf(':'));
+/** The change time of a stamp (fileStamp), in nanoseconds. */
+export const changeTimeOf = (stamp: string): bigint => BigInt(stamp.slice(stamp.lastIndexOf(':') + 1));
 
 /** The identity (fileIdentity) of a file from its status; identityOf: of a stamp. */
 export const identityOfStats = (s: BigIntStats): string => identityOf(stampOf(s));
