@@ -12,12 +12,12 @@
  * unchanged article reuses its cards from the cache folder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { hashModules } from './code-digest.ts';
-import { imageCacheDir, nameHash, runPool } from './images.ts';
+import { imageCacheDir, inImageCache, nameHash, runPool } from './images.ts';
 import { publishCachedFile, replaceFileWith } from '../publish/disk.ts';
 import { cardFontFiles, cardLogo, renderCard } from './share-render.ts';
 import { socialFileName, SOCIAL_FORMATS, type SocialFormat } from '../lib/images.ts';
@@ -137,7 +137,7 @@ export function startShareCards(
   const making = runPool(
     distinct,
     async ({ request, card }) => {
-      const missing = shareCardFiles(card).filter((f) => !existsSync(path.join(dir, f.file)));
+      const missing = shareCardFiles(card).filter((f) => !inImageCache(dir, f.file));
       if (missing.length === 0) {
         cached++;
         return;
