@@ -282,6 +282,8 @@ async function main(): Promise<void> {
         ROTATIVE_PAGES_DIR: site,
         ROTATIVE_REPORT_FILE: reportFile,
         ROTATIVE_CONTENT_DIGESTS: contentDigests,
+        // The previous build's time, from the record read above (knowPreviousBuildTime); empty: none recorded.
+        ROTATIVE_PREVIOUS_BUILT_AT: previousRecord?.builtAt ?? '',
         // Node keeps the compiled code of Astro, Vite and the project's
         // modules (a file per module, checked against its source): the
         // pages process starts ~0.5 s sooner.

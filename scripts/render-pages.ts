@@ -17,6 +17,7 @@ import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { build, type AstroIntegration } from 'astro';
 import { removeStaleFolders } from '../src/publish/output.ts';
+import { knowPreviousBuildTime } from '../src/publish/unchanged.ts';
 import { phaseTime } from '../src/publish/phase-timer.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import * as loaders from '../src/content/loaders.ts';
@@ -109,6 +110,8 @@ checkImageCacheFirst(images);
 // The sha256 of the content files the build read to compare its inputs: images already encoded are not read again.
 const contentDigests = process.env.ROTATIVE_CONTENT_DIGESTS;
 if (contentDigests) knowContentDigests(new Map(Object.entries(JSON.parse(readFileSync(contentDigests, 'utf8')) as Record<string, string>)));
+const previousBuild = process.env.ROTATIVE_PREVIOUS_BUILT_AT;
+if (previousBuild !== undefined) knowPreviousBuildTime(previousBuild ? new Date(previousBuild) : undefined);
 const aside = verifyAstroCacheAside(tree, secret, images);
 let astroCacheNotices = aside.notices;
 /**
