@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { entriesOf } from './collections.ts';
 import { adjacentEpisodes, episodesInOrder, sortByPublishedDesc } from '../lib/ordering.ts';
-import { relatedArticles } from '../lib/related.ts';
+import { relatedRanker, type RelatedRanker } from '../lib/related.ts';
 import { slugify } from '../lib/slugs.ts';
 import { groupArticles, groupByMonth, leadFirst, summarizeSeries, type ArchiveYear, type SeriesSummary } from '../lib/listings.ts';
 import { articlePath, authorPath, categoryPath, seriesPath, tagPath } from '../lib/urls.ts';
@@ -285,15 +285,11 @@ function relatable(a: ArticleView): RelatableView {
   }
   return r;
 }
-// A tag's list of the listings as the ranking reads it, made once per list.
-const relatableLists = new WeakMap<readonly ArticleView[], RelatableView[]>();
-function relatableList(list: readonly ArticleView[]): RelatableView[] {
-  let r = relatableLists.get(list);
-  if (!r) {
-    r = list.map(relatable);
-    relatableLists.set(list, r);
-  }
-  return r;
+// « À lire également », ranked among every published article, indexed once per build.
+let ranker: Promise<RelatedRanker<RelatableView>> | undefined;
+function getRanker(): Promise<RelatedRanker<RelatableView>> {
+  ranker ??= getMagazine().then(({ articles }) => relatedRanker(articles.map(relatable)));
+  return ranker;
 }
 
 const contexts = new Map<string, ReturnType<typeof computeArticleContext>>();
@@ -363,18 +359,7 @@ async function computeArticleContext(article: ArticleView) {
   const n = await getListings();
   const episodes = article.series ? episodesInOrder(n.bySeries.get(article.series.id) ?? []) : [];
   const { previous, next } = article.series ? adjacentEpisodes(episodes, article.slug) : {};
-  const limit = 4;
-  // Candidates for « À lire également »: the series, every article sharing a
-  // tag, and the newest of the rubrique (lists are newest first, so an older
-  // rubrique-only article can never outrank these). An article in two of
-  // these lists is listed twice: the ranking keeps it once.
-  let candidates = [
-    ...episodes.map(relatable),
-    ...article.tags.flatMap((t) => relatableList(n.byTag.get(t.slug) ?? [])),
-    ...(n.byCategory.get(article.category.id) ?? []).slice(0, limit + 1 + article.readAlso.length).map(relatable),
-  ];
-  // What the body already recommends (<ReadAlso>) is not offered a second time.
-  if (article.readAlso.length > 0) candidates = candidates.filter((a) => !article.readAlso.includes(a.slug));
+  const rank = await getRanker();
   return {
     previousEpisode: previous,
     nextEpisode: next,
@@ -383,7 +368,8 @@ async function computeArticleContext(article: ArticleView) {
     followsUp: article.revisits.map((slug) => mag.bySlug.get(slug)).filter((a): a is ArticleView => a !== undefined),
     /** Newer published articles that follow up on this one. */
     followedBy: n.followedBy.get(article.slug) ?? [],
-    related: relatedArticles(relatable(article), candidates, { limit }).map((r) => r.view),
+    // What the body already recommends (<ReadAlso>) is not offered a second time.
+    related: rank(relatable(article), { limit: 4, exclude: article.readAlso }).map((r) => r.view),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { relatedArticles } from '../../src/lib/related.ts';
+import { relatedArticles, relatedRanker } from '../../src/lib/related.ts';
 
 const d = (day: number) => new Date(Date.UTC(2016, 4, day, 6));
 interface A {
@@ -122,5 +122,23 @@ describe('relatedArticles', () => {
         return p[0] - q[0] || (p[0] === 2 ? p[1] - q[1] : 0) || p[2] - q[2] || (x.slug < y.slug ? -1 : 1);
       });
     for (const limit of [1, 4, 10]) expect(slugs(relatedArticles(current, all, { limit }))).toEqual(slugs(expected.slice(0, limit)));
+  });
+});
+
+describe('relatedRanker', () => {
+  it('leaves out the slugs it is asked to (what the body already recommends)', () => {
+    const all = [a('same-category', 20, 'cloud'), a('shared-tag', 1, 'securite', { tags: ['openstack'] }), a('same-series', 2, 'securite', { series: 'un-an-apres' })];
+    const rank = relatedRanker(all);
+    expect(slugs(rank(current, { exclude: ['same-series'] }))).toEqual(['shared-tag', 'same-category']);
+    expect(slugs(rank(current, { exclude: ['shared-tag'], limit: 1 }))).toEqual(['same-series']);
+  });
+
+  it('ranks each article of one archive on its own: what an earlier ranking counted is not carried over', () => {
+    const all = [a('tagged', 9, 'mobile', { tags: ['OpenStack'] }), a('tagged-cloud', 8, 'cloud', { tags: ['OpenStack'] }), a('plain', 1, 'cloud')];
+    const rank = relatedRanker(all);
+    expect(slugs(rank(current))).toEqual(['tagged', 'tagged-cloud', 'plain']);
+    // Shares no tag with either: both cloud articles by the rubrique alone, newest first.
+    expect(slugs(rank(a('other', 5, 'cloud')))).toEqual(['tagged-cloud', 'plain']);
+    expect(slugs(rank(current, { limit: 2 }))).toEqual(['tagged', 'tagged-cloud']);
   });
 });
