@@ -134,8 +134,3 @@ export function relatedRanker<T extends Relatable>(all: readonly T[]): RelatedRa
     return picked.map((p) => items[p]!);
   };
 }
-
-/** The articles related to `article` among `all`, best first, at most `limit` (default 4): see {@link relatedRanker}. */
-export function relatedArticles<T extends Relatable>(article: Relatable, all: readonly T[], options: RelatedOptions = {}): T[] {
-  return relatedRanker(all)(article, options);
-}

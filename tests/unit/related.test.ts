@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { relatedArticles, relatedRanker } from '../../src/lib/related.ts';
+import { relatedRanker, type RelatedOptions } from '../../src/lib/related.ts';
 
 const d = (day: number) => new Date(Date.UTC(2016, 4, day, 6));
 interface A {
@@ -11,6 +11,8 @@ interface A {
 }
 const a = (slug: string, day: number, category: string, extra: Partial<A> = {}): A => ({ slug, publishedAt: d(day), category, ...extra });
 const slugs = (list: A[]) => list.map((x) => x.slug);
+/** One article ranked among `all`. */
+const relatedArticles = (article: A, all: A[], options?: RelatedOptions) => relatedRanker(all)(article, options);
 
 const current = a('current', 15, 'cloud', { tags: ['OpenStack', 'cloud souverain'], series: 'un-an-apres' });
 
