@@ -33,6 +33,7 @@ import { holdsRecorded, type BuildRecord } from './unchanged.ts';
 import { fileSha256, identityOfStats, stampOf } from './stamps.ts';
 import { replaceFile } from './disk.ts';
 import { listTree } from './tree.ts';
+import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -61,6 +62,10 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
   // of another version), no page can be shown unedited: every linked copy goes.
   const pages = record ? Object.keys(record.files) : listTree(previousSite).files;
   for (const rel of pages) {
+    // The processed images are the image cache's files, linked by the build:
+    // never a copy of Astro's (most of a site's files: 40,000 share-card
+    // files at 10,000 articles, each stat'ed here in every tree of it).
+    if (rel.startsWith(`${IMAGES_FOLDER}/`)) continue;
     // Only a page that is one file with a cache copy is read and compared.
     const file = path.join(previousSite, rel);
     const page = statSync(file, { throwIfNoEntry: false });
