@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { holdsRecorded, type BuildRecord } from './unchanged.ts';
+import { holdsRecorded, stampedAsRecorded, type BuildRecord } from './unchanged.ts';
 import { fileSha256, identityOfStats, stampOf } from './stamps.ts';
 import { replaceFile } from './disk.ts';
 import { listTree } from './tree.ts';
@@ -66,8 +66,11 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
     // never a copy of Astro's (most of a site's files: 40,000 share-card
     // files at 10,000 articles, each stat'ed here in every tree of it).
     if (rel.startsWith(`${IMAGES_FOLDER}/`)) continue;
-    // Only a page that is one file with a cache copy is read and compared.
     const file = path.join(previousSite, rel);
+    // A page with its recorded stamp was not written since: its copies are
+    // not looked for (holdsRecorded below would say so after them).
+    if (record !== undefined && stampedAsRecorded(file, record, rel)) continue;
+    // Only a page that is one file with a cache copy is read and compared.
     const page = statSync(file, { throwIfNoEntry: false });
     if (!page || page.nlink < 2) continue;
     const copies = trees.map((tree) => path.join(tree, rel)).filter((copy) => {

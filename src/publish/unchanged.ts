@@ -338,13 +338,18 @@ export function recordOutput(
 /** The digest of a file recorded by its stamp alone (see recordOutput). */
 const STAMP_ONLY = '';
 
+/** Whether `file` has the stamp recorded for it: not written since (see holdsRecorded). */
+export function stampedAsRecorded(file: string, record: Pick<BuildRecord, 'stamps'>, rel: string): boolean {
+  const stamp = record.stamps[rel];
+  return stamp !== undefined && fileStamp(file) === stamp;
+}
+
 /**
  * Whether `file` still holds the bytes recorded for it: by its stamp when it
  * is the recorded one, else by its digest.
  */
 export function holdsRecorded(file: string, record: Pick<BuildRecord, 'files' | 'stamps'>, rel: string): boolean {
-  const stamp = record.stamps[rel];
-  if (stamp !== undefined && fileStamp(file) === stamp) return true;
+  if (stampedAsRecorded(file, record, rel)) return true;
   const digest = record.files[rel];
   return digest !== undefined && digest !== STAMP_ONLY && fileDigest(file) === digest;
 }
