@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { holdsRecorded, stampedAsRecorded, type BuildRecord } from './unchanged.ts';
+import { digestAsRecorded, stampedAsRecorded, type BuildRecord } from './unchanged.ts';
 import { fileSha256, identityOfStats, stampOf } from './stamps.ts';
 import { replaceFile } from './disk.ts';
 import { listTree } from './tree.ts';
@@ -67,8 +67,8 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
     // files at 10,000 articles, each stat'ed here in every tree of it).
     if (rel.startsWith(`${IMAGES_FOLDER}/`)) continue;
     const file = path.join(previousSite, rel);
-    // A page with its recorded stamp was not written since: its copies are
-    // not looked for (holdsRecorded below would say so after them).
+    // A page with its recorded stamp was not written since (holdsRecorded,
+    // in two halves): its copies are not looked for.
     if (record !== undefined && stampedAsRecorded(file, record, rel)) continue;
     // Only a page that is one file with a cache copy is read and compared.
     const page = statSync(file, { throwIfNoEntry: false });
@@ -77,7 +77,7 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
       const s = statSync(copy, { throwIfNoEntry: false });
       return s !== undefined && s.ino === page.ino && s.dev === page.dev;
     });
-    if (copies.length === 0 || (record !== undefined && holdsRecorded(file, record, rel))) continue;
+    if (copies.length === 0 || (record !== undefined && digestAsRecorded(file, record, rel))) continue;
     for (const copy of copies) {
       unlinkSync(copy);
       dropped.push(copy);

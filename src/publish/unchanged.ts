@@ -349,7 +349,11 @@ export function stampedAsRecorded(file: string, record: Pick<BuildRecord, 'stamp
  * is the recorded one, else by its digest.
  */
 export function holdsRecorded(file: string, record: Pick<BuildRecord, 'files' | 'stamps'>, rel: string): boolean {
-  if (stampedAsRecorded(file, record, rel)) return true;
+  return stampedAsRecorded(file, record, rel) || digestAsRecorded(file, record, rel);
+}
+
+/** Whether `file`'s bytes are the ones recorded for it (the second half of holdsRecorded, for a file whose stamp moved). */
+export function digestAsRecorded(file: string, record: Pick<BuildRecord, 'files'>, rel: string): boolean {
   const digest = record.files[rel];
   return digest !== undefined && digest !== STAMP_ONLY && fileDigest(file) === digest;
 }
