@@ -430,7 +430,7 @@ export async function encodeImages(
   await runPool(images, async (image) => {
     const outputs = imageOutputs(image, image.social);
     fileCount += outputs.length;
-    const missing = encoded.has(image.key) ? [] : outputs.filter((o) => !existsSync(path.join(dir, o.file)));
+    const missing = encoded.has(image.key) ? [] : outputs.filter((o) => !inImageCache(dir, o.file));
     if (missing.length === 0) {
       cached++;
       return;
