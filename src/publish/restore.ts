@@ -29,11 +29,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { digestAsRecorded, stampedAsRecorded, type BuildRecord } from './unchanged.ts';
+import { digestAsRecorded, isProcessedImage, stampedAsRecorded, type BuildRecord } from './unchanged.ts';
 import { fileSha256, identityOfStats, stampOf } from './stamps.ts';
 import { replaceFile } from './disk.ts';
 import { listTree } from './tree.ts';
-import { IMAGES_FOLDER } from '../lib/urls.ts';
 
 type PathArg = string | URL | Buffer;
 const asPath = (p: PathArg): string | undefined => (typeof p === 'string' ? p : p instanceof URL ? fileURLToPath(p) : undefined);
@@ -62,10 +61,9 @@ export function dropEditedCopies(astroCache: string, previousSite: string, recor
   // of another version), no page can be shown unedited: every linked copy goes.
   const pages = record ? Object.keys(record.files) : listTree(previousSite).files;
   for (const rel of pages) {
-    // The processed images are the image cache's files, linked by the build:
-    // never a copy of Astro's (most of a site's files: 40,000 share-card
-    // files at 10,000 articles, each stat'ed here in every tree of it).
-    if (rel.startsWith(`${IMAGES_FOLDER}/`)) continue;
+    // Never a copy of Astro's: most of a site's files (40,000 share-card
+    // files at 10,000 articles), each stat'ed here in every tree of it.
+    if (isProcessedImage(rel)) continue;
     const file = path.join(previousSite, rel);
     // A page with its recorded stamp was not written since (holdsRecorded,
     // in two halves): its copies are not looked for.
